@@ -1,0 +1,128 @@
+package dev.waymark.ddblocal;
+
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The official DynamoDB Local engine, started in this JVM as a real HTTP server on a free port.
+ * Waymark's code talks to it through ordinary AWS SDK v2 clients pointed at {@link #endpoint()}.
+ */
+public final class DynamoDbLocal implements AutoCloseable {
+  private static final String SQLITE_PROPERTY = "sqlite4java.library.path";
+
+  private final DynamoDBProxyServer server;
+  private final URI endpoint;
+
+  private DynamoDbLocal(DynamoDBProxyServer server, int port) {
+    this.server = server;
+    this.endpoint = URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Starts an in-memory engine on a free port. */
+  public static DynamoDbLocal start() {
+    return start(freePort());
+  }
+
+  /** Starts an in-memory engine on the given port. */
+  public static DynamoDbLocal start(int port) {
+    configureNativeLibrary();
+    try {
+      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+          new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
+      server.start();
+      return new DynamoDbLocal(server, port);
+    } catch (Exception e) {
+      throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+    }
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /** A synchronous client for this engine (dummy credentials, fixed region). */
+  public DynamoDbClient client() {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(localCredentials())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /** A client for the engine's DynamoDB Streams endpoint. */
+  public DynamoDbStreamsClient streamsClient() {
+    return DynamoDbStreamsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(localCredentials())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  public static StaticCredentialsProvider localCredentials() {
+    return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("DynamoDB Local did not stop", e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException("no free port", e);
+    }
+  }
+
+  /** sqlite4java loads its native library from a directory; find the one Maven resolved. */
+  private static synchronized void configureNativeLibrary() {
+    if (System.getProperty(SQLITE_PROPERTY) != null) {
+      return;
+    }
+    nativeLibraryDirectory().ifPresentOrElse(
+        dir -> System.setProperty(SQLITE_PROPERTY, dir.toString()),
+        () -> {
+          throw new IllegalStateException("libsqlite4java-linux-amd64 not found on the class path or in ~/.m2;"
+              + " run the build with Maven so it is downloaded");
+        });
+  }
+
+  private static Optional<Path> nativeLibraryDirectory() {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (entry.contains("libsqlite4java") && entry.endsWith(".so")) {
+        return Optional.of(Path.of(entry).toAbsolutePath().getParent());
+      }
+    }
+    Path repo = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "almworks", "sqlite4java",
+        "libsqlite4java-linux-amd64");
+    if (!Files.isDirectory(repo)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.walk(repo)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".so")).map(Path::getParent).findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.waymark.ddblocal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+
+/**
+ * Creates a DynamoDB table exactly as an {@code AWS::DynamoDB::Table} resource of {@code template.yaml}
+ * declares it (keys, attribute types, indexes, stream, TTL), so local runs and tests use the
+ * deployed shape, not a copy of it.
+ */
+public final class TemplateTable {
+  private TemplateTable() {}
+
+  /** The logical id of Waymark's one table in template.yaml. */
+  public static final String WAYMARK_TABLE = "WaymarkTable";
+
+  /** Creates Waymark's table, as template.yaml declares it, under {@code tableName}. */
+  public static void createWaymarkTable(DynamoDbClient dynamo, String tableName) {
+    create(dynamo, findTemplate(), WAYMARK_TABLE, tableName);
+  }
+
+  /**
+   * Finds {@code template.yaml}: the system property {@code waymark.template} if set, else the
+   * working directory or the nearest parent that has one.
+   */
+  public static Path findTemplate() {
+    String configured = System.getProperty("waymark.template");
+    if (configured != null) {
+      return Path.of(configured);
+    }
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null) {
+      Path candidate = dir.resolve("template.yaml");
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+      dir = dir.getParent();
+    }
+    throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+  }
+
+  /** Creates the table declared by the resource {@code logicalId}, under the name {@code tableName}. */
+  public static void create(DynamoDbClient dynamo, Path template, String logicalId, String tableName) {
+    Map<String, Object> properties = properties(template, logicalId);
+    dynamo.createTable(createRequest(properties, tableName));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> ttl = (Map<String, Object>) properties.get("TimeToLiveSpecification");
+    if (ttl != null && Boolean.TRUE.equals(ttl.get("Enabled"))) {
+      dynamo.updateTimeToLive(r -> r.tableName(tableName)
+          .timeToLiveSpecification(t -> t.enabled(true).attributeName((String) ttl.get("AttributeName"))));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> properties(Path template, String logicalId) {
+    try (Reader reader = Files.newBufferedReader(template)) {
+      Map<String, Object> root = new Yaml(new CloudFormationConstructor()).load(reader);
+      Map<String, Object> resource = (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get(logicalId);
+      if (resource == null) {
+        throw new IllegalStateException(template + " declares no resource " + logicalId);
+      }
+      return (Map<String, Object>) resource.get("Properties");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + template, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static CreateTableRequest createRequest(Map<String, Object> p, String tableName) {
+    CreateTableRequest.Builder request = CreateTableRequest.builder()
+        .tableName(tableName)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(((List<Map<String, Object>>) p.get("AttributeDefinitions")).stream()
+            .map(a -> AttributeDefinition.builder().attributeName((String) a.get("AttributeName"))
+                .attributeType((String) a.get("AttributeType")).build()).toList())
+        .keySchema(keySchema(p.get("KeySchema")));
+    List<Map<String, Object>> indexes = (List<Map<String, Object>>) p.get("GlobalSecondaryIndexes");
+    if (indexes != null) {
+      request.globalSecondaryIndexes(indexes.stream().map(TemplateTable::index).toList());
+    }
+    Map<String, Object> stream = (Map<String, Object>) p.get("StreamSpecification");
+    if (stream != null) {
+      request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+          .streamViewType((String) stream.get("StreamViewType")).build());
+    }
+    return request.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static GlobalSecondaryIndex index(Map<String, Object> index) {
+    Map<String, Object> projection = (Map<String, Object>) index.get("Projection");
+    Projection.Builder p = Projection.builder().projectionType((String) projection.get("ProjectionType"));
+    if (projection.get("NonKeyAttributes") != null) {
+      p.nonKeyAttributes((List<String>) projection.get("NonKeyAttributes"));
+    }
+    return GlobalSecondaryIndex.builder().indexName((String) index.get("IndexName"))
+        .keySchema(keySchema(index.get("KeySchema"))).projection(p.build()).build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<KeySchemaElement> keySchema(Object keys) {
+    return ((List<Map<String, Object>>) keys).stream()
+        .map(k -> KeySchemaElement.builder().attributeName((String) k.get("AttributeName"))
+            .keyType((String) k.get("KeyType")).build()).toList();
+  }
+
+  /** Reads CloudFormation short-form tags (!Ref, !Sub, !GetAtt ...) as plain values. */
+  private static final class CloudFormationConstructor extends SafeConstructor {
+    CloudFormationConstructor() {
+      super(new LoaderOptions());
+      AbstractConstruct plain = new AbstractConstruct() {
+        @Override
+        public Object construct(Node node) {
+          if (node instanceof ScalarNode scalar) {
+            return scalar.getValue();
+          }
+          if (node instanceof SequenceNode sequence) {
+            return constructSequence(sequence);
+          }
+          return constructMapping((MappingNode) node);
+        }
+      };
+      this.yamlMultiConstructors.put("!", plain);
+    }
+  }
+}

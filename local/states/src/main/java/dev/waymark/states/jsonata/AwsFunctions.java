@@ -1,0 +1,61 @@
+package dev.waymark.states.jsonata;
+
+import com.dashjoin.jsonata.Jsonata;
+import dev.waymark.states.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/** The JSONata functions Step Functions adds: $partition, $range, $hash, $random, $uuid, $parse. */
+final class AwsFunctions {
+    private AwsFunctions() {
+    }
+
+    static void register(Jsonata.Frame frame) {
+        frame.bind("partition", Jsonata.function("partition", AwsFunctions::partition, "<an:a>"));
+        frame.bind("range", Jsonata.function("range", AwsFunctions::range, "<nnn:a>"));
+        frame.bind("hash", Jsonata.function("hash", AwsFunctions::hash, "<ss:s>"));
+        frame.bind("random", Jsonata.function("random", AwsFunctions::random, "<n?:n>"));
+        frame.bind("uuid", Jsonata.function("uuid", () -> UUID.randomUUID().toString(), "<:s>"));
+        frame.bind("parse", Jsonata.function("parse", AwsFunctions::parse, "<s:x>"));
+    }
+
+    private static List<Object> partition(List<Object> in, Number size) {
+        List<Object> out = new ArrayList<>();
+        List<Object> cur = null;
+        for (Object o : in) {
+            if (cur == null || cur.size() == size.intValue()) {
+                cur = new ArrayList<>();
+                out.add(cur);
+            }
+            cur.add(o);
+        }
+        return out;
+    }
+
+    private static List<Object> range(Number start, Number end, Number step) {
+        List<Object> out = new ArrayList<>();
+        long s = step.longValue();
+        for (long v = start.longValue(); s > 0 ? v <= end.longValue() : v >= end.longValue(); v += s) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    private static String hash(String data, String alg) throws Exception {
+        byte[] h = MessageDigest.getInstance(alg).digest(data.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(h);
+    }
+
+    private static Number random(Number seed) {
+        return seed == null ? Math.random() : new Random(seed.longValue()).nextDouble();
+    }
+
+    private static Object parse(String text) {
+        return JsonataEval.toJava(Json.parse(text));
+    }
+}

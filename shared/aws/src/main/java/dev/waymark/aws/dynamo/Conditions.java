@@ -1,0 +1,49 @@
+package dev.waymark.aws.dynamo;
+
+import dev.waymark.core.ports.ConcurrentChangeException;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Turns DynamoDB's lost-condition answers into the core's {@link ConcurrentChangeException}. */
+public final class Conditions {
+  private Conditions() {}
+
+  public static <T> T guard(String what, Supplier<T> write) {
+    try {
+      return write.get();
+    } catch (ConditionalCheckFailedException e) {
+      throw new ConcurrentChangeException(what + ": condition failed");
+    } catch (TransactionCanceledException e) {
+      throw new ConcurrentChangeException(what + ": transaction cancelled " + reasons(e));
+    }
+  }
+
+  public static void guard(String what, Runnable write) {
+    guard(what, () -> {
+      write.run();
+      return null;
+    });
+  }
+
+  public static String reasons(TransactionCanceledException e) {
+    return e.hasCancellationReasons()
+        ? e.cancellationReasons().stream().map(r -> String.valueOf(r.code())).toList().toString()
+        : "[]";
+  }
+
+  /** True when the cancellation was only because the item at {@code index} failed its condition. */
+  public static boolean onlyConditionAt(TransactionCanceledException e, int index) {
+    if (!e.hasCancellationReasons()) {
+      return false;
+    }
+    for (int i = 0; i < e.cancellationReasons().size(); i++) {
+      String code = e.cancellationReasons().get(i).code();
+      boolean failed = code != null && !"None".equals(code);
+      if (failed != (i == index) || (i == index && !"ConditionalCheckFailed".equals(code))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

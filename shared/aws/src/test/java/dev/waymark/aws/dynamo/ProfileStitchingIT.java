@@ -1,0 +1,108 @@
+package dev.waymark.aws.dynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.identity.IdentityNamespace;
+import dev.waymark.core.profile.ProcessOutcome;
+import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class ProfileStitchingIT {
+  static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final EventBatchValidator validator = new EventBatchValidator();
+  private DynamoDbClient dynamo;
+  private String table;
+  private ProfileService profiles;
+
+  @BeforeEach
+  void setUp() {
+    dynamo = LocalDynamo.client();
+    table = LocalDynamo.newTable();
+    profiles = new ProfileService(new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
+  }
+
+  InboundEvent event(String json) {
+    return validator.validate("{\"batch\":[" + json + "]}", NOW).get(0);
+  }
+
+  List<String> eventIds(String profileId) {
+    return dynamo.query(r -> r.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("P#" + profileId), ":e", AttributeValue.fromS("E#"))))
+        .items().stream().map(i -> i.get("messageId").s()).toList();
+  }
+
+  @Test
+  void anonymousVisitorBecomesKnownOnIdentify() {
+    ProcessOutcome first = profiles.process(event("{\"type\":\"page\",\"messageId\":\"p1\",\"anonymousId\":\"anon-1\",\"name\":\"E-V Model\"}"));
+    ProcessOutcome second = profiles.process(event("""
+        {"type":"identify","messageId":"i1","anonymousId":"anon-1","userId":"sarah","traits":{"email":"Sarah@Example.com","firstName":"Sarah"}}"""));
+    assertThat(first.createdProfile()).isTrue();
+    assertThat(second.profileId()).isEqualTo(first.profileId());
+    Profile sarah = profiles.lookup(Identity.of(IdentityNamespace.EMAIL, "sarah@example.com")).orElseThrow();
+    assertThat(sarah.id()).isEqualTo(first.profileId());
+    assertThat(sarah.traits().values().path("firstName").asText()).isEqualTo("Sarah");
+    assertThat(sarah.identities()).extracting(Identity::key)
+        .containsExactly("anonymousId#anon-1", "email#sarah@example.com", "userId#sarah");
+    assertThat(eventIds(sarah.id())).containsExactlyInAnyOrder("p1", "i1");
+  }
+
+  @Test
+  void linkingTwoProfilesMergesIntoTheKnownOneAndMovesEverything() {
+    String anonymous = profiles.process(event("{\"type\":\"page\",\"messageId\":\"p1\",\"anonymousId\":\"laptop\"}")).profileId();
+    String known = profiles.process(event("""
+        {"type":"identify","messageId":"i1","userId":"sarah","traits":{"plan":"gold"},"timestamp":"2026-11-20T10:00:00Z"}""")).profileId();
+    profiles.process(event("{\"type\":\"track\",\"event\":\"Late\",\"messageId\":\"t0\",\"anonymousId\":\"laptop\",\"context\":{\"traits\":{\"plan\":\"silver\"}},\"timestamp\":\"2026-11-10T10:00:00Z\"}"));
+    ProcessOutcome link = profiles.process(event("{\"type\":\"identify\",\"messageId\":\"i2\",\"anonymousId\":\"laptop\",\"userId\":\"sarah\"}"));
+
+    assertThat(link.profileId()).isEqualTo(known);
+    assertThat(link.merges()).isEqualTo(1);
+    Profile survivor = profiles.resolve(anonymous).orElseThrow();
+    assertThat(survivor.id()).isEqualTo(known);
+    assertThat(survivor.mergedFrom()).containsExactly(anonymous);
+    assertThat(survivor.traits().values().path("plan").asText()).as("older event must not win").isEqualTo("gold");
+    assertThat(eventIds(known)).containsExactlyInAnyOrder("p1", "i1", "t0", "i2");
+    assertThat(eventIds(anonymous)).isEmpty();
+    assertThat(profiles.lookup(Identity.of(IdentityNamespace.ANONYMOUS_ID, "laptop")).orElseThrow().id()).isEqualTo(known);
+  }
+
+  @Test
+  void lateEventsDoNotOverwriteNewerTraits() {
+    profiles.process(event("{\"type\":\"identify\",\"messageId\":\"new\",\"userId\":\"u\",\"traits\":{\"city\":\"Oslo\"},\"timestamp\":\"2026-11-24T09:00:00Z\"}"));
+    profiles.process(event("{\"type\":\"identify\",\"messageId\":\"old\",\"userId\":\"u\",\"traits\":{\"city\":\"Rome\",\"age\":35},\"timestamp\":\"2026-11-01T09:00:00Z\"}"));
+    Profile p = profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "u")).orElseThrow();
+    assertThat(p.traits().values().path("city").asText()).isEqualTo("Oslo");
+    assertThat(p.traits().values().path("age").asInt()).isEqualTo(35);
+  }
+
+  @Test
+  void aReplayedEventIsRecordedOnce() {
+    InboundEvent e = event("{\"type\":\"track\",\"event\":\"Clicked\",\"messageId\":\"dup\",\"userId\":\"u\"}");
+    ProcessOutcome first = profiles.process(e);
+    ProcessOutcome again = profiles.process(e);
+    assertThat(first.recorded()).isTrue();
+    assertThat(again.recorded()).isFalse();
+    assertThat(eventIds(first.profileId())).containsExactly("dup");
+  }
+
+  @Test
+  void aliasLinksPreviousAnonymousId() {
+    String anon = profiles.process(event("{\"type\":\"page\",\"messageId\":\"p\",\"anonymousId\":\"old-anon\"}")).profileId();
+    String viaAlias = profiles.process(event("{\"type\":\"alias\",\"messageId\":\"a\",\"previousId\":\"old-anon\",\"userId\":\"new-user\"}")).profileId();
+    assertThat(viaAlias).isEqualTo(anon);
+    assertThat(profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "new-user")).orElseThrow().id()).isEqualTo(anon);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.waymark.core.profile;
+
+import dev.waymark.core.event.EventType;
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.identity.IdentityNamespace;
+import dev.waymark.core.ports.ConcurrentChangeException;
+import dev.waymark.core.ports.ProfileStore;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Identity stitching: puts each event on exactly one live profile. Each pass reads, then makes
+ * one atomic conditional change (create, merge, move, attach, or record); a lost race just means
+ * another pass. Every pass makes progress or observes someone else's, so the loop converges.
+ */
+public final class ProfileService {
+  static final int MAX_PASSES = 64;
+
+  private final ProfileStore store;
+  private final Clock clock;
+  private final Supplier<String> newProfileId;
+
+  public ProfileService(ProfileStore store, Clock clock) {
+    this(store, clock, () -> UUID.randomUUID().toString());
+  }
+
+  public ProfileService(ProfileStore store, Clock clock, Supplier<String> newProfileId) {
+    this.store = store;
+    this.clock = clock;
+    this.newProfileId = newProfileId;
+  }
+
+  public ProcessOutcome process(InboundEvent event) {
+    Set<Identity> identities = identitiesOf(event);
+    if (identities.isEmpty()) {
+      throw new IllegalArgumentException("event " + event.messageId() + " names no identity");
+    }
+    int merges = 0;
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      try {
+        Map<String, Profile> live = liveProfiles(identities);
+        if (live.isEmpty()) {
+          Profile created = Profile.create(newProfileId.get(), identities, clock.instant());
+          created = created.withTraits(created.traits().applying(event.traits(), event.timestamp()), clock.instant());
+          store.create(created, event);
+          return new ProcessOutcome(created.id(), true, merges, true);
+        }
+        Profile survivor = SurvivorRule.choose(live.values());
+        Optional<Profile> loser = live.values().stream().filter(p -> !p.id().equals(survivor.id())).findFirst();
+        if (loser.isPresent()) {
+          store.merge(survivor.absorbing(loser.get(), clock.instant()), loser.get().mergedInto(survivor.id(), clock.instant()));
+          merges++;
+          continue;
+        }
+        if (!survivor.pendingMoves().isEmpty()) {
+          survivor.pendingMoves().forEach(from -> store.moveEvents(from, survivor.id()));
+          store.update(survivor.withoutPendingMoves(clock.instant()));
+          continue;
+        }
+        Set<Identity> missing = new TreeSet<>(identities);
+        missing.removeAll(survivor.identities());
+        if (!missing.isEmpty()) {
+          store.attach(survivor.withIdentities(missing, clock.instant()), missing);
+          continue;
+        }
+        Profile updated = survivor.withTraits(survivor.traits().applying(event.traits(), event.timestamp()), clock.instant());
+        return new ProcessOutcome(survivor.id(), store.record(updated, event), merges, false);
+      } catch (ConcurrentChangeException lostRace) {
+        backOff(pass);
+      }
+    }
+    throw new IllegalStateException("event " + event.messageId() + " kept losing races after " + MAX_PASSES + " passes");
+  }
+
+  /** The live profile a profile id stands for today, following merge redirects. */
+  public Optional<Profile> resolve(String profileId) {
+    Optional<Profile> current = store.find(profileId);
+    for (int hops = 0; current.isPresent() && !current.get().live() && hops < MAX_PASSES; hops++) {
+      current = store.find(current.get().mergedInto());
+    }
+    return current.filter(Profile::live);
+  }
+
+  /** The live profile an identity belongs to. */
+  public Optional<Profile> lookup(Identity identity) {
+    return store.profileIdOf(identity).flatMap(this::resolve);
+  }
+
+  private Map<String, Profile> liveProfiles(Set<Identity> identities) {
+    Map<String, Profile> live = new LinkedHashMap<>();
+    for (Identity identity : identities) {
+      lookup(identity).ifPresent(p -> live.putIfAbsent(p.id(), p));
+    }
+    return live;
+  }
+
+  /** The event's identities; alias's previousId is whichever of userId/anonymousId is known. */
+  private Set<Identity> identitiesOf(InboundEvent event) {
+    Set<Identity> identities = new TreeSet<>(event.identities());
+    if (event.type() == EventType.ALIAS) {
+      String previous = event.previousId().orElseThrow();
+      Identity asUser = Identity.of(IdentityNamespace.USER_ID, previous);
+      identities.add(store.profileIdOf(asUser).isPresent() ? asUser : Identity.of(IdentityNamespace.ANONYMOUS_ID, previous));
+    }
+    return identities;
+  }
+
+  private static void backOff(int pass) {
+    long cap = Math.min(50, 1L << Math.min(pass, 5));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(cap + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying", e);
+    }
+  }
+
+}

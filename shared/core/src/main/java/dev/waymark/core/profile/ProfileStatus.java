@@ -1,0 +1,4 @@
+package dev.waymark.core.profile;
+
+/** A live profile is a person; a merged one only redirects to the profile it was merged into. */
+public enum ProfileStatus { live, merged }
