@@ -61,7 +61,7 @@ cp_file="$root/$module/target/lambda-classpath.txt"
 rm -f "$cp_file"
 mvn_args=(-B -q -f "$root/pom.xml" -pl "$module" -am -Dmaven.test.skip=true
           package dependency:build-classpath
-          -Dmdep.includeScope=runtime -Dmdep.outputFile=target/lambda-classpath.txt)
+          -DincludeScope=runtime -Dmdep.outputFile=target/lambda-classpath.txt)
 [[ "${WAYMARK_MVN_OFFLINE:-0}" == 1 ]] && mvn_args+=(-o)
 
 run_mvn() { mvn "${mvn_args[@]}" || die "Maven build of $module failed (JAVA_HOME=$JAVA_HOME)"; }

@@ -1,19 +1,9 @@
 package dev.waymark.ddblocal;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -73,16 +63,11 @@ public final class TemplateTable {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> properties(Path template, String logicalId) {
-    try (Reader reader = Files.newBufferedReader(template)) {
-      Map<String, Object> root = new Yaml(new CloudFormationConstructor()).load(reader);
-      Map<String, Object> resource = (Map<String, Object>) ((Map<String, Object>) root.get("Resources")).get(logicalId);
-      if (resource == null) {
-        throw new IllegalStateException(template + " declares no resource " + logicalId);
-      }
-      return (Map<String, Object>) resource.get("Properties");
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + template, e);
+    Map<String, Object> resource = CloudFormationYaml.resources(template).get(logicalId);
+    if (resource == null) {
+      throw new IllegalStateException(template + " declares no resource " + logicalId);
     }
+    return (Map<String, Object>) resource.get("Properties");
   }
 
   @SuppressWarnings("unchecked")
@@ -124,23 +109,4 @@ public final class TemplateTable {
             .keyType((String) k.get("KeyType")).build()).toList();
   }
 
-  /** Reads CloudFormation short-form tags (!Ref, !Sub, !GetAtt ...) as plain values. */
-  private static final class CloudFormationConstructor extends SafeConstructor {
-    CloudFormationConstructor() {
-      super(new LoaderOptions());
-      AbstractConstruct plain = new AbstractConstruct() {
-        @Override
-        public Object construct(Node node) {
-          if (node instanceof ScalarNode scalar) {
-            return scalar.getValue();
-          }
-          if (node instanceof SequenceNode sequence) {
-            return constructSequence(sequence);
-          }
-          return constructMapping((MappingNode) node);
-        }
-      };
-      this.yamlMultiConstructors.put("!", plain);
-    }
-  }
 }

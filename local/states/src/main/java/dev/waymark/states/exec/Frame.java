@@ -4,29 +4,64 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One line of control inside an execution (the main path, a Parallel branch or a Map iteration): its variable
- * scope, its Map item context and the id of its last history event (for previousEventId).
+ * scope, its Map item context, its cancellation and the id of its last history event (for previousEventId).
  */
 public final class Frame {
     final EngineRuntime rt;
     final ExecutionRecord exec;
     final Variables vars;
     final ObjectNode mapItem;
+    final Cancel cancel;
+    final HistoryLog history;
     private long lastEventId;
 
-    Frame(EngineRuntime rt, ExecutionRecord exec, Variables vars, ObjectNode mapItem, long lastEventId) {
+    /** Cancellation of a branch/iteration (sibling failed) chained to its parent and to StopExecution. */
+    static final class Cancel {
+        private final Cancel parent;
+        private final ExecutionRecord exec;
+        private volatile boolean set;
+
+        Cancel(Cancel parent, ExecutionRecord exec) {
+            this.parent = parent;
+            this.exec = exec;
+        }
+
+        void set() {
+            set = true;
+        }
+
+        boolean isSet() {
+            return set || exec.stopRequested() || !exec.isRunning() || (parent != null && parent.isSet());
+        }
+    }
+
+    Frame(EngineRuntime rt, ExecutionRecord exec, Variables vars, ObjectNode mapItem, Cancel cancel, HistoryLog history,
+          long lastEventId) {
         this.rt = rt;
+        this.history = history;
         this.exec = exec;
         this.vars = vars;
         this.mapItem = mapItem;
+        this.cancel = cancel;
         this.lastEventId = lastEventId;
     }
 
-    Frame child(ObjectNode item) {
-        return new Frame(rt, exec, new Variables(vars), item, lastEventId);
+    static Frame root(EngineRuntime rt, ExecutionRecord exec, long lastEventId) {
+        return new Frame(rt, exec, new Variables(null), null, new Cancel(null, exec), exec.history, lastEventId);
+    }
+
+    /** A child line of control with its own variable scope under {@code group}'s cancellation. */
+    Frame child(ObjectNode item, Cancel group) {
+        return new Frame(rt, exec, new Variables(vars), item, new Cancel(group, exec), history, lastEventId);
+    }
+
+    /** A child whose events go to {@code log} (distributed Map iterations are separate child executions). */
+    Frame child(ObjectNode item, Cancel group, HistoryLog log) {
+        return new Frame(rt, exec, new Variables(vars), item, new Cancel(group, exec), log, lastEventId);
     }
 
     long event(String type, String detailsKey, ObjectNode details) {
-        long id = exec.history.add(type, lastEventId, detailsKey, details);
+        long id = history.add(type, lastEventId, detailsKey, details);
         lastEventId = id;
         return id;
     }

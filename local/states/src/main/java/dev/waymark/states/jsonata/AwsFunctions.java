@@ -37,18 +37,22 @@ final class AwsFunctions {
         return out;
     }
 
-    private static List<Object> range(Number start, Number end, Number step) {
+    private static Object range(Number start, Number end, Number step) {
         List<Object> out = new ArrayList<>();
         long s = step.longValue();
         for (long v = start.longValue(); s > 0 ? v <= end.longValue() : v >= end.longValue(); v += s) {
             out.add(v);
         }
-        return out;
+        return out.size() == 1 ? out.get(0) : out;
     }
 
-    private static String hash(String data, String alg) throws Exception {
-        byte[] h = MessageDigest.getInstance(alg).digest(data.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(h);
+    private static String hash(String data, String alg) {
+        try {
+            byte[] h = MessageDigest.getInstance(alg).digest(data.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException("Unsupported hash algorithm " + alg, e);
+        }
     }
 
     private static Number random(Number seed) {

@@ -28,8 +28,7 @@ public final class JsonataEval {
     }
 
     public static boolean isExpression(String s) {
-        String t = s.trim();
-        return t.startsWith("{%") && t.endsWith("%}") && t.length() >= 4;
+        return s.startsWith("{%") && s.endsWith("%}") && s.length() >= 4;
     }
 
     /** Evaluates a template: expressions are replaced by their value, other values are kept. */
@@ -76,6 +75,9 @@ public final class JsonataEval {
         } catch (RuntimeException e) {
             throw queryError(expr, field, "threw an error during evaluation. " + e.getMessage());
         }
+        if (result == null && expr.equals("null")) {
+            return Json.F.nullNode();
+        }
         if (result == null) {
             throw queryError(expr, field, "returned nothing (undefined).");
         }
@@ -98,6 +100,8 @@ public final class JsonataEval {
     /** A States.QueryEvaluationError; the interpreter prefixes the state context to the cause. */
     public static final class QueryError extends StatesFailure {
         private final String field;
+        /** Set once the EvaluationFailed history event was written. */
+        public boolean logged;
 
         public QueryError(String expr, String field, String cause) {
             super("States.QueryEvaluationError", cause);
@@ -113,7 +117,29 @@ public final class JsonataEval {
         if (n == null || n.isMissingNode()) {
             return null;
         }
-        return com.dashjoin.jsonata.json.Json.parseJson(Json.write(n));
+        if (n.isNull()) {
+            return Jsonata.NULL_VALUE;
+        }
+        if (n.isObject()) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), toJava(e.getValue())));
+            return m;
+        }
+        if (n.isArray()) {
+            List<Object> l = new java.util.ArrayList<>();
+            n.forEach(v -> l.add(toJava(v)));
+            return l;
+        }
+        if (n.isTextual()) {
+            return n.textValue();
+        }
+        if (n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n.isIntegralNumber() && n.canConvertToLong()) {
+            return n.longValue();
+        }
+        return n.doubleValue();
     }
 
     static JsonNode fromJava(Object o) {

@@ -47,7 +47,7 @@ public final class Intrinsics {
     static JsonNode apply(String name, List<JsonNode> a) {
         return switch (name) {
             case "States.Format" -> format(a);
-            case "States.StringToJson" -> Json.parse(str(a, 0, name));
+            case "States.StringToJson" -> stringToJson(str(a, 0, name));
             case "States.JsonToString" -> Json.F.textNode(Json.write(arg(a, 0)));
             case "States.Array" -> arrayOf(a);
             case "States.ArrayPartition" -> partition(arr(a, 0, name), integer(a, 1, name), name);
@@ -109,7 +109,7 @@ public final class Intrinsics {
             char c = template.charAt(i);
             if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
                 JsonNode v = arg(a, argi++);
-                sb.append(v.isTextual() ? v.textValue() : Json.write(v));
+                sb.append(javaString(v));
                 i++;
             } else {
                 sb.append(c);
@@ -119,6 +119,40 @@ public final class Intrinsics {
             throw new StatesFailure("States.Runtime", "States.Format: number of arguments does not match the template");
         }
         return Json.F.textNode(sb.toString());
+    }
+
+    private static JsonNode stringToJson(String s) {
+        if (s.isBlank()) {
+            return Json.F.nullNode();
+        }
+        return Json.parse(s);
+    }
+
+    /** Java toString() rendering, which States.Format uses for non-string arguments. */
+    static String javaString(JsonNode v) {
+        if (v.isTextual()) {
+            return v.textValue();
+        }
+        if (v.isObject()) {
+            StringBuilder sb = new StringBuilder("{");
+            var it = v.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                sb.append(e.getKey()).append('=').append(javaString(e.getValue()));
+                if (it.hasNext()) {
+                    sb.append(", ");
+                }
+            }
+            return sb.append('}').toString();
+        }
+        if (v.isArray()) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < v.size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(javaString(v.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        return v.isNull() ? "null" : v.asText();
     }
 
     private static ArrayNode arrayOf(List<JsonNode> a) {

@@ -39,6 +39,9 @@ public final class JsonPaths {
             Object r = JsonPath.using(CONF).parse(doc.deepCopy()).read(path);
             return r == null ? Json.F.nullNode() : (JsonNode) r;
         } catch (PathNotFoundException e) {
+            if (!isDefinite(path)) {
+                return Json.array();
+            }
             throw new PathMissing(e.getMessage());
         } catch (InvalidPathException e) {
             throw new PathMissing(e.getMessage());

@@ -6,6 +6,7 @@ import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.ports.ConcurrentChangeException;
 import dev.waymark.core.ports.ProfileStore;
+import dev.waymark.core.problem.ProblemException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,25 @@ public final class ProfileService {
       }
     }
     throw new IllegalStateException("event " + event.messageId() + " kept losing races after " + MAX_PASSES + " passes");
+  }
+
+  /** Records consent decisions on the live profile; an older decision never replaces a newer one. */
+  public Profile recordConsents(String profileId, List<ConsentRequest.Change> changes) {
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      Profile current = resolve(profileId).orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
+      Consents next = current.consents();
+      for (ConsentRequest.Change change : changes) {
+        next = next.with(change.channel(), change.topic(), change.decision());
+      }
+      Profile updated = current.withConsents(next, clock.instant());
+      try {
+        store.update(updated);
+        return updated;
+      } catch (ConcurrentChangeException lostRace) {
+        backOff(pass);
+      }
+    }
+    throw new IllegalStateException("consents for " + profileId + " kept losing races");
   }
 
   /** The live profile a profile id stands for today, following merge redirects. */

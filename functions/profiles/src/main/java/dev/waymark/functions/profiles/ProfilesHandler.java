@@ -1,0 +1,51 @@
+package dev.waymark.functions.profiles;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.http.HttpHandlerSupport;
+import dev.waymark.aws.http.HttpResponses;
+import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.problem.Problem;
+import dev.waymark.core.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The profile routes of the HTTP API, dispatched on the route key API Gateway matched. */
+public final class ProfilesHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(ProfilesHandler.class);
+  private final ProfileRoutes routes;
+  private final Telemetry telemetry;
+
+  public ProfilesHandler() {
+    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+  }
+
+  public ProfilesHandler(WaymarkServices services, Telemetry telemetry) {
+    this.routes = new ProfileRoutes(services.profiles(), services.records(), services.clock());
+    this.telemetry = telemetry;
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    String route = event.getRouteKey();
+    return telemetry.invocation(context, () -> HttpHandlerSupport.respond(LOG, route, () -> dispatch(route, event)));
+  }
+
+  private APIGatewayV2HTTPResponse dispatch(String route, APIGatewayV2HTTPEvent event) {
+    return switch (route == null ? "" : route) {
+      case "GET /v1/profiles" -> routes.lookup(event);
+      case "GET /v1/profiles/{id}" -> routes.get(event);
+      case "GET /v1/profiles/{id}/events" -> routes.events(event);
+      case "PUT /v1/profiles/{id}/consents" -> routes.consents(event);
+      case "DELETE /v1/profiles/{id}" -> routes.erase(event);
+      default -> throw new ProblemException(Problem.of(404, "Not found", "no route " + route));
+    };
+  }
+
+  static APIGatewayV2HTTPResponse ok(Object body) {
+    return HttpResponses.json(200, body);
+  }
+}

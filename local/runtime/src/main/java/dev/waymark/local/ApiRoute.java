@@ -1,0 +1,41 @@
+package dev.waymark.local;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One route of the HTTP API in template.yaml: method, path template, the function's handler, and
+ * the handler of its Lambda authorizer (null for IAM-authorised routes).
+ */
+record ApiRoute(String method, String path, String handler, String authorizerHandler) {
+
+  String routeKey() {
+    return method + " " + path;
+  }
+
+  /** The path parameters when {@code rawPath} matches this route's path template. */
+  Optional<Map<String, String>> match(String requestMethod, String rawPath) {
+    if (!method.equalsIgnoreCase(requestMethod)) {
+      return Optional.empty();
+    }
+    String[] template = path.split("/", -1);
+    String[] actual = rawPath.split("/", -1);
+    if (template.length != actual.length) {
+      return Optional.empty();
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < template.length; i++) {
+      if (template[i].startsWith("{") && template[i].endsWith("}")) {
+        if (actual[i].isEmpty()) {
+          return Optional.empty();
+        }
+        parameters.put(template[i].substring(1, template[i].length() - 1),
+            java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8));
+      } else if (!template[i].equals(actual[i])) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(parameters);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.waymark.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.problem.Problem;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code GET /_local/clock} and {@code POST /_local/clock/advance {"by":"P1D"}} over the virtual clock. */
+final class ClockRoutes implements LocalRoutes {
+  private final VirtualClock clock;
+
+  ClockRoutes(VirtualClock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<LocalResponse> handle(LocalHttpRequest request) {
+    if (request.path().equals("/_local/clock") && request.method().equals("GET")) {
+      return Optional.of(now());
+    }
+    if (request.path().equals("/_local/clock/advance") && request.method().equals("POST")) {
+      return Optional.of(advance(request.body()));
+    }
+    return Optional.empty();
+  }
+
+  private LocalResponse now() {
+    return LocalResponse.json(200, Json.write(Map.of("now", clock.instant().toString())));
+  }
+
+  private LocalResponse advance(String body) {
+    JsonNode by;
+    try {
+      by = Json.parse(body).get("by");
+    } catch (RuntimeException e) {
+      return problem("", "malformed JSON; expected {\"by\":\"P1D\"}");
+    }
+    if (by == null || !by.isTextual()) {
+      return problem("/by", "an ISO-8601 duration such as P1D, PT6H or P3M is required");
+    }
+    Optional<Duration> duration = parse(by.asText());
+    if (duration.isEmpty() || duration.get().isNegative()) {
+      return problem("/by", "not a non-negative ISO-8601 duration: " + by.asText());
+    }
+    Instant before = clock.instant();
+    Instant after = clock.advance(duration.get());
+    return LocalResponse.json(200, Json.write(Map.of("from", before.toString(), "now", after.toString())));
+  }
+
+  /** Durations with days and times (P1DT6H) or calendar periods (P3M, P1Y), counted from now in UTC. */
+  private Optional<Duration> parse(String text) {
+    try {
+      return Optional.of(Duration.parse(text));
+    } catch (DateTimeParseException notADuration) {
+      try {
+        Period period = Period.parse(text);
+        Instant now = clock.instant();
+        return Optional.of(Duration.between(now, now.atZone(ZoneOffset.UTC).plus(period).toInstant()));
+      } catch (DateTimeParseException notAPeriod) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static LocalResponse problem(String field, String message) {
+    Problem problem = Problem.invalidField(field, message);
+    return new LocalResponse(400, Map.of("Content-Type", "application/problem+json"), Json.write(problem));
+  }
+}

@@ -1,0 +1,152 @@
+package dev.waymark.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Feeds a stream-driven handler from DynamoDB Local's stream the way Lambda's event source
+ * mapping does: batches per shard, the template's filter (inserts of inbox items), partial batch
+ * failures retried from the failed record, and after {@link #MAX_RETRIES} retries the batch goes
+ * to a dead-letter list (printed, and readable through {@link #deadLetters()}).
+ */
+final class StreamPoller implements AutoCloseable {
+  static final int BATCH_SIZE = 50;
+  static final int MAX_RETRIES = 5;
+
+  private final DynamoDbStreamsClient streams;
+  private final String streamArn;
+  private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
+  private final Map<String, String> iterators = new LinkedHashMap<>();
+  private final List<String> finishedShards = new ArrayList<>();
+  private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile long idlePasses;
+
+  StreamPoller(DynamoDbStreamsClient streams, String streamArn, RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+    this.streams = streams;
+    this.streamArn = streamArn;
+    this.handler = handler;
+    this.thread = Thread.ofPlatform().daemon().name("stream-poller").start(this::loop);
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        if (pollOnce() == 0) {
+          idlePasses++;
+          Thread.sleep(20);
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        if (running) {
+          System.err.println("stream poller: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  /** Blocks until the poller has made two passes that found nothing, i.e. everything written so far is processed. */
+  void awaitIdle() {
+    long target = idlePasses + 2;
+    while (running && idlePasses < target) {
+      Thread.onSpinWait();
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  List<DynamodbEvent.DynamodbStreamRecord> deadLetters() {
+    return List.copyOf(deadLetters);
+  }
+
+  private synchronized int pollOnce() {
+    discoverShards();
+    int seen = 0;
+    for (Map.Entry<String, String> entry : new ArrayList<>(iterators.entrySet())) {
+      if (entry.getValue() == null) {
+        continue;
+      }
+      GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(entry.getValue()).limit(BATCH_SIZE));
+      iterators.put(entry.getKey(), page.nextShardIterator());
+      if (page.nextShardIterator() == null) {
+        finishedShards.add(entry.getKey());
+      }
+      seen += page.records().size();
+      deliver(page.records());
+    }
+    return seen;
+  }
+
+  private void discoverShards() {
+    for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
+      if (!iterators.containsKey(shard.shardId()) && !finishedShards.contains(shard.shardId())) {
+        String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId())
+            .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        iterators.put(shard.shardId(), iterator);
+      }
+    }
+  }
+
+  private void deliver(List<Record> records) {
+    List<DynamodbEvent.DynamodbStreamRecord> batch = records.stream()
+        .map(r -> StreamRecords.toLambda(r, streamArn))
+        .filter(StreamPoller::matchesTemplateFilter)
+        .toList();
+    int attempts = 0;
+    while (!batch.isEmpty()) {
+      DynamodbEvent event = new DynamodbEvent();
+      event.setRecords(batch);
+      StreamsEventResponse response = handler.handleRequest(event, LocalLambdaContext.of("ProcessFunction"));
+      if (response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
+        return;
+      }
+      batch = fromFailure(batch, response.getBatchItemFailures().get(0).getItemIdentifier());
+      if (++attempts > MAX_RETRIES) {
+        deadLetters.addAll(batch);
+        System.err.println("stream poller: " + batch.size() + " record(s) sent to the dead-letter list after "
+            + MAX_RETRIES + " retries");
+        return;
+      }
+    }
+  }
+
+  private static List<DynamodbEvent.DynamodbStreamRecord> fromFailure(List<DynamodbEvent.DynamodbStreamRecord> batch,
+      String sequenceNumber) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.get(i).getDynamodb().getSequenceNumber().equals(sequenceNumber)) {
+        return batch.subList(i, batch.size());
+      }
+    }
+    return batch;
+  }
+
+  /** template.yaml's FilterCriteria: {"eventName":["INSERT"],"dynamodb":{"NewImage":{"SK":{"S":["EVENT"]}}}}. */
+  static boolean matchesTemplateFilter(DynamodbEvent.DynamodbStreamRecord record) {
+    var image = record.getDynamodb().getNewImage();
+    return "INSERT".equals(record.getEventName()) && image != null && image.get("SK") != null
+        && "EVENT".equals(image.get("SK").getS());
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+  }
+}

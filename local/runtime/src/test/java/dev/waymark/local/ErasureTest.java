@@ -1,0 +1,53 @@
+package dev.waymark.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** DELETE /v1/profiles/{id} leaves nothing personal behind, only an audit record. */
+class ErasureTest {
+  static LocalRuntime runtime;
+  static LocalApi api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).startingAt(Instant.parse("2026-11-24T08:00:00Z")));
+    api = new LocalApi(runtime);
+  }
+
+  @AfterAll
+  static void stop() {
+    runtime.close();
+  }
+
+  @Test
+  void erasureRemovesEverythingAboutThePersonIncludingMergedProfiles() {
+    api.sendEvents("{\"batch\":[{\"type\":\"page\",\"messageId\":\"er-1\",\"anonymousId\":\"erin-tablet\",\"properties\":{\"secret\":\"ERIN-PRIVATE\"}}]}");
+    api.sendEvents("{\"batch\":[{\"type\":\"identify\",\"messageId\":\"er-2\",\"userId\":\"erin\",\"traits\":{\"email\":\"erin@example.com\",\"name\":\"ERIN-PRIVATE\"}}]}");
+    runtime.awaitProcessed();
+    api.sendEvents("{\"batch\":[{\"type\":\"identify\",\"messageId\":\"er-3\",\"userId\":\"erin\",\"anonymousId\":\"erin-tablet\"}]}");
+    api.sendEvents("{\"batch\":[{\"type\":\"page\",\"messageId\":\"other-1\",\"userId\":\"someone-else\"}]}");
+    runtime.awaitProcessed();
+    String id = api.get("/v1/profiles?email=erin@example.com").body().path("profileId").asText();
+    assertThat(api.get("/v1/profiles/" + id).body().path("mergedFrom")).hasSize(1);
+
+    LocalApi.Answer erased = api.delete("/v1/profiles/" + id);
+    assertThat(erased.status()).isEqualTo(200);
+    assertThat(erased.body().path("counts").path("events").asInt()).isEqualTo(3);
+    assertThat(erased.body().path("counts").path("profiles").asInt()).isEqualTo(2);
+
+    assertThat(api.get("/v1/profiles/" + id).status()).isEqualTo(404);
+    assertThat(api.get("/v1/profiles?email=erin@example.com").status()).isEqualTo(404);
+    assertThat(api.get("/v1/profiles?anonymousId=erin-tablet").status()).isEqualTo(404);
+    List<Map<String, AttributeValue>> items = runtime.dynamo().scanPaginator(r -> r.tableName(LocalRuntime.TABLE)).items().stream().toList();
+    assertThat(items.toString()).doesNotContain("ERIN-PRIVATE", "erin@example.com", "erin-tablet", id);
+    assertThat(items.toString()).contains("someone-else");
+    assertThat(items).anyMatch(i -> i.get("PK").s().equals("AUDIT#erasure"));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.waymark.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A small HTTP client for the local runtime's API, as a website or admin tool would call it. */
+final class LocalApi {
+  record Answer(int status, String contentType, JsonNode body) {}
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI base;
+  private final String writeKey;
+
+  LocalApi(LocalRuntime runtime) {
+    this.base = runtime.baseUri();
+    this.writeKey = runtime.writeKey();
+  }
+
+  Answer sendEvents(String body) {
+    return send(HttpRequest.newBuilder(base.resolve("/v1/events"))
+        .header("Authorization", "Bearer " + writeKey).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  Answer put(String path, String body) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Answer post(String path, String body) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Answer delete(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+  }
+
+  Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      String text = response.body();
+      return new Answer(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+          text == null || text.isEmpty() ? null : Json.parse(text));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  URI base() {
+    return base;
+  }
+}

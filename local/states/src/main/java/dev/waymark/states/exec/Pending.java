@@ -1,0 +1,28 @@
+package dev.waymark.states.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** The outcome of asynchronous task work (a worker thread, a task token). Mutate only inside clock.update. */
+final class Pending {
+    JsonNode result;
+    String error;
+    String cause;
+    boolean done;
+    Instant lastHeartbeat;
+
+    void succeed(JsonNode r) {
+        if (!done) {
+            result = r;
+            done = true;
+        }
+    }
+
+    void fail(String e, String c) {
+        if (!done) {
+            error = e;
+            cause = c;
+            done = true;
+        }
+    }
+}

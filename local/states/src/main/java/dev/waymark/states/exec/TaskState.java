@@ -1,0 +1,79 @@
+package dev.waymark.states.exec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.states.StatesFailure;
+import dev.waymark.states.path.JsonPaths;
+import dev.waymark.states.path.PathResolver;
+import dev.waymark.states.task.IntegrationPattern;
+import dev.waymark.states.task.TaskResource;
+
+/** The Task state: parameters, timeouts, dispatch (with Retry/Catch), result processing. */
+final class TaskState {
+    private TaskState() {
+    }
+
+    /** Timeout and heartbeat in seconds (0 = none). */
+    record Limits(long timeoutSeconds, long heartbeatSeconds) {
+    }
+
+    static Transition run(StateRun r) {
+        return ErrorHandling.run(r, () -> attempt(r), null);
+    }
+
+    private static Transition attempt(StateRun r) {
+        JsonNode eff = Io.effectiveInput(r);
+        TaskResource res = TaskResource.parse(resource(r));
+        if (res.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN && r.taskToken == null) {
+            r.taskToken = r.frame.rt.tokens.issue(new Pending());
+        }
+        JsonNode params = Io.parameters(r, eff);
+        Limits limits = limits(r, eff);
+        JsonNode result = TaskCalls.call(r, res, params, limits);
+        result = Io.resultSelector(r, result);
+        return Io.finish(r, result, eff, SimpleStates.next(r));
+    }
+
+    private static String resource(StateRun r) {
+        JsonNode res = r.field("Resource");
+        if (r.jsonata && dev.waymark.states.jsonata.JsonataEval.isExpression(res)) {
+            return r.jsonata(res, "Resource", r.input, null, null).asText();
+        }
+        return res.asText();
+    }
+
+    private static Limits limits(StateRun r, JsonNode eff) {
+        long timeout = seconds(r, eff, "TimeoutSeconds", "TimeoutSecondsPath", r.frame.exec.type.name()
+                .equals("EXPRESS") ? 0 : 0);
+        long heartbeat = seconds(r, eff, "HeartbeatSeconds", "HeartbeatSecondsPath", 0);
+        return new Limits(timeout, heartbeat);
+    }
+
+    private static long seconds(StateRun r, JsonNode eff, String field, String pathField, long dflt) {
+        if (r.has(field)) {
+            JsonNode v = r.field(field);
+            if (r.jsonata && !v.isNumber()) {
+                v = r.jsonata(v, field, r.input, null, null);
+            }
+            if (!v.isIntegralNumber() || v.asLong() <= 0) {
+                throw new StatesFailure("States.Runtime", "The " + field + " value must be a positive integer: " + v);
+            }
+            return v.asLong();
+        }
+        if (r.has(pathField)) {
+            String path = r.field(pathField).asText();
+            JsonNode v;
+            try {
+                v = PathResolver.resolve(path, r.evalContext(eff));
+            } catch (JsonPaths.PathMissing e) {
+                throw new StatesFailure("States.Runtime", "The " + pathField + " parameter does not reference an "
+                        + "input value: " + path);
+            }
+            if (!v.isIntegralNumber() || v.asLong() <= 0) {
+                throw new StatesFailure("States.Runtime", "The " + pathField + " parameter references an invalid "
+                        + "value: " + path + " == " + v);
+            }
+            return v.asLong();
+        }
+        return dflt;
+    }
+}

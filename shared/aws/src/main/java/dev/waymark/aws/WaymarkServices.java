@@ -1,0 +1,63 @@
+package dev.waymark.aws;
+
+import dev.waymark.aws.config.AwsClients;
+import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.dynamo.DynamoEventInbox;
+import dev.waymark.aws.dynamo.DynamoProfileRecords;
+import dev.waymark.aws.dynamo.DynamoProfileStore;
+import dev.waymark.aws.dynamo.DynamoWriteKeyStore;
+import dev.waymark.core.access.WriteKeys;
+import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.ingest.IngestService;
+import dev.waymark.core.ports.ProfileRecords;
+import dev.waymark.core.profile.ProfileService;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The composition root: the core services wired to their DynamoDB adapters. Built once per
+ * Lambda environment (at init) or once per local runtime; no reflection, no container.
+ */
+public final class WaymarkServices {
+  private final Clock clock;
+  private final ProfileService profiles;
+  private final ProfileRecords records;
+  private final IngestService ingest;
+  private final WriteKeys writeKeys;
+
+  public WaymarkServices(DynamoDbClient dynamo, WaymarkConfig config, Clock clock) {
+    this.clock = clock;
+    DynamoProfileStore store = new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention());
+    this.profiles = new ProfileService(store, clock);
+    this.records = new DynamoProfileRecords(dynamo, config.table(), store, clock);
+    this.ingest = new IngestService(new EventBatchValidator(),
+        new DynamoEventInbox(dynamo, config.table(), config.dedupWindow()), clock);
+    this.writeKeys = new WriteKeys(new DynamoWriteKeyStore(dynamo, config.table(), clock));
+  }
+
+  /** What a Lambda function builds at init from its environment. */
+  public static WaymarkServices fromEnvironment() {
+    WaymarkConfig config = WaymarkConfig.fromEnvironment();
+    return new WaymarkServices(AwsClients.dynamoDb(config), config, Clock.systemUTC());
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ProfileService profiles() {
+    return profiles;
+  }
+
+  public ProfileRecords records() {
+    return records;
+  }
+
+  public IngestService ingest() {
+    return ingest;
+  }
+
+  public WriteKeys writeKeys() {
+    return writeKeys;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.waymark.aws.dynamo;
+
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.ports.EventInbox;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The inbox: one item per messageId ({@code EV#<messageId>}/{@code EVENT}), written with a
+ * condition so a repeated messageId is stored once. Its insert on the table's stream is what
+ * drives processing. The item expires after the de-duplication window.
+ */
+public final class DynamoEventInbox implements EventInbox {
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final Duration dedupWindow;
+
+  public DynamoEventInbox(DynamoDbClient dynamo, String table, Duration dedupWindow) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.dedupWindow = dedupWindow;
+  }
+
+  @Override
+  public boolean accept(InboundEvent event, String source) {
+    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.inbox(event.messageId()), Keys.INBOX_SK));
+    item.put("payload", Attr.s(event.toStoredJson()));
+    item.put("receivedAt", Attr.s(event.receivedAt().toString()));
+    item.put("source", Attr.s(source));
+    item.put("ttl", Attr.n(event.receivedAt().plus(dedupWindow).getEpochSecond()));
+    try {
+      dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+      return true;
+    } catch (ConditionalCheckFailedException duplicate) {
+      return false;
+    }
+  }
+
+  /** Reads the event an inbox item (e.g. a stream record's new image) holds. */
+  public static InboundEvent eventOf(Map<String, AttributeValue> inboxItem) {
+    return InboundEvent.fromStoredJson(Attr.string(inboxItem, "payload"));
+  }
+}
