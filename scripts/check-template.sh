@@ -43,6 +43,7 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/waymark-check.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
 failed=()
+passed=0
 step() { # step <name> <command...>: runs it, output to a log shown only on failure
   local name=$1 start rc log="$TMP/step.log"
   shift
@@ -51,6 +52,7 @@ step() { # step <name> <command...>: runs it, output to a log shown only on fail
   rc=$?
   if [[ $rc -eq 0 ]]; then
     printf 'check-template: ok    %-22s %4ss\n' "$name" $(( $(date +%s) - start ))
+    passed=$((passed + 1))
   else
     printf 'check-template: FAIL  %-22s %4ss (exit %s)\n' "$name" $(( $(date +%s) - start )) "$rc"
     sed 's/^/    | /' "$log" | tail -n 80
@@ -110,6 +112,7 @@ fi
 
 if [[ ${#failed[@]} -gt 0 ]]; then
   echo "check-template: FAILED: ${failed[*]}" >&2
+  echo "check-template: $passed passed, ${#failed[@]} failed"
   exit 1
 fi
-echo "check-template: all checks passed"
+echo "check-template: $passed passed, 0 failed"

@@ -37,16 +37,20 @@ public final class DynamoDbLocal implements AutoCloseable {
     return start(freePort());
   }
 
-  /** Starts an in-memory engine on the given port. */
+  /** Starts an in-memory engine on the given port (its start-up banner is not printed). */
   public static DynamoDbLocal start(int port) {
     configureNativeLibrary();
+    java.io.PrintStream out = System.out;
     try {
+      System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
       DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
           new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
       server.start();
       return new DynamoDbLocal(server, port);
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+    } finally {
+      System.setOut(out);
     }
   }
 

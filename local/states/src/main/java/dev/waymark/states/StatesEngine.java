@@ -52,6 +52,7 @@ public final class StatesEngine {
         this.runtime = new EngineRuntime(clock, Map.copyOf(b.lambdas), List.copyOf(b.integrations), region, accountId,
                 new Children());
         this.runner = new ExecutionRunner(runtime);
+        runtime.lambdaResolver(b.resolver);
     }
 
     public static Builder builder() {
@@ -84,6 +85,10 @@ public final class StatesEngine {
                                                             StateMachineType type, boolean publish,
                                                             String versionDescription) {
         StateMachineType t = type == null ? StateMachineType.STANDARD : type;
+        if (versionDescription != null && !publish) {
+            throw new StatesApiException("ValidationException",
+                    "Version description can only be set when publish is true");
+        }
         DefinitionValidator.validateOrThrow(definition, t);
         String arn = "arn:aws:states:" + region + ":" + accountId + ":stateMachine:" + name;
         StateMachineRegistry.Machine existing = machines.byArn(arn);
@@ -386,6 +391,10 @@ public final class StatesEngine {
         if (input == null) {
             return Json.object();
         }
+        if (input.isBlank()) {
+            throw new StatesApiException("InvalidExecutionInput",
+                    "Invalid State Machine Execution Input: 'Invalid execution input.'");
+        }
         try {
             return Json.parse(input);
         } catch (IllegalArgumentException e) {
@@ -418,6 +427,13 @@ public final class StatesEngine {
         private String accountId = "123456789012";
         private final Map<String, LambdaHandler> lambdas = new LinkedHashMap<>();
         private final List<ServiceIntegration> integrations = new ArrayList<>();
+        private java.util.function.Function<String, LambdaHandler> resolver;
+
+        /** Resolves function names that have no registered handler (return null for "function not found"). */
+        public Builder lambdaResolver(java.util.function.Function<String, LambdaHandler> r) {
+            this.resolver = r;
+            return this;
+        }
 
         public Builder clockMode(ClockMode m) {
             this.mode = m;

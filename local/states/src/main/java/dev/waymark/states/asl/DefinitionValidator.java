@@ -40,7 +40,9 @@ public final class DefinitionValidator {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(definition);
+            root = Json.MAPPER.reader()
+                    .with(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                    .readTree(definition);
         } catch (JsonProcessingException e) {
             String loc = e.getLocation() == null ? null : e.getLocation().toString();
             out.add(error("INVALID_JSON_DESCRIPTION", e.getMessage(), loc));
@@ -50,7 +52,7 @@ public final class DefinitionValidator {
             out.add(error("SCHEMA_VALIDATION_FAILED", "Definition must be a valid JSON object", null));
             return out;
         }
-        machine(root, "", Definition.JSONPATH, type, out);
+        machine(root, "", root.path("QueryLanguage").asText(Definition.JSONPATH), type, out);
         return out;
     }
 
@@ -86,7 +88,8 @@ public final class DefinitionValidator {
                     + "[Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]", at + "/Type"));
             return;
         }
-        if (Definition.JSONATA.equals(ql) && Definition.JSONPATH.equals(s.path("QueryLanguage").asText())) {
+        if (at.indexOf("/States/") == at.lastIndexOf("/States/") && Definition.JSONATA.equals(ql)
+                && Definition.JSONPATH.equals(s.path("QueryLanguage").asText())) {
             out.add(error("SCHEMA_VALIDATION_FAILED", "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for "
                     + "whole state machine", at));
         }

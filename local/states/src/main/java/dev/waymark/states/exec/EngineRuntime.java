@@ -18,6 +18,12 @@ public final class EngineRuntime {
     final String region;
     final String accountId;
     final ChildExecutions children;
+    private volatile java.util.function.Function<String, LambdaHandler> resolver;
+
+    /** A fallback lookup for function names without a registered handler (may return null). */
+    public void lambdaResolver(java.util.function.Function<String, LambdaHandler> r) {
+        this.resolver = r;
+    }
 
     /** Starts and observes nested executions (states:startExecution). */
     public interface ChildExecutions {
@@ -57,6 +63,9 @@ public final class EngineRuntime {
         LambdaHandler h = lambdas.get(n);
         if (h == null) {
             h = lambdas.get(nameOrArn);
+        }
+        if (h == null && resolver != null) {
+            h = resolver.apply(n);
         }
         return h != null ? h : lambdas.get(DEFAULT_LAMBDA);
     }

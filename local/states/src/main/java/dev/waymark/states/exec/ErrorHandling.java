@@ -27,7 +27,12 @@ final class ErrorHandling {
             } catch (StatesFailure raw) {
                 StatesFailure f = StateRunner.contextualize(r, raw);
                 int idx = findRetrier(retriers, f.error());
-                if (idx >= 0 && attempts[idx] < retriers.get(idx).path("MaxAttempts").asInt(3)) {
+                if (r.test != null && idx >= 0
+                        && r.test.retrierRetryCount < retriers.get(idx).path("MaxAttempts").asInt(3)) {
+                    double delay = delaySeconds(retriers.get(idx), r.test.retrierRetryCount);
+                    throw new TestHooks.Retriable(f, (long) delay, idx);
+                }
+                if (r.test == null && idx >= 0 && attempts[idx] < retriers.get(idx).path("MaxAttempts").asInt(3)) {
                     backOff(r, retriers.get(idx), attempts[idx]++);
                     r.retryCount++;
                     continue;
@@ -56,16 +61,24 @@ final class ErrorHandling {
     }
 
     private static Transition caught(StateRun r, JsonNode catcher, StatesFailure f) {
+        if (r.test != null) {
+            r.test.caught = f;
+        }
         return Io.finish(r, catcher, null, r.input, errorOutput(f), catcher.path("Next").asText());
     }
 
-    private static void backOff(StateRun r, JsonNode retrier, int previousRetries) {
+    static double delaySeconds(JsonNode retrier, int previousRetries) {
         double interval = retrier.path("IntervalSeconds").asDouble(1);
         double rate = retrier.path("BackoffRate").asDouble(2.0);
         double delay = interval * Math.pow(rate, previousRetries);
         if (retrier.has("MaxDelaySeconds")) {
             delay = Math.min(delay, retrier.get("MaxDelaySeconds").asDouble());
         }
+        return delay;
+    }
+
+    private static void backOff(StateRun r, JsonNode retrier, int previousRetries) {
+        double delay = delaySeconds(retrier, previousRetries);
         if ("FULL".equals(retrier.path("JitterStrategy").asText())) {
             delay = ThreadLocalRandom.current().nextDouble() * delay;
         }

@@ -24,6 +24,10 @@ public final class ExecutionRecord {
     public final HistoryLog history;
     public final String parentTaskToken;
     public volatile String mapRunArn;
+    /** TestState: a caller-supplied context object replacing the generated one. */
+    public volatile ObjectNode contextOverride;
+    /** TestState: the state name the context object reports. */
+    public volatile String stateNameOverride;
 
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile Instant stopDate;
@@ -81,6 +85,9 @@ public final class ExecutionRecord {
 
     /** The execution-level part of the context object ($$). */
     public ObjectNode contextBase() {
+        if (contextOverride != null) {
+            return contextOverride.deepCopy();
+        }
         ObjectNode ctx = dev.waymark.states.json.Json.object();
         ObjectNode ex = ctx.putObject("Execution");
         ex.put("Id", arn);
@@ -88,7 +95,9 @@ public final class ExecutionRecord {
         ex.put("StartTime", startDate.toString());
         ex.put("Name", name);
         ex.put("RoleArn", roleArn);
-        ex.put("RedriveCount", 0);
+        if (stateNameOverride == null) {
+            ex.put("RedriveCount", 0);
+        }
         ObjectNode sm = ctx.putObject("StateMachine");
         sm.put("Id", stateMachineArn);
         sm.put("Name", stateMachineName);

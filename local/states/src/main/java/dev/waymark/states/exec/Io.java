@@ -16,25 +16,38 @@ final class Io {
 
     /** JSONPath InputPath (JSONata: the raw input). */
     static JsonNode effectiveInput(StateRun r) {
-        if (r.jsonata || !r.has("InputPath")) {
+        if (r.jsonata) {
             return r.input;
         }
-        return selectPath(r, r.field("InputPath"), r.input);
+        JsonNode eff = r.has("InputPath") ? selectPath(r, r.field("InputPath"), r.input) : r.input;
+        r.inspect("afterInputPath", eff);
+        return eff;
     }
 
     /** Parameters (JSONPath, on the effective input) or Arguments (JSONata, on the raw input). */
     static JsonNode parameters(StateRun r, JsonNode effInput) {
         if (r.jsonata) {
-            return r.has("Arguments") ? r.jsonata(r.field("Arguments"), "Arguments", r.input, null, null) : effInput;
+            JsonNode args = r.has("Arguments") ? r.jsonata(r.field("Arguments"), "Arguments", r.input, null, null)
+                    : effInput;
+            if (r.has("Arguments")) {
+                r.inspect("afterArguments", args);
+            }
+            return args;
         }
-        return r.has("Parameters") ? PayloadTemplate.apply(r.field("Parameters"), r.evalContext(effInput)) : effInput;
+        JsonNode p = r.has("Parameters") ? PayloadTemplate.apply(r.field("Parameters"), r.evalContext(effInput))
+                : effInput;
+        r.inspect("afterParameters", p);
+        return p;
     }
 
     static JsonNode resultSelector(StateRun r, JsonNode result) {
-        if (r.jsonata || !r.has("ResultSelector")) {
+        if (r.jsonata) {
             return result;
         }
-        return PayloadTemplate.apply(r.field("ResultSelector"), r.evalContext(result));
+        JsonNode out = r.has("ResultSelector") ? PayloadTemplate.apply(r.field("ResultSelector"),
+                r.evalContext(result)) : result;
+        r.inspect("afterResultSelector", out);
+        return out;
     }
 
     /**
@@ -62,7 +75,13 @@ final class Io {
         }
         JsonNode value = errorOutput != null ? errorOutput : result;
         Map<String, JsonNode> assigned = assign(r, holder, value != null ? value : effInput, null);
+        if (value != null && errorOutput == null) {
+            r.inspect("afterResultSelector", value);
+        }
         JsonNode out = value == null ? effInput : resultPath(r, holder, value);
+        if (value != null && errorOutput == null) {
+            r.inspect("afterResultPath", out);
+        }
         if (errorOutput == null) {
             out = outputPath(r, out);
         }

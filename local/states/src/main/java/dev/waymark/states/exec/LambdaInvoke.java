@@ -19,10 +19,13 @@ final class LambdaInvoke {
         }
         LambdaHandler h = rt.lambda(fn);
         if (h == null) {
-            throw new StatesFailure("Lambda.ResourceNotFoundException", "Function not found: " + fn
-                    + " (Service: Lambda, Status Code: 404)");
+            String arn = fn.startsWith("arn:") ? fn : "arn:aws:lambda:" + rt.region + ":" + rt.accountId + ":function:"
+                    + fn;
+            throw new StatesFailure("Lambda.ResourceNotFoundException", "Function not found: " + arn + ":$LATEST "
+                    + "(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: "
+                    + java.util.UUID.randomUUID() + "; Proxy: null)");
         }
-        JsonNode payload = params.has("Payload") ? params.get("Payload") : Json.object();
+        JsonNode payload = params.hasNonNull("Payload") ? params.get("Payload") : Json.object();
         if (payload.isTextual()) {
             try {
                 payload = Json.parse(payload.textValue());

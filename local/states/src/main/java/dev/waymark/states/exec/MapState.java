@@ -25,18 +25,33 @@ final class MapState {
 
     private static Transition attempt(StateRun r) {
         JsonNode eff = Io.effectiveInput(r);
-        ArrayNode items = MapItems.items(r, eff);
+        ArrayNode items = r.test != null && r.test.mapItemReaderData != null
+                ? (ArrayNode) r.test.mapItemReaderData : MapItems.items(r, eff);
         ObjectNode started = Json.object().put("length", items.size());
         r.frame.event("MapStateStarted", "mapStateStartedEventDetails", started);
         MapItems.Tolerance tol = MapItems.tolerance(r, eff);
         int maxConcurrency = MapItems.maxConcurrency(r, eff);
         boolean distributed = isDistributed(r);
+        if (r.test != null && r.test.mocked()) {
+            return mocked(r, eff, items, tol, distributed);
+        }
         JsonNode processor = r.has("ItemProcessor") ? r.field("ItemProcessor") : r.field("Iterator");
         Definition def = Definition.of(processor, r.def.languageOf(r.state));
         JsonNode result = distributed
                 ? runDistributed(r, def, items, eff, maxConcurrency, tol)
                 : runInline(r, def, items, eff, maxConcurrency);
         r.frame.event("MapStateSucceeded", null, null);
+        return Io.finish(r, Io.resultSelector(r, result), eff, SimpleStates.next(r));
+    }
+
+    private static Transition mocked(StateRun r, JsonNode eff, ArrayNode items, MapItems.Tolerance tol,
+                                     boolean distributed) {
+        int allowed = distributed ? tol.allowedFailures(items.size()) : 0;
+        if (r.test.mapIterationFailureCount > allowed) {
+            throw new StatesFailure(THRESHOLD, "The specified tolerated failure threshold was exceeded");
+        }
+        JsonNode result = r.test.mockOutcome();
+        r.inspect("result", result);
         return Io.finish(r, Io.resultSelector(r, result), eff, SimpleStates.next(r));
     }
 

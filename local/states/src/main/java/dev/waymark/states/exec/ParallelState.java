@@ -22,6 +22,11 @@ final class ParallelState {
         JsonNode eff = Io.effectiveInput(r);
         JsonNode branchInput = Io.parameters(r, eff);
         r.frame.event("ParallelStateStarted", null, null);
+        if (r.test != null && r.test.mocked()) {
+            JsonNode mocked = r.test.mockOutcome();
+            r.inspect("result", mocked);
+            return Io.finish(r, Io.resultSelector(r, mocked), eff, SimpleStates.next(r));
+        }
         JsonNode branches = r.field("Branches");
         String lang = r.def.languageOf(r.state);
         Fanout.Outcome o = Fanout.run(r, branches.size(), 0, 0, (i, group) -> {

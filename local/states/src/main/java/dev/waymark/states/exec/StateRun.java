@@ -21,6 +21,13 @@ final class StateRun {
     Instant enteredTime;
     int retryCount;
     String taskToken;
+    TestHooks test;
+
+    void inspect(String key, JsonNode value) {
+        if (test != null) {
+            test.inspect(key, value);
+        }
+    }
 
     StateRun(Frame frame, Definition def, String name, JsonNode input) {
         this.frame = frame;
@@ -43,10 +50,18 @@ final class StateRun {
     /** The full context object ($$ / $states.context) as seen by this state now. */
     ObjectNode context() {
         ObjectNode ctx = frame.exec.contextBase();
+        if (ctx.has("State")) {
+            if (frame.mapItem != null) {
+                ctx.putObject("Map").set("Item", frame.mapItem);
+            }
+            return ctx;
+        }
         ObjectNode st = ctx.putObject("State");
         st.put("EnteredTime", enteredTime == null ? frame.rt.clock.now().toString() : enteredTime.toString());
-        st.put("Name", name);
-        st.put("RetryCount", retryCount);
+        st.put("Name", frame.exec.stateNameOverride != null ? frame.exec.stateNameOverride : name);
+        if (type.equals("Task") || type.equals("Map") || type.equals("Parallel")) {
+            st.put("RetryCount", retryCount);
+        }
         if (frame.mapItem != null) {
             ctx.putObject("Map").set("Item", frame.mapItem);
         }

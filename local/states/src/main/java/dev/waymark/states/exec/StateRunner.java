@@ -85,8 +85,13 @@ final class StateRunner {
     }
 
     static void checkSize(StateRun r, JsonNode output) {
+        checkSize(r.name, output);
+    }
+
+    /** Fails with States.DataLimitExceeded when {@code output} exceeds 256 KiB; {@code label} names the state/task. */
+    static void checkSize(String label, JsonNode output) {
         if (output != null && Json.utf8Size(output) > EngineRuntime.PAYLOAD_LIMIT) {
-            throw new StatesFailure("States.DataLimitExceeded", "The state/task '" + r.name
+            throw new StatesFailure("States.DataLimitExceeded", "The state/task '" + label
                     + "' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
     }

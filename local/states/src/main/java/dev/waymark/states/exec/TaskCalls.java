@@ -40,7 +40,7 @@ final class TaskCalls {
         LambdaHandler h = r.frame.rt.lambda(res.arn());
         try {
             JsonNode out = TaskWaits.runWork(r, () -> invokeLambda(h, res.arn(), params), timeoutAt(r, limits));
-            StateRunner.checkSize(r, out);
+            StateRunner.checkSize(res.arn(), out);
             ObjectNode s = Json.object();
             s.set("output", out);
             s.putObject("outputDetails").put("truncated", false);
@@ -81,7 +81,7 @@ final class TaskCalls {
         Instant timeoutAt = timeoutAt(r, limits);
         try {
             JsonNode out = dispatch(r, res, params, timeoutAt, limits);
-            StateRunner.checkSize(r, out);
+            StateRunner.checkSize(res.eventResourceType(), out);
             ObjectNode s = resourceDetails(res);
             s.set("output", out);
             s.putObject("outputDetails").put("truncated", false);

@@ -17,6 +17,7 @@ import java.util.List;
 final class CaseRunner {
     static final String ACCOUNT = "111111111111";
     static final String REGION = "us-east-1";
+    static final String ROLE = "snf_role_arn";
 
     private CaseRunner() {
     }
@@ -29,7 +30,8 @@ final class CaseRunner {
         b.clock(clock);
         JsonNode handlers = c.path("lambda_handlers");
         if (handlers.size() == 1) {
-            b.defaultLambda(LambdaStubs.forFile(handlers.get(0).asText(), clock));
+            var stub = LambdaStubs.forFile(handlers.get(0).asText(), clock);
+            b.lambdaResolver(name -> name.startsWith("no_such") ? null : stub);
         } else if (handlers.size() == 2) {
             b.lambda("branch1", LambdaStubs.forFile(handlers.get(0).asText(), clock));
             b.defaultLambda(LambdaStubs.forFile(handlers.get(1).asText(), clock));
@@ -66,7 +68,7 @@ final class CaseRunner {
             if (c.path("api").asText().equals("UpdateStateMachine")) {
                 return "UpdateStateMachine parameter validation is not modelled";
             }
-            engine.createStateMachine("sm", Json.write(c.get("definition")), null, type(c), false, null);
+            engine.createStateMachine("sm", Json.write(c.get("definition")), ROLE, type(c), false, null);
             return "expected " + exp.path("error").asText() + " but creation succeeded";
         } catch (StatesApiException e) {
             return apiError(exp, e);
@@ -114,9 +116,9 @@ final class CaseRunner {
         String smArn;
         try {
             if (c.get("definition") == null || c.get("definition").isNull()) {
-                smArn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:does-not-exist";
+                smArn = "arn:aws:states:" + REGION + ":" + ACCOUNT + ":stateMachine:statemachine_invalid_x";
             } else {
-                smArn = engine.createStateMachine("sm", Json.write(c.get("definition")), null, type(c), false, null)
+                smArn = engine.createStateMachine("sm", Json.write(c.get("definition")), ROLE, type(c), false, null)
                         .stateMachineArn();
             }
         } catch (StatesApiException e) {

@@ -22,8 +22,8 @@ final class LambdaStubs {
                         "  File \"/var/task/handler.py\", line 2, in handler\n    raise Exception(\"Some exception was raised.\")\n");
             };
             case "raise_custom_exception.py" -> in -> {
-                throw pythonError("CustomException", "CustomException message",
-                        "  File \"/var/task/handler.py\", line 6, in handler\n    raise CustomException(\"CustomException message\")\n");
+                throw pythonError("CustomException", "",
+                        "  File \"/var/task/handler.py\", line 9, in handler\n    raise CustomException()\n");
             };
             case "return_bytes_str.py" -> in -> Json.F.textNode("HelloWorld!");
             case "return_decorated_input.py" -> in -> Json.F.textNode("input-event-" + Py.repr(in));

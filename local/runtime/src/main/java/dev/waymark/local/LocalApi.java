@@ -9,43 +9,43 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** A small HTTP client for the local runtime's API, as a website or admin tool would call it. */
-final class LocalApi {
-  record Answer(int status, String contentType, JsonNode body) {}
+public final class LocalApi {
+  public record Answer(int status, String contentType, JsonNode body) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
   private final String writeKey;
 
-  LocalApi(LocalRuntime runtime) {
+  public LocalApi(LocalRuntime runtime) {
     this.base = runtime.baseUri();
     this.writeKey = runtime.writeKey();
   }
 
-  Answer sendEvents(String body) {
+  public Answer sendEvents(String body) {
     return send(HttpRequest.newBuilder(base.resolve("/v1/events"))
         .header("Authorization", "Bearer " + writeKey).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET());
   }
 
-  Answer put(String path, String body) {
+  public Answer put(String path, String body) {
     return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Answer post(String path, String body) {
+  public Answer post(String path, String body) {
     return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  Answer delete(String path) {
+  public Answer delete(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
   }
 
-  Answer send(HttpRequest.Builder request) {
+  public Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();
@@ -59,7 +59,7 @@ final class LocalApi {
     }
   }
 
-  URI base() {
+  public URI base() {
     return base;
   }
 }
