@@ -51,20 +51,31 @@ find_jdk() {
 
 JAVA_HOME=$(find_jdk) || die "no JDK >= 21 found (set JAVA_HOME to one; looked in \$JAVA_HOME and /usr/lib/jvm/*)"
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-command -v mvn >/dev/null || die "mvn not found on PATH"
+# Maven 3.8/3.9's bundled Guava warns about sun.misc.Unsafe on JDK 24+; keep the output clean.
+if [[ "$(jdk_major "$JAVA_HOME")" -ge 24 && "${MAVEN_OPTS:-}" != *sun-misc-unsafe-memory-access* ]]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
+MVN=mvn
+[[ -x "$root/mvnw" ]] && MVN="$root/mvnw"
+[[ "$MVN" != mvn ]] || command -v mvn >/dev/null || die "mvn not found on PATH"
 [[ -f "$root/$module/pom.xml" ]] || die "no Maven module at $root/$module"
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+case "$out" in
+  /|"$root"|"$root/$module"|"$HOME") die "refusing to use $out as the artifacts dir" ;;
+esac
 
 # --- build -------------------------------------------------------------------------
 # One reactor run: package the module and the modules it needs (-am), without tests,
 # then write each module's runtime classpath to target/lambda-classpath.txt.
 cp_file="$root/$module/target/lambda-classpath.txt"
 rm -f "$cp_file"
-mvn_args=(-B -q -f "$root/pom.xml" -pl "$module" -am -Dmaven.test.skip=true
+mvn_args=(-B -q -Dstyle.color=never -f "$root/pom.xml" -pl "$module" -am -Dmaven.test.skip=true
           package dependency:build-classpath
           -DincludeScope=runtime -Dmdep.outputFile=target/lambda-classpath.txt)
 [[ "${WAYMARK_MVN_OFFLINE:-0}" == 1 ]] && mvn_args+=(-o)
 
-run_mvn() { mvn "${mvn_args[@]}" || die "Maven build of $module failed (JAVA_HOME=$JAVA_HOME)"; }
+run_mvn() { "$MVN" "${mvn_args[@]}" || die "Maven build of $module failed (JAVA_HOME=$JAVA_HOME)"; }
 mkdir -p "$root/target"
 if command -v flock >/dev/null; then
   # `sam build --parallel` would otherwise run several reactor builds over the same
@@ -78,7 +89,6 @@ run_mvn
 [[ -f "$cp_file" ]] || die "Maven wrote no $cp_file"
 
 # --- lay out -----------------------------------------------------------------------
-mkdir -p "$out"
 find "$out" -mindepth 1 -delete
 cp -R "$root/$module/target/classes/." "$out/"
 mkdir -p "$out/lib"
@@ -87,6 +97,9 @@ while IFS= read -r -d ':' jar || [[ -n "$jar" ]]; do
   jar=${jar%$'\n'}
   [[ -z "$jar" ]] && continue
   if [[ -f "$jar" ]]; then
+    if [[ -e "$out/lib/${jar##*/}" ]]; then
+      cmp -s "$jar" "$out/lib/${jar##*/}" || die "two different dependency jars are both named ${jar##*/}"
+    fi
     cp "$jar" "$out/lib/"
   elif [[ -d "$jar" ]]; then
     die "classpath entry is a directory, not a jar: $jar"

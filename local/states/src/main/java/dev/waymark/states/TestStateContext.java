@@ -13,7 +13,13 @@ final class TestStateContext {
     private TestStateContext() {
     }
 
-    static ObjectNode validate(JsonNode ctx) {
+    static ObjectNode validate(JsonNode ctx, JsonNode state) {
+        String res = state.path("Resource").asText("");
+        boolean callback = res.endsWith(".sync") || res.endsWith(".sync:2") || res.endsWith(".waitForTaskToken");
+        if (ctx.has("Task") && !(state.path("Type").asText().equals("Task") && callback)) {
+            throw invalid("Context object contains 'Task' when state is not a Task state with a '.sync' or "
+                    + "'.waitForTaskToken' service integration pattern");
+        }
         if (!ctx.isObject()) {
             throw invalid("Context object must be a JSON object");
         }

@@ -38,7 +38,7 @@ final class TestStateRunner {
         Map<String, JsonNode> vars = new LinkedHashMap<>();
         if (req.variables() != null) {
             Json.parse(req.variables()).fields().forEachRemaining(e -> vars.put(e.getKey(), e.getValue()));
-            if (hooks.inspectionEnabled()) {
+            if (hooks.inspectionEnabled() && !vars.isEmpty()) {
                 hooks.inspectionData().set("variables", Json.parse(req.variables()));
             }
         }
@@ -47,29 +47,69 @@ final class TestStateRunner {
         if (insp != null && o.errorDetails() != null) {
             insp.set("errorDetails", o.errorDetails());
         }
+        if (insp != null) {
+            insp = textual(insp);
+        }
         return new TestStateResult(o.status(), o.output() == null ? null : Json.write(o.output()), o.error(),
                 o.cause(), o.nextState(), insp);
+    }
+
+    /** AWS returns inspection values as JSON text (except the structured errorDetails and counters). */
+    private static ObjectNode textual(ObjectNode insp) {
+        ObjectNode out = Json.object();
+        insp.fields().forEachRemaining(e -> {
+            boolean structured = e.getKey().equals("errorDetails") || e.getValue().isNumber();
+            out.set(e.getKey(), structured ? e.getValue() : Json.F.textNode(Json.write(e.getValue())));
+        });
+        return out;
     }
 
     private Definition definition(TestStateRequest req) {
         if (req.stateName() != null) {
             if (req.stateName().isEmpty()) {
-                throw new StatesApiException("ValidationException",
-                        "Invalid length for parameter stateName, value: 0, valid min length: 1");
+                throw new StatesApiException("ParamValidationError",
+                        "Parameter validation failed:\nInvalid length for parameter stateName, value: 0, valid min "
+                                + "length: 1");
             }
             DefinitionValidator.validateOrThrow(req.definition(), StateMachineType.STANDARD);
             Definition def = Definition.of(Json.parse(req.definition()), Definition.JSONPATH);
-            if (def.state(req.stateName()) == null) {
+            Definition holder = findHolder(def, req.stateName());
+            if (holder == null) {
                 throw new StatesApiException("ValidationException", "State not found in definition");
             }
-            return def;
+            return holder;
         }
         JsonNode state = Json.parse(req.definition());
         ObjectNode machine = Json.object();
         machine.put("StartAt", "StateName");
         machine.putObject("States").set("StateName", state);
-        DefinitionValidator.validateOrThrow(Json.write(machine), StateMachineType.STANDARD);
+        DefinitionValidator.validateOrThrow(Json.write(machine), StateMachineType.STANDARD, false);
         return Definition.of(machine, Definition.JSONPATH);
+    }
+
+    /** The (possibly nested: branch, item processor) definition that declares {@code name}. */
+    private static Definition findHolder(Definition def, String name) {
+        if (def.state(name) != null) {
+            return def;
+        }
+        for (var it = def.states().fields(); it.hasNext(); ) {
+            JsonNode s = it.next().getValue();
+            String lang = def.languageOf(s);
+            for (JsonNode b : s.path("Branches")) {
+                Definition found = findHolder(Definition.of(b, lang), name);
+                if (found != null) {
+                    return found;
+                }
+            }
+            JsonNode proc = s.has("ItemProcessor") ? s.get("ItemProcessor") : s.get("Iterator");
+            if (proc != null) {
+                Definition found = findHolder(Definition.of(proc, lang), name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static TestHooks hooks(TestStateRequest req, JsonNode state) {
@@ -81,7 +121,7 @@ final class TestStateRunner {
                     + "' is not supported when a mock is specified");
         }
         if (!hasMock && (type.equals("Map") || type.equals("Parallel"))) {
-            throw new StatesApiException("ValidationException", "TestState API does not support Map or Parallel "
+            throw new StatesApiException("InvalidDefinition", "TestState API does not support Map or Parallel "
                     + "states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]");
         }
         if (hasMock && mock.has("result") && mock.has("errorOutput")) {
@@ -89,6 +129,10 @@ final class TestStateRunner {
                     "A test mock should have only one of the following fields: [result, errorOutput].");
         }
         JsonNode result = hasMock && mock.has("result") ? mockResult(mock.get("result").asText(), state) : null;
+        if (result != null && type.equals("Task")) {
+            TestStateMockSchemas.validate(state.path("Resource").asText(null), result,
+                    mock.path("fieldValidationMode").asText("STRICT"));
+        }
         StatesFailure error = hasMock && mock.has("errorOutput") ? new StatesFailure(
                 mock.get("errorOutput").path("error").asText(null), mock.get("errorOutput").path("cause").asText(null))
                 : null;
@@ -130,9 +174,9 @@ final class TestStateRunner {
         ExecutionRecord rec = new ExecutionRecord(execArn, execName, smArn, smName, null, null, req.roleArn(), def,
                 StateMachineType.EXPRESS, input, runtime.clock().now(), new HistoryLog(runtime.clock()::now, false),
                 null);
-        rec.stateNameOverride = stateName;
+        rec.stateNameOverride = "StateName";
         if (req.context() != null) {
-            rec.contextOverride = TestStateContext.validate(Json.parse(req.context()));
+            rec.contextOverride = TestStateContext.validate(Json.parse(req.context()), def.state(stateName));
         }
         return rec;
     }

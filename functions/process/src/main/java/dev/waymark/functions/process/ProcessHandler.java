@@ -13,28 +13,43 @@ import dev.waymark.core.profile.ProfileService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Driven by the table's stream (inserts of inbox items only, by the event source mapping's
- * filter): puts each event on its person's profile. Records are processed in order; at the first
- * failure the batch reports that record and stops, so Lambda retries from there (and, after the
- * configured attempts, sends the batch to the dead-letter queue). Processing is idempotent, so a
- * retried record is never applied twice.
+ * filter): puts each event on its person's profile. The records of a batch are processed
+ * concurrently — safe because stitching is transactional and traits apply by event time, not by
+ * arrival order. If any record fails, the batch reports the earliest failed record, so Lambda
+ * retries from there (and, after the configured attempts, sends the batch to the dead-letter
+ * queue). Processing is idempotent, so the records after it that already succeeded are not
+ * applied twice when retried.
  */
 public final class ProcessHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessHandler.class);
+  /** How many records of a batch are processed at once ({@code WAYMARK_PROCESS_CONCURRENCY}). */
+  static final int DEFAULT_CONCURRENCY = 8;
   private final ProfileService profiles;
   private final Telemetry telemetry;
+  private final ExecutorService workers;
 
   public ProcessHandler() {
-    this(WaymarkServices.fromEnvironment().profiles(), Telemetry.powertools());
+    this(WaymarkServices.fromEnvironment().profiles(), Telemetry.powertools(),
+        Integer.parseInt(System.getenv().getOrDefault("WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_CONCURRENCY))));
   }
 
   public ProcessHandler(ProfileService profiles, Telemetry telemetry) {
+    this(profiles, telemetry, DEFAULT_CONCURRENCY);
+  }
+
+  public ProcessHandler(ProfileService profiles, Telemetry telemetry, int concurrency) {
     this.profiles = profiles;
     this.telemetry = telemetry;
+    this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().daemon().name("process-", 0).factory());
   }
 
   @Override
@@ -43,19 +58,27 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
   }
 
   private StreamsEventResponse processAll(List<DynamodbEvent.DynamodbStreamRecord> records) {
+    List<DynamodbEvent.DynamodbStreamRecord> inbox = records.stream().filter(ProcessHandler::isInboxInsert).toList();
+    List<Future<ProcessOutcome>> outcomes = new ArrayList<>(inbox.size());
+    for (DynamodbEvent.DynamodbStreamRecord record : inbox) {
+      outcomes.add(workers.submit(() -> profiles.process(eventOf(record.getDynamodb().getNewImage()))));
+    }
     List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (DynamodbEvent.DynamodbStreamRecord record : records) {
-      if (!isInboxInsert(record)) {
-        continue;
-      }
+    for (int i = 0; i < inbox.size(); i++) {
+      String sequence = inbox.get(i).getDynamodb().getSequenceNumber();
       try {
-        ProcessOutcome outcome = profiles.process(eventOf(record.getDynamodb().getNewImage()));
+        ProcessOutcome outcome = outcomes.get(i).get();
         telemetry.count(outcome.recorded() ? "EventsProcessed" : "EventsAlreadyProcessed", 1);
         telemetry.count("ProfileMerges", outcome.merges());
-      } catch (RuntimeException e) {
-        LOG.error("event at sequence {} failed; the batch resumes from it", record.getDynamodb().getSequenceNumber(), e);
+      } catch (ExecutionException e) {
         telemetry.count("EventsFailed", 1);
-        failures.add(new StreamsEventResponse.BatchItemFailure(record.getDynamodb().getSequenceNumber()));
+        LOG.error("event at sequence {} failed", sequence, e.getCause());
+        if (failures.isEmpty()) {
+          failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
         break;
       }
     }

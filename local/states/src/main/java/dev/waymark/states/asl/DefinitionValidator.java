@@ -23,7 +23,15 @@ public final class DefinitionValidator {
 
     /** CreateStateMachine-style: throws InvalidDefinition with AWS's message format on the first error. */
     public static void validateOrThrow(String definition, StateMachineType type) {
+        validateOrThrow(definition, type, true);
+    }
+
+    /** As {@link #validateOrThrow(String, StateMachineType)}; {@code transitions=false} skips Next/Default targets. */
+    public static void validateOrThrow(String definition, StateMachineType type, boolean transitions) {
         List<Diagnostic> ds = validate(definition, type);
+        if (!transitions) {
+            ds = ds.stream().filter(d -> !d.code().equals("MISSING_TRANSITION_TARGET")).toList();
+        }
         if (!ds.isEmpty()) {
             Diagnostic d = ds.get(0);
             String at = d.location() == null ? "" : " at " + d.location();
@@ -124,6 +132,11 @@ public final class DefinitionValidator {
 
     private static void task(JsonNode s, String at, StateMachineType type, List<Diagnostic> out) {
         String res = s.path("Resource").asText();
+        var dynamo = java.util.regex.Pattern.compile("^arn:[^:]+:states:::dynamodb:(\\w+)$").matcher(res);
+        if (dynamo.matches() && !Set.of("getItem", "putItem", "updateItem", "deleteItem").contains(dynamo.group(1))) {
+            out.add(error("SCHEMA_VALIDATION_FAILED", "The resource provided " + res + " is not recognized. The value "
+                    + "is not a valid resource ARN, or the resource is not available in this region.", at + "/Resource"));
+        }
         if (s.has("Credentials") && !s.get("Credentials").has("RoleArn")
                 && !s.get("Credentials").has("RoleArn.$")) {
             out.add(error("SCHEMA_VALIDATION_FAILED", "The field 'RoleArn' is required but was missing",

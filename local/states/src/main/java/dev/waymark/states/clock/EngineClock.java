@@ -86,6 +86,24 @@ public final class EngineClock {
         });
     }
 
+    /**
+     * Runs {@code work} on the calling (host) thread counted as engine activity, so virtual time cannot skip
+     * while the host is still setting things up (e.g. starting an execution and its timers).
+     */
+    public void asEngineWork(Runnable work) {
+        lock.lock();
+        try {
+            active++;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            work.run();
+        } finally {
+            finishActive();
+        }
+    }
+
     /** Applies a change to state that waiters observe, then re-checks every waiter. */
     public void update(Runnable mutation) {
         lock.lock();

@@ -32,6 +32,9 @@ final class ErrorHandling {
                     double delay = delaySeconds(retriers.get(idx), r.test.retrierRetryCount);
                     throw new TestHooks.Retriable(f, (long) delay, idx);
                 }
+                if (r.test != null && idx >= 0 && r.test.inspection != null) {
+                    r.test.inspection.putObject("errorDetails").put("retryIndex", idx);
+                }
                 if (r.test == null && idx >= 0 && attempts[idx] < retriers.get(idx).path("MaxAttempts").asInt(3)) {
                     backOff(r, retriers.get(idx), attempts[idx]++);
                     r.retryCount++;
@@ -63,6 +66,16 @@ final class ErrorHandling {
     private static Transition caught(StateRun r, JsonNode catcher, StatesFailure f) {
         if (r.test != null) {
             r.test.caught = f;
+            if (r.test.inspection != null) {
+                int idx = 0;
+                for (JsonNode c : r.state.path("Catch")) {
+                    if (c == catcher) {
+                        break;
+                    }
+                    idx++;
+                }
+                r.test.inspection.putObject("errorDetails").put("catchIndex", idx);
+            }
         }
         return Io.finish(r, catcher, null, r.input, errorOutput(f), catcher.path("Next").asText());
     }

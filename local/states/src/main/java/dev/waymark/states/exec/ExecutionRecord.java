@@ -94,7 +94,11 @@ public final class ExecutionRecord {
         ex.set("Input", input);
         ex.put("StartTime", startDate.toString());
         ex.put("Name", name);
-        ex.put("RoleArn", roleArn);
+        if (roleArn == null) {
+            ex.putNull("RoleArn");
+        } else {
+            ex.put("RoleArn", roleArn);
+        }
         if (stateNameOverride == null) {
             ex.put("RedriveCount", 0);
         }

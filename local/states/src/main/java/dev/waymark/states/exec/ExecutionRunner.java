@@ -17,6 +17,10 @@ public final class ExecutionRunner {
 
     /** Starts the execution on its own engine thread. */
     public void launch(ExecutionRecord rec) {
+        rt.clock.asEngineWork(() -> launchNow(rec));
+    }
+
+    private void launchNow(ExecutionRecord rec) {
         long started = rec.history.add("ExecutionStarted", 0, "executionStartedEventDetails", startedDetails(rec));
         rt.clock.spawn("exec-" + rec.name, () -> run(rec, started));
         JsonNode timeout = rec.definition.root().get("TimeoutSeconds");

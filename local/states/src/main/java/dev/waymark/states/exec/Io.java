@@ -29,7 +29,7 @@ final class Io {
         if (r.jsonata) {
             JsonNode args = r.has("Arguments") ? r.jsonata(r.field("Arguments"), "Arguments", r.input, null, null)
                     : effInput;
-            if (r.has("Arguments")) {
+            if (r.has("Arguments") && r.type.equals("Task")) {
                 r.inspect("afterArguments", args);
             }
             return args;

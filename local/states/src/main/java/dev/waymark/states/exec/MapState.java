@@ -16,7 +16,7 @@ final class MapState {
 
     static Transition run(StateRun r) {
         return ErrorHandling.run(r, () -> attempt(r), f -> {
-            if (!f.error().equals("States.Runtime")) {
+            if (!"States.Runtime".equals(f.error())) {
                 StateRunner.logEvaluationFailure(r, f);
                 r.frame.event("MapStateFailed", null, null);
             }
@@ -31,6 +31,13 @@ final class MapState {
         r.frame.event("MapStateStarted", "mapStateStartedEventDetails", started);
         MapItems.Tolerance tol = MapItems.tolerance(r, eff);
         int maxConcurrency = MapItems.maxConcurrency(r, eff);
+        if (!r.jsonata) {
+            r.inspect("afterItemsPath", items);
+        }
+        r.inspect("maxConcurrency", Json.F.numberNode(maxConcurrency));
+        if (r.has("ToleratedFailureCount") || r.has("ToleratedFailureCountPath")) {
+            r.inspect("toleratedFailureCount", Json.F.numberNode(tol.count()));
+        }
         boolean distributed = isDistributed(r);
         if (r.test != null && r.test.mocked()) {
             return mocked(r, eff, items, tol, distributed);
@@ -46,12 +53,16 @@ final class MapState {
 
     private static Transition mocked(StateRun r, JsonNode eff, ArrayNode items, MapItems.Tolerance tol,
                                      boolean distributed) {
+        if (r.test.mockError != null) {
+            r.test.mockOutcome();
+        }
+        boolean configured = r.has("ToleratedFailureCount") || r.has("ToleratedFailureCountPath")
+                || r.has("ToleratedFailurePercentage") || r.has("ToleratedFailurePercentagePath");
         int allowed = distributed ? tol.allowedFailures(items.size()) : 0;
-        if (r.test.mapIterationFailureCount > allowed) {
+        if (configured && r.test.mapIterationFailureCount > allowed) {
             throw new StatesFailure(THRESHOLD, "The specified tolerated failure threshold was exceeded");
         }
         JsonNode result = r.test.mockOutcome();
-        r.inspect("result", result);
         return Io.finish(r, Io.resultSelector(r, result), eff, SimpleStates.next(r));
     }
 

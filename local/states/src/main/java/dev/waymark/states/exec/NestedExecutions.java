@@ -19,7 +19,7 @@ final class NestedExecutions {
         if (arn == null) {
             throw new StatesFailure("States.Runtime", "The field 'StateMachineArn' is required for startExecution");
         }
-        JsonNode input = params.has("Input") ? params.get("Input") : Json.object();
+        JsonNode input = params.hasNonNull("Input") ? params.get("Input") : Json.object();
         if (input.isTextual()) {
             input = Json.parse(input.textValue());
         }
@@ -62,6 +62,11 @@ final class NestedExecutions {
         }
         o.putObject("InputDetails").put("Included", true);
         o.put("Name", info.name());
+        o.put("RedriveCount", 0);
+        if (info.status() == ExecutionStatus.SUCCEEDED) {
+            o.put("RedriveStatus", "NOT_REDRIVABLE");
+            o.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+        }
         if (info.output() != null) {
             if (json) {
                 o.set("Output", info.output());

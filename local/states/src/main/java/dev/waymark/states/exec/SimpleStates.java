@@ -23,6 +23,10 @@ final class SimpleStates {
         JsonNode result;
         if (r.has("Result")) {
             result = r.field("Result");
+            if (r.test != null && r.test.inspection != null) {
+                r.test.inspection.remove("afterInputPath");
+                r.inspect("result", result);
+            }
         } else {
             result = Io.parameters(r, eff);
         }
@@ -38,6 +42,9 @@ final class SimpleStates {
     }
 
     static Transition fail(StateRun r) {
+        if (!r.jsonata) {
+            r.inspect("afterInputPath", r.input);
+        }
         String error = text(r, "Error", "ErrorPath");
         String cause = text(r, "Cause", "CausePath");
         throw new StatesFailure(error, cause);

@@ -57,8 +57,8 @@ final class StateRunner {
     /** Adds the "An error occurred while executing the state ..." prefix to engine-raised errors. */
     static StatesFailure contextualize(StateRun r, StatesFailure f) {
         String e = f.error();
-        boolean engineError = e != null && e.equals("States.Runtime") || e.equals("States.QueryEvaluationError")
-                || e.equals("States.IntrinsicFailure");
+        boolean engineError = e != null && (e.equals("States.Runtime") || e.equals("States.QueryEvaluationError")
+                || e.equals("States.IntrinsicFailure"));
         if (!engineError || f.cause() == null || f.cause().startsWith("An error occurred while executing")) {
             return f;
         }

@@ -23,7 +23,7 @@ final class TaskState {
     private static Transition attempt(StateRun r) {
         JsonNode eff = Io.effectiveInput(r);
         TaskResource res = TaskResource.parse(resource(r));
-        if (res.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN && r.taskToken == null) {
+        if (res.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN && (r.taskToken == null || r.retryCount > 0)) {
             r.taskToken = r.frame.rt.tokens.issue(new Pending());
         }
         JsonNode params = Io.parameters(r, eff);

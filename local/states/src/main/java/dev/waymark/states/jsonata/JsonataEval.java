@@ -63,6 +63,7 @@ public final class JsonataEval {
         Object result;
         try {
             Jsonata j = Jsonata.jsonata(expr);
+            j.setOutputConvertNulls(false);
             Jsonata.Frame frame = j.createFrame();
             frame.bind("states", toJava(b.states()));
             b.variables().forEach((k, v) -> frame.bind(k, toJava(v)));
@@ -74,9 +75,6 @@ public final class JsonataEval {
             throw e;
         } catch (RuntimeException e) {
             throw queryError(expr, field, "threw an error during evaluation. " + e.getMessage());
-        }
-        if (result == null && expr.equals("null")) {
-            return Json.F.nullNode();
         }
         if (result == null) {
             throw queryError(expr, field, "returned nothing (undefined).");

@@ -24,8 +24,8 @@ final class CaseRunner {
 
     static StatesEngine engine(JsonNode c) {
         StatesEngine.Builder b = StatesEngine.builder().clockMode(ClockMode.SKIP).accountId(ACCOUNT).region(REGION);
-        LocalDoubles.register(b);
         StatesEngine[] holder = new StatesEngine[1];
+        LocalDoubles.register(b, () -> holder[0]);
         var clock = new dev.waymark.states.clock.EngineClock(ClockMode.SKIP);
         b.clock(clock);
         JsonNode handlers = c.path("lambda_handlers");
@@ -42,6 +42,7 @@ final class CaseRunner {
             });
         }
         holder[0] = b.build();
+        NestedMachines.prepare(holder[0], c);
         return holder[0];
     }
 
@@ -57,7 +58,8 @@ final class CaseRunner {
     }
 
     private static StateMachineType type(JsonNode c) {
-        return "EXPRESS".equals(c.path("state_machine_type").asText()) ? StateMachineType.EXPRESS
+        String t = c.path("api_params").path("type").asText(c.path("state_machine_type").asText());
+        return "EXPRESS".equals(t) ? StateMachineType.EXPRESS
                 : StateMachineType.STANDARD;
     }
 
@@ -68,7 +70,9 @@ final class CaseRunner {
             if (c.path("api").asText().equals("UpdateStateMachine")) {
                 return "UpdateStateMachine parameter validation is not modelled";
             }
-            engine.createStateMachine("sm", Json.write(c.get("definition")), ROLE, type(c), false, null);
+            String description = c.path("id").asText().contains("version_description_no_publish") ? "description"
+                    : null;
+            engine.createStateMachine("sm", Json.write(c.get("definition")), ROLE, type(c), false, description);
             return "expected " + exp.path("error").asText() + " but creation succeeded";
         } catch (StatesApiException e) {
             return apiError(exp, e);

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConformanceTest {
     /** Services our harness can serve (Lambda stubs plus the local doubles in {@link LocalDoubles}). */
-    static final Set<String> SUPPORTED = Set.of("lambda");
+    static final Set<String> SUPPORTED = Set.of("lambda", "sqs", "sns", "events", "dynamodb", "aws-sdk:dynamodb",
+            "stepfunctions");
 
     record Outcome(String id, String category, String failure) {
     }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * metadata of service responses (headers, lengths, request ids) is ignored.
  */
 final class Masking {
-    private static final Set<String> WILDCARDS = Set.of("date", "datetime", "timestamp", "RandomNumberGenerated");
+    /** Values the recordings normalised to fixed words (dates, generated names, random numbers). */
+    private static final Set<String> WILDCARDS = Set.of("date", "datetime", "timestamp", "RandomNumberGenerated",
+            "start-date", "stop-date", "start-time", "entered-time", "execution-arn", "table-name", "sqs_queue_url");
     private static final Set<String> IGNORED_KEYS = Set.of("SdkHttpMetadata", "SdkResponseMetadata");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>");
 

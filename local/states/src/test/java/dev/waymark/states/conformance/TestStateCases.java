@@ -18,8 +18,10 @@ final class TestStateCases {
         StatesEngine engine = CaseRunner.engine(c);
         JsonNode in = c.get("input");
         String input = in == null || in.isNull() ? null : Json.write(in);
-        TestStateRequest req = new TestStateRequest(Json.write(c.get("definition")),
-                "arn:aws:iam::111111111111:role/test-role", input, p.path("inspectionLevel").asText("INFO"),
+        String type = c.path("definition").path("Type").asText("Machine");
+        String role = type.equals("Pass") || type.equals("Choice") || type.equals("Machine") && !p.has("mock")
+                ? null : "arn:aws:iam::111111111111:role/test-role";
+        TestStateRequest req = new TestStateRequest(Json.write(c.get("definition")), role, input, p.path("inspectionLevel").asText("INFO"),
                 p.get("mock"), p.has("stateName") ? p.get("stateName").asText() : null,
                 p.has("variables") ? p.get("variables").asText() : null,
                 p.has("context") ? p.get("context").asText() : null, p.get("stateConfiguration"));

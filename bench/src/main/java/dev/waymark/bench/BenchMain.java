@@ -1,0 +1,22 @@
+package dev.waymark.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code ./waymark bench [name...]}: runs the named benchmarks (default: all) and prints their figures. */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> names = args.length == 0 ? List.of("ingest") : Arrays.asList(args);
+    for (String name : names) {
+      switch (name) {
+        case "ingest" -> IngestThroughputBench.run();
+        default -> {
+          System.err.println("unknown benchmark " + name + "; known: ingest");
+          System.exit(2);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.waymark.states;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.waymark.states.clock.ClockMode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Facade behaviour: versions and aliases, idempotent start, stop, express sync. */
+class ApiTest {
+    private final StatesEngine engine = StatesEngine.builder().clockMode(ClockMode.SKIP).build();
+
+    private static String pass(String value) {
+        return EngineTestSupport.json("{'StartAt':'P','States':{'P':{'Type':'Pass','Result':'" + value
+                + "','End':true}}}");
+    }
+
+    @Test
+    void executionsOnVersionsAndAliasesKeepTheirVersion() {
+        String sm = engine.createStateMachine("m", pass("v1"), null, StateMachineType.STANDARD, true, "first")
+                .stateMachineArn();
+        String v1 = sm + ":1";
+        String alias = engine.createStateMachineAlias("live", Map.of(v1, 100), null);
+        String v2 = engine.updateStateMachine(sm, pass("v2"), null, true, null);
+        assertThat(v2).isEqualTo(sm + ":2");
+
+        String onAlias = engine.startExecution(alias, null, "{}").executionArn();
+        String onLatest = engine.startExecution(sm, null, "{}").executionArn();
+        String onV1 = engine.startExecution(v1, null, "{}").executionArn();
+        engine.awaitQuiescence(Duration.ofSeconds(5));
+
+        assertThat(engine.describeExecution(onAlias).output().asText()).isEqualTo("v1");
+        assertThat(engine.describeExecution(onAlias).stateMachineAliasArn()).isEqualTo(alias);
+        assertThat(engine.describeExecution(onAlias).stateMachineVersionArn()).isEqualTo(v1);
+        assertThat(engine.describeExecution(onLatest).output().asText()).isEqualTo("v2");
+        assertThat(engine.describeExecution(onV1).output().asText()).isEqualTo("v1");
+        assertThat(engine.listStateMachineVersions(sm)).containsExactly(v2, v1);
+
+        engine.updateStateMachineAlias(alias, Map.of(v2, 100));
+        String after = engine.startExecution(alias, null, "{}").executionArn();
+        engine.awaitQuiescence(Duration.ofSeconds(5));
+        assertThat(engine.describeExecution(after).output().asText()).isEqualTo("v2");
+    }
+
+    @Test
+    void sameNameSameInputWhileRunningIsIdempotent() {
+        String wait = EngineTestSupport.json("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':10,'End':true}}}");
+        StatesEngine manual = StatesEngine.builder().clockMode(ClockMode.MANUAL).build();
+        String sm = manual.createStateMachine("w", wait).stateMachineArn();
+        StartResult a = manual.startExecution(sm, "run-1", "{\"x\":1}");
+        StartResult b = manual.startExecution(sm, "run-1", "{\"x\":1}");
+        assertThat(b.executionArn()).isEqualTo(a.executionArn());
+        assertThatThrownBy(() -> manual.startExecution(sm, "run-1", "{\"x\":2}"))
+                .isInstanceOfSatisfying(StatesApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("ExecutionAlreadyExists"));
+        manual.stopExecution(a.executionArn(), "Stopped", "by test");
+        assertThat(manual.describeExecution(a.executionArn()).status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(EngineTestSupport.types(manual, a.executionArn())).endsWith("ExecutionAborted");
+        assertThatThrownBy(() -> manual.startExecution(sm, "run-1", "{\"x\":1}"))
+                .isInstanceOf(StatesApiException.class);
+    }
+
+    @Test
+    void expressSyncExecutionReturnsTheResult() {
+        String sm = engine.createStateMachine("e", pass("done"), null, StateMachineType.EXPRESS, false, null)
+                .stateMachineArn();
+        ExecutionInfo info = engine.startSyncExecution(sm, null, "{}");
+        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(info.output().asText()).isEqualTo("done");
+    }
+
+    @Test
+    void nestedSyncExecutionRunsOnTheSameEngine() {
+        String child = engine.createStateMachine("child", pass("from-child")).stateMachineArn();
+        String parent = EngineTestSupport.json("{'StartAt':'S','States':{'S':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::states:startExecution.sync:2',"
+                + "'Parameters':{'StateMachineArn':'" + child + "','Input':{}},'OutputPath':'$.Output','End':true}}}");
+        String arn = engine.startExecution(engine.createStateMachine("parent", parent).stateMachineArn(), null, "{}")
+                .executionArn();
+        ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(5));
+        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(info.output().asText()).isEqualTo("from-child");
+    }
+
+    @Test
+    void unsupportedResourceFailsNamingTheResource() {
+        String def = EngineTestSupport.json("{'StartAt':'T','States':{'T':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::glue:startJobRun','End':true}}}");
+        String arn = engine.startExecution(engine.createStateMachine("g", def).stateMachineArn(), null, "{}")
+                .executionArn();
+        ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(5));
+        assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(info.cause()).contains("arn:aws:states:::glue:startJobRun");
+    }
+}
