@@ -249,13 +249,14 @@ public final class EngineClock {
     }
 
     private boolean waitIdleLocked(Duration timeout) {
-        long nanos = timeout.toNanos();
+        long end = System.nanoTime() + timeout.toNanos();
         try {
             while (!idle()) {
+                long nanos = end - System.nanoTime();
                 if (nanos <= 0) {
                     return false;
                 }
-                nanos = changed.awaitNanos(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(200)));
+                changed.awaitNanos(Math.min(nanos, TimeUnit.MILLISECONDS.toNanos(200)));
                 if (mode == ClockMode.REAL) {
                     wakeDue();
                 }

@@ -23,7 +23,7 @@ final class TaskState {
     private static Transition attempt(StateRun r) {
         JsonNode eff = Io.effectiveInput(r);
         TaskResource res = TaskResource.parse(resource(r));
-        if (res.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN && (r.taskToken == null || r.retryCount > 0)) {
+        if (res.pattern() != IntegrationPattern.REQUEST_RESPONSE && (r.taskToken == null || r.retryCount > 0)) {
             r.taskToken = r.frame.rt.tokens.issue(new Pending());
         }
         JsonNode params = Io.parameters(r, eff);
@@ -44,13 +44,13 @@ final class TaskState {
     }
 
     private static Limits limits(StateRun r, JsonNode eff) {
-        long timeout = seconds(r, eff, "TimeoutSeconds", "TimeoutSecondsPath", r.frame.exec.type.name()
-                .equals("EXPRESS") ? 0 : 0);
-        long heartbeat = seconds(r, eff, "HeartbeatSeconds", "HeartbeatSecondsPath", 0);
+        long timeout = seconds(r, eff, "TimeoutSeconds", "TimeoutSecondsPath");
+        long heartbeat = seconds(r, eff, "HeartbeatSeconds", "HeartbeatSecondsPath");
         return new Limits(timeout, heartbeat);
     }
 
-    private static long seconds(StateRun r, JsonNode eff, String field, String pathField, long dflt) {
+    /** A positive number of seconds from the literal/JSONata field or the path field; 0 when neither is set. */
+    private static long seconds(StateRun r, JsonNode eff, String field, String pathField) {
         if (r.has(field)) {
             JsonNode v = r.field(field);
             if (r.jsonata && !v.isNumber()) {
@@ -76,6 +76,6 @@ final class TaskState {
             }
             return v.asLong();
         }
-        return dflt;
+        return 0;
     }
 }

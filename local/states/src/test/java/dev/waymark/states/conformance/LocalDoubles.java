@@ -65,7 +65,8 @@ final class LocalDoubles implements ServiceIntegration {
             JsonNode body = p.get("MessageBody");
             JsonNode message = body.isObject() && body.has("Message") ? body.get("Message") : body;
             String token = r.taskToken();
-            Thread.ofVirtual().start(() -> engine.get().sendTaskSuccess(token, Json.write(message)));
+            StatesEngine e = engine.get();
+            e.clock().spawn("sqs-worker", () -> e.sendTaskSuccess(token, Json.write(message)));
         }
         return Json.object().put("MD5OfMessageBody", "d41d8cd98f00b204e9800998ecf8427e")
                 .put("MessageId", UUID.randomUUID().toString());
