@@ -48,7 +48,7 @@ public final class LocalRuntime implements AutoCloseable {
     this.writeKey = services.writeKeys().issue("local");
     Telemetry quiet = Telemetry.quiet();
     String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
-    this.poller = new StreamPoller(dynamoLocal.streamsClient(), streamArn, new ProcessHandler(services.profiles(), quiet));
+    this.poller = new StreamPoller(dynamoLocal.streamsClient(), streamArn, new ProcessHandler(services, quiet));
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
         IngestHandler.class.getName(), new IngestHandler(services.ingest(), quiet),
         ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet));

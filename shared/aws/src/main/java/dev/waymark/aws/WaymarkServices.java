@@ -11,7 +11,10 @@ import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.ingest.IngestService;
 import dev.waymark.core.ports.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.ports.ProcessedEventListener;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -24,6 +27,7 @@ public final class WaymarkServices {
   private final ProfileRecords records;
   private final IngestService ingest;
   private final WriteKeys writeKeys;
+  private final List<ProcessedEventListener> processedEventListeners = new CopyOnWriteArrayList<>();
 
   public WaymarkServices(DynamoDbClient dynamo, WaymarkConfig config, Clock clock) {
     this.clock = clock;
@@ -59,5 +63,10 @@ public final class WaymarkServices {
 
   public WriteKeys writeKeys() {
     return writeKeys;
+  }
+
+  /** What runs after each event is on its profile (segments, journey routing), in order. */
+  public List<ProcessedEventListener> processedEventListeners() {
+    return processedEventListeners;
   }
 }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.ports.ProcessedEventListener;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.ProfileService;
 import java.util.ArrayList;
@@ -34,20 +35,22 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
   /** How many records of a batch are processed at once ({@code WAYMARK_PROCESS_CONCURRENCY}). */
   static final int DEFAULT_CONCURRENCY = 8;
   private final ProfileService profiles;
+  private final List<ProcessedEventListener> listeners;
   private final Telemetry telemetry;
   private final ExecutorService workers;
 
   public ProcessHandler() {
-    this(WaymarkServices.fromEnvironment().profiles(), Telemetry.powertools(),
+    this(WaymarkServices.fromEnvironment(), Telemetry.powertools(),
         Integer.parseInt(System.getenv().getOrDefault("WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_CONCURRENCY))));
   }
 
-  public ProcessHandler(ProfileService profiles, Telemetry telemetry) {
-    this(profiles, telemetry, DEFAULT_CONCURRENCY);
+  public ProcessHandler(WaymarkServices services, Telemetry telemetry) {
+    this(services, telemetry, DEFAULT_CONCURRENCY);
   }
 
-  public ProcessHandler(ProfileService profiles, Telemetry telemetry, int concurrency) {
-    this.profiles = profiles;
+  public ProcessHandler(WaymarkServices services, Telemetry telemetry, int concurrency) {
+    this.profiles = services.profiles();
+    this.listeners = services.processedEventListeners();
     this.telemetry = telemetry;
     this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().daemon().name("process-", 0).factory());
   }
@@ -61,7 +64,7 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
     List<DynamodbEvent.DynamodbStreamRecord> inbox = records.stream().filter(ProcessHandler::isInboxInsert).toList();
     List<Future<ProcessOutcome>> outcomes = new ArrayList<>(inbox.size());
     for (DynamodbEvent.DynamodbStreamRecord record : inbox) {
-      outcomes.add(workers.submit(() -> profiles.process(eventOf(record.getDynamodb().getNewImage()))));
+      outcomes.add(workers.submit(() -> process(eventOf(record.getDynamodb().getNewImage()))));
     }
     List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
     for (int i = 0; i < inbox.size(); i++) {
@@ -83,6 +86,14 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
       }
     }
     return new StreamsEventResponse(failures);
+  }
+
+  private ProcessOutcome process(InboundEvent event) {
+    ProcessOutcome outcome = profiles.process(event);
+    for (ProcessedEventListener listener : listeners) {
+      listener.onProcessed(outcome, event);
+    }
+    return outcome;
   }
 
   static boolean isInboxInsert(DynamodbEvent.DynamodbStreamRecord record) {

@@ -86,6 +86,9 @@ public final class DefinitionValidator {
         }
         states.fields().forEachRemaining(e -> state(e.getKey(), e.getValue(), states, at + "/States/" + e.getKey(),
                 ql, type, out));
+        if (out.isEmpty()) {
+            StateRules.reachability(m, at, out);
+        }
     }
 
     private static void state(String name, JsonNode s, JsonNode siblings, String at, String ql,
@@ -102,6 +105,7 @@ public final class DefinitionValidator {
                     + "whole state machine", at));
         }
         String stateQl = s.has("QueryLanguage") ? s.get("QueryLanguage").asText() : ql;
+        StateRules.check(name, s, at, ql, out);
         transition(s, "Next", siblings, at, out);
         transition(s, "Default", siblings, at, out);
         for (JsonNode c : s.path("Choices")) {
@@ -156,7 +160,7 @@ public final class DefinitionValidator {
         }
     }
 
-    private static Diagnostic error(String code, String message, String location) {
+    static Diagnostic error(String code, String message, String location) {
         return new Diagnostic("ERROR", code, message, location);
     }
 }

@@ -28,18 +28,31 @@ public final class EngineClock {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Set<Waiter> waiters = new LinkedHashSet<>();
+    /** The clock whose engine work the current thread is doing (null on host threads). */
+    private static final ThreadLocal<EngineClock> ENGINE_THREAD = new ThreadLocal<>();
     private Instant virtualNow;
     private int active;
 
     private static final class Waiter {
         final BooleanSupplier condition;
         final Instant deadline;
+        /** Engine threads count as active while running; host threads waiting on the clock do not. */
+        final boolean counted;
         boolean woken;
         boolean byCondition;
 
-        Waiter(BooleanSupplier condition, Instant deadline) {
+        Waiter(BooleanSupplier condition, Instant deadline, boolean counted) {
             this.condition = condition;
             this.deadline = deadline;
+            this.counted = counted;
+        }
+
+        void wake(EngineClock c, boolean bySignal) {
+            woken = true;
+            byCondition = bySignal;
+            if (counted) {
+                c.active++;
+            }
         }
     }
 
@@ -78,6 +91,7 @@ public final class EngineClock {
             lock.unlock();
         }
         return Thread.ofVirtual().name(name).start(() -> {
+            ENGINE_THREAD.set(this);
             try {
                 task.run();
             } finally {
@@ -97,9 +111,12 @@ public final class EngineClock {
         } finally {
             lock.unlock();
         }
+        EngineClock was = ENGINE_THREAD.get();
+        ENGINE_THREAD.set(this);
         try {
             work.run();
         } finally {
+            ENGINE_THREAD.set(was);
             finishActive();
         }
     }
@@ -115,8 +132,14 @@ public final class EngineClock {
         }
     }
 
+    /** Whether the calling thread was started by this clock's {@link #spawn} (or runs in {@link #asEngineWork}). */
+    public boolean isEngineThread() {
+        return ENGINE_THREAD.get() == this;
+    }
+
     /**
-     * Blocks the calling engine thread until {@code condition} holds or {@code deadline} (may be null) passes.
+     * Blocks the calling thread until {@code condition} holds or {@code deadline} (may be null) passes. Engine
+     * threads stop counting as active while they wait; host threads may wait too (they are never counted).
      *
      * @return true when the condition held, false when the deadline passed
      */
@@ -129,9 +152,11 @@ public final class EngineClock {
             if (deadline != null && !nowLocked().isBefore(deadline)) {
                 return false;
             }
-            Waiter w = new Waiter(condition, deadline);
+            Waiter w = new Waiter(condition, deadline, ENGINE_THREAD.get() == this);
             waiters.add(w);
-            active--;
+            if (w.counted) {
+                active--;
+            }
             try {
                 afterIdleCandidate();
                 while (!w.woken) {
@@ -140,8 +165,7 @@ public final class EngineClock {
                 return w.byCondition;
             } catch (InterruptedException e) {
                 if (!w.woken) {
-                    w.woken = true;
-                    active++;
+                    w.wake(this, false);
                 }
                 throw e;
             } finally {
@@ -238,8 +262,7 @@ public final class EngineClock {
         if (mode == ClockMode.REAL && w.deadline != null) {
             long nanos = Duration.between(Instant.now(), w.deadline).toNanos();
             if (nanos <= 0) {
-                w.woken = true;
-                active++;
+                w.wake(this, w.condition.getAsBoolean());
                 return;
             }
             changed.awaitNanos(Math.min(nanos, TimeUnit.SECONDS.toNanos(1)));
@@ -304,9 +327,7 @@ public final class EngineClock {
         boolean any = false;
         for (Waiter w : waiters) {
             if (!w.woken && w.condition.getAsBoolean()) {
-                w.woken = true;
-                w.byCondition = true;
-                active++;
+                w.wake(this, true);
                 any = true;
             }
         }
@@ -324,9 +345,7 @@ public final class EngineClock {
             }
         }
         for (Waiter w : due) {
-            w.woken = true;
-            w.byCondition = w.condition.getAsBoolean();
-            active++;
+            w.wake(this, w.condition.getAsBoolean());
         }
         changed.signalAll();
     }

@@ -53,7 +53,7 @@ public final class ProfileService {
           Profile created = Profile.create(newProfileId.get(), identities, clock.instant());
           created = created.withTraits(created.traits().applying(event.traits(), event.timestamp()), clock.instant());
           store.create(created, event);
-          return new ProcessOutcome(created.id(), true, merges, true);
+          return new ProcessOutcome(created, true, merges, true);
         }
         Profile survivor = SurvivorRule.choose(live.values());
         Optional<Profile> loser = live.values().stream().filter(p -> !p.id().equals(survivor.id())).findFirst();
@@ -74,7 +74,7 @@ public final class ProfileService {
           continue;
         }
         Profile updated = survivor.withTraits(survivor.traits().applying(event.traits(), event.timestamp()), clock.instant());
-        return new ProcessOutcome(survivor.id(), store.record(updated, event), merges, false);
+        return new ProcessOutcome(updated, store.record(updated, event), merges, false);
       } catch (ConcurrentChangeException lostRace) {
         backOff(pass);
       }
