@@ -90,7 +90,7 @@ public final class StatesEngine {
                     "Version description can only be set when publish is true");
         }
         DefinitionValidator.validateOrThrow(definition, t);
-        String arn = "arn:aws:states:" + region + ":" + accountId + ":stateMachine:" + name;
+        String arn = "arn:aws:states:" + region + ":" + accountId + ":stateMachine:" + validName(name);
         StateMachineRegistry.Machine existing = machines.byArn(arn);
         if (existing != null) {
             if (existing.definition.equals(definition) && existing.type == t) {
@@ -346,7 +346,7 @@ public final class StatesEngine {
             definition = v.definition();
             roleArn = v.roleArn();
         }
-        String execName = name == null ? UUID.randomUUID().toString() : name;
+        String execName = name == null ? UUID.randomUUID().toString() : validName(name);
         String kind = m.type == StateMachineType.EXPRESS ? ":express:" : ":execution:";
         String execArn = "arn:aws:states:" + region + ":" + accountId + kind + m.name + ":" + execName;
         ExecutionRecord existing = executions.get(execArn);
@@ -363,6 +363,17 @@ public final class StatesEngine {
         executions.put(execArn, rec);
         runner.launch(rec);
         return rec;
+    }
+
+    private static final java.util.regex.Pattern INVALID_NAME_CHARS =
+            java.util.regex.Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]");
+
+    /** AWS name rules for executions and state machines: 1-80 characters, no whitespace/wildcards/specials. */
+    static String validName(String name) {
+        if (name.isEmpty() || name.length() > 80 || INVALID_NAME_CHARS.matcher(name).find()) {
+            throw new StatesApiException("InvalidName", "Invalid Name: '" + name + "'");
+        }
+        return name;
     }
 
     private static String route(StateMachineRegistry.Alias alias) {

@@ -94,4 +94,25 @@ class ApiTest {
         assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(info.cause()).contains("arn:aws:states:::glue:startJobRun");
     }
+
+    @Test
+    void invalidDefinitionsAndNamesAreRejected() {
+        String danglingNext = EngineTestSupport.json(
+                "{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'Nowhere'}}}");
+        assertThatThrownBy(() -> engine.createStateMachine("bad", danglingNext))
+                .isInstanceOfSatisfying(StatesApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("InvalidDefinition");
+                    assertThat(e.getMessage()).contains("Missing 'Next' target: Nowhere at /States/A/Next");
+                });
+        String unreachable = EngineTestSupport.json(
+                "{'StartAt':'A','States':{'A':{'Type':'Pass','End':true},'B':{'Type':'Pass','End':true}}}");
+        assertThat(engine.validateStateMachineDefinition(unreachable, StateMachineType.STANDARD))
+                .extracting(d -> d.message()).containsExactly("State \"B\" is not reachable.");
+        String sm = engine.createStateMachine("ok", pass("x")).stateMachineArn();
+        assertThatThrownBy(() -> engine.startExecution(sm, "has space", "{}"))
+                .isInstanceOfSatisfying(StatesApiException.class, e -> assertThat(e.code()).isEqualTo("InvalidName"));
+        assertThatThrownBy(() -> engine.startExecution(sm, null, "{not json"))
+                .isInstanceOfSatisfying(StatesApiException.class,
+                        e -> assertThat(e.code()).isEqualTo("InvalidExecutionInput"));
+    }
 }

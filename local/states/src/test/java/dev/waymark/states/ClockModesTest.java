@@ -52,4 +52,18 @@ class ClockModesTest {
         assertThat(engine.describeExecution(arn).stopDate()).isEqualTo(t0.plusSeconds(3600));
         assertThat(clock.nextDeadline()).isNull();
     }
+
+    @Test
+    void jsonataNowReadsTheEngineClock() {
+        Instant t0 = Instant.parse("2031-06-01T12:00:00Z");
+        StatesEngine engine = StatesEngine.builder().clock(new EngineClock(ClockMode.SKIP, t0)).build();
+        String def = EngineTestSupport.json("{'QueryLanguage':'JSONata','StartAt':'W','States':{"
+                + "'W':{'Type':'Wait','Seconds':60,'Next':'P'},"
+                + "'P':{'Type':'Pass','Output':{'now':'{% $now() %}','millis':'{% $millis() %}'},'End':true}}}");
+        String arn = engine.startExecution(engine.createStateMachine("now", def).stateMachineArn(), null, "{}")
+                .executionArn();
+        ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(5));
+        assertThat(info.output().path("now").asText()).isEqualTo("2031-06-01T12:01:00.000Z");
+        assertThat(info.output().path("millis").asLong()).isEqualTo(t0.plusSeconds(60).toEpochMilli());
+    }
 }

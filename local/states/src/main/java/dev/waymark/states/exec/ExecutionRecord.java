@@ -92,7 +92,7 @@ public final class ExecutionRecord {
         ObjectNode ex = ctx.putObject("Execution");
         ex.put("Id", arn);
         ex.set("Input", input);
-        ex.put("StartTime", startDate.toString());
+        ex.put("StartTime", dev.waymark.states.json.Json.isoMillis(startDate));
         ex.put("Name", name);
         if (roleArn == null) {
             ex.putNull("RoleArn");

@@ -21,8 +21,8 @@ public final class ExecutionRunner {
     }
 
     private void launchNow(ExecutionRecord rec) {
-        long started = rec.history.add("ExecutionStarted", 0, "executionStartedEventDetails", startedDetails(rec));
-        rt.clock.spawn("exec-" + rec.name, () -> run(rec, started));
+        rec.history.add("ExecutionStarted", 0, "executionStartedEventDetails", startedDetails(rec));
+        rt.clock.spawn("exec-" + rec.name, () -> run(rec, 0));
         JsonNode timeout = rec.definition.root().get("TimeoutSeconds");
         if (timeout != null && timeout.asLong() > 0) {
             Instant deadline = rec.startDate.plusSeconds(timeout.asLong());
@@ -43,12 +43,13 @@ public final class ExecutionRunner {
                 d);
     }
 
-    private void run(ExecutionRecord rec, long startedId) {
-        Frame frame = Frame.root(rt, rec, startedId);
+    /** Runs the machine; the first StateEntered has previousEventId 0, as AWS records it. */
+    private void run(ExecutionRecord rec, long previousEventId) {
+        Frame frame = Frame.root(rt, rec, previousEventId);
         try {
             JsonNode out = Interpreter.run(rec.definition, rec.input, frame);
             ObjectNode d = Json.object();
-            d.set("output", out);
+            d.put("output", Json.write(out));
             d.putObject("outputDetails").put("truncated", false);
             terminate(rec, ExecutionStatus.SUCCEEDED, out, null, null, "ExecutionSucceeded",
                     "executionSucceededEventDetails", d, frame);
@@ -61,7 +62,8 @@ public final class ExecutionRunner {
         }
     }
 
-    private void fail(ExecutionRecord rec, Frame frame, StatesFailure f) {
+    private void fail(ExecutionRecord rec, Frame frame, StatesFailure raw) {
+        StatesFailure f = raw instanceof TaskWaits.TimedOut ? new StatesFailure(raw.error(), null) : raw;
         ObjectNode d = Json.object();
         if (f.cause() != null) {
             d.put("cause", f.cause());
@@ -103,7 +105,7 @@ public final class ExecutionRunner {
 
     private static ObjectNode startedDetails(ExecutionRecord rec) {
         ObjectNode d = Json.object();
-        d.set("input", rec.input);
+        d.put("input", Json.write(rec.input));
         d.putObject("inputDetails").put("truncated", false);
         d.put("roleArn", rec.roleArn);
         if (rec.versionArn != null) {

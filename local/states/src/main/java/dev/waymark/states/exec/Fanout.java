@@ -41,6 +41,7 @@ final class Fanout {
             group.set();
         }
         awaitOrAbort(clock, () -> counters[0] == 0);
+        r.frame.syncToLatest();
         if (r.frame.cancel.isSet()) {
             throw new Aborted();
         }

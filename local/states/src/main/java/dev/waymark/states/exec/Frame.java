@@ -61,9 +61,19 @@ public final class Frame {
     }
 
     long event(String type, String detailsKey, ObjectNode details) {
-        long id = history.add(type, lastEventId, detailsKey, details);
+        return event(type, detailsKey, details, lastEventId);
+    }
+
+    /** Records an event with an explicit previousEventId. */
+    long event(String type, String detailsKey, ObjectNode details, long previous) {
+        long id = history.add(type, previous, detailsKey, details);
         lastEventId = id;
         return id;
+    }
+
+    /** After joining children (Parallel, Map): continue from the latest event any of them wrote. */
+    void syncToLatest() {
+        lastEventId = Math.max(lastEventId, history.size());
     }
 
     long lastEventId() {

@@ -96,7 +96,7 @@ final class MapItems {
             states.set("input", r.input);
             states.set("context", ctx);
             return JsonataEval.template(selector, "ItemSelector",
-                    new JsonataEval.Bindings(states, r.frame.vars.all()), r.name);
+                    new JsonataEval.Bindings(states, r.frame.vars.all(), r.frame.rt.clock.now()), r.name);
         }
         return PayloadTemplate.apply(selector, new EvalContext(eff, ctx, r.frame.vars::get));
     }

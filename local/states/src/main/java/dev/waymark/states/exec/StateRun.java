@@ -18,6 +18,8 @@ final class StateRun {
     final boolean jsonata;
     final JsonNode input;
     long enteredEventId;
+    /** previousEventId of this state's Entered event (EvaluationFailed reuses it, as AWS does). */
+    long enteredPrevious;
     Instant enteredTime;
     int retryCount;
     String taskToken;
@@ -57,7 +59,7 @@ final class StateRun {
             return ctx;
         }
         ObjectNode st = ctx.putObject("State");
-        st.put("EnteredTime", enteredTime == null ? frame.rt.clock.now().toString() : enteredTime.toString());
+        st.put("EnteredTime", Json.isoMillis(enteredTime == null ? frame.rt.clock.now() : enteredTime));
         st.put("Name", frame.exec.stateNameOverride != null ? frame.exec.stateNameOverride : name);
         if (type.equals("Task") || type.equals("Map") || type.equals("Parallel")) {
             st.put("RetryCount", retryCount);
@@ -85,7 +87,7 @@ final class StateRun {
         if (errorOutput != null) {
             states.set("errorOutput", errorOutput);
         }
-        return new JsonataEval.Bindings(states, frame.vars.all());
+        return new JsonataEval.Bindings(states, frame.vars.all(), frame.rt.clock.now());
     }
 
     /** Evaluates a JSONata-mode field value (expression or template) with the given $states. */

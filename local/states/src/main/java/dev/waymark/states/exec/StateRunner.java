@@ -18,6 +18,7 @@ final class StateRunner {
 
     static Transition run(StateRun r) {
         r.enteredTime = r.frame.rt.clock.now();
+        r.enteredPrevious = r.frame.lastEventId();
         r.enteredEventId = r.frame.event(r.type + "StateEntered", "stateEnteredEventDetails", entered(r));
         Transition t;
         try {
@@ -63,7 +64,8 @@ final class StateRunner {
             return f;
         }
         if (f instanceof JsonataEval.QueryError q) {
-            JsonataEval.QueryError copy = new JsonataEval.QueryError(null, q.field(), r.causePrefix() + f.cause());
+            JsonataEval.QueryError copy = new JsonataEval.QueryError(q.duringEvaluation() ? "" : null, q.field(),
+                    r.causePrefix() + f.cause());
             return copy;
         }
         return new StatesFailure(e, r.causePrefix() + f.cause());
@@ -80,7 +82,8 @@ final class StateRunner {
                 d.put("location", q.field());
             }
             d.put("state", r.name);
-            r.frame.event("EvaluationFailed", "evaluationFailedEventDetails", d);
+            long previous = q.duringEvaluation() ? r.enteredPrevious : r.enteredEventId;
+            r.frame.event("EvaluationFailed", "evaluationFailedEventDetails", d, previous);
         }
     }
 
@@ -98,7 +101,7 @@ final class StateRunner {
 
     private static ObjectNode entered(StateRun r) {
         ObjectNode d = Json.object();
-        d.set("input", r.input);
+        d.put("input", Json.write(r.input));
         d.putObject("inputDetails").put("truncated", false);
         d.put("name", r.name);
         return d;
@@ -114,7 +117,7 @@ final class StateRunner {
             d.putObject("assignedVariablesDetails").put("truncated", false);
         }
         d.put("name", r.name);
-        d.set("output", t.output());
+        d.put("output", Json.write(t.output()));
         d.putObject("outputDetails").put("truncated", false);
         return d;
     }

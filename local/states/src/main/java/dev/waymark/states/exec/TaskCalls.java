@@ -17,7 +17,7 @@ final class TaskCalls {
     private TaskCalls() {
     }
 
-    static JsonNode call(StateRun r, TaskResource res, JsonNode params, TaskState.Limits limits) {
+    static JsonNode call(StateRun r, TaskResource res, JsonNode params, TaskState.Options limits) {
         return switch (res.kind()) {
             case LAMBDA_ARN -> legacyLambda(r, res, params, limits);
             case SERVICE -> service(r, res, params, limits);
@@ -27,14 +27,15 @@ final class TaskCalls {
         };
     }
 
-    private static JsonNode legacyLambda(StateRun r, TaskResource res, JsonNode params, TaskState.Limits limits) {
+    private static JsonNode legacyLambda(StateRun r, TaskResource res, JsonNode params, TaskState.Options limits) {
         ObjectNode d = Json.object();
-        d.set("input", params);
+        d.put("input", Json.write(params));
         d.putObject("inputDetails").put("truncated", false);
         d.put("resource", res.arn());
         if (limits.timeoutSeconds() > 0) {
             d.put("timeoutInSeconds", limits.timeoutSeconds());
         }
+        credentials(d, limits);
         r.frame.event("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", d);
         r.frame.event("LambdaFunctionStarted", null, null);
         LambdaHandler h = r.frame.rt.lambda(res.arn());
@@ -42,7 +43,7 @@ final class TaskCalls {
             JsonNode out = TaskWaits.runWork(r, () -> invokeLambda(h, res.arn(), params), timeoutAt(r, limits));
             StateRunner.checkSize(res.arn(), out);
             ObjectNode s = Json.object();
-            s.set("output", out);
+            s.put("output", Json.write(out));
             s.putObject("outputDetails").put("truncated", false);
             r.frame.event("LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", s);
             return out;
@@ -64,9 +65,9 @@ final class TaskCalls {
         return out == null ? Json.F.nullNode() : out;
     }
 
-    private static JsonNode service(StateRun r, TaskResource res, JsonNode params, TaskState.Limits limits) {
+    private static JsonNode service(StateRun r, TaskResource res, JsonNode params, TaskState.Options limits) {
         ObjectNode d = Json.object();
-        d.set("parameters", params);
+        d.put("parameters", Json.write(params));
         d.put("region", r.frame.rt.region);
         d.put("resource", res.eventResource());
         d.put("resourceType", res.eventResourceType());
@@ -76,6 +77,7 @@ final class TaskCalls {
         if (limits.heartbeatSeconds() > 0) {
             d.put("heartbeatInSeconds", limits.heartbeatSeconds());
         }
+        credentials(d, limits);
         r.frame.event("TaskScheduled", "taskScheduledEventDetails", d);
         r.frame.event("TaskStarted", "taskStartedEventDetails", resourceDetails(res));
         Instant timeoutAt = timeoutAt(r, limits);
@@ -83,7 +85,7 @@ final class TaskCalls {
             JsonNode out = dispatch(r, res, params, timeoutAt, limits);
             StateRunner.checkSize(res.eventResourceType(), out);
             ObjectNode s = resourceDetails(res);
-            s.set("output", out);
+            s.put("output", Json.write(out));
             s.putObject("outputDetails").put("truncated", false);
             r.frame.event("TaskSucceeded", "taskSucceededEventDetails", s);
             return out;
@@ -100,14 +102,14 @@ final class TaskCalls {
     }
 
     private static JsonNode dispatch(StateRun r, TaskResource res, JsonNode params, Instant timeoutAt,
-                                     TaskState.Limits limits) {
+                                     TaskState.Options limits) {
         Callable<JsonNode> work = work(r, res, params);
         JsonNode submitted = TaskWaits.runWork(r, work, timeoutAt);
         if (res.pattern() == IntegrationPattern.REQUEST_RESPONSE) {
             return submitted;
         }
         ObjectNode s = resourceDetails(res);
-        s.set("output", submitted);
+        s.put("output", Json.write(submitted));
         s.putObject("outputDetails").put("truncated", false);
         r.frame.event("TaskSubmitted", "taskSubmittedEventDetails", s);
         if (res.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
@@ -119,7 +121,7 @@ final class TaskCalls {
         return submitted;
     }
 
-    private static JsonNode awaitToken(StateRun r, Instant timeoutAt, TaskState.Limits limits) {
+    private static JsonNode awaitToken(StateRun r, Instant timeoutAt, TaskState.Options limits) {
         Pending p = r.frame.rt.tokens.pendingFor(r.taskToken);
         try {
             return TaskWaits.awaitToken(r, p, timeoutAt, limits.heartbeatSeconds());
@@ -150,7 +152,13 @@ final class TaskCalls {
         };
     }
 
-    private static Instant timeoutAt(StateRun r, TaskState.Limits limits) {
+    private static void credentials(ObjectNode details, TaskState.Options options) {
+        if (options.credentialsRoleArn() != null) {
+            details.putObject("taskCredentials").put("roleArn", options.credentialsRoleArn());
+        }
+    }
+
+    private static Instant timeoutAt(StateRun r, TaskState.Options limits) {
         return limits.timeoutSeconds() > 0 ? r.frame.rt.clock.now().plusSeconds(limits.timeoutSeconds()) : null;
     }
 
@@ -163,7 +171,7 @@ final class TaskCalls {
 
     private static ObjectNode errorDetails(StatesFailure f, TaskResource res) {
         ObjectNode d = res == null ? Json.object() : resourceDetails(res);
-        if (f.cause() != null) {
+        if (f.cause() != null && !(f instanceof TaskWaits.TimedOut)) {
             d.put("cause", f.cause());
         }
         d.put("error", f.error());

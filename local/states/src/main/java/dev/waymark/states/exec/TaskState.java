@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.states.StatesFailure;
 import dev.waymark.states.path.JsonPaths;
 import dev.waymark.states.path.PathResolver;
+import dev.waymark.states.path.PayloadTemplate;
 import dev.waymark.states.task.IntegrationPattern;
 import dev.waymark.states.task.TaskResource;
 
@@ -12,8 +13,8 @@ final class TaskState {
     private TaskState() {
     }
 
-    /** Timeout and heartbeat in seconds (0 = none). */
-    record Limits(long timeoutSeconds, long heartbeatSeconds) {
+    /** Timeout and heartbeat in seconds (0 = none) and the evaluated Credentials role (null = none). */
+    record Options(long timeoutSeconds, long heartbeatSeconds, String credentialsRoleArn) {
     }
 
     static Transition run(StateRun r) {
@@ -27,7 +28,7 @@ final class TaskState {
             r.taskToken = r.frame.rt.tokens.issue(new Pending());
         }
         JsonNode params = Io.parameters(r, eff);
-        Limits limits = limits(r, eff);
+        Options limits = options(r, eff);
         JsonNode result = r.test != null && r.test.mocked() ? r.test.mockOutcome()
                 : TaskCalls.call(r, res, params, limits);
         r.inspect("result", result);
@@ -43,10 +44,20 @@ final class TaskState {
         return res.asText();
     }
 
-    private static Limits limits(StateRun r, JsonNode eff) {
+    private static Options options(StateRun r, JsonNode eff) {
         long timeout = seconds(r, eff, "TimeoutSeconds", "TimeoutSecondsPath");
         long heartbeat = seconds(r, eff, "HeartbeatSeconds", "HeartbeatSecondsPath");
-        return new Limits(timeout, heartbeat);
+        return new Options(timeout, heartbeat, credentials(r, eff));
+    }
+
+    private static String credentials(StateRun r, JsonNode eff) {
+        JsonNode spec = r.field("Credentials");
+        if (spec == null) {
+            return null;
+        }
+        JsonNode c = r.jsonata ? r.jsonata(spec, "Credentials", r.input, null, null)
+                : PayloadTemplate.apply(spec, r.evalContext(eff));
+        return c.path("RoleArn").asText(null);
     }
 
     /** A positive number of seconds from the literal/JSONata field or the path field; 0 when neither is set. */

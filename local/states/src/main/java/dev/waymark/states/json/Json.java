@@ -44,6 +44,19 @@ public final class Json {
         }
     }
 
+    private static final java.time.format.DateTimeFormatter ISO_MILLIS =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** ISO-8601 UTC with milliseconds, as the context object's StartTime/EnteredTime. */
+    public static String isoMillis(java.time.Instant t) {
+        return ISO_MILLIS.format(t);
+    }
+
+    /** Epoch seconds with millisecond fraction: how the AWS JSON protocol writes timestamps. */
+    public static JsonNode epochSeconds(java.time.Instant t) {
+        return F.numberNode(BigDecimal.valueOf(t.toEpochMilli(), 3));
+    }
+
     public static int utf8Size(JsonNode node) {
         return write(node).getBytes(StandardCharsets.UTF_8).length;
     }

@@ -15,7 +15,11 @@ final class AwsFunctions {
     private AwsFunctions() {
     }
 
-    static void register(Jsonata.Frame frame) {
+    static void register(Jsonata.Frame frame, java.time.Instant now) {
+        if (now != null) {
+            frame.bind("millis", Jsonata.function("millis", () -> now.toEpochMilli(), "<:n>"));
+            frame.bind("now", Jsonata.function("now", () -> Json.isoMillis(now), "<:s>"));
+        }
         frame.bind("partition", Jsonata.function("partition", AwsFunctions::partition, "<an:a>"));
         frame.bind("range", Jsonata.function("range", AwsFunctions::range, "<nnn:a>"));
         frame.bind("hash", Jsonata.function("hash", AwsFunctions::hash, "<ss:s>"));

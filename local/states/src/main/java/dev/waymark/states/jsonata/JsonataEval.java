@@ -19,8 +19,8 @@ public final class JsonataEval {
     private JsonataEval() {
     }
 
-    /** The bindings an expression sees. */
-    public record Bindings(JsonNode states, Map<String, JsonNode> variables) {
+    /** The bindings an expression sees; {@code now} (engine time) backs {@code $now()} and {@code $millis()}. */
+    public record Bindings(JsonNode states, Map<String, JsonNode> variables, java.time.Instant now) {
     }
 
     public static boolean isExpression(JsonNode n) {
@@ -67,7 +67,7 @@ public final class JsonataEval {
             Jsonata.Frame frame = j.createFrame();
             frame.bind("states", toJava(b.states()));
             b.variables().forEach((k, v) -> frame.bind(k, toJava(v)));
-            AwsFunctions.register(frame);
+            AwsFunctions.register(frame, b.now());
             result = j.evaluate(null, frame);
         } catch (JException e) {
             throw queryError(expr, field, "threw an error during evaluation. " + describe(e));
@@ -101,9 +101,17 @@ public final class JsonataEval {
         /** Set once the EvaluationFailed history event was written. */
         public boolean logged;
 
+        /** True when raised while evaluating an expression (not by a later check of its value). */
+        private final boolean duringEvaluation;
+
         public QueryError(String expr, String field, String cause) {
             super("States.QueryEvaluationError", cause);
             this.field = field;
+            this.duringEvaluation = expr != null;
+        }
+
+        public boolean duringEvaluation() {
+            return duringEvaluation;
         }
 
         public String field() {

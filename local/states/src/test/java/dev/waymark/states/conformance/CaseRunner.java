@@ -181,6 +181,9 @@ final class CaseRunner {
         }
         if (d == null && c.path("history_event_types").size() > 0 && !hist.isEmpty()) {
             d = HistoryCompare.compare(c, types);
+            if (d == null) {
+                d = HistoryCompare.comparePrevious(c, hist);
+            }
         }
         return d;
     }

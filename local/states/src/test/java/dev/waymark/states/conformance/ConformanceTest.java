@@ -79,6 +79,9 @@ class ConformanceTest {
                 && !"StateMachineDoesNotExist".equals(c.path("expected").path("error").asText())) {
             return false;
         }
+        if (c.path("kind").asText().equals("test_state")) {
+            return true; // TestState does not call services when the task is mocked
+        }
         for (JsonNode s : c.path("external_services")) {
             if (!SUPPORTED.contains(s.asText())) {
                 return false;

@@ -11,6 +11,32 @@ final class HistoryCompare {
     private HistoryCompare() {
     }
 
+    /** For machines without Parallel/Map: the previousEventId chain must match too. */
+    static String comparePrevious(JsonNode c, List<dev.waymark.states.HistoryEvent> actual) {
+        String def = Json.write(c.path("definition"));
+        JsonNode recorded = c.path("history");
+        if (def.contains("\"Parallel\"") || def.contains("\"Map\"") || recorded.size() != actual.size()) {
+            return null;
+        }
+        for (int i = 0; i < actual.size(); i++) {
+            if (Boolean.getBoolean("conformance.details")) {
+                var ev = actual.get(i);
+                JsonNode mine = ev.detailsKey() == null ? null : ev.details();
+                JsonNode theirs = ev.detailsKey() == null ? null : recorded.get(i).get(ev.detailsKey());
+                String d = Masking.diff(theirs, mine, "event " + (i + 1) + " " + ev.type());
+                if (d != null) {
+                    return d;
+                }
+            }
+            long want = recorded.get(i).path("previousEventId").asLong();
+            if (actual.get(i).previousEventId() != want) {
+                return "previousEventId of event " + (i + 1) + " (" + actual.get(i).type() + ") is "
+                        + actual.get(i).previousEventId() + ", AWS recorded " + want;
+            }
+        }
+        return null;
+    }
+
     static String compare(JsonNode c, List<String> actual) {
         List<String> expected = new ArrayList<>();
         c.path("history_event_types").forEach(t -> expected.add(t.asText()));

@@ -96,15 +96,21 @@ public final class DynamoProfileStore implements ProfileStore {
   }
 
   @Override
-  public void moveEvents(String fromProfileId, String toProfileId) {
+  public void moveRecords(String fromProfileId, String toProfileId) {
     Map<String, AttributeValue> start = null;
     do {
-      QueryResponse page = dynamo.query(eventsOf(fromProfileId, start));
+      QueryResponse page = dynamo.query(recordsOf(fromProfileId, start));
       List<TransactWriteItem> writes = new ArrayList<>();
       for (Map<String, AttributeValue> item : page.items()) {
+        if (Keys.PROFILE_SK.equals(Attr.string(item, "SK"))) {
+          continue;
+        }
         Map<String, AttributeValue> moved = new HashMap<>(item);
         moved.put("PK", Attr.s(Keys.profile(toProfileId)));
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(moved).build()).build());
+        boolean survivorKeepsOwn = Attr.string(item, "SK").startsWith(Keys.MEMBERSHIP_PREFIX) && exists(moved);
+        if (!survivorKeepsOwn) {
+          writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(moved).build()).build());
+        }
         writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
             .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK"))).build()).build());
       }
@@ -115,10 +121,16 @@ public final class DynamoProfileStore implements ProfileStore {
     } while (start != null);
   }
 
-  private QueryRequest eventsOf(String profileId, Map<String, AttributeValue> start) {
+  private boolean exists(Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> found = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+        .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK")))).item();
+    return found != null && !found.isEmpty();
+  }
+
+  private QueryRequest recordsOf(String profileId, Map<String, AttributeValue> start) {
     return QueryRequest.builder().tableName(table).consistentRead(true).limit(MOVE_BATCH)
-        .keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
-        .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.profile(profileId)), ":e", Attr.s(Keys.EVENT_PREFIX)))
+        .keyConditionExpression("PK = :pk")
+        .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.profile(profileId))))
         .exclusiveStartKey(start).build();
   }
 

@@ -37,6 +37,21 @@ public record InboundEvent(ObjectNode body, Instant receivedAt) {
     };
   }
 
+  /**
+   * The name journeys and segments match on: a track call's {@code event}; {@code Page View},
+   * {@code Screen View}, {@code Identify} or {@code Alias} for the other calls (their {@code name}
+   * is a field filters can test).
+   */
+  public String eventName() {
+    return switch (type()) {
+      case TRACK -> body.path("event").asText();
+      case PAGE -> "Page View";
+      case SCREEN -> "Screen View";
+      case IDENTIFY -> "Identify";
+      case ALIAS -> "Alias";
+    };
+  }
+
   public Instant timestamp() {
     JsonNode ts = body.get("timestamp");
     return ts == null ? receivedAt : EventTimestamps.parse(ts.asText());

@@ -26,8 +26,12 @@ public interface ProfileStore {
   /** Writes the merged survivor, turns the loser into a redirect and repoints its identities. */
   void merge(Profile survivor, Profile loserRedirect);
 
-  /** Moves every event recorded under {@code fromProfileId} to {@code toProfileId}; idempotent. */
-  void moveEvents(String fromProfileId, String toProfileId);
+  /**
+   * Moves everything recorded under {@code fromProfileId} (events, messages, journey runs, waits,
+   * memberships, traces) to {@code toProfileId}; idempotent. Where both have a membership of the
+   * same journey, the survivor's is kept.
+   */
+  void moveRecords(String fromProfileId, String toProfileId);
 
   /** Writes a new profile state with no other change (e.g. pending moves cleared, consents). */
   void update(Profile updated);

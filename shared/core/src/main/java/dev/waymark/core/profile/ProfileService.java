@@ -63,7 +63,7 @@ public final class ProfileService {
           continue;
         }
         if (!survivor.pendingMoves().isEmpty()) {
-          survivor.pendingMoves().forEach(from -> store.moveEvents(from, survivor.id()));
+          survivor.pendingMoves().forEach(from -> store.moveRecords(from, survivor.id()));
           store.update(survivor.withoutPendingMoves(clock.instant()));
           continue;
         }

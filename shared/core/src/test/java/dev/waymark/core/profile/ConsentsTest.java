@@ -44,6 +44,14 @@ class ConsentsTest {
   }
 
   @Test
+  void aDecisionMadeAtTheSameInstantAsTheKnownOneIsRecorded() {
+    // with() "records a decision unless a newer one is already known": an equally old one is not newer.
+    // Otherwise an opt-out sent with the same (e.g. second-resolution) time as the opt-in is lost.
+    Consents optedOut = Consents.none().with(EMAIL, null, granted(1)).with(EMAIL, null, denied(1));
+    assertThat(optedOut.allows(EMAIL, null)).isFalse();
+  }
+
+  @Test
   void keysNameTheChannelAndTheTopic() {
     assertThat(Consents.key(EMAIL, null)).isEqualTo("email");
     assertThat(Consents.key(EMAIL, "")).isEqualTo("email");

@@ -67,7 +67,7 @@ class ProfileServiceRetryTest {
       throw new AssertionError("not expected");
     }
 
-    @Override public void moveEvents(String fromProfileId, String toProfileId) {
+    @Override public void moveRecords(String fromProfileId, String toProfileId) {
       throw new AssertionError("not expected");
     }
 

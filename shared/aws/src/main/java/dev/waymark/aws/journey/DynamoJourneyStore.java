@@ -1,0 +1,185 @@
+package dev.waymark.aws.journey;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.Conditions;
+import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.core.journey.EventMatcher;
+import dev.waymark.core.journey.JourneyRun;
+import dev.waymark.core.journey.Membership;
+import dev.waymark.core.journey.TraceEntry;
+import dev.waymark.core.journey.WaitRegistration;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.ports.JourneyStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/** {@link JourneyStore} on the Waymark table; keys in {@link Keys} and docs/data-model.md. */
+public final class DynamoJourneyStore implements JourneyStore {
+  static final int COUNTER_SHARDS = 10;
+  private static final Duration TRACE_RETENTION = Duration.ofDays(400);
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoJourneyStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public Membership membership(String journeyId, String profileId) {
+    Map<String, AttributeValue> item = get(Keys.profile(profileId), Keys.membership(journeyId));
+    if (item == null) {
+      return Membership.none(journeyId, profileId);
+    }
+    String locked = Attr.string(item, "lockedUntil");
+    return new Membership(journeyId, profileId,
+        Json.read(Attr.string(item, "entries"), new TypeReference<List<Membership.Entry>>() {}),
+        locked == null ? null : Instant.parse(locked), Attr.number(item, "version"));
+  }
+
+  @Override
+  public void saveMembership(Membership next) {
+    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(next.profileId()), Keys.membership(next.journeyId())));
+    item.put("journeyId", Attr.s(next.journeyId()));
+    item.put("entries", Attr.s(Json.write(next.entries())));
+    if (next.lockedUntil() != null) {
+      item.put("lockedUntil", Attr.s(next.lockedUntil().toString()));
+    }
+    item.put("version", Attr.n(next.version()));
+    Conditions.guard("save membership", () -> dynamo.putItem(r -> r.tableName(table).item(item)
+        .conditionExpression(next.version() == 1 ? "attribute_not_exists(PK)" : "version = :v")
+        .expressionAttributeValues(next.version() == 1 ? null : Map.of(":v", Attr.n(next.version() - 1)))));
+  }
+
+  @Override
+  public JourneyRun recordRun(JourneyRun run) {
+    try {
+      dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)).conditionExpression("attribute_not_exists(PK)"));
+      return run;
+    } catch (ConditionalCheckFailedException exists) {
+      return JourneyItems.run(get(Keys.profile(run.profileId()), Keys.run(run.runId())));
+    }
+  }
+
+  @Override
+  public void updateRun(JourneyRun run) {
+    dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)));
+  }
+
+  @Override
+  public List<JourneyRun> runs(String profileId) {
+    return query(Keys.profile(profileId), Keys.RUN_PREFIX).stream().map(JourneyItems::run)
+        .sorted(Comparator.comparing(JourneyRun::startedAt)).toList();
+  }
+
+  @Override
+  public void trace(TraceEntry entry) {
+    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(entry.profileId()), Keys.trace(entry.key())));
+    item.put("trace", Attr.s(Json.write(entry)));
+    item.put("ttl", Attr.n(entry.at().plus(TRACE_RETENTION).getEpochSecond()));
+    try {
+      dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+    } catch (ConditionalCheckFailedException alreadyRecorded) {
+      // the same decision, recorded on an earlier delivery of the same event
+    }
+  }
+
+  @Override
+  public List<TraceEntry> traces(String profileId) {
+    return query(Keys.profile(profileId), Keys.TRACE_PREFIX).stream()
+        .map(i -> Json.read(Attr.string(i, "trace"), new TypeReference<TraceEntry>() {}))
+        .sorted(Comparator.comparing(TraceEntry::at)).toList();
+  }
+
+  @Override
+  public void registerWait(WaitRegistration wait) {
+    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(wait.profileId()),
+        Keys.waitFor(wait.matcher().event(), wait.runId(), wait.stepId())));
+    item.put("wait", Attr.s(Json.write(wait)));
+    item.put("runId", Attr.s(wait.runId()));
+    item.put("ttl", Attr.n(wait.expiresAt().plus(Duration.ofDays(1)).getEpochSecond()));
+    dynamo.putItem(r -> r.tableName(table).item(item));
+  }
+
+  @Override
+  public List<WaitRegistration> waitsFor(String profileId, String eventName) {
+    return query(Keys.profile(profileId), Keys.waitPrefix(eventName)).stream().map(i -> wait(i, profileId)).toList();
+  }
+
+  @Override
+  public List<WaitRegistration> waitsOfRun(String profileId, String runId) {
+    return query(Keys.profile(profileId), Keys.WAIT_PREFIX).stream()
+        .filter(i -> runId.equals(Attr.string(i, "runId"))).map(i -> wait(i, profileId)).toList();
+  }
+
+  /** A wait moved with a merged profile belongs to the profile whose partition holds it. */
+  private static WaitRegistration wait(Map<String, AttributeValue> item, String profileId) {
+    WaitRegistration stored = Json.read(Attr.string(item, "wait"), new TypeReference<WaitRegistration>() {});
+    return new WaitRegistration(profileId, stored.runId(), stored.stepId(), stored.journeyId(),
+        new EventMatcher(stored.matcher().event(), stored.matcher().filters()), stored.correlationField(),
+        stored.correlationValue(), stored.taskToken(), stored.expiresAt());
+  }
+
+  @Override
+  public boolean claimWait(WaitRegistration wait) {
+    try {
+      dynamo.deleteItem(r -> r.tableName(table)
+          .key(Attr.key(Keys.profile(wait.profileId()), Keys.waitFor(wait.matcher().event(), wait.runId(), wait.stepId())))
+          .conditionExpression("attribute_exists(PK)"));
+      return true;
+    } catch (ConditionalCheckFailedException alreadyClaimed) {
+      return false;
+    }
+  }
+
+  @Override
+  public boolean markGoal(JourneyRun run, Instant at) {
+    try {
+      dynamo.updateItem(r -> r.tableName(table).key(Attr.key(Keys.profile(run.profileId()), Keys.run(run.runId())))
+          .updateExpression("SET goalReachedAt = :at")
+          .conditionExpression("attribute_exists(PK) AND attribute_not_exists(goalReachedAt)")
+          .expressionAttributeValues(Map.of(":at", Attr.s(at.toString()))));
+      return true;
+    } catch (ConditionalCheckFailedException already) {
+      return false;
+    }
+  }
+
+  @Override
+  public void count(String journeyId, String version, String metric, long by) {
+    int shard = ThreadLocalRandom.current().nextInt(COUNTER_SHARDS);
+    dynamo.updateItem(r -> r.tableName(table).key(Attr.key(Keys.journeyCounters(journeyId, version), Keys.counter(metric, shard)))
+        .updateExpression("ADD #n :by SET metric = :m")
+        .expressionAttributeNames(Map.of("#n", "value"))
+        .expressionAttributeValues(Map.of(":by", Attr.n(by), ":m", Attr.s(metric))));
+  }
+
+  /** A journey version's counters, summed over shards. */
+  public Map<String, Long> counters(String journeyId, String version) {
+    Map<String, Long> totals = new HashMap<>();
+    query(Keys.journeyCounters(journeyId, version), "C#").forEach(i ->
+        totals.merge(Attr.string(i, "metric"), Attr.number(i, "value"), Long::sum));
+    return totals;
+  }
+
+  private Map<String, AttributeValue> get(String pk, String sk) {
+    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Attr.key(pk, sk))).item();
+    return item == null || item.isEmpty() ? null : item;
+  }
+
+  private List<Map<String, AttributeValue>> query(String pk, String prefix) {
+    return dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+        .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+        .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":p", Attr.s(prefix)))).items().stream().toList();
+  }
+}

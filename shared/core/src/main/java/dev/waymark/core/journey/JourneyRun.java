@@ -1,0 +1,25 @@
+package dev.waymark.core.journey;
+
+import java.time.Instant;
+
+/**
+ * One person's run through one journey version. Held-out runs have no execution; they exist to
+ * count the holdout's conversions.
+ */
+public record JourneyRun(
+    String runId,
+    String journeyId,
+    String version,
+    String profileId,
+    String executionArn,
+    Instant startedAt,
+    RunStatus status,
+    String entryKey,
+    Instant goalReachedAt) {
+
+  public enum RunStatus { running, held_out, completed, failed, exited_on_goal, timed_out }
+
+  public boolean active() {
+    return status == RunStatus.running || status == RunStatus.held_out;
+  }
+}

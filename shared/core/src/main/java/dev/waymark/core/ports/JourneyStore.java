@@ -1,0 +1,43 @@
+package dev.waymark.core.ports;
+
+import dev.waymark.core.journey.JourneyRun;
+import dev.waymark.core.journey.Membership;
+import dev.waymark.core.journey.TraceEntry;
+import dev.waymark.core.journey.WaitRegistration;
+import java.time.Instant;
+import java.util.List;
+
+/** Journey state per person: memberships, runs, waits, the decision trace and the counters. */
+public interface JourneyStore {
+  Membership membership(String journeyId, String profileId);
+
+  /** Compare-and-set on the membership's version; {@link ConcurrentChangeException} if it moved. */
+  void saveMembership(Membership next);
+
+  /** Records a run unless it is already recorded; returns the stored run either way. */
+  JourneyRun recordRun(JourneyRun run);
+
+  void updateRun(JourneyRun run);
+
+  List<JourneyRun> runs(String profileId);
+
+  /** Records a decision; the same key twice is stored once. */
+  void trace(TraceEntry entry);
+
+  List<TraceEntry> traces(String profileId);
+
+  void registerWait(WaitRegistration wait);
+
+  List<WaitRegistration> waitsFor(String profileId, String eventName);
+
+  List<WaitRegistration> waitsOfRun(String profileId, String runId);
+
+  /** Removes a wait; true only for the one caller that removed it (so a run resumes once). */
+  boolean claimWait(WaitRegistration wait);
+
+  /** Marks the goal reached on a run; true only the first time. */
+  boolean markGoal(JourneyRun run, Instant at);
+
+  /** Adds to a journey version's counter (entered, held_out, goal, step:send-offer:sent, ...). */
+  void count(String journeyId, String version, String metric, long by);
+}
