@@ -110,6 +110,10 @@ public final class StatesEngine {
     public synchronized String updateStateMachine(String arn, String definition, String roleArn, boolean publish,
                                                   String versionDescription) {
         var m = machine(arn);
+        if (definition == null && roleArn == null) {
+            throw new StatesApiException("MissingRequiredParameter", "Either the definition, the role ARN, the "
+                    + "LoggingConfiguration, or the TracingConfiguration must be specified");
+        }
         if (definition != null) {
             DefinitionValidator.validateOrThrow(definition, m.type);
             m.definition = definition;
@@ -213,6 +217,19 @@ public final class StatesEngine {
                 m.description, latest);
     }
 
+    /** The alias ARNs of a state machine. */
+    public synchronized List<String> listStateMachineAliases(String arn) {
+        return machine(arn).aliases.values().stream().map(StateMachineRegistry.Alias::arn).toList();
+    }
+
+    /** DescribeStateMachineForExecution: the definition the execution runs (its version's, if any). */
+    public StateMachineInfo describeStateMachineForExecution(String executionArn) {
+        ExecutionRecord rec = record(executionArn);
+        return new StateMachineInfo(rec.versionArn != null ? rec.versionArn : rec.stateMachineArn,
+                rec.stateMachineName, Json.write(rec.definition.root()), rec.type, rec.roleArn, rec.startDate, null,
+                null, null);
+    }
+
     public synchronized List<StateMachineInfo> listStateMachines() {
         return machines.all().stream().map(m -> describeStateMachine(m.arn)).toList();
     }
@@ -296,8 +313,15 @@ public final class StatesEngine {
 
     // ---------------------------------------------------------------- task tokens
 
+    /** SendTaskSuccess: {@code output} must be JSON text (InvalidOutput otherwise). */
     public void sendTaskSuccess(String taskToken, String output) {
-        runtime.tokens().succeed(taskToken, parseInput(output));
+        JsonNode value;
+        try {
+            value = output == null ? Json.object() : Json.parse(output);
+        } catch (IllegalArgumentException e) {
+            throw new StatesApiException("InvalidOutput", "Invalid Output: '" + e.getMessage() + "'");
+        }
+        runtime.tokens().succeed(taskToken, value);
     }
 
     public void sendTaskFailure(String taskToken, String error, String cause) {

@@ -40,8 +40,32 @@ final class StateRules {
                         + "' is not supported when the query language is " + lang, at + "/" + f));
             }
         });
+        label(s, at, out);
         matchers(s.path("Retry"), at + "/Retry", out);
         matchers(s.path("Catch"), at + "/Catch", out);
+    }
+
+    /** Map Label: non-empty, at most 40 characters, none of the characters AWS forbids in names. */
+    private static void label(JsonNode s, String at, List<DefinitionValidator.Diagnostic> out) {
+        if (!s.has("Label")) {
+            return;
+        }
+        String label = s.get("Label").asText();
+        String problem = null;
+        if (label.isEmpty()) {
+            problem = "Label cannot be empty";
+        } else if (label.length() > 40) {
+            problem = "Label cannot exceed 40 characters";
+        } else {
+            var m = java.util.regex.Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]")
+                    .matcher(label);
+            if (m.find()) {
+                problem = "Label contains invalid character: '" + m.group() + "'";
+            }
+        }
+        if (problem != null) {
+            out.add(DefinitionValidator.error("SCHEMA_VALIDATION_FAILED", problem, at + "/Label"));
+        }
     }
 
     /** States.ALL must be alone in its ErrorEquals and in the last retrier/catcher. */

@@ -52,6 +52,11 @@ final class ErrorHandling {
         }
     }
 
+    /** Whether a Catch of the state matches the failure. */
+    static boolean caught(StateRun r, StatesFailure f) {
+        return findCatcher(r.state.path("Catch"), f.error()) != null;
+    }
+
     static ObjectNode errorOutput(StatesFailure f) {
         ObjectNode o = Json.object();
         if (f.error() != null) {

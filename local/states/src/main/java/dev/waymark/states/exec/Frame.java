@@ -13,6 +13,8 @@ public final class Frame {
     final ObjectNode mapItem;
     final Cancel cancel;
     final HistoryLog history;
+    /** True for the line of control of a Parallel branch (a failing Task there is also reported aborted). */
+    boolean parallelBranch;
     private long lastEventId;
 
     /** Cancellation of a branch/iteration (sibling failed) chained to its parent and to StopExecution. */

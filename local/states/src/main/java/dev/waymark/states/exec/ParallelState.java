@@ -14,7 +14,9 @@ final class ParallelState {
     static Transition run(StateRun r) {
         return ErrorHandling.run(r, () -> attempt(r), f -> {
             StateRunner.logEvaluationFailure(r, f);
-            r.frame.event("ParallelStateFailed", null, null);
+            if (!ErrorHandling.caught(r, f)) {
+                r.frame.event("ParallelStateFailed", null, null);
+            }
         });
     }
 
@@ -34,6 +36,7 @@ final class ParallelState {
         String lang = r.def.languageOf(r.state);
         Fanout.Outcome o = Fanout.run(r, branches.size(), 0, 0, (i, group) -> {
             Frame child = r.frame.child(r.frame.mapItem, group);
+            child.parallelBranch = true;
             return Interpreter.run(Definition.of(branches.get(i), lang), branchInput, child);
         });
         for (StatesFailure f : o.failures()) {

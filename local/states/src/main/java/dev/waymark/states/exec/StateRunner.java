@@ -28,6 +28,9 @@ final class StateRunner {
         } catch (StatesFailure f) {
             StatesFailure g = contextualize(r, f);
             logEvaluationFailure(r, g);
+            if (r.type.equals("Task") && r.frame.parallelBranch && !(g instanceof JsonataEval.QueryError)) {
+                r.frame.event("TaskStateAborted", null, null);
+            }
             throw g;
         }
         if (!t.assigned().isEmpty()) {

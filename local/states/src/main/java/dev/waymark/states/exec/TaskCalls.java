@@ -138,6 +138,9 @@ final class TaskCalls {
         if (res.service().equals("states") && res.action().equals("startExecution")) {
             return () -> NestedExecutions.start(r, params);
         }
+        if (res.service().equals("aws-sdk:sfn") && SdkSfn.supports(res.action())) {
+            return () -> SdkSfn.call(r, res.action(), params);
+        }
         for (ServiceIntegration si : rt.integrations) {
             if (si.supports(res.service(), res.action())) {
                 ServiceRequest req = new ServiceRequest(res.arn(), res.service(), res.action(), res.pattern(), params,

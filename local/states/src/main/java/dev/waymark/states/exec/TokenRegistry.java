@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Task tokens handed out by .waitForTaskToken tasks and the callbacks that complete them. */
 public final class TokenRegistry {
     private final Map<String, Pending> open = new ConcurrentHashMap<>();
+    private final java.util.Set<String> closed = ConcurrentHashMap.newKeySet();
     private final EngineClock clock;
 
     TokenRegistry(EngineClock clock) {
@@ -32,7 +33,9 @@ public final class TokenRegistry {
     }
 
     void close(String token) {
-        open.remove(token);
+        if (open.remove(token) != null) {
+            closed.add(token);
+        }
     }
 
     public void succeed(String token, JsonNode output) {
@@ -52,8 +55,11 @@ public final class TokenRegistry {
 
     private Pending find(String token) {
         Pending p = token == null ? null : open.get(token);
-        if (p == null) {
+        if (p == null && token != null && closed.contains(token)) {
             throw new StatesApiException("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+        }
+        if (p == null) {
+            throw new StatesApiException("InvalidToken", "Invalid Token: 'Invalid token'");
         }
         return p;
     }

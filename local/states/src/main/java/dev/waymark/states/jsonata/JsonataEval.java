@@ -87,7 +87,7 @@ public final class JsonataEval {
     }
 
     private static String describe(JException e) {
-        return e.getMessage();
+        return e.getError() == null ? e.getMessage() : e.getError() + ": " + e.getMessage();
     }
 
     public static StatesFailure queryError(String expr, String field, String what) {

@@ -38,8 +38,8 @@ public record TaskResource(String arn, Kind kind, String service, String action,
 
     /** The 'resource' field of Task* history events: the action with its suffix, e.g. {@code invoke}. */
     public String eventResource() {
-        String a = arn.substring(arn.lastIndexOf(service) + service.length() + 1);
-        return a;
+        int start = arn.indexOf(":::") + 3 + service.length() + 1;
+        return arn.substring(Math.min(start, arn.length()));
     }
 
     /** The 'resourceType' field of Task* history events, e.g. {@code lambda}, {@code aws-sdk:dynamodb}. */

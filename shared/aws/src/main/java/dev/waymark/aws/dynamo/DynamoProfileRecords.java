@@ -43,13 +43,15 @@ public final class DynamoProfileRecords implements ProfileRecords {
   public Page<ObjectNode> timeline(String profileId, int limit, String cursor) {
     String pk = Keys.profile(profileId);
     Map<String, AttributeValue> start = cursor == null ? null : Attr.key(pk, decodeCursor(cursor));
-    QueryResponse page = dynamo.query(r -> r.tableName(table).scanIndexForward(false).limit(limit)
+    QueryResponse page = dynamo.query(r -> r.tableName(table).scanIndexForward(false).limit(limit + 1)
         .keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
         .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":e", Attr.s(Keys.EVENT_PREFIX)))
         .exclusiveStartKey(start));
-    List<ObjectNode> events = page.items().stream().map(i -> Json.parseObject(Attr.string(i, "event"))).toList();
-    String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-        ? encodeCursor(page.lastEvaluatedKey().get("SK").s()) : null;
+    List<Map<String, AttributeValue>> items = page.items();
+    boolean more = items.size() > limit;
+    List<Map<String, AttributeValue>> shown = more ? items.subList(0, limit) : items;
+    List<ObjectNode> events = shown.stream().map(i -> Json.parseObject(Attr.string(i, "event"))).toList();
+    String next = more ? encodeCursor(Attr.string(shown.get(limit - 1), "SK")) : null;
     return new Page<>(events, next);
   }
 

@@ -94,7 +94,7 @@ public record InboundEvent(ObjectNode body, Instant receivedAt) {
   }
 
   private static void addText(TreeSet<Identity> ids, IdentityNamespace ns, JsonNode value) {
-    if (value != null && value.isTextual() && !value.asText().isBlank()) {
+    if (value != null && value.isTextual() && !ns.normalise(value.asText()).isEmpty()) {
       ids.add(Identity.of(ns, value.asText()));
     }
   }

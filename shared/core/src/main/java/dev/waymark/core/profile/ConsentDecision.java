@@ -7,8 +7,8 @@ public record ConsentDecision(ConsentStatus status, String source, Instant updat
 
   public enum ConsentStatus { granted, denied }
 
-  /** The later of two decisions; on a tie this one is kept. */
+  /** The later of two decisions; on a tie the other (incoming) one wins, as for traits. */
   public ConsentDecision newer(ConsentDecision other) {
-    return other != null && other.updatedAt.isAfter(updatedAt) ? other : this;
+    return other == null || other.updatedAt.isBefore(updatedAt) ? this : other;
   }
 }

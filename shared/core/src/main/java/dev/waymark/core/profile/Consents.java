@@ -29,10 +29,11 @@ public record Consents(Map<String, ConsentDecision> decisions) {
     return new Consents(next);
   }
 
-  /** Per key, the newer decision wins. */
+  /** Per key, the newer decision wins; on a tie this profile's (the survivor's) is kept. */
   public Consents mergedWith(Consents other) {
     Map<String, ConsentDecision> next = new TreeMap<>(decisions);
-    other.decisions.forEach((key, decision) -> next.merge(key, decision, ConsentDecision::newer));
+    other.decisions.forEach((key, decision) -> next.merge(key, decision,
+        (mine, theirs) -> theirs.updatedAt().isAfter(mine.updatedAt()) ? theirs : mine));
     return new Consents(next);
   }
 

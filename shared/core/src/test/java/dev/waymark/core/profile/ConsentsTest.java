@@ -19,13 +19,13 @@ class ConsentsTest {
   }
 
   @Test
-  void newerPicksTheLaterDecisionAndKeepsThisOneOnATie() {
+  void newerPicksTheLaterDecisionAndTheIncomingOneOnATie() {
     ConsentDecision early = granted(1);
     ConsentDecision late = denied(2);
     ConsentDecision sameTime = denied(1);
     assertThat(early.newer(late)).isSameAs(late);
     assertThat(late.newer(early)).isSameAs(late);
-    assertThat(early.newer(sameTime)).isSameAs(early);
+    assertThat(early.newer(sameTime)).isSameAs(sameTime);
     assertThat(early.newer(null)).isSameAs(early);
   }
 

@@ -1,0 +1,4 @@
+package dev.waymark.core.message;
+
+/** The channels Waymark sends on. */
+public enum Channel { email, sms, push }

@@ -1,0 +1,72 @@
+package dev.waymark.core.message;
+
+import dev.waymark.core.json.Json;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import liqp.TemplateParser;
+import liqp.exceptions.LiquidException;
+import liqp.exceptions.VariableNotExistException;
+
+/**
+ * Renders message templates with Liquid, strictly: a variable the data does not have is an error
+ * (caught when journeys are validated at build), never a blank in a customer's inbox.
+ */
+public final class TemplateRenderer {
+  private final TemplateParser parser = new TemplateParser.Builder()
+      .withStrictVariables(true)
+      .withErrorMode(TemplateParser.ErrorMode.STRICT)
+      .withObjectMapper(Json.MAPPER)
+      .build();
+  private final Function<String, Optional<String>> layouts;
+
+  /** @param layouts finds a shared layout by name; each has {@code {{ content }}} where the message goes */
+  public TemplateRenderer(Function<String, Optional<String>> layouts) {
+    this.layouts = layouts;
+  }
+
+  public RenderedMessage render(MessageTemplate template, Channel channel, Map<String, Object> data) {
+    return switch (channel) {
+      case email -> new RenderedMessage(channel, part(template, "subject", data), html(template, data),
+          template.parts().containsKey("text") ? part(template, "text", data) : null);
+      case sms -> new RenderedMessage(channel, null, null, part(template, "sms", data));
+      case push -> new RenderedMessage(channel, template.parts().containsKey("pushTitle")
+          ? part(template, "pushTitle", data) : null, null, part(template, "pushBody", data));
+    };
+  }
+
+  private String html(MessageTemplate template, Map<String, Object> data) {
+    if (!template.parts().containsKey("html")) {
+      return null;
+    }
+    String body = part(template, "html", data);
+    if (template.layout().isEmpty()) {
+      return body;
+    }
+    String layout = layouts.apply(template.layout().get()).orElse(null);
+    if (layout == null) {
+      throw new TemplateException(template, "layout", "no shared layout named " + template.layout().get());
+    }
+    Map<String, Object> withContent = new java.util.HashMap<>(data);
+    withContent.put("content", body);
+    return render(template, "layout " + template.layout().get(), layout, withContent);
+  }
+
+  private String part(MessageTemplate template, String part, Map<String, Object> data) {
+    String source = template.parts().get(part);
+    if (source == null) {
+      throw new TemplateException(template, part, "the template has no " + part);
+    }
+    return render(template, part, source, data);
+  }
+
+  private String render(MessageTemplate template, String part, String source, Map<String, Object> data) {
+    try {
+      return parser.parse(source).render(data);
+    } catch (VariableNotExistException e) {
+      throw new TemplateException(template, part, "uses {{ " + e.getVariableName() + " }}, which the data does not have");
+    } catch (LiquidException | IllegalArgumentException e) {
+      throw new TemplateException(template, part, e.getMessage());
+    }
+  }
+}

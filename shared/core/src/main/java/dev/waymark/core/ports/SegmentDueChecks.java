@@ -1,0 +1,17 @@
+package dev.waymark.core.ports;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The re-checks that have fallen due: found by time bucket, never by scanning profiles. */
+public interface SegmentDueChecks {
+
+  /** One person's segment to re-check, and when it was due. */
+  record DueCheck(String profileId, String segmentId, Instant dueAt) {}
+
+  /** Checks due at or before {@code now}, from the current and the previous hour's buckets. */
+  List<DueCheck> dueBy(Instant now);
+
+  /** Removes a check once done (unless it has since been re-scheduled for another time). */
+  void done(DueCheck check);
+}

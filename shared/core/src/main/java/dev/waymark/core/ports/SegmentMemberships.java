@@ -1,0 +1,35 @@
+package dev.waymark.core.ports;
+
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.segment.SegmentMembership;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Who is in which segment: per person (with entry/exit history), per segment (a member index and
+ * a size counter, so sizes and samples never scan), and when each must be re-checked.
+ */
+public interface SegmentMemberships {
+
+  /** The person's memberships by segment id (segments never evaluated for them are absent). */
+  Map<String, SegmentMembership> of(String profileId);
+
+  /**
+   * Records an entry or exit, atomically with the member index, the size counter and the
+   * announcing event's inbox item. Conditional on {@code before.version()}; a lost race throws
+   * {@link ConcurrentChangeException} and changes nothing.
+   */
+  void change(String profileId, SegmentMembership before, SegmentMembership after, InboundEvent announcement);
+
+  /** Asks for the person's membership of a segment to be re-checked at {@code dueAt}. */
+  void scheduleCheck(String profileId, String segmentId, Instant dueAt);
+
+  /** How many people are in the segment now. */
+  long size(String segmentId);
+
+  /** The segment's members, a page at a time (profile ids). */
+  Page<String> members(String segmentId, int limit, String cursor);
+
+  /** Removes the person from every segment's index and counter (before erasing them). */
+  void forget(String profileId);
+}

@@ -1,0 +1,34 @@
+package dev.waymark.core.segment;
+
+import dev.waymark.core.ports.SegmentDueChecks;
+import dev.waymark.core.profile.ProfileService;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The hourly sweep of re-checks that fell due (time-based segment changes: a lease end coming
+ * within 90 days, a person inactive for 60 days, an event sliding out of a window). It reads only
+ * the due buckets of the last two hours — never all profiles.
+ */
+public final class DueSegmentChecks {
+  private final SegmentDueChecks due;
+  private final ProfileService profiles;
+  private final SegmentEvaluator evaluator;
+
+  public DueSegmentChecks(SegmentDueChecks due, ProfileService profiles, SegmentEvaluator evaluator) {
+    this.due = due;
+    this.profiles = profiles;
+    this.evaluator = evaluator;
+  }
+
+  /** Re-checks everything due by {@code now}; returns how many checks ran. */
+  public int run(Instant now) {
+    int ran = 0;
+    for (SegmentDueChecks.DueCheck check : due.dueBy(now)) {
+      profiles.resolve(check.profileId()).ifPresent(p -> evaluator.recheck(p, Set.of(check.segmentId())));
+      due.done(check);
+      ran++;
+    }
+    return ran;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.waymark.core.segment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.identity.IdentityNamespace;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.profile.Profile;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The events Waymark itself emits into the inbox, so journeys can enter and wait on them like on
+ * any other: {@code Segment Entered}, {@code Segment Exited}, {@code Lease Close To End},
+ * {@code Audience Schedule Fired}. Each names the person by one of their identities (userId, then
+ * email, then anonymousId, then any), has a deterministic messageId (so a repeat is de-duplicated
+ * by the inbox), and is marked {@code context.waymark.internal} (it is not the person's activity).
+ */
+public final class InternalEvents {
+  public static final String SEGMENT_ENTERED = "Segment Entered";
+  public static final String SEGMENT_EXITED = "Segment Exited";
+  public static final String LEASE_CLOSE_TO_END = "Lease Close To End";
+  public static final String AUDIENCE_SCHEDULE_FIRED = "Audience Schedule Fired";
+  private static final List<IdentityNamespace> PREFERENCE =
+      List.of(IdentityNamespace.USER_ID, IdentityNamespace.EMAIL, IdentityNamespace.ANONYMOUS_ID);
+
+  private InternalEvents() {}
+
+  public static InboundEvent segmentChange(Profile profile, SegmentDefinition segment, boolean entered, Instant at) {
+    String messageId = "seg:" + segment.id() + ":" + profile.id() + ":" + (entered ? "entered" : "exited") + ":"
+        + at.getEpochSecond();
+    ObjectNode properties = Json.object().put("segmentId", segment.id()).put("segmentName", segment.name());
+    return track(profile, entered ? SEGMENT_ENTERED : SEGMENT_EXITED, messageId, properties, at);
+  }
+
+  public static InboundEvent leaseCloseToEnd(Profile profile, LocalDate leaseEnd, int daysLeft, Instant at) {
+    ObjectNode properties = Json.object().put("leaseEnd", leaseEnd.toString()).put("daysLeft", daysLeft);
+    return track(profile, LEASE_CLOSE_TO_END, "lease:" + profile.id() + ":" + leaseEnd, properties, at);
+  }
+
+  public static InboundEvent audienceScheduleFired(Profile profile, String journeyId, String scheduleId,
+      String entryKey, Instant at) {
+    ObjectNode properties = Json.object().put("journeyId", journeyId).put("scheduleId", scheduleId)
+        .put("entryKey", entryKey);
+    return track(profile, AUDIENCE_SCHEDULE_FIRED, "aud:" + journeyId + ":" + profile.id() + ":" + entryKey,
+        properties, at);
+  }
+
+  /** True for events Waymark emitted itself. */
+  public static boolean isInternal(InboundEvent event) {
+    return event.body().path("context").path("waymark").path("internal").asBoolean(false);
+  }
+
+  /** The segment a Segment Entered/Exited event is about. */
+  public static Optional<String> segmentOf(InboundEvent event) {
+    String name = event.eventName();
+    if (!isInternal(event) || !(SEGMENT_ENTERED.equals(name) || SEGMENT_EXITED.equals(name))) {
+      return Optional.empty();
+    }
+    return Optional.of(event.properties().path("segmentId").asText());
+  }
+
+  private static InboundEvent track(Profile profile, String name, String messageId, ObjectNode properties, Instant at) {
+    ObjectNode body = Json.object();
+    body.put("type", "track").put("event", name).put("messageId", messageId);
+    Identity identity = identityOf(profile);
+    switch (identity.namespace()) {
+      case USER_ID -> body.put("userId", identity.value());
+      case ANONYMOUS_ID -> body.put("anonymousId", identity.value());
+      default -> body.putObject("identities").put(identity.namespace().key(), identity.value());
+    }
+    body.set("properties", properties);
+    body.putObject("context").putObject("waymark").put("internal", true);
+    body.put("timestamp", at.toString());
+    return new InboundEvent(body, at);
+  }
+
+  static Identity identityOf(Profile profile) {
+    for (IdentityNamespace ns : PREFERENCE) {
+      Optional<Identity> found = profile.identities().stream().filter(i -> i.namespace() == ns).findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    return profile.identities().stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("profile " + profile.id() + " has no identity"));
+  }
+}

@@ -1,0 +1,132 @@
+package dev.waymark.core.segment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.core.event.EventType;
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.ports.Page;
+import dev.waymark.core.ports.ProcessedEventListener;
+import dev.waymark.core.ports.ProfileRecords;
+import dev.waymark.core.ports.SegmentMemberships;
+import dev.waymark.core.profile.ProcessOutcome;
+import dev.waymark.core.profile.Profile;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Streaming segment evaluation. After each processed event it re-evaluates only the segments the
+ * event can affect (by event name, the traits it sets, identities, or — for a Segment event — the
+ * segments that read that segment, never the segment itself, so announcements cannot loop),
+ * records entries and exits with the events that announce them, and schedules a re-check for
+ * when time alone can change the answer. Idempotent: a replay finds nothing left to change.
+ */
+public final class SegmentEvaluator implements ProcessedEventListener {
+  /** How many of a person's newest events event rules see. */
+  public static final int EVENTS_READ = 1000;
+  private static final int PAGE = 250;
+
+  private final SegmentCatalog catalog;
+  private final SegmentMemberships memberships;
+  private final ProfileRecords records;
+  private final Clock clock;
+
+  public SegmentEvaluator(SegmentCatalog catalog, SegmentMemberships memberships, ProfileRecords records, Clock clock) {
+    this.catalog = catalog;
+    this.memberships = memberships;
+    this.records = records;
+    this.clock = clock;
+  }
+
+  @Override
+  public void onProcessed(ProcessOutcome outcome, InboundEvent event) {
+    Set<String> affected = affected(outcome, event);
+    if (!affected.isEmpty()) {
+      evaluate(outcome.profile(), affected, event);
+    }
+  }
+
+  /** Re-checks some of a person's segments now (a due check), with no triggering event. */
+  public void recheck(Profile profile, Set<String> segmentIds) {
+    evaluate(profile, segmentIds, null);
+  }
+
+  /** The segments an event can change: all of them for a new or merged profile. */
+  Set<String> affected(ProcessOutcome outcome, InboundEvent event) {
+    Set<String> affected = new LinkedHashSet<>();
+    Optional<String> announced = InternalEvents.segmentOf(event);
+    boolean everything = announced.isEmpty() && (outcome.createdProfile() || outcome.merges() > 0);
+    Set<String> traits = new HashSet<>();
+    event.traits().fieldNames().forEachRemaining(traits::add);
+    boolean identities = event.type() == EventType.IDENTIFY || event.type() == EventType.ALIAS
+        || event.body().has("identities");
+    boolean internal = InternalEvents.isInternal(event);
+    for (SegmentDefinition segment : catalog.all()) {
+      RuleDependencies reads = catalog.dependenciesOf(segment.id());
+      boolean hit;
+      if (announced.isPresent()) {
+        hit = !segment.id().equals(announced.get()) && reads.segments().contains(announced.get());
+      } else {
+        hit = everything || reads.events().contains(event.eventName())
+            || (!internal && reads.events().contains(RuleDependencies.ANY_EVENT))
+            || reads.traits().stream().anyMatch(traits::contains)
+            || (identities && reads.readsIdentities());
+      }
+      if (hit) {
+        affected.add(segment.id());
+      }
+    }
+    return affected;
+  }
+
+  private void evaluate(Profile profile, Set<String> segmentIds, InboundEvent trigger) {
+    Instant now = clock.instant();
+    Map<String, SegmentMembership> current = memberships.of(profile.id());
+    Set<String> memberOf = current.values().stream().filter(SegmentMembership::member)
+        .map(SegmentMembership::segmentId).collect(Collectors.toSet());
+    SegmentContext context = new SegmentContext(profile, now, memberOf, () -> events(profile.id(), trigger));
+    for (SegmentDefinition segment : catalog.all()) {
+      if (!segmentIds.contains(segment.id())) {
+        continue;
+      }
+      SegmentMembership before = current.getOrDefault(segment.id(), SegmentMembership.none(segment.id()));
+      boolean in = segment.rule().test(context);
+      if (in != before.member()) {
+        memberships.change(profile.id(), before, before.changed(in, now),
+            InternalEvents.segmentChange(profile, segment, in, now));
+      }
+      if (catalog.dependenciesOf(segment.id()).isTimeDependent()) {
+        segment.rule().nextChange(context).filter(due -> !due.equals(before.dueAt()))
+            .ifPresent(due -> memberships.scheduleCheck(profile.id(), segment.id(), due));
+      }
+    }
+  }
+
+  /** The person's newest events, with the triggering one included even if the read missed it. */
+  private List<InboundEvent> events(String profileId, InboundEvent trigger) {
+    List<InboundEvent> events = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    do {
+      Page<ObjectNode> page = records.timeline(profileId, PAGE, cursor);
+      for (ObjectNode stored : page.items()) {
+        InboundEvent event = InboundEvent.fromStoredJson(Json.write(stored));
+        if (seen.add(event.messageId())) {
+          events.add(event);
+        }
+      }
+      cursor = page.nextCursor();
+    } while (cursor != null && events.size() < EVENTS_READ);
+    if (trigger != null && seen.add(trigger.messageId())) {
+      events.add(0, trigger);
+    }
+    return events;
+  }
+}

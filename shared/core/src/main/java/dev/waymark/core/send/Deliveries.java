@@ -1,0 +1,15 @@
+package dev.waymark.core.send;
+
+import dev.waymark.core.message.Channel;
+import dev.waymark.core.message.RenderedMessage;
+import java.util.Map;
+
+/** The providers that carry messages (SESv2 email; SNS SMS and mobile push). */
+public interface Deliveries {
+  /**
+   * Hands a message to the provider and returns the provider's message id.
+   *
+   * @param tags ids that come back with delivery feedback (profile, journey, run, step)
+   */
+  String deliver(Channel channel, String address, RenderedMessage message, Map<String, String> tags);
+}
