@@ -91,4 +91,26 @@ class TaskTokenTest {
                 .isInstanceOf(StatesApiException.class)
                 .extracting(e -> ((StatesApiException) e).code()).isEqualTo("TaskTimedOut");
     }
+
+    @Test
+    void lambdaInvokeWaitForTaskTokenCanBeAnsweredFromInsideTheHandler() {
+        StatesEngine[] self = new StatesEngine[1];
+        self[0] = StatesEngine.builder().clock(new EngineClock(ClockMode.SKIP, T0)).lambda("await", in -> {
+            self[0].sendTaskSuccess(in.path("token").asText(), "{\"answered\":true}");
+            return dev.waymark.states.json.Json.object();
+        }).build();
+        String def = EngineTestSupport.json("""
+                {'StartAt':'Await','States':{'Await':{'Type':'Task',
+                  'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',
+                  'Parameters':{'FunctionName':'await','Payload':{'token.$':'$$.Task.Token'}},
+                  'TimeoutSeconds':60,'End':true}}}""");
+        String arn = self[0].startExecution(self[0].createStateMachine("a", def).stateMachineArn(), null, "{}")
+                .executionArn();
+        ExecutionInfo info = self[0].awaitExecution(arn, Duration.ofSeconds(5));
+        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(info.output().path("answered").asBoolean()).isTrue();
+        assertThat(info.stopDate()).isEqualTo(T0);
+        assertThat(EngineTestSupport.types(self[0], arn)).containsSubsequence("TaskScheduled", "TaskStarted",
+                "TaskSubmitted", "TaskSucceeded");
+    }
 }

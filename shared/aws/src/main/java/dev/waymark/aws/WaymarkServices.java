@@ -6,11 +6,13 @@ import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.DynamoProfileRecords;
 import dev.waymark.aws.dynamo.DynamoProfileStore;
 import dev.waymark.aws.dynamo.DynamoWriteKeyStore;
+import dev.waymark.aws.segments.SegmentServices;
 import dev.waymark.core.access.WriteKeys;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.ingest.IngestService;
 import dev.waymark.core.ports.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.segment.SegmentFiles;
 import dev.waymark.core.ports.ProcessedEventListener;
 import java.time.Clock;
 import java.util.List;
@@ -22,14 +24,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Lambda environment (at init) or once per local runtime; no reflection, no container.
  */
 public final class WaymarkServices {
+  private final DynamoDbClient dynamo;
+  private final WaymarkConfig config;
   private final Clock clock;
   private final ProfileService profiles;
   private final ProfileRecords records;
   private final IngestService ingest;
   private final WriteKeys writeKeys;
   private final List<ProcessedEventListener> processedEventListeners = new CopyOnWriteArrayList<>();
+  private final SegmentServices segments;
 
   public WaymarkServices(DynamoDbClient dynamo, WaymarkConfig config, Clock clock) {
+    this.dynamo = dynamo;
+    this.config = config;
     this.clock = clock;
     DynamoProfileStore store = new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention());
     this.profiles = new ProfileService(store, clock);
@@ -37,12 +44,23 @@ public final class WaymarkServices {
     this.ingest = new IngestService(new EventBatchValidator(),
         new DynamoEventInbox(dynamo, config.table(), config.dedupWindow()), clock);
     this.writeKeys = new WriteKeys(new DynamoWriteKeyStore(dynamo, config.table(), clock));
+    this.segments = new SegmentServices(dynamo, config.table(), config.dedupWindow(), clock, profiles, records,
+        new DynamoEventInbox(dynamo, config.table(), config.dedupWindow()), SegmentFiles.fromClasspath());
+    processedEventListeners.addAll(segments.listeners());
   }
 
   /** What a Lambda function builds at init from its environment. */
   public static WaymarkServices fromEnvironment() {
     WaymarkConfig config = WaymarkConfig.fromEnvironment();
     return new WaymarkServices(AwsClients.dynamoDb(config), config, Clock.systemUTC());
+  }
+
+  public DynamoDbClient dynamo() {
+    return dynamo;
+  }
+
+  public WaymarkConfig config() {
+    return config;
   }
 
   public Clock clock() {
@@ -63,6 +81,11 @@ public final class WaymarkServices {
 
   public WriteKeys writeKeys() {
     return writeKeys;
+  }
+
+  /** Segments: definitions, memberships, the lease scan, due checks, audience schedules. */
+  public SegmentServices segments() {
+    return segments;
   }
 
   /** What runs after each event is on its profile (segments, journey routing), in order. */

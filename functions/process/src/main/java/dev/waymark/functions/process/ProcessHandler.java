@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.ports.ProcessedEventListener;
@@ -40,7 +41,7 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
   private final ExecutorService workers;
 
   public ProcessHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools(),
+    this(JourneyServices.fromEnvironment(audience -> true).core(), Telemetry.powertools(),
         Integer.parseInt(System.getenv().getOrDefault("WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_CONCURRENCY))));
   }
 

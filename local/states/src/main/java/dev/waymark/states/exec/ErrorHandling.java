@@ -16,7 +16,7 @@ final class ErrorHandling {
 
     /**
      * Runs {@code attempt}, retrying per the state's Retry rules; if it still fails, applies the first matching
-     * Catch. {@code onUncaught} runs (for its history events) before a failure that no catcher handles leaves.
+     * Catch. {@code onFinalFailure} runs (for its history events) once retries are exhausted, before catching.
      */
     static Transition run(StateRun r, Supplier<Transition> attempt, Consumer<StatesFailure> onFinalFailure) {
         JsonNode retriers = r.state.path("Retry");
@@ -27,24 +27,14 @@ final class ErrorHandling {
             } catch (StatesFailure raw) {
                 StatesFailure f = StateRunner.contextualize(r, raw);
                 int idx = findRetrier(retriers, f.error());
-                if (r.test != null && idx >= 0
-                        && r.test.retrierRetryCount < retriers.get(idx).path("MaxAttempts").asInt(3)) {
-                    double delay = delaySeconds(retriers.get(idx), r.test.retrierRetryCount);
-                    throw new TestHooks.Retriable(f, (long) delay, idx);
-                }
-                if (r.test != null && idx >= 0 && r.test.inspection != null) {
-                    r.test.inspection.putObject("errorDetails").put("retryIndex", idx);
-                }
-                if (r.test == null && idx >= 0 && attempts[idx] < retriers.get(idx).path("MaxAttempts").asInt(3)) {
-                    backOff(r, retriers.get(idx), attempts[idx]++);
-                    r.retryCount++;
+                if (idx >= 0 && retry(r, retriers.get(idx), idx, attempts, f)) {
                     continue;
                 }
                 if (onFinalFailure != null) {
                     onFinalFailure.accept(f);
                 }
-                JsonNode catcher = findCatcher(r.state.path("Catch"), f.error());
-                if (catcher == null) {
+                int catcher = findCatcher(r.state.path("Catch"), f.error());
+                if (catcher < 0) {
                     throw f;
                 }
                 return caught(r, catcher, f);
@@ -52,9 +42,25 @@ final class ErrorHandling {
         }
     }
 
+    /** Backs off and returns true when the retrier has attempts left (TestState reports instead of waiting). */
+    private static boolean retry(StateRun r, JsonNode retrier, int idx, int[] attempts, StatesFailure f) {
+        int max = retrier.path("MaxAttempts").asInt(3);
+        if (r.test != null) {
+            r.test.onRetrier(f, idx, r.test.retrierRetryCount < max ? delaySeconds(retrier, r.test.retrierRetryCount)
+                    : -1);
+            return false;
+        }
+        if (attempts[idx] >= max) {
+            return false;
+        }
+        backOff(r, retrier, attempts[idx]++);
+        r.retryCount++;
+        return true;
+    }
+
     /** Whether a Catch of the state matches the failure. */
     static boolean caught(StateRun r, StatesFailure f) {
-        return findCatcher(r.state.path("Catch"), f.error()) != null;
+        return findCatcher(r.state.path("Catch"), f.error()) >= 0;
     }
 
     static ObjectNode errorOutput(StatesFailure f) {
@@ -68,23 +74,15 @@ final class ErrorHandling {
         return o;
     }
 
-    private static Transition caught(StateRun r, JsonNode catcher, StatesFailure f) {
+    private static Transition caught(StateRun r, int index, StatesFailure f) {
+        JsonNode catcher = r.state.path("Catch").get(index);
         if (r.test != null) {
-            r.test.caught = f;
-            if (r.test.inspection != null) {
-                int idx = 0;
-                for (JsonNode c : r.state.path("Catch")) {
-                    if (c == catcher) {
-                        break;
-                    }
-                    idx++;
-                }
-                r.test.inspection.putObject("errorDetails").put("catchIndex", idx);
-            }
+            r.test.onCaught(f, index);
         }
         return Io.finish(r, catcher, null, r.input, errorOutput(f), catcher.path("Next").asText());
     }
 
+    /** IntervalSeconds x BackoffRate^retries, capped by MaxDelaySeconds (before jitter). */
     static double delaySeconds(JsonNode retrier, int previousRetries) {
         double interval = retrier.path("IntervalSeconds").asDouble(1);
         double rate = retrier.path("BackoffRate").asDouble(2.0);
@@ -113,13 +111,13 @@ final class ErrorHandling {
         return -1;
     }
 
-    private static JsonNode findCatcher(JsonNode catchers, String error) {
-        for (JsonNode c : catchers) {
-            if (matchesAny(c.path("ErrorEquals"), error)) {
-                return c;
+    private static int findCatcher(JsonNode catchers, String error) {
+        for (int i = 0; i < catchers.size(); i++) {
+            if (matchesAny(catchers.get(i).path("ErrorEquals"), error)) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
     static boolean matchesAny(JsonNode names, String error) {

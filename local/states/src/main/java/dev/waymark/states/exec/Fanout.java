@@ -37,8 +37,9 @@ final class Fanout {
             clock.spawn("child-" + r.name + "-" + i, () -> runChild(clock, body, group, i, outputs, failures,
                     counters));
         }
+        awaitOrAbort(clock, () -> counters[0] == 0 || counters[2] > maxFailures);
         if (counters[2] > maxFailures) {
-            group.set();
+            clock.update(group::set); // waiters observe the cancellation before time may move on
         }
         awaitOrAbort(clock, () -> counters[0] == 0);
         r.frame.syncToLatest();

@@ -57,9 +57,12 @@ public final class Frame {
         return new Frame(rt, exec, new Variables(vars), item, new Cancel(group, exec), history, lastEventId);
     }
 
-    /** A child whose events go to {@code log} (distributed Map iterations are separate child executions). */
-    Frame child(ObjectNode item, Cancel group, HistoryLog log) {
-        return new Frame(rt, exec, new Variables(vars), item, new Cancel(group, exec), log, lastEventId);
+    /**
+     * A distributed Map iteration: a separate child workflow whose events go to {@code log} and which does not see
+     * the parent's variables.
+     */
+    Frame isolatedChild(ObjectNode item, Cancel group, HistoryLog log) {
+        return new Frame(rt, exec, new Variables(null), item, new Cancel(group, exec), log, lastEventId);
     }
 
     long event(String type, String detailsKey, ObjectNode details) {

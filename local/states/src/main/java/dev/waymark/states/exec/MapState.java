@@ -109,7 +109,7 @@ final class MapState {
         HistoryLog childLog = new HistoryLog(r.frame.rt.clock::now, false);
         Fanout.Outcome o = Fanout.run(r, items.size(), maxConc, allowed, (i, group) -> {
             ObjectNode item = itemContext(i, items.get(i));
-            Frame child = r.frame.child(item, group, childLog);
+            Frame child = r.frame.isolatedChild(item, group, childLog);
             return Interpreter.run(def, MapItems.selectItem(r, eff, item), child);
         });
         if (o.failed() > allowed) {

@@ -41,7 +41,7 @@ final class SdkSfn {
             };
         } catch (StatesApiException e) {
             throw new StatesFailure("Sfn." + e.code() + "Exception", e.getMessage() + " (Service: Sfn, Status Code: "
-                    + "400, Request ID: " + UUID.randomUUID() + ")");
+                    + "400, Request ID: " + UUID.randomUUID() + ") (SDK Attempt Count: 1)");
         }
     }
 

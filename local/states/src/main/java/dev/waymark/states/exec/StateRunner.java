@@ -12,6 +12,9 @@ final class StateRunner {
     private StateRunner() {
     }
 
+    /** State types that record a {@code <Type>StateAborted} event when a sibling failure cancels them. */
+    private static final java.util.Set<String> ABORTABLE = java.util.Set.of("Task", "Wait", "Map", "Parallel");
+
     interface Handler {
         Transition run(StateRun r);
     }
@@ -32,6 +35,11 @@ final class StateRunner {
                 r.frame.event("TaskStateAborted", null, null);
             }
             throw g;
+        } catch (Aborted a) {
+            if (ABORTABLE.contains(r.type) && r.frame.exec.isRunning()) {
+                r.frame.event(r.type + "StateAborted", null, null);
+            }
+            throw a;
         }
         if (!t.assigned().isEmpty()) {
             r.frame.vars.assign(t.assigned());

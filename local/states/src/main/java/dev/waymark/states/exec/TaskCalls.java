@@ -95,9 +95,6 @@ final class TaskCalls {
         } catch (StatesFailure f) {
             r.frame.event("TaskFailed", "taskFailedEventDetails", errorDetails(f, res));
             throw f;
-        } catch (Aborted a) {
-            r.frame.event("TaskStateAborted", null, null);
-            throw a;
         }
     }
 
@@ -123,11 +120,7 @@ final class TaskCalls {
 
     private static JsonNode awaitToken(StateRun r, Instant timeoutAt, TaskState.Options limits) {
         Pending p = r.frame.rt.tokens.pendingFor(r.taskToken);
-        try {
-            return TaskWaits.awaitToken(r, p, timeoutAt, limits.heartbeatSeconds());
-        } finally {
-            r.frame.rt.tokens.close(r.taskToken);
-        }
+        return TaskWaits.awaitToken(r, p, timeoutAt, limits.heartbeatSeconds());
     }
 
     private static Callable<JsonNode> work(StateRun r, TaskResource res, JsonNode params) {

@@ -29,8 +29,14 @@ final class TaskState {
         }
         JsonNode params = Io.parameters(r, eff);
         Options limits = options(r, eff);
-        JsonNode result = r.test != null && r.test.mocked() ? r.test.mockOutcome()
-                : TaskCalls.call(r, res, params, limits);
+        JsonNode result;
+        try {
+            result = r.test != null && r.test.mocked() ? r.test.mockOutcome() : TaskCalls.call(r, res, params, limits);
+        } finally {
+            if (r.taskToken != null) {
+                r.frame.rt.tokens.close(r.taskToken); // late callbacks get TaskTimedOut, as on AWS
+            }
+        }
         r.inspect("result", result);
         result = Io.resultSelector(r, result);
         return Io.finish(r, result, eff, SimpleStates.next(r));

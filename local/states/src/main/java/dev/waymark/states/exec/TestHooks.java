@@ -53,6 +53,24 @@ public final class TestHooks {
         return mockResult.deepCopy();
     }
 
+    /** A retrier matched: with a back-off (seconds, or negative when exhausted) the state is RETRIABLE. */
+    void onRetrier(StatesFailure f, int index, double backoffSeconds) {
+        if (backoffSeconds >= 0) {
+            throw new Retriable(f, (long) backoffSeconds, index);
+        }
+        if (inspection != null) {
+            inspection.putObject("errorDetails").put("retryIndex", index);
+        }
+    }
+
+    /** A catcher matched: TestState reports CAUGHT_ERROR. */
+    void onCaught(StatesFailure f, int index) {
+        caught = f;
+        if (inspection != null) {
+            inspection.putObject("errorDetails").put("catchIndex", index);
+        }
+    }
+
     void inspect(String key, JsonNode value) {
         if (inspection != null && value != null && !inspection.has(key)) {
             inspection.set(key, value);

@@ -8,7 +8,4 @@ import java.util.function.Function;
  * ('$name'; the lookup returns null for an unknown variable).
  */
 public record EvalContext(JsonNode input, JsonNode context, Function<String, JsonNode> variables) {
-    public EvalContext withInput(JsonNode newInput) {
-        return new EvalContext(newInput, context, variables);
-    }
 }

@@ -35,6 +35,9 @@ public final class JsonPaths {
 
     /** Reads {@code path} (starting with '$') from {@code doc}. */
     public static JsonNode read(JsonNode doc, String path) {
+        if (path.contains("\\") && path.contains("['")) {
+            return readLiteral(doc, path);
+        }
         try {
             Object r = JsonPath.using(CONF).parse(doc.deepCopy()).read(path);
             return r == null ? Json.F.nullNode() : (JsonNode) r;
@@ -48,14 +51,17 @@ public final class JsonPaths {
         }
     }
 
-    /** True when the path is syntactically valid JSONPath. */
-    public static boolean isValid(String path) {
-        try {
-            JsonPath.compile(path);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
+
+    /** AWS takes quoted bracket keys literally (no backslash escapes), unlike Jayway: navigate ourselves. */
+    private static JsonNode readLiteral(JsonNode doc, String path) {
+        JsonNode cur = doc;
+        for (Object seg : segments(path)) {
+            cur = seg instanceof String key ? cur.get(key) : cur.get((Integer) seg);
+            if (cur == null) {
+                throw new PathMissing("No results for path: " + path);
+            }
         }
+        return cur;
     }
 
     /** Whether the path can only select a single node (no wildcards, filters, slices, deep scan). */

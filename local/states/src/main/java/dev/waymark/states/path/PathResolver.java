@@ -31,8 +31,4 @@ public final class PathResolver {
         throw new JsonPaths.PathMissing("Invalid path: " + path);
     }
 
-    /** True for strings that look like a path reference. */
-    public static boolean isPath(String s) {
-        return s != null && s.startsWith("$");
-    }
 }

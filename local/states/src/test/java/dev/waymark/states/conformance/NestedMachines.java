@@ -22,7 +22,7 @@ final class NestedMachines {
         if (!usesTemplate) {
             return;
         }
-        Matcher m = ARN.matcher(c.path("input").toString());
+        Matcher m = ARN.matcher(c.path("input").toString() + c.path("definition").toString());
         while (m.find()) {
             try {
                 engine.createStateMachine(m.group(1), PASS_RESULT);

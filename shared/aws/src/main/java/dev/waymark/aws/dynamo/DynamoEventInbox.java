@@ -27,17 +27,23 @@ public final class DynamoEventInbox implements EventInbox {
 
   @Override
   public boolean accept(InboundEvent event, String source) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.inbox(event.messageId()), Keys.INBOX_SK));
-    item.put("payload", Attr.s(event.toStoredJson()));
-    item.put("receivedAt", Attr.s(event.receivedAt().toString()));
-    item.put("source", Attr.s(source));
-    item.put("ttl", Attr.n(event.receivedAt().plus(dedupWindow).getEpochSecond()));
+    Map<String, AttributeValue> item = itemOf(event, source, dedupWindow);
     try {
       dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
       return true;
     } catch (ConditionalCheckFailedException duplicate) {
       return false;
     }
+  }
+
+  /** The inbox item of an event (also written inside other transactions, e.g. segment changes). */
+  public static Map<String, AttributeValue> itemOf(InboundEvent event, String source, Duration dedupWindow) {
+    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.inbox(event.messageId()), Keys.INBOX_SK));
+    item.put("payload", Attr.s(event.toStoredJson()));
+    item.put("receivedAt", Attr.s(event.receivedAt().toString()));
+    item.put("source", Attr.s(source));
+    item.put("ttl", Attr.n(event.receivedAt().plus(dedupWindow).getEpochSecond()));
+    return item;
   }
 
   /** Reads the event an inbox item (e.g. a stream record's new image) holds. */

@@ -62,7 +62,64 @@ public final class Keys {
     return "C#" + metric + "#" + shard;
   }
 
+  public static String sendLedger(String runId, String stepId) {
+    return "S#" + runId + "#" + stepId;
+  }
+
+  public static String dailyCap(String channel, String localDay) {
+    return "CAP#" + channel + "#" + localDay;
+  }
+
+  public static String suppression(String channel, String addressHash) {
+    return "SUP#" + channel + "#" + addressHash;
+  }
+
+  public static String message(Instant at, String id) {
+    return MESSAGE_PREFIX + at + "#" + id;
+  }
+
+  public static String providerMessage(String providerMessageId) {
+    return "MSG#" + providerMessageId;
+  }
+
   public static String writeKey(String sha256Hex) {
     return "K#" + sha256Hex;
+  }
+
+  // --- segments and date markers (see docs/segments.md) ---------------------------------------
+  public static final String SEGMENT_PREFIX = "SEG#";
+
+  /** A person's membership of a segment: {@code P#<id>} / {@code SEG#<segmentId>}. */
+  public static String segmentMembership(String segmentId) {
+    return SEGMENT_PREFIX + segmentId;
+  }
+
+  /** One shard of a segment's member index: {@code SEGM#<segmentId>#<shard>} / {@code P#<id>}. */
+  public static String segmentMembers(String segmentId, int shard) {
+    return "SEGM#" + segmentId + "#" + String.format("%02d", shard);
+  }
+
+  /** A segment's size counter shards: {@code SEGC#<segmentId>} / {@code <shard>}. */
+  public static String segmentCounter(String segmentId) {
+    return "SEGC#" + segmentId;
+  }
+
+  /** The hour bucket of segment re-checks: {@code DUE#<yyyy-mm-ddTHH>} / {@code <profileId>#<segmentId>}. */
+  public static String dueBucket(Instant at) {
+    return "DUE#" + at.toString().substring(0, 13);
+  }
+
+  public static String dueCheck(String profileId, String segmentId) {
+    return profileId + "#" + segmentId;
+  }
+
+  /** A person's date-trait marker: {@code P#<id>} / {@code D#<trait>}, indexed by {@link #dateIndex}. */
+  public static String dateMarker(String trait) {
+    return "D#" + trait;
+  }
+
+  /** DateIndex partition key ({@code GSI1PK}) of a date trait's day: {@code D#<trait>#<yyyy-mm-dd>}. */
+  public static String dateIndex(String trait, java.time.LocalDate date) {
+    return "D#" + trait + "#" + date;
   }
 }

@@ -28,10 +28,10 @@ public final class TemplateRenderer {
   public RenderedMessage render(MessageTemplate template, Channel channel, Map<String, Object> data) {
     return switch (channel) {
       case email -> new RenderedMessage(channel, part(template, "subject", data), html(template, data),
-          template.parts().containsKey("text") ? part(template, "text", data) : null);
-      case sms -> new RenderedMessage(channel, null, null, part(template, "sms", data));
+          template.parts().containsKey("text") ? part(template, "text", data) : null, null);
+      case sms -> new RenderedMessage(channel, null, null, part(template, "sms", data), null);
       case push -> new RenderedMessage(channel, template.parts().containsKey("pushTitle")
-          ? part(template, "pushTitle", data) : null, null, part(template, "pushBody", data));
+          ? part(template, "pushTitle", data) : null, null, part(template, "pushBody", data), null);
     };
   }
 

@@ -9,6 +9,9 @@ public interface SegmentDueChecks {
   /** One person's segment to re-check, and when it was due. */
   record DueCheck(String profileId, String segmentId, Instant dueAt) {}
 
+  /** Asks for the person's membership of a segment to be re-checked at {@code dueAt} (kept on the membership too). */
+  void schedule(String profileId, String segmentId, Instant dueAt);
+
   /** Checks due at or before {@code now}, from the current and the previous hour's buckets. */
   List<DueCheck> dueBy(Instant now);
 

@@ -2,12 +2,11 @@ package dev.waymark.core.ports;
 
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.segment.SegmentMembership;
-import java.time.Instant;
 import java.util.Map;
 
 /**
  * Who is in which segment: per person (with entry/exit history), per segment (a member index and
- * a size counter, so sizes and samples never scan), and when each must be re-checked.
+ * a size counter, so sizes and samples never scan).
  */
 public interface SegmentMemberships {
 
@@ -20,9 +19,6 @@ public interface SegmentMemberships {
    * {@link ConcurrentChangeException} and changes nothing.
    */
   void change(String profileId, SegmentMembership before, SegmentMembership after, InboundEvent announcement);
-
-  /** Asks for the person's membership of a segment to be re-checked at {@code dueAt}. */
-  void scheduleCheck(String profileId, String segmentId, Instant dueAt);
 
   /** How many people are in the segment now. */
   long size(String segmentId);

@@ -21,10 +21,13 @@ public final class DueSegmentChecks {
     this.evaluator = evaluator;
   }
 
-  /** Re-checks everything due by {@code now}; returns how many checks ran. */
-  public int run(Instant now) {
+  /**
+   * Re-checks everything due by {@code scheduledAt} (the hour this run stands for; a late run still
+   * covers its own hour). Returns how many checks ran.
+   */
+  public int run(Instant scheduledAt) {
     int ran = 0;
-    for (SegmentDueChecks.DueCheck check : due.dueBy(now)) {
+    for (SegmentDueChecks.DueCheck check : due.dueBy(scheduledAt)) {
       profiles.resolve(check.profileId()).ifPresent(p -> evaluator.recheck(p, Set.of(check.segmentId())));
       due.done(check);
       ran++;

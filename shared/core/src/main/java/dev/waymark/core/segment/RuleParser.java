@@ -48,7 +48,7 @@ final class RuleParser {
     String kind = kinds.get(0);
     return switch (kind) {
       case "all", "any" -> group(node, kind, at);
-      case "not" -> only(node, Set.of("not"), at) ? new NotRule(rule(node.get("not"), at + "/not")) : null;
+      case "not" -> not(node, at);
       case "trait" -> trait(node, at);
       case "event" -> event(node, at);
       case "engaged" -> engaged(node, at);
@@ -70,7 +70,15 @@ final class RuleParser {
     for (int i = 0; i < list.size(); i++) {
       rules.add(rule(list.get(i), at + "/" + kind + "/" + i));
     }
+    if (rules.contains(null)) {
+      return null;
+    }
     return kind.equals("all") ? new AllRule(rules) : new AnyRule(rules);
+  }
+
+  private Rule not(JsonNode node, String at) {
+    Rule inner = only(node, Set.of("not"), at) ? rule(node.get("not"), at + "/not") : null;
+    return inner == null ? null : new NotRule(inner);
   }
 
   private Rule trait(JsonNode node, String at) {

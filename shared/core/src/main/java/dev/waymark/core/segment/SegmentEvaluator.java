@@ -7,6 +7,7 @@ import dev.waymark.core.json.Json;
 import dev.waymark.core.ports.Page;
 import dev.waymark.core.ports.ProcessedEventListener;
 import dev.waymark.core.ports.ProfileRecords;
+import dev.waymark.core.ports.SegmentDueChecks;
 import dev.waymark.core.ports.SegmentMemberships;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.Profile;
@@ -35,12 +36,15 @@ public final class SegmentEvaluator implements ProcessedEventListener {
 
   private final SegmentCatalog catalog;
   private final SegmentMemberships memberships;
+  private final SegmentDueChecks due;
   private final ProfileRecords records;
   private final Clock clock;
 
-  public SegmentEvaluator(SegmentCatalog catalog, SegmentMemberships memberships, ProfileRecords records, Clock clock) {
+  public SegmentEvaluator(SegmentCatalog catalog, SegmentMemberships memberships, SegmentDueChecks due,
+      ProfileRecords records, Clock clock) {
     this.catalog = catalog;
     this.memberships = memberships;
+    this.due = due;
     this.records = records;
     this.clock = clock;
   }
@@ -89,9 +93,7 @@ public final class SegmentEvaluator implements ProcessedEventListener {
   private void evaluate(Profile profile, Set<String> segmentIds, InboundEvent trigger) {
     Instant now = clock.instant();
     Map<String, SegmentMembership> current = memberships.of(profile.id());
-    Set<String> memberOf = current.values().stream().filter(SegmentMembership::member)
-        .map(SegmentMembership::segmentId).collect(Collectors.toSet());
-    SegmentContext context = new SegmentContext(profile, now, memberOf, () -> events(profile.id(), trigger));
+    SegmentContext context = context(profile, now, current, trigger);
     for (SegmentDefinition segment : catalog.all()) {
       if (!segmentIds.contains(segment.id())) {
         continue;
@@ -103,10 +105,22 @@ public final class SegmentEvaluator implements ProcessedEventListener {
             InternalEvents.segmentChange(profile, segment, in, now));
       }
       if (catalog.dependenciesOf(segment.id()).isTimeDependent()) {
-        segment.rule().nextChange(context).filter(due -> !due.equals(before.dueAt()))
-            .ifPresent(due -> memberships.scheduleCheck(profile.id(), segment.id(), due));
+        segment.rule().nextChange(context).filter(at -> !at.equals(before.dueAt()))
+            .ifPresent(at -> due.schedule(profile.id(), segment.id(), at));
       }
     }
+  }
+
+  /** What rules see for a person now: their memberships, and their events when a rule reads them. */
+  public SegmentContext context(Profile profile, Instant now, InboundEvent trigger) {
+    return context(profile, now, memberships.of(profile.id()), trigger);
+  }
+
+  private SegmentContext context(Profile profile, Instant now, Map<String, SegmentMembership> current,
+      InboundEvent trigger) {
+    Set<String> memberOf = current.values().stream().filter(SegmentMembership::member)
+        .map(SegmentMembership::segmentId).collect(Collectors.toSet());
+    return new SegmentContext(profile, now, memberOf, () -> events(profile.id(), trigger));
   }
 
   /** The person's newest events, with the triggering one included even if the read missed it. */

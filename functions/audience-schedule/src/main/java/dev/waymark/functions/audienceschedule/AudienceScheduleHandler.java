@@ -1,0 +1,44 @@
+package dev.waymark.functions.audienceschedule;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.segments.ScheduledInvocation;
+import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.segment.AudienceScheduleRun;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hourly run of the audience schedules (segments/schedules/*.yaml), invoked by an EventBridge
+ * Scheduler cron: members of each schedule's segment whose local time is the schedule's hour are
+ * asked to enter its journey (an {@code Audience Schedule Fired} event each, once per occurrence).
+ */
+public final class AudienceScheduleHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private static final Logger LOG = LoggerFactory.getLogger(AudienceScheduleHandler.class);
+  private final AudienceScheduleRun run;
+  private final Clock clock;
+  private final Telemetry telemetry;
+
+  public AudienceScheduleHandler() {
+    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+  }
+
+  public AudienceScheduleHandler(WaymarkServices services, Telemetry telemetry) {
+    this.run = services.segments().audienceSchedules();
+    this.clock = services.clock();
+    this.telemetry = telemetry;
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    return telemetry.invocation(context, () -> {
+      int requested = run.run(ScheduledInvocation.scheduledTime(input, clock));
+      telemetry.count("AudienceEntriesRequested", requested);
+      LOG.info("audience schedules: {} entries requested", requested);
+      return Map.of("requested", requested);
+    });
+  }
+}

@@ -1,0 +1,43 @@
+package dev.waymark.functions.segments;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.segments.ScheduledInvocation;
+import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.segment.DueSegmentChecks;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hourly sweep of segment re-checks that fell due (time-based entries and exits), invoked by
+ * an EventBridge Scheduler cron. It reads the due buckets of its hour and the one before.
+ */
+public final class SegmentDueChecksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentDueChecksHandler.class);
+  private final DueSegmentChecks checks;
+  private final Clock clock;
+  private final Telemetry telemetry;
+
+  public SegmentDueChecksHandler() {
+    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+  }
+
+  public SegmentDueChecksHandler(WaymarkServices services, Telemetry telemetry) {
+    this.checks = services.segments().dueChecks();
+    this.clock = services.clock();
+    this.telemetry = telemetry;
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    return telemetry.invocation(context, () -> {
+      int ran = checks.run(ScheduledInvocation.scheduledTime(input, clock));
+      telemetry.count("SegmentChecksRun", ran);
+      LOG.info("segment due checks: {} run", ran);
+      return Map.of("checked", ran);
+    });
+  }
+}

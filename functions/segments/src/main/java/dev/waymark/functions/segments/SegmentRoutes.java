@@ -1,0 +1,115 @@
+package dev.waymark.functions.segments;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.aws.http.HttpRequests;
+import dev.waymark.aws.http.HttpResponses;
+import dev.waymark.aws.segments.SegmentServices;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.problem.Problem;
+import dev.waymark.core.problem.ProblemException;
+import dev.waymark.core.profile.Profile;
+import dev.waymark.core.segment.SegmentDefinition;
+import dev.waymark.core.segment.SegmentDefinitionException;
+import dev.waymark.core.segment.SegmentMembership;
+import dev.waymark.core.segment.SegmentPreview;
+import dev.waymark.core.segment.SegmentYaml;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One method per segment route; each parses its request, calls the core, shapes the answer. */
+final class SegmentRoutes {
+  static final int SAMPLE = 10;
+  /** How many profiles a preview evaluates at most. */
+  static final int PREVIEW_PROFILES = 10_000;
+  private final SegmentServices segments;
+
+  SegmentRoutes(SegmentServices segments) {
+    this.segments = segments;
+  }
+
+  APIGatewayV2HTTPResponse list() {
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (SegmentDefinition d : segments.catalog().all()) {
+      Map<String, Object> summary = summary(d);
+      summary.put("size", segments.memberships().size(d.id()));
+      all.add(summary);
+    }
+    return HttpResponses.json(200, Map.of("segments", all));
+  }
+
+  APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
+    String id = HttpRequests.pathParameter(event, "id");
+    SegmentDefinition d = segments.catalog().find(id).orElseThrow(() -> ProblemException.notFound("no segment " + id));
+    Map<String, Object> body = summary(d);
+    body.put("rule", d.source());
+    body.put("size", segments.memberships().size(id));
+    body.put("sample", segments.memberships().members(id, SAMPLE, null).items());
+    return HttpResponses.json(200, body);
+  }
+
+  APIGatewayV2HTTPResponse preview(APIGatewayV2HTTPEvent event) {
+    JsonNode body = parse(HttpRequests.jsonBody(event));
+    if (body instanceof ObjectNode object && !object.has("id")) {
+      object.put("id", "draft");
+    }
+    SegmentDefinition draft;
+    try {
+      draft = SegmentYaml.parse(body, "draft");
+      segments.catalog().with(draft);
+    } catch (SegmentDefinitionException e) {
+      throw new ProblemException(Problem.invalid("the draft segment is not valid", e.problems()));
+    }
+    SegmentPreview.Result result = segments.preview().run(draft, PREVIEW_PROFILES, SAMPLE);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("size", result.matched());
+    answer.put("evaluated", result.evaluated());
+    answer.put("complete", result.complete());
+    answer.put("sample", result.sample());
+    return HttpResponses.json(200, answer);
+  }
+
+  APIGatewayV2HTTPResponse profileSegments(APIGatewayV2HTTPEvent event) {
+    String id = HttpRequests.pathParameter(event, "id");
+    Profile profile = segments.profiles().resolve(id).orElseThrow(() -> ProblemException.notFound("no profile " + id));
+    List<Map<String, Object>> memberships = new ArrayList<>();
+    for (SegmentMembership m : segments.memberships().of(profile.id()).values()) {
+      if (m.history().isEmpty()) {
+        continue; // only a scheduled re-check, never in or out yet
+      }
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("segmentId", m.segmentId());
+      one.put("member", m.member());
+      one.put("enteredAt", m.enteredAt());
+      one.put("exitedAt", m.exitedAt());
+      one.put("history", m.history().stream()
+          .map(c -> Map.of("change", c.entered() ? "entered" : "exited", "at", c.at().toString())).toList());
+      memberships.add(one);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("profileId", profile.id());
+    body.put("segments", memberships);
+    return HttpResponses.json(200, body);
+  }
+
+  private static Map<String, Object> summary(SegmentDefinition d) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("id", d.id());
+    summary.put("name", d.name());
+    summary.put("description", d.description());
+    return summary;
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return Json.parse(body);
+    } catch (UncheckedIOException e) {
+      throw ProblemException.invalidField("", "malformed JSON");
+    }
+  }
+}

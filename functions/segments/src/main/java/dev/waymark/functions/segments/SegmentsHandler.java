@@ -1,0 +1,45 @@
+package dev.waymark.functions.segments;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.http.HttpHandlerSupport;
+import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.problem.Problem;
+import dev.waymark.core.problem.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The segment routes of the HTTP API, dispatched on the route key API Gateway matched. */
+public final class SegmentsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentsHandler.class);
+  private final SegmentRoutes routes;
+  private final Telemetry telemetry;
+
+  public SegmentsHandler() {
+    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+  }
+
+  public SegmentsHandler(WaymarkServices services, Telemetry telemetry) {
+    this.routes = new SegmentRoutes(services.segments());
+    this.telemetry = telemetry;
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    String route = event.getRouteKey();
+    return telemetry.invocation(context, () -> HttpHandlerSupport.respond(LOG, route, () -> dispatch(route, event)));
+  }
+
+  private APIGatewayV2HTTPResponse dispatch(String route, APIGatewayV2HTTPEvent event) {
+    return switch (route == null ? "" : route) {
+      case "GET /v1/segments" -> routes.list();
+      case "GET /v1/segments/{id}" -> routes.get(event);
+      case "POST /v1/segments/preview" -> routes.preview(event);
+      case "GET /v1/profiles/{id}/segments" -> routes.profileSegments(event);
+      default -> throw new ProblemException(Problem.of(404, "Not found", "no route " + route));
+    };
+  }
+}

@@ -1,0 +1,66 @@
+package dev.waymark.local.aws;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+
+/**
+ * One local endpoint for the messaging services the functions call: SESv2 (restJson1 under
+ * {@code /v2/email/}) and SNS (awsQuery, form posts to {@code /}). The functions' own AWS SDK
+ * clients are pointed at {@link #endpoint()}.
+ */
+public final class LocalAwsServer implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final LocalSesEndpoint ses;
+  private final LocalSnsEndpoint sns;
+
+  public LocalAwsServer(Outbox outbox, BiConsumer<Outbox.Message, String> emailFeedback) throws IOException {
+    this.ses = new LocalSesEndpoint(outbox, emailFeedback);
+    this.sns = new LocalSnsEndpoint(outbox);
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    server.setExecutor(executor);
+    server.createContext("/", this::serve);
+    server.start();
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      String path = exchange.getRequestURI().getPath();
+      AwsResponse response = path.equals("/v2/email/outbound-emails") ? ses.sendEmail(body)
+          : path.equals("/") ? sns.handle(body)
+          : AwsResponse.json(404, "{\"message\":\"the local AWS endpoint does not serve " + path + "\"}");
+      byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", response.contentType());
+      exchange.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+      exchange.sendResponseHeaders(response.status(), bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.waymark.aws.journey;
+
+import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.send.AwsDeliveries;
+import dev.waymark.aws.send.DynamoMessageLog;
+import dev.waymark.aws.send.DynamoSendLedger;
+import dev.waymark.aws.send.DynamoSuppressions;
+import dev.waymark.core.journey.ClasspathJourneys;
+import dev.waymark.core.journey.JourneyRouter;
+import dev.waymark.core.journey.StaticJourneyCatalog;
+import dev.waymark.core.message.ClasspathTemplates;
+import dev.waymark.core.ports.JourneyCatalog;
+import dev.waymark.core.ports.JourneyExecutions;
+import dev.waymark.core.send.SendService;
+import dev.waymark.core.send.Suppressions;
+import dev.waymark.core.send.UnsubscribeLinks;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Predicate;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The journey side of the composition root: the catalog packaged with the function, the journey
+ * store, Step Functions, the send service with its SES/SNS deliveries, and the router, which it
+ * registers as a processed-event listener of the core services.
+ */
+public final class JourneyServices {
+  private final WaymarkServices core;
+  private final JourneyCatalog catalog;
+  private final DynamoJourneyStore store;
+  private final JourneyExecutions executions;
+  private final SendService send;
+  private final Suppressions suppressions;
+  private final DynamoMessageLog messageLog;
+  private final UnsubscribeLinks unsubscribe;
+  private final JourneyRouter router;
+
+  public JourneyServices(WaymarkServices core, JourneyConfig journeys, Predicate<JourneyRouter.AudienceCheck> audience) {
+    DynamoDbClient dynamo = core.dynamo();
+    WaymarkConfig config = core.config();
+    this.core = core;
+    ClassLoader loader = JourneyServices.class.getClassLoader();
+    this.catalog = new StaticJourneyCatalog(ClasspathJourneys.load(loader), journeys.stateMachineArns());
+    this.store = new DynamoJourneyStore(dynamo, config.table());
+    this.executions = new SfnJourneyExecutions(client(SfnClient.builder(), config, journeys.sfnEndpoint()).build());
+    this.suppressions = new DynamoSuppressions(dynamo, config.table(), core.clock());
+    this.messageLog = new DynamoMessageLog(dynamo, config.table());
+    this.unsubscribe = new UnsubscribeLinks(journeys.publicUrl(), journeys.unsubscribeSecret());
+    AwsDeliveries deliveries = new AwsDeliveries(
+        client(SesV2Client.builder(), config, journeys.sesEndpoint()).build(),
+        client(SnsClient.builder(), config, journeys.snsEndpoint()).build(),
+        new AwsDeliveries.Settings(journeys.fromAddress(), journeys.configurationSet(), journeys.pushAppArn()));
+    this.send = new SendService(core.profiles(), new ClasspathTemplates(loader), new DynamoSendLedger(dynamo, config.table(), core.clock()),
+        suppressions, deliveries, messageLog, store, journeys.caps(), unsubscribe, journeys.defaultZone(), core.clock());
+    this.router = new JourneyRouter(catalog, store, executions, audience, core.clock());
+    core.processedEventListeners().add(router);
+  }
+
+  private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B client(
+      B builder, WaymarkConfig config, Optional<URI> endpoint) {
+    builder.region(Region.of(config.region())).httpClient(UrlConnectionHttpClient.create());
+    endpoint.ifPresent(builder::endpointOverride);
+    return builder;
+  }
+
+  /** What a Lambda function builds at init: core and journey services from the environment. */
+  public static JourneyServices fromEnvironment(Predicate<JourneyRouter.AudienceCheck> audience) {
+    return new JourneyServices(WaymarkServices.fromEnvironment(), JourneyConfig.from(System.getenv()), audience);
+  }
+
+  public WaymarkServices core() {
+    return core;
+  }
+
+  public JourneyCatalog catalog() {
+    return catalog;
+  }
+
+  public DynamoJourneyStore store() {
+    return store;
+  }
+
+  public SendService send() {
+    return send;
+  }
+
+  public Suppressions suppressions() {
+    return suppressions;
+  }
+
+  public DynamoMessageLog messageLog() {
+    return messageLog;
+  }
+
+  public UnsubscribeLinks unsubscribe() {
+    return unsubscribe;
+  }
+
+  public JourneyRouter router() {
+    return router;
+  }
+}

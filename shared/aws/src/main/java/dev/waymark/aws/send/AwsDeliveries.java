@@ -1,0 +1,75 @@
+package dev.waymark.aws.send;
+
+import dev.waymark.core.message.Channel;
+import dev.waymark.core.message.RenderedMessage;
+import dev.waymark.core.send.Deliveries;
+import java.util.Map;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+
+/**
+ * Email through SESv2 (HTML and text, the configuration set that publishes delivery feedback,
+ * RFC 8058 one-click unsubscribe headers, the ids as message tags); SMS through SNS (transactional
+ * by default, since journeys send to people who acted); mobile push through an SNS platform
+ * endpoint created (idempotently) for the app's push token.
+ */
+public final class AwsDeliveries implements Deliveries {
+  /** Where messages come from and how SES/SNS are reached. */
+  public record Settings(String fromAddress, String configurationSet, String pushPlatformApplicationArn) {}
+
+  private final SesV2Client ses;
+  private final SnsClient sns;
+  private final Settings settings;
+
+  public AwsDeliveries(SesV2Client ses, SnsClient sns, Settings settings) {
+    this.ses = ses;
+    this.sns = sns;
+    this.settings = settings;
+  }
+
+  @Override
+  public String deliver(Channel channel, String address, RenderedMessage message, Map<String, String> tags) {
+    return switch (channel) {
+      case email -> email(address, message, tags);
+      case sms -> sns.publish(r -> r.phoneNumber(address).message(message.text())
+          .messageAttributes(Map.of("AWS.SNS.SMS.SMSType", text("Transactional")))).messageId();
+      case push -> push(address, message);
+    };
+  }
+
+  private String email(String address, RenderedMessage message, Map<String, String> tags) {
+    return ses.sendEmail(r -> r
+        .fromEmailAddress(settings.fromAddress())
+        .destination(d -> d.toAddresses(address))
+        .configurationSetName(settings.configurationSet())
+        .emailTags(tags.entrySet().stream().map(e -> MessageTag.builder().name(e.getKey()).value(e.getValue()).build()).toList())
+        .content(c -> c.simple(m -> m
+            .subject(s -> s.data(message.subject()).charset("UTF-8"))
+            .body(b -> {
+              if (message.html() != null) {
+                b.html(h -> h.data(message.html()).charset("UTF-8"));
+              }
+              if (message.text() != null) {
+                b.text(t -> t.data(message.text()).charset("UTF-8"));
+              }
+            })
+            .headers(MessageHeader.builder().name("List-Unsubscribe").value("<" + message.unsubscribeUrl() + ">").build(),
+                MessageHeader.builder().name("List-Unsubscribe-Post").value("List-Unsubscribe=One-Click").build()))))
+        .messageId();
+  }
+
+  private String push(String token, RenderedMessage message) {
+    String endpoint = sns.createPlatformEndpoint(r -> r.platformApplicationArn(settings.pushPlatformApplicationArn())
+        .token(token)).endpointArn();
+    String title = message.subject() == null ? "" : message.subject();
+    return sns.publish(r -> r.targetArn(endpoint).message(title.isEmpty() ? message.text() : title + "\n" + message.text()))
+        .messageId();
+  }
+
+  private static MessageAttributeValue text(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+}

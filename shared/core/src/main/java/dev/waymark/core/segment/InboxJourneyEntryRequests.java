@@ -1,0 +1,29 @@
+package dev.waymark.core.segment;
+
+import dev.waymark.core.ports.EventInbox;
+import dev.waymark.core.ports.JourneyEntryRequests;
+import dev.waymark.core.profile.ProfileService;
+import java.time.Clock;
+
+/**
+ * Journey entry requests as {@code Audience Schedule Fired} events in the inbox (properties
+ * journeyId, scheduleId, entryKey): the journey router enters on them with the journey's usual
+ * entry rules. The messageId comes from (journey, person, entry key), so a repeat is one event.
+ */
+public final class InboxJourneyEntryRequests implements JourneyEntryRequests {
+  private final EventInbox inbox;
+  private final ProfileService profiles;
+  private final Clock clock;
+
+  public InboxJourneyEntryRequests(EventInbox inbox, ProfileService profiles, Clock clock) {
+    this.inbox = inbox;
+    this.profiles = profiles;
+    this.clock = clock;
+  }
+
+  @Override
+  public void requestEntry(String journeyId, String profileId, String entryKey, String scheduleId) {
+    profiles.resolve(profileId).filter(p -> !p.identities().isEmpty()).ifPresent(profile -> inbox.accept(
+        InternalEvents.audienceScheduleFired(profile, journeyId, scheduleId, entryKey, clock.instant()), "scheduler"));
+  }
+}
