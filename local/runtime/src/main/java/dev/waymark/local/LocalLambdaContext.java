@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The Lambda context a locally invoked handler sees. */
-record LocalLambdaContext(String functionName, String requestId) implements Context {
+public record LocalLambdaContext(String functionName, String requestId) implements Context {
 
-  static LocalLambdaContext of(String functionName) {
+  public static LocalLambdaContext of(String functionName) {
     return new LocalLambdaContext(functionName, UUID.randomUUID().toString());
   }
 

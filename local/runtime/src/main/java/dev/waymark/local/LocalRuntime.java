@@ -13,12 +13,18 @@ import dev.waymark.functions.authorizer.WriteKeyAuthorizerHandler;
 import dev.waymark.functions.ingest.IngestHandler;
 import dev.waymark.functions.process.ProcessHandler;
 import dev.waymark.functions.profiles.ProfilesHandler;
+import dev.waymark.functions.segments.SegmentsHandler;
+import dev.waymark.local.scheduler.LocalSchedulerRuntime;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import dev.waymark.local.aws.LocalAwsServer;
+import dev.waymark.local.aws.Outbox;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -37,9 +43,14 @@ public final class LocalRuntime implements AutoCloseable {
   private final StreamPoller poller;
   private final HttpApiServer http;
   private final String writeKey;
+  private final Outbox outbox;
+  private final LocalAwsServer messaging;
+  private final LocalJourneys journeys;
+  private final LocalSchedulerRuntime scheduler;
 
   private LocalRuntime(Options options) throws IOException {
     Path template = options.template().orElseGet(TemplateTable::findTemplate);
+    useLocalCredentials();
     this.dynamoLocal = options.dynamoPort() == 0 ? DynamoDbLocal.start() : DynamoDbLocal.start(options.dynamoPort());
     this.dynamo = dynamoLocal.client();
     TemplateTable.create(dynamo, template, TemplateTable.WAYMARK_TABLE, TABLE);
@@ -51,11 +62,28 @@ public final class LocalRuntime implements AutoCloseable {
     this.poller = new StreamPoller(dynamoLocal.streamsClient(), streamArn, new ProcessHandler(services, quiet));
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
         IngestHandler.class.getName(), new IngestHandler(services.ingest(), quiet),
-        ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet));
+        ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet),
+        SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet));
     Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>> authorizers = Map.of(
         WriteKeyAuthorizerHandler.class.getName(), new WriteKeyAuthorizerHandler(services.writeKeys(), quiet));
+    List<LocalRoutes> localRoutes = new CopyOnWriteArrayList<>(List.of(new ClockRoutes(clock)));
     this.http = new HttpApiServer("127.0.0.1", options.port(), SamApi.routes(template), handlers, authorizers,
-        new ClockRoutes(clock));
+        request -> localRoutes.stream().map(r -> r.handle(request)).flatMap(Optional::stream).findFirst());
+    this.outbox = new Outbox(clock);
+    EmailFeedback feedback = new EmailFeedback(clock);
+    this.messaging = new LocalAwsServer(outbox, feedback::report);
+    this.journeys = new LocalJourneys(template, services, clock, messaging.endpoint(), baseUri());
+    feedback.deliverTo(journeys.services().feedback());
+    localRoutes.add(new OutboxRoutes(outbox, feedback));
+    this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
+  }
+
+  /** The functions' AWS SDK clients find these through the default credential chain (system properties). */
+  private static void useLocalCredentials() {
+    if (System.getProperty("aws.accessKeyId") == null) {
+      System.setProperty("aws.accessKeyId", "local");
+      System.setProperty("aws.secretAccessKey", "local");
+    }
   }
 
   /**
@@ -102,9 +130,39 @@ public final class LocalRuntime implements AutoCloseable {
     return dynamo;
   }
 
-  /** Waits until every event accepted so far has been processed. */
+  /**
+   * Waits until everything set in motion so far has settled: every accepted event processed (and
+   * routed to journeys), and every run paused on a wait, a timer or a task token.
+   */
   public void awaitProcessed() {
-    poller.awaitIdle();
+    for (int round = 0; round < 20; round++) {
+      poller.awaitIdle();
+      journeys.awaitQuiescence();
+      if (poller.idleNow()) {
+        return;
+      }
+    }
+  }
+
+  /** Moves the virtual clock (firing due timers and schedules), then waits for everything to settle. */
+  public void advance(java.time.Duration by) {
+    clock.advance(by);
+    awaitProcessed();
+  }
+
+  /** The local EventBridge Scheduler: its schedules fire on the virtual clock; its API is at {@code scheduler().endpoint()}. */
+  public LocalSchedulerRuntime scheduler() {
+    return scheduler;
+  }
+
+  /** Every message sent so far, oldest first. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** The local Step Functions endpoint (for an SfnClient, or the AWS CLI's --endpoint-url). */
+  public URI sfnEndpoint() {
+    return journeys.sfnEndpoint();
   }
 
   public int deadLetterCount() {
@@ -113,7 +171,10 @@ public final class LocalRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    scheduler.close();
     http.close();
+    journeys.close();
+    messaging.close();
     poller.close();
     dynamo.close();
     dynamoLocal.close();

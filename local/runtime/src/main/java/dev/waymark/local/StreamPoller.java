@@ -72,6 +72,11 @@ final class StreamPoller implements AutoCloseable {
     }
   }
 
+  /** True when a pass over every shard finds nothing new right now. */
+  boolean idleNow() {
+    return pollOnce() == 0;
+  }
+
   List<DynamodbEvent.DynamodbStreamRecord> deadLetters() {
     return List.copyOf(deadLetters);
   }

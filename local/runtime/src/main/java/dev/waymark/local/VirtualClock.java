@@ -1,5 +1,7 @@
 package dev.waymark.local;
 
+import dev.waymark.states.clock.ClockMode;
+import dev.waymark.states.clock.EngineClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,25 +9,31 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * The local runtime's "now": it stands still until advanced, so a 90-day wait passes in the time
- * it takes to call {@link #advance(Duration)}. Every function of the local runtime reads this clock.
- * Listeners hear each advance (schedules and state machines fire what fell due).
+ * The local runtime's "now", as a {@link Clock} every function reads. It is a view of the States
+ * Language executor's clock in manual mode, so the functions and the state machines share one
+ * time: it stands still until advanced, and advancing it fires the machines' timers (waits,
+ * time-outs, retries) in order at their own times — a 90-day wait passes in milliseconds.
+ * Listeners hear each advance (schedules fire what fell due).
  */
 public final class VirtualClock extends Clock {
-  private final AtomicReference<Instant> now;
+  private final EngineClock engine;
   private final List<Consumer<Instant>> listeners = new CopyOnWriteArrayList<>();
 
   public VirtualClock(Instant start) {
-    this.now = new AtomicReference<>(start);
+    this.engine = new EngineClock(ClockMode.MANUAL, start);
+  }
+
+  /** The executor's clock, which this one is a view of. */
+  public EngineClock engineClock() {
+    return engine;
   }
 
   @Override
   public Instant instant() {
-    return now.get();
+    return engine.now();
   }
 
   @Override
@@ -42,9 +50,10 @@ public final class VirtualClock extends Clock {
     if (by.isNegative()) {
       throw new IllegalArgumentException("the clock only moves forward");
     }
-    Instant next = now.updateAndGet(t -> t.plus(by));
-    listeners.forEach(l -> l.accept(next));
-    return next;
+    Instant target = engine.now().plus(by);
+    engine.advanceTo(target);
+    listeners.forEach(l -> l.accept(target));
+    return target;
   }
 
   public void onAdvance(Consumer<Instant> listener) {

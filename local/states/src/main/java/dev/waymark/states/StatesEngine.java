@@ -34,7 +34,7 @@ import java.util.UUID;
  * ExecutionInfo info = engine.describeExecution(ex);
  * }</pre>
  */
-public final class StatesEngine {
+public final class StatesEngine implements AutoCloseable {
     private final EngineClock clock;
     private final EngineRuntime runtime;
     private final ExecutionRunner runner;
@@ -72,6 +72,19 @@ public final class StatesEngine {
     /** Same as {@code awaitQuiescence(Duration.ofSeconds(30))}. */
     public boolean runUntilIdle() {
         return awaitQuiescence(Duration.ofSeconds(30));
+    }
+
+    /** Aborts every running execution (their threads unwind); the engine stays usable. */
+    @Override
+    public void close() {
+        List<ExecutionRecord> running;
+        synchronized (this) {
+            running = executions.values().stream().filter(ExecutionRecord::isRunning).toList();
+        }
+        for (ExecutionRecord rec : running) {
+            rec.requestStop();
+            runner.stop(rec, "States.Aborted", "The engine was closed");
+        }
     }
 
     // ---------------------------------------------------------------- state machines
@@ -330,6 +343,44 @@ public final class StatesEngine {
 
     public void sendTaskHeartbeat(String taskToken) {
         runtime.tokens().heartbeat(taskToken);
+    }
+
+    // ---------------------------------------------------------------- activities
+
+    /** CreateActivity: returns the activity ARN (idempotent). */
+    public String createActivity(String name) {
+        String arn = "arn:aws:states:" + region + ":" + accountId + ":activity:" + validName(name);
+        runtime.activities().create(arn);
+        return arn;
+    }
+
+    public void deleteActivity(String activityArn) {
+        runtime.activities().delete(activityArn);
+    }
+
+    public List<String> listActivities() {
+        return runtime.activities().list();
+    }
+
+    /**
+     * GetActivityTask: takes the oldest scheduled task of the activity, waiting up to {@code realTimeout}
+     * (real time; zero = do not wait). Returns null when none arrived (AWS returns an empty token).
+     */
+    public ActivityTask getActivityTask(String activityArn, String workerName, Duration realTimeout) {
+        long end = System.nanoTime() + realTimeout.toNanos();
+        while (true) {
+            ActivityTask task = runtime.activities().poll(activityArn, workerName);
+            if (task != null || System.nanoTime() >= end) {
+                return task;
+            }
+            clock.awaitQuiescence(Duration.ofMillis(20));
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- validation and TestState

@@ -115,4 +115,16 @@ class ApiTest {
                 .isInstanceOfSatisfying(StatesApiException.class,
                         e -> assertThat(e.code()).isEqualTo("InvalidExecutionInput"));
     }
+
+    @Test
+    void closeAbortsRunningExecutions() {
+        StatesEngine manual = StatesEngine.builder().clockMode(ClockMode.MANUAL).build();
+        String wait = EngineTestSupport.json("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':10,'End':true}}}");
+        String arn = manual.startExecution(manual.createStateMachine("w", wait).stateMachineArn(), null, "{}")
+                .executionArn();
+        manual.close();
+        assertThat(manual.describeExecution(arn).status()).isEqualTo(ExecutionStatus.ABORTED);
+        assertThat(manual.awaitQuiescence(Duration.ofSeconds(5))).isTrue();
+        assertThat(manual.clock().nextDeadline()).isNull();
+    }
 }

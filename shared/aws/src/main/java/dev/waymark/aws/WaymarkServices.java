@@ -13,6 +13,7 @@ import dev.waymark.core.ingest.IngestService;
 import dev.waymark.core.ports.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.segment.SegmentFiles;
+import dev.waymark.core.ports.EventInbox;
 import dev.waymark.core.ports.ProcessedEventListener;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class WaymarkServices {
   private final Clock clock;
   private final ProfileService profiles;
   private final ProfileRecords records;
+  private final EventInbox inbox;
   private final IngestService ingest;
   private final WriteKeys writeKeys;
   private final List<ProcessedEventListener> processedEventListeners = new CopyOnWriteArrayList<>();
@@ -41,8 +43,8 @@ public final class WaymarkServices {
     DynamoProfileStore store = new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention());
     this.profiles = new ProfileService(store, clock);
     this.records = new DynamoProfileRecords(dynamo, config.table(), store, clock);
-    this.ingest = new IngestService(new EventBatchValidator(),
-        new DynamoEventInbox(dynamo, config.table(), config.dedupWindow()), clock);
+    this.inbox = new DynamoEventInbox(dynamo, config.table(), config.dedupWindow());
+    this.ingest = new IngestService(new EventBatchValidator(), inbox, clock);
     this.writeKeys = new WriteKeys(new DynamoWriteKeyStore(dynamo, config.table(), clock));
     this.segments = new SegmentServices(dynamo, config.table(), config.dedupWindow(), clock, profiles, records,
         new DynamoEventInbox(dynamo, config.table(), config.dedupWindow()), SegmentFiles.fromClasspath());
@@ -73,6 +75,11 @@ public final class WaymarkServices {
 
   public ProfileRecords records() {
     return records;
+  }
+
+  /** The inbox internal events (feedback, segment changes, scheduled entries) enter the pipeline through. */
+  public EventInbox inbox() {
+    return inbox;
   }
 
   public IngestService ingest() {

@@ -18,6 +18,7 @@ public final class EngineRuntime {
     final String region;
     final String accountId;
     final ChildExecutions children;
+    final Activities activities;
     private volatile java.util.function.Function<String, LambdaHandler> resolver;
 
     /** A fallback lookup for function names without a registered handler (may return null). */
@@ -41,6 +42,11 @@ public final class EngineRuntime {
         this.region = region;
         this.accountId = accountId;
         this.children = children;
+        this.activities = new Activities(clock);
+    }
+
+    public Activities activities() {
+        return activities;
     }
 
     public TokenRegistry tokens() {

@@ -10,6 +10,8 @@ final class Pending {
     String cause;
     boolean done;
     Instant lastHeartbeat;
+    /** Activities: the worker name once a worker took the task (empty when it gave none). */
+    String startedBy;
 
     void succeed(JsonNode r) {
         if (!done) {

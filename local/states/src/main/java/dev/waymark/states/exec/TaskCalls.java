@@ -21,8 +21,7 @@ final class TaskCalls {
         return switch (res.kind()) {
             case LAMBDA_ARN -> legacyLambda(r, res, params, limits);
             case SERVICE -> service(r, res, params, limits);
-            case ACTIVITY -> throw new StatesFailure("States.Runtime", "The activity " + res.arn()
-                    + " does not exist.");
+            case ACTIVITY -> ActivityCalls.call(r, res, params, limits, timeoutAt(r, limits));
             default -> throw new StatesFailure("States.Runtime", "Unsupported Task resource: " + res.arn());
         };
     }
@@ -148,13 +147,13 @@ final class TaskCalls {
         };
     }
 
-    private static void credentials(ObjectNode details, TaskState.Options options) {
+    static void credentials(ObjectNode details, TaskState.Options options) {
         if (options.credentialsRoleArn() != null) {
             details.putObject("taskCredentials").put("roleArn", options.credentialsRoleArn());
         }
     }
 
-    private static Instant timeoutAt(StateRun r, TaskState.Options limits) {
+    static Instant timeoutAt(StateRun r, TaskState.Options limits) {
         return limits.timeoutSeconds() > 0 ? r.frame.rt.clock.now().plusSeconds(limits.timeoutSeconds()) : null;
     }
 
@@ -165,7 +164,7 @@ final class TaskCalls {
         return d;
     }
 
-    private static ObjectNode errorDetails(StatesFailure f, TaskResource res) {
+    static ObjectNode errorDetails(StatesFailure f, TaskResource res) {
         ObjectNode d = res == null ? Json.object() : resourceDetails(res);
         if (f.cause() != null && !(f instanceof TaskWaits.TimedOut)) {
             d.put("cause", f.cause());

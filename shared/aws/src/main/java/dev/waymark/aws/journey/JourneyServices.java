@@ -12,6 +12,7 @@ import dev.waymark.core.journey.StaticJourneyCatalog;
 import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.ports.JourneyCatalog;
 import dev.waymark.core.ports.JourneyExecutions;
+import dev.waymark.core.send.FeedbackService;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.Suppressions;
 import dev.waymark.core.send.UnsubscribeLinks;
@@ -41,6 +42,7 @@ public final class JourneyServices {
   private final DynamoMessageLog messageLog;
   private final UnsubscribeLinks unsubscribe;
   private final JourneyRouter router;
+  private final FeedbackService feedback;
 
   public JourneyServices(WaymarkServices core, JourneyConfig journeys, Predicate<JourneyRouter.AudienceCheck> audience) {
     DynamoDbClient dynamo = core.dynamo();
@@ -60,6 +62,7 @@ public final class JourneyServices {
     this.send = new SendService(core.profiles(), new ClasspathTemplates(loader), new DynamoSendLedger(dynamo, config.table(), core.clock()),
         suppressions, deliveries, messageLog, store, journeys.caps(), unsubscribe, journeys.defaultZone(), core.clock());
     this.router = new JourneyRouter(catalog, store, executions, audience, core.clock());
+    this.feedback = new FeedbackService(messageLog, suppressions, core.inbox());
     core.processedEventListeners().add(router);
   }
 
@@ -101,6 +104,10 @@ public final class JourneyServices {
 
   public UnsubscribeLinks unsubscribe() {
     return unsubscribe;
+  }
+
+  public FeedbackService feedback() {
+    return feedback;
   }
 
   public JourneyRouter router() {

@@ -25,7 +25,7 @@ public final class EntryPolicy {
     if (journey.entryCap().isPresent()) {
       JourneyDefinition.EntryCap cap = journey.entryCap().get();
       Instant windowStart = cap.within().before(now);
-      long recent = membership.entries().stream().filter(e -> e.at().isAfter(windowStart)).count();
+      long recent = membership.entries().stream().filter(e -> !e.at().isBefore(windowStart)).count();
       if (recent >= cap.count()) {
         return EntryDecision.CAPPED;
       }

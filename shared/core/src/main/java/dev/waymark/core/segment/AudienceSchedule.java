@@ -16,6 +16,26 @@ import java.util.Optional;
 public record AudienceSchedule(String id, String segmentId, String journeyId, DayOfWeek day, LocalTime at,
     Optional<ZoneId> fixedZone) {
 
+  /** UTC offsets people can live at (-12:00 to +14:00). */
+  private static final int WEST = -12 * 60;
+  private static final int EAST = 14 * 60;
+
+  /**
+   * Whether this hour can be the occurrence for anyone: in the schedule's fixed zone, or in some
+   * time zone on Earth (a quarter-hour offset from -12:00 to +14:00) for recipient time zones.
+   */
+  public boolean mayOccur(Instant hour) {
+    if (fixedZone.isPresent()) {
+      return occurrence(hour, fixedZone.get()).isPresent();
+    }
+    for (int minutes = WEST; minutes <= EAST; minutes += 15) {
+      if (occurrence(hour, java.time.ZoneOffset.ofTotalSeconds(minutes * 60)).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The entry key for a person whose zone is {@code zone}, if this hour is their occurrence. */
   public Optional<String> occurrence(Instant hour, ZoneId zone) {
     ZonedDateTime local = hour.atZone(zone);

@@ -35,7 +35,7 @@ public final class AudienceScheduleRun {
     Instant hour = scheduledAt.truncatedTo(ChronoUnit.HOURS);
     int requested = 0;
     for (AudienceSchedule schedule : schedules) {
-      if (schedule.fixedZone().isPresent() && schedule.occurrence(hour, schedule.fixedZone().get()).isEmpty()) {
+      if (!schedule.mayOccur(hour) || memberships.size(schedule.segmentId()) == 0) {
         continue;
       }
       String cursor = null;

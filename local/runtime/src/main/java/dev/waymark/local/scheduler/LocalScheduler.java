@@ -1,0 +1,131 @@
+package dev.waymark.local.scheduler;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.core.json.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * EventBridge Scheduler on the virtual clock: schedules are kept in memory and, each time the
+ * clock advances, every occurrence that fell due is fired in time order — each one, as the real
+ * scheduler does — by invoking the target function's handler in-process with the schedule's
+ * input ({@code <aws.scheduler.scheduled-time>} replaced by the occurrence). One-time {@code at()}
+ * schedules with {@code ActionAfterCompletion: DELETE} are deleted once fired.
+ */
+public final class LocalScheduler {
+  public static final String DEFAULT_GROUP = "default";
+  private final Clock clock;
+  private final ScheduleTargets targets;
+  private final Map<String, LocalSchedule> schedules = new TreeMap<>();
+  private final List<String> failures = new CopyOnWriteArrayList<>();
+  private int fired;
+
+  public LocalScheduler(Clock clock, ScheduleTargets targets) {
+    this.clock = clock;
+    this.targets = targets;
+  }
+
+  /** Creates a schedule from a CreateSchedule body; false when the name is taken in the group. */
+  public synchronized boolean create(String group, String name, ObjectNode definition) {
+    group = group == null ? DEFAULT_GROUP : group;
+    String key = key(group, name);
+    if (schedules.containsKey(key)) {
+      return false;
+    }
+    Instant now = clock.instant();
+    schedules.put(key, new LocalSchedule(group, name, definition, expression(definition, now), now, now, now));
+    return true;
+  }
+
+  /** Replaces a schedule's definition; false when there is no such schedule. */
+  public synchronized boolean update(String group, String name, ObjectNode definition) {
+    group = group == null ? DEFAULT_GROUP : group;
+    LocalSchedule old = schedules.get(key(group, name));
+    if (old == null) {
+      return false;
+    }
+    Instant now = clock.instant();
+    schedules.put(key(group, name), new LocalSchedule(group, name, definition, expression(definition, old.created()),
+        old.created(), now, old.lastFired()));
+    return true;
+  }
+
+  synchronized Optional<LocalSchedule> get(String group, String name) {
+    return Optional.ofNullable(schedules.get(key(group, name)));
+  }
+
+  public synchronized boolean delete(String group, String name) {
+    return schedules.remove(key(group, name)) != null;
+  }
+
+  synchronized List<LocalSchedule> list(String group, String namePrefix) {
+    return schedules.values().stream().filter(s -> group == null || s.group().equals(group))
+        .filter(s -> namePrefix == null || s.name().startsWith(namePrefix)).toList();
+  }
+
+  /**
+   * Fires everything that fell due up to {@code now}, earliest first. Register with the clock's
+   * onAdvance. Targets run outside the lock, so a target may itself create or delete schedules.
+   */
+  public void fireDue(Instant now) {
+    Optional<Map.Entry<LocalSchedule, Instant>> next;
+    while ((next = takeNext(now)).isPresent()) {
+      invoke(next.get().getKey(), next.get().getValue());
+    }
+  }
+
+  private synchronized Optional<Map.Entry<LocalSchedule, Instant>> takeNext(Instant now) {
+    Optional<Map.Entry<LocalSchedule, Instant>> next = schedules.values().stream().filter(LocalSchedule::enabled)
+        .flatMap(s -> s.expression().nextAfter(s.lastFired()).filter(t -> !t.isAfter(now)).map(t -> Map.entry(s, t)).stream())
+        .min(Map.Entry.comparingByValue(Comparator.naturalOrder()));
+    next.ifPresent(n -> {
+      LocalSchedule schedule = n.getKey();
+      String key = key(schedule.group(), schedule.name());
+      if (schedule.deleteAfterCompletion() && schedule.expression().nextAfter(n.getValue()).isEmpty()) {
+        schedules.remove(key);
+      } else {
+        schedules.put(key, schedule.fired(n.getValue()));
+      }
+      fired++;
+    });
+    return next;
+  }
+
+  private void invoke(LocalSchedule schedule, Instant at) {
+    String input = schedule.input().replace("<aws.scheduler.scheduled-time>", at.toString());
+    try {
+      targets.invoke(schedule.targetArn(), Json.read(input, new TypeReference<Map<String, Object>>() {}));
+    } catch (RuntimeException e) {
+      failures.add(schedule.name() + " at " + at + ": " + e);
+      System.err.println("local scheduler: " + schedule.name() + " at " + at + " failed: " + e);
+    }
+  }
+
+  /** How many occurrences have fired so far. */
+  public synchronized int firedCount() {
+    return fired;
+  }
+
+  /** Occurrences whose target failed (the real scheduler would retry, then drop or dead-letter them). */
+  public List<String> failures() {
+    return new ArrayList<>(failures);
+  }
+
+  private static ScheduleExpression expression(ObjectNode definition, Instant anchor) {
+    ZoneId zone = ZoneId.of(definition.path("ScheduleExpressionTimezone").asText("UTC"));
+    return ScheduleExpression.parse(definition.path("ScheduleExpression").asText(), zone, anchor);
+  }
+
+  private static String key(String group, String name) {
+    return (group == null ? DEFAULT_GROUP : group) + "/" + name;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.waymark.local.scheduler;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.functions.audienceschedule.AudienceScheduleHandler;
+import dev.waymark.functions.leasescan.LeaseScanHandler;
+import dev.waymark.functions.segments.SegmentDueChecksHandler;
+import dev.waymark.local.VirtualClock;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The local runtime's EventBridge Scheduler: the template's schedules created in a
+ * {@link LocalScheduler} that fires on the virtual clock, the scheduled functions' handlers as its
+ * targets, and the Scheduler API on its own port for the functions' {@code SchedulerClient}s.
+ */
+public final class LocalSchedulerRuntime implements AutoCloseable {
+  private final LocalScheduler scheduler;
+  private final SchedulerHttpApi api;
+
+  private LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi api) {
+    this.scheduler = scheduler;
+    this.api = api;
+  }
+
+  public static LocalSchedulerRuntime start(Path template, VirtualClock clock, WaymarkServices services,
+      Telemetry telemetry) throws IOException {
+    Map<String, RequestHandler<Map<String, Object>, ?>> handlers = Map.of(
+        LeaseScanHandler.class.getName(), new LeaseScanHandler(services, telemetry),
+        AudienceScheduleHandler.class.getName(), new AudienceScheduleHandler(services, telemetry),
+        SegmentDueChecksHandler.class.getName(), new SegmentDueChecksHandler(services, telemetry));
+    LocalScheduler scheduler = new LocalScheduler(clock, new ScheduleTargets(template, handlers));
+    TemplateSchedules.create(template, scheduler);
+    clock.onAdvance(scheduler::fireDue);
+    return new LocalSchedulerRuntime(scheduler, new SchedulerHttpApi(scheduler, 0));
+  }
+
+  public LocalScheduler scheduler() {
+    return scheduler;
+  }
+
+  /** Where a {@code SchedulerClient} should point ({@code endpointOverride}). */
+  public URI endpoint() {
+    return api.endpoint();
+  }
+
+  @Override
+  public void close() {
+    api.close();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.waymark.local.journeys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.local.LocalApi;
+import dev.waymark.local.LocalRuntime;
+import dev.waymark.local.aws.Outbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A person acting through the local runtime's HTTP API, and what reached them. */
+final class JourneyScenario implements AutoCloseable {
+  final LocalRuntime runtime;
+  final LocalApi api;
+  private final AtomicInteger messages = new AtomicInteger();
+
+  JourneyScenario(Instant start) throws Exception {
+    this.runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).startingAt(start));
+    this.api = new LocalApi(runtime);
+  }
+
+  /** Sends one event (messageId and timestamp filled in) and waits until everything settled. */
+  JsonNode send(String eventJson) {
+    String event = eventJson.replaceFirst("\\{", "{\"messageId\":\"m-" + messages.incrementAndGet() + "\",\"timestamp\":\""
+        + runtime.clock().instant() + "\",");
+    LocalApi.Answer answer = api.sendEvents("{\"batch\":[" + event + "]}");
+    if (answer.status() != 202) {
+      throw new AssertionError("event refused: " + answer.body());
+    }
+    runtime.awaitProcessed();
+    return answer.body();
+  }
+
+  /** A known person with email (and optionally phone and push) and the given consents granted. */
+  String person(String userId, String traitsJson, String... grantedChannels) {
+    send("{\"type\":\"identify\",\"userId\":\"" + userId + "\",\"traits\":" + traitsJson + "}");
+    String id = profileId(userId);
+    if (grantedChannels.length > 0) {
+      StringBuilder consents = new StringBuilder("{\"consents\":[");
+      for (int i = 0; i < grantedChannels.length; i++) {
+        consents.append(i == 0 ? "" : ",").append("{\"channel\":\"").append(grantedChannels[i])
+            .append("\",\"status\":\"granted\",\"source\":\"test\"}");
+      }
+      api.put("/v1/profiles/" + id + "/consents", consents + "]}");
+    }
+    return id;
+  }
+
+  String profileId(String userId) {
+    return api.get("/v1/profiles?userId=" + userId).body().path("profileId").asText();
+  }
+
+  void advance(Duration by) {
+    runtime.advance(by);
+  }
+
+  List<Outbox.Message> outboxFor(String recipient) {
+    return runtime.outbox().messages().stream().filter(m -> m.recipient().equals(recipient)).toList();
+  }
+
+  @Override
+  public void close() {
+    runtime.close();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.waymark.local.segments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.local.LocalApi;
+import dev.waymark.local.LocalRuntime;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A year of the daily lease scan through the local runtime: the template's schedule fires on the
+ * virtual clock, one day at a time; each person's Lease Close To End arrives on the day their
+ * lease is 90 days from ending, exactly once, and a rerun of a day emits nothing new.
+ */
+class LeaseScanYearTest {
+  static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
+  static final LocalDate TODAY = LocalDate.parse("2026-11-24");
+  static LocalRuntime runtime;
+  static LocalApi api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).startingAt(START));
+    api = new LocalApi(runtime);
+  }
+
+  @AfterAll
+  static void stop() {
+    runtime.close();
+  }
+
+  @Test
+  void eachLeaseEventArrivesOnItsDayOnce() {
+    Map<String, LocalDate> leaseEnds = new LinkedHashMap<>();
+    StringBuilder batch = new StringBuilder("{\"batch\":[");
+    for (int i = 0; i < 12; i++) {
+      LocalDate leaseEnd = TODAY.plusDays(92 + 23L * i); // scan days 2, 25, ..., 255 from today
+      leaseEnds.put("lease-" + i, leaseEnd);
+      batch.append(i == 0 ? "" : ",").append(identify("lease-" + i, leaseEnd.toString()));
+    }
+    batch.append(",").append(identify("lease-soon", TODAY.plusDays(30).toString())); // already within 90 days
+    batch.append(",").append(identify("lease-moved", TODAY.plusDays(100).toString()));
+    assertThat(api.sendEvents(batch + "]}").status()).isEqualTo(202);
+    runtime.awaitProcessed();
+
+    List<String> seenEarly = new ArrayList<>();
+    for (int day = 1; day <= 260; day++) {
+      runtime.advance(Duration.ofDays(1));
+      LocalDate today = TODAY.plusDays(day);
+      if (day == 5) { // lease-moved: the renewal moved its lease end before its scan day came
+        api.sendEvents("{\"batch\":[" + identify("lease-moved", TODAY.plusDays(200).toString()).replace("id-lease-moved", "id2-lease-moved") + "]}");
+        runtime.awaitProcessed();
+      }
+      for (Map.Entry<String, LocalDate> lease : leaseEnds.entrySet()) {
+        LocalDate scanDay = lease.getValue().minusDays(90);
+        if (scanDay.isAfter(today) && !leaseEvents(lease.getKey()).isEmpty()) {
+          seenEarly.add(lease.getKey() + " on " + today);
+        }
+      }
+    }
+    assertThat(seenEarly).isEmpty();
+    for (Map.Entry<String, LocalDate> lease : leaseEnds.entrySet()) {
+      List<JsonNode> events = leaseEvents(lease.getKey());
+      assertThat(events).as(lease.getKey()).hasSize(1);
+      JsonNode event = events.get(0);
+      assertThat(event.path("timestamp").asText()).as(lease.getKey())
+          .isEqualTo(lease.getValue().minusDays(90) + "T00:05:00Z");
+      assertThat(event.path("properties").path("leaseEnd").asText()).isEqualTo(lease.getValue().toString());
+      assertThat(event.path("messageId").asText()).startsWith("lease:").endsWith(":" + lease.getValue());
+    }
+    assertThat(leaseEvents("lease-soon")).isEmpty();
+    List<JsonNode> moved = leaseEvents("lease-moved");
+    assertThat(moved).hasSize(1);
+    assertThat(moved.get(0).path("properties").path("leaseEnd").asText()).isEqualTo(TODAY.plusDays(200).toString());
+    assertThat(runtime.scheduler().scheduler().failures()).isEmpty();
+    assertThat(runtime.deadLetterCount()).isZero();
+  }
+
+  static String identify(String userId, String leaseEnd) {
+    return "{\"type\":\"identify\",\"messageId\":\"id-" + userId + "\",\"userId\":\"" + userId
+        + "\",\"traits\":{\"leaseEnd\":\"" + leaseEnd + "\"}}";
+  }
+
+  static List<JsonNode> leaseEvents(String userId) {
+    String id = api.get("/v1/profiles?userId=" + userId).body().path("profileId").asText();
+    List<JsonNode> events = new ArrayList<>();
+    api.get("/v1/profiles/" + id + "/events?limit=100").body().path("events").forEach(e -> {
+      if ("Lease Close To End".equals(e.path("event").asText())) {
+        events.add(e);
+      }
+    });
+    return events;
+  }
+}
