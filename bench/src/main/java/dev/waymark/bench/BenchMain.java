@@ -8,12 +8,19 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> names = args.length == 0 ? List.of("ingest") : Arrays.asList(args);
+    List<String> names = args.length == 0 ? List.of("ingest", "states") : Arrays.asList(args);
     for (String name : names) {
       switch (name) {
         case "ingest" -> IngestThroughputBench.run();
+        case "segments" -> {
+          SegmentBench.runScan();
+          SegmentBench.runEvaluation();
+        }
+        case "segments-scan" -> SegmentBench.runScan();
+        case "segments-eval" -> SegmentBench.runEvaluation();
+        case "states" -> StatesThroughputBench.run();
         default -> {
-          System.err.println("unknown benchmark " + name + "; known: ingest");
+          System.err.println("unknown benchmark " + name + "; known: ingest, segments, segments-scan, segments-eval, states");
           System.exit(2);
         }
       }

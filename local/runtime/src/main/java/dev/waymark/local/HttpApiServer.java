@@ -38,13 +38,15 @@ final class HttpApiServer implements AutoCloseable {
     this.handlers = handlers;
     this.authorizers = authorizers;
     this.localRoutes = localRoutes;
-    for (ApiRoute route : routes) {
-      requireRegistered(route);
-    }
     this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
     server.setExecutor(executor);
     server.createContext("/", this::serve);
     server.start();
+  }
+
+  /** Fails unless every route of the template has its handler (and authorizer) registered. */
+  void verifyRoutes() {
+    routes.forEach(this::requireRegistered);
   }
 
   private void requireRegistered(ApiRoute route) {

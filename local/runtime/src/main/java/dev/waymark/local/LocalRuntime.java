@@ -24,7 +24,9 @@ import dev.waymark.local.aws.LocalAwsServer;
 import dev.waymark.local.aws.Outbox;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.waymark.functions.journeys.JourneysHandler;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -60,10 +62,10 @@ public final class LocalRuntime implements AutoCloseable {
     Telemetry quiet = Telemetry.quiet();
     String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
     this.poller = new StreamPoller(dynamoLocal.streamsClient(), streamArn, new ProcessHandler(services, quiet));
-    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = Map.of(
+    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new ConcurrentHashMap<>(Map.of(
         IngestHandler.class.getName(), new IngestHandler(services.ingest(), quiet),
         ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet),
-        SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet));
+        SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet)));
     Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>> authorizers = Map.of(
         WriteKeyAuthorizerHandler.class.getName(), new WriteKeyAuthorizerHandler(services.writeKeys(), quiet));
     List<LocalRoutes> localRoutes = new CopyOnWriteArrayList<>(List.of(new ClockRoutes(clock)));
@@ -75,6 +77,8 @@ public final class LocalRuntime implements AutoCloseable {
     this.journeys = new LocalJourneys(template, services, clock, messaging.endpoint(), baseUri());
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
+    handlers.put(JourneysHandler.class.getName(), new JourneysHandler(journeys.services(), quiet));
+    http.verifyRoutes();
     this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
   }
 
@@ -138,6 +142,7 @@ public final class LocalRuntime implements AutoCloseable {
     for (int round = 0; round < 20; round++) {
       poller.awaitIdle();
       journeys.awaitQuiescence();
+
       if (poller.idleNow()) {
         return;
       }
@@ -148,6 +153,11 @@ public final class LocalRuntime implements AutoCloseable {
   public void advance(java.time.Duration by) {
     clock.advance(by);
     awaitProcessed();
+  }
+
+  /** The composition root the local functions share. */
+  public WaymarkServices services() {
+    return services;
   }
 
   /** The local EventBridge Scheduler: its schedules fire on the virtual clock; its API is at {@code scheduler().endpoint()}. */

@@ -127,4 +127,39 @@ class ApiTest {
         assertThat(manual.awaitQuiescence(Duration.ofSeconds(5))).isTrue();
         assertThat(manual.clock().nextDeadline()).isNull();
     }
+
+    @Test
+    void choiceOnAMissingPathFailsLikeAws() {
+        String def = EngineTestSupport.json("{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':["
+                + "{'And':[{'Variable':'$.x','IsPresent':true},{'Variable':'$.x','NumericGreaterThan':1}],'Next':'Y'},"
+                + "{'Variable':'$.y','StringEquals':'a','Next':'Y'}],'Default':'Y'},'Y':{'Type':'Succeed'}}}");
+        String sm = engine.createStateMachine("c", def).stateMachineArn();
+        ExecutionInfo info = engine.awaitExecution(engine.startExecution(sm, null, "{}").executionArn(),
+                Duration.ofSeconds(5));
+        assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(info.error()).isEqualTo("States.Runtime");
+        assertThat(info.cause()).endsWith("Invalid path '$.y': The choice state's condition path references an "
+                + "invalid value.");
+    }
+
+    @Test
+    void testStateRunsOneStateWithoutWaiting() {
+        StatesEngine real = StatesEngine.builder().clockMode(ClockMode.REAL).build();
+        TestStateResult r = real.testState(new TestStateRequest(
+                EngineTestSupport.json("{'Type':'Wait','Seconds':86400,'Next':'After'}"), null, "{\"a\":1}", "DEBUG",
+                null, null, null, null, null));
+        assertThat(r.status()).isEqualTo("SUCCEEDED");
+        assertThat(r.nextState()).isEqualTo("After");
+        assertThat(r.output()).isEqualTo("{\"a\":1}");
+
+        TestStateResult caught = real.testState(new TestStateRequest(EngineTestSupport.json(
+                "{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke','Parameters':{'FunctionName':'f'},"
+                        + "'Catch':[{'ErrorEquals':['States.ALL'],'Next':'Fallback'}],'End':true}"),
+                "arn:aws:iam::123456789012:role/r", "{}", "INFO",
+                dev.waymark.states.json.Json.parse("{\"errorOutput\":{\"error\":\"Boom\",\"cause\":\"x\"}}"), null, null,
+                null, null));
+        assertThat(caught.status()).isEqualTo("CAUGHT_ERROR");
+        assertThat(caught.nextState()).isEqualTo("Fallback");
+        assertThat(caught.error()).isEqualTo("Boom");
+    }
 }

@@ -51,6 +51,7 @@ class ClockModesTest {
         assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(engine.describeExecution(arn).stopDate()).isEqualTo(t0.plusSeconds(3600));
         assertThat(clock.nextDeadline()).isNull();
+        assertThat(java.time.Instant.now(clock.asJavaClock())).isEqualTo(t0.plusSeconds(3600));
     }
 
     @Test

@@ -59,19 +59,28 @@ public final class AwaitTaskHandler implements RequestHandler<Map<String, Object
     EventMatcher matcher = TaskPayloads.matcher(p);
     JsonNode correlate = p.path("correlate");
     Instant expires = clock.instant().plusSeconds(timeout);
-    journeys.registerWait(new WaitRegistration(profileId, TaskPayloads.text(p, "runId"), TaskPayloads.text(p, "stepId"),
-        TaskPayloads.text(p, "journeyId"), matcher, correlate.hasNonNull("field") ? correlate.get("field").asText() : null,
+    String journeyId = TaskPayloads.text(p, "journeyId");
+    String stepId = TaskPayloads.text(p, "stepId");
+    journeys.registerWait(new WaitRegistration(profileId, TaskPayloads.text(p, "runId"), stepId,
+        journeyId, version(p), matcher, correlate.hasNonNull("field") ? correlate.get("field").asText() : null,
         correlate.hasNonNull("value") ? correlate.get("value").asText() : null, TaskPayloads.text(p, "taskToken"), expires));
+    journeys.count(journeyId, version(p), "wait:" + stepId + ":registered", 1);
     telemetry.count("WaitRegistered", 1);
     return Map.of("registered", true, "expiresAt", expires.toString());
+  }
+
+  private static String version(JsonNode p) {
+    return p.path("version").asText("unversioned");
   }
 
   private Map<String, Object> cancel(JsonNode p, String profileId) {
     String runId = TaskPayloads.text(p, "runId");
     String stepId = TaskPayloads.text(p, "stepId");
     journeys.waitsOfRun(profileId, runId).stream().filter(w -> w.stepId().equals(stepId)).forEach(journeys::claimWait);
-    journeys.trace(new TraceEntry(clock.instant(), profileId, TaskPayloads.text(p, "journeyId"), runId, "wait", "timed_out",
+    String journeyId = TaskPayloads.text(p, "journeyId");
+    journeys.trace(new TraceEntry(clock.instant(), profileId, journeyId, runId, "wait", "timed_out",
         "the awaited event did not arrive in time", runId + "#" + stepId + "#timeout"));
+    journeys.count(journeyId, version(p), "wait:" + stepId + ":timed_out", 1);
     return Map.of("cancelled", true);
   }
 }

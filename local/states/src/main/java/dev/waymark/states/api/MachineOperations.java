@@ -84,7 +84,7 @@ final class MachineOperations {
     }
 
     private ObjectNode update(JsonNode rq) {
-        String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
+        String arn = unqualified(rq);
         String version = engine.updateStateMachine(arn, Req.optional(rq, "definition"), Req.optional(rq, "roleArn"),
                 Req.flag(rq, "publish"), Req.optional(rq, "versionDescription"));
         ObjectNode out = Json.object();
@@ -102,7 +102,7 @@ final class MachineOperations {
     }
 
     private ObjectNode publish(JsonNode rq) {
-        String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
+        String arn = unqualified(rq);
         String revision = Req.optional(rq, "revisionId");
         if (revision != null && !revision.equals(engine.describeStateMachine(arn).revisionId())) {
             throw new StatesApiException("ConflictException", "Failed to publish the State Machine version for "
@@ -220,6 +220,16 @@ final class MachineOperations {
         }, Json.object());
     }
 
+    /** A state machine ARN without a version or alias qualifier (updating a version is not a thing). */
+    private static String unqualified(JsonNode rq) {
+        String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
+        if (Arns.qualifier(arn) != null) {
+            throw new StatesApiException("ValidationException", "Expected an unqualified state machine ARN, got '"
+                    + arn + "'");
+        }
+        return arn;
+    }
+
     private static String aliasArn(JsonNode rq) {
         String arn = Arns.check(Req.required(rq, "stateMachineAliasArn"), Arns.MACHINE);
         if (!Arns.isAlias(arn)) {
@@ -229,7 +239,7 @@ final class MachineOperations {
         return arn;
     }
 
-    /** The routingConfiguration member, checked: one or two distinct versions of one machine, weights summing to 100. */
+    /** The routingConfiguration member, checked: 1-2 distinct versions of one machine, weights summing to 100. */
     private static ArrayNode routing(JsonNode rq) {
         JsonNode r = rq.get("routingConfiguration");
         if (r == null || !r.isArray() || r.isEmpty() || r.size() > 2) {
@@ -249,7 +259,9 @@ final class MachineOperations {
             sum += w;
             out.addObject().put("stateMachineVersionArn", v).put("weight", w);
         }
-        if (sum != 100 || (out.size() == 2 && out.get(0).get("stateMachineVersionArn").equals(out.get(1).get("stateMachineVersionArn")))) {
+        boolean twice = out.size() == 2 && out.get(0).get("stateMachineVersionArn")
+                .equals(out.get(1).get("stateMachineVersionArn"));
+        if (sum != 100 || twice) {
             throw new StatesApiException("ValidationException",
                     "Routing configuration weights must add up to 100 across distinct versions");
         }

@@ -17,6 +17,7 @@ public final class StatesApi {
         new MachineOperations(engine).register(operations);
         new ExecutionOperations(engine).register(operations);
         new DefinitionOperations(engine).register(operations);
+        new ActivityOperations(engine).register(operations);
     }
 
     /** The operation names served. */

@@ -82,6 +82,37 @@ public final class EngineClock {
         }
     }
 
+    /** A {@link java.time.Clock} view (UTC) of this clock, for code that takes a standard Clock. */
+    public java.time.Clock asJavaClock() {
+        return new View(this, java.time.ZoneOffset.UTC);
+    }
+
+    /** java.time.Clock reading an EngineClock. */
+    private static final class View extends java.time.Clock {
+        private final EngineClock source;
+        private final java.time.ZoneId zone;
+
+        View(EngineClock source, java.time.ZoneId zone) {
+            this.source = source;
+            this.zone = zone;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId newZone) {
+            return new View(source, newZone);
+        }
+
+        @Override
+        public Instant instant() {
+            return source.now();
+        }
+    }
+
     /** Starts an engine thread that the idle detection accounts for. */
     public Thread spawn(String name, Runnable task) {
         lock.lock();

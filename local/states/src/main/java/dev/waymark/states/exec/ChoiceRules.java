@@ -1,6 +1,7 @@
 package dev.waymark.states.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.states.StatesFailure;
 import dev.waymark.states.path.EvalContext;
 import dev.waymark.states.path.JsonPaths;
 import dev.waymark.states.path.PathResolver;
@@ -32,16 +33,26 @@ final class ChoiceRules {
         if (rule.has("Not")) {
             return !matches(rule.get("Not"), ctx);
         }
-        JsonNode value = lookup(rule.path("Variable").asText(), ctx);
+        String variable = rule.path("Variable").asText();
+        JsonNode value = lookup(variable, ctx);
         Iterator<String> names = rule.fieldNames();
         while (names.hasNext()) {
             String op = names.next();
             if (!op.equals("Variable") && !op.equals("Next") && !op.equals("Assign") && !op.equals("Output")
                     && !op.equals("Comment")) {
+                if (value == null && !op.equals("IsPresent")) {
+                    throw invalidPath(variable);
+                }
                 return compare(op, value, rule.get(op), ctx);
             }
         }
         return false;
+    }
+
+    /** AWS fails the state (States.Runtime) when a comparison's path selects nothing. */
+    private static StatesFailure invalidPath(String path) {
+        return new StatesFailure("States.Runtime", "Invalid path '" + path
+                + "': The choice state's condition path references an invalid value.");
     }
 
     private static JsonNode lookup(String path, EvalContext ctx) {
@@ -65,7 +76,7 @@ final class ChoiceRules {
             base = op.substring(0, op.length() - 4);
             other = lookup(operand.asText(), ctx);
             if (other == null) {
-                return false;
+                throw invalidPath(operand.asText());
             }
         }
         return switch (base) {

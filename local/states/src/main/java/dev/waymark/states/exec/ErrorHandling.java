@@ -65,12 +65,8 @@ final class ErrorHandling {
 
     static ObjectNode errorOutput(StatesFailure f) {
         ObjectNode o = Json.object();
-        if (f.error() != null) {
-            o.put("Error", f.error());
-        }
-        if (f.cause() != null) {
-            o.put("Cause", f.cause());
-        }
+        o.put("Error", f.error());
+        o.put("Cause", f.cause());
         return o;
     }
 

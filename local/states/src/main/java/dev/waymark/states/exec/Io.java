@@ -115,8 +115,8 @@ final class Io {
         try {
             return JsonPaths.write(r.input, rp.asText(), result);
         } catch (JsonPaths.PathMissing | NumberFormatException e) {
-            throw new StatesFailure("States.Runtime", r.causePrefix() + "Invalid path '" + rp.asText() + "' : "
-                    + e.getMessage());
+            throw new StatesFailure("States.ResultPathMatchFailure", r.causePrefix() + "Unable to apply ResultPath '"
+                    + rp.asText() + "' to the state input " + Json.write(r.input) + ": " + e.getMessage());
         }
     }
 

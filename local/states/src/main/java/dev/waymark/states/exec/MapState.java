@@ -101,7 +101,8 @@ final class MapState {
 
     private static JsonNode runDistributed(StateRun r, Definition def, ArrayNode items, JsonNode eff, int maxConc,
                                            MapItems.Tolerance tol) {
-        String mapRunArn = r.frame.exec.stateMachineArn.replace(":stateMachine:", ":mapRun:") + "/" + r.name + ":"
+        String label = r.state.path("Label").asText(r.name);
+        String mapRunArn = r.frame.exec.stateMachineArn.replace(":stateMachine:", ":mapRun:") + "/" + label + ":"
                 + java.util.UUID.randomUUID();
         r.frame.exec.mapRunArn = mapRunArn;
         r.frame.event("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn", mapRunArn));

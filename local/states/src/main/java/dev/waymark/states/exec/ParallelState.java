@@ -14,7 +14,8 @@ final class ParallelState {
     static Transition run(StateRun r) {
         return ErrorHandling.run(r, () -> attempt(r), f -> {
             StateRunner.logEvaluationFailure(r, f);
-            if (!ErrorHandling.caught(r, f)) {
+            // Recordings: caught failures log ParallelStateFailed in JSONPath states but not in JSONata states.
+            if (!r.jsonata || !ErrorHandling.caught(r, f)) {
                 r.frame.event("ParallelStateFailed", null, null);
             }
         });

@@ -9,6 +9,8 @@ final class Pending {
     String error;
     String cause;
     boolean done;
+    /** Completed by a failure (error and cause may both be null, e.g. SendTaskFailure without them). */
+    boolean failed;
     Instant lastHeartbeat;
     /** Activities: the worker name once a worker took the task (empty when it gave none). */
     String startedBy;
@@ -24,6 +26,7 @@ final class Pending {
         if (!done) {
             error = e;
             cause = c;
+            failed = true;
             done = true;
         }
     }

@@ -67,7 +67,7 @@ final class TaskWaits {
                     interrupt(worker);
                     throw new Aborted();
                 }
-                if (p.error != null) {
+                if (p.failed) {
                     throw new StatesFailure(p.error, p.cause);
                 }
                 return;

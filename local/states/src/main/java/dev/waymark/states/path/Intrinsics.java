@@ -261,13 +261,15 @@ public final class Intrinsics {
         return Json.F.numberNode(lo + (long) (r.nextDouble() * (hi - lo)));
     }
 
+    /** AWS rounds non-integer arguments to the nearest integer before adding. */
     private static JsonNode mathAdd(List<JsonNode> a, String fn) {
         BigDecimal x = arg(a, 0).isNumber() ? arg(a, 0).decimalValue() : null;
         BigDecimal y = arg(a, 1).isNumber() ? arg(a, 1).decimalValue() : null;
         if (x == null || y == null) {
             throw new StatesFailure("States.Runtime", fn + ": arguments must be numbers");
         }
-        return Json.number(x.add(y));
+        java.math.RoundingMode half = java.math.RoundingMode.HALF_UP;
+        return Json.number(x.setScale(0, half).add(y.setScale(0, half)));
     }
 
     private static ArrayNode split(String s, String delims) {

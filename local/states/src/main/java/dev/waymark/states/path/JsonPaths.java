@@ -112,7 +112,10 @@ public final class JsonPaths {
         if (segs.isEmpty()) {
             return value;
         }
-        JsonNode root = target == null || !target.isContainerNode() ? Json.object() : target.deepCopy();
+        if (target == null || !target.isContainerNode()) {
+            throw new PathMissing("Unable to apply ResultPath '" + path + "' to a non-object input");
+        }
+        JsonNode root = target.deepCopy();
         JsonNode cur = root;
         for (int k = 0; k < segs.size(); k++) {
             Object seg = segs.get(k);

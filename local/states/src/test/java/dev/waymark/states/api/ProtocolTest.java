@@ -30,8 +30,9 @@ class ProtocolTest {
 
     @Test
     void successIsJsonWithEpochSecondTimestamps() throws Exception {
-        var r = post("AWSStepFunctions.CreateStateMachine", "{\"name\":\"wire\",\"roleArn\":\"arn:aws:iam::1:role/r\","
-                + "\"definition\":\"{\\\"StartAt\\\":\\\"P\\\",\\\"States\\\":{\\\"P\\\":{\\\"Type\\\":\\\"Succeed\\\"}}}\"}");
+        var request = Json.object().put("name", "wire").put("roleArn", "arn:aws:iam::1:role/r")
+                .put("definition", SfnEndpoint.asl("{'StartAt':'P','States':{'P':{'Type':'Succeed'}}}"));
+        var r = post("AWSStepFunctions.CreateStateMachine", Json.write(request));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
         assertThat(r.headers().firstValue("x-amzn-RequestId")).isPresent();

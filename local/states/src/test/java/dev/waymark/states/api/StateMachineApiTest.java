@@ -132,6 +132,8 @@ class StateMachineApiTest {
         assertThat(d1.definition()).isEqualTo(pass("v1"));
         assertThat(d1.description()).isEqualTo("first");
 
+        assertThatThrownBy(() -> sfn.updateStateMachine(r -> r.stateMachineArn(arn + ":1").definition(pass("no"))))
+                .isInstanceOf(ValidationException.class);
         sfn.deleteStateMachineVersion(r -> r.stateMachineVersionArn(arn + ":2"));
         assertThat(sfn.listStateMachineVersions(r -> r.stateMachineArn(arn)).stateMachineVersions()).hasSize(2);
     }

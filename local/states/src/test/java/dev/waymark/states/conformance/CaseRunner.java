@@ -26,7 +26,7 @@ final class CaseRunner {
     static StatesEngine engine(JsonNode c) {
         StatesEngine.Builder b = StatesEngine.builder().clockMode(ClockMode.SKIP).accountId(ACCOUNT).region(REGION);
         StatesEngine[] holder = new StatesEngine[1];
-        LocalDoubles.register(b, () -> holder[0]);
+        LocalDoubles.register(b, () -> holder[0], c);
         var clock = new dev.waymark.states.clock.EngineClock(ClockMode.SKIP, recordedAt(c));
         b.clock(clock);
         JsonNode handlers = c.path("lambda_handlers");
@@ -205,6 +205,9 @@ final class CaseRunner {
             d = HistoryCompare.compare(c, types);
             if (d == null) {
                 d = HistoryCompare.comparePrevious(c, hist);
+            }
+            if (d == null) {
+                d = HistoryCompare.compareConcurrentDetails(c, hist);
             }
         }
         return d;

@@ -11,6 +11,39 @@ final class HistoryCompare {
     private HistoryCompare() {
     }
 
+    /**
+     * Diagnostic (-Dconformance.details=true) for machines with Parallel/Map: every recorded event must have an
+     * event of ours with the same type and matching details (order-insensitive).
+     */
+    static String compareConcurrentDetails(JsonNode c, List<dev.waymark.states.HistoryEvent> actual) {
+        String def = Json.write(c.path("definition"));
+        if (!Boolean.getBoolean("conformance.details") || !(def.contains("\"Parallel\"") || def.contains("\"Map\""))) {
+            return null;
+        }
+        List<dev.waymark.states.HistoryEvent> unmatched = new ArrayList<>(actual);
+        for (JsonNode rec : c.path("history")) {
+            String type = rec.path("type").asText();
+            dev.waymark.states.HistoryEvent match = null;
+            String firstDiff = null;
+            for (var ev : unmatched) {
+                if (!ev.type().equals(type)) {
+                    continue;
+                }
+                String d = ev.detailsKey() == null ? null : Masking.diff(rec.get(ev.detailsKey()), ev.details(), type);
+                if (d == null) {
+                    match = ev;
+                    break;
+                }
+                firstDiff = firstDiff == null ? d : firstDiff;
+            }
+            if (match == null) {
+                return "no matching " + type + " event" + (firstDiff == null ? "" : ": " + firstDiff);
+            }
+            unmatched.remove(match);
+        }
+        return null;
+    }
+
     /** For machines without Parallel/Map: the previousEventId chain must match too. */
     static String comparePrevious(JsonNode c, List<dev.waymark.states.HistoryEvent> actual) {
         String def = Json.write(c.path("definition"));

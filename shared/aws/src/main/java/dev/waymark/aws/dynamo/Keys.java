@@ -58,6 +58,14 @@ public final class Keys {
     return "J#" + journeyId + "#" + version;
   }
 
+  public static String journeyVersions(String journeyId) {
+    return "JV#" + journeyId;
+  }
+
+  public static String version(String version) {
+    return "V#" + version;
+  }
+
   public static String counter(String metric, int shard) {
     return "C#" + metric + "#" + shard;
   }

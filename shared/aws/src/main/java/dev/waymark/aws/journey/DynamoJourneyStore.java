@@ -63,12 +63,30 @@ public final class DynamoJourneyStore implements JourneyStore {
 
   @Override
   public JourneyRun recordRun(JourneyRun run) {
+    rememberVersion(run);
     try {
       dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)).conditionExpression("attribute_not_exists(PK)"));
       return run;
     } catch (ConditionalCheckFailedException exists) {
       return JourneyItems.run(get(Keys.profile(run.profileId()), Keys.run(run.runId())));
     }
+  }
+
+  /** Each journey version that ever had a run: {@code JV#<journeyId>}/{@code V#<version>}. */
+  private void rememberVersion(JourneyRun run) {
+    try {
+      dynamo.putItem(r -> r.tableName(table).conditionExpression("attribute_not_exists(PK)").item(Map.of(
+          "PK", Attr.s(Keys.journeyVersions(run.journeyId())), "SK", Attr.s(Keys.version(run.version())),
+          "version", Attr.s(run.version()), "firstRunAt", Attr.s(run.startedAt().toString()))));
+    } catch (ConditionalCheckFailedException known) {
+      // already remembered
+    }
+  }
+
+  /** The versions of a journey that have had runs, oldest first. */
+  public List<String> versions(String journeyId) {
+    return query(Keys.journeyVersions(journeyId), "V#").stream()
+        .sorted(Comparator.comparing(i -> Attr.string(i, "firstRunAt"))).map(i -> Attr.string(i, "version")).toList();
   }
 
   @Override
@@ -125,7 +143,7 @@ public final class DynamoJourneyStore implements JourneyStore {
   /** A wait moved with a merged profile belongs to the profile whose partition holds it. */
   private static WaitRegistration wait(Map<String, AttributeValue> item, String profileId) {
     WaitRegistration stored = Json.read(Attr.string(item, "wait"), new TypeReference<WaitRegistration>() {});
-    return new WaitRegistration(profileId, stored.runId(), stored.stepId(), stored.journeyId(),
+    return new WaitRegistration(profileId, stored.runId(), stored.stepId(), stored.journeyId(), stored.version(),
         new EventMatcher(stored.matcher().event(), stored.matcher().filters()), stored.correlationField(),
         stored.correlationValue(), stored.taskToken(), stored.expiresAt());
   }

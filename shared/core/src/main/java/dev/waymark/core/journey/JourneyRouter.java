@@ -64,6 +64,7 @@ public final class JourneyRouter implements ProcessedEventListener {
         output.set("properties", event.properties());
         output.put("messageId", event.messageId());
         executions.resume(wait.taskToken(), Json.write(output));
+        store.count(wait.journeyId(), wait.version(), "wait:" + wait.stepId() + ":performed", 1);
         store.trace(new TraceEntry(clock.instant(), profile.id(), wait.journeyId(), wait.runId(), "wait",
             "performed", event.eventName() + " arrived before " + wait.expiresAt(), event.messageId() + "#" + wait.stepId()));
       }

@@ -13,6 +13,7 @@ public record WaitRegistration(
     String runId,
     String stepId,
     String journeyId,
+    String version,
     EventMatcher matcher,
     String correlationField,
     String correlationValue,

@@ -63,7 +63,7 @@ public final class SegmentEvaluator implements ProcessedEventListener {
   }
 
   /** The segments an event can change: all of them for a new or merged profile. */
-  Set<String> affected(ProcessOutcome outcome, InboundEvent event) {
+  public Set<String> affected(ProcessOutcome outcome, InboundEvent event) {
     Set<String> affected = new LinkedHashSet<>();
     Optional<String> announced = InternalEvents.segmentOf(event);
     boolean everything = announced.isEmpty() && (outcome.createdProfile() || outcome.merges() > 0);

@@ -1,0 +1,39 @@
+package dev.waymark.functions.journeys;
+
+import dev.waymark.core.problem.ProblemException;
+import dev.waymark.core.profile.ConsentChannel;
+import dev.waymark.core.profile.ConsentDecision;
+import dev.waymark.core.profile.ConsentRequest;
+import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.send.UnsubscribeLinks;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET|POST /v1/unsubscribe?token=…}: the one-click unsubscribe link of every email
+ * (RFC 8058: mail clients POST {@code List-Unsubscribe=One-Click}). The signed token names the
+ * person, channel and topic; the consent is recorded as denied, with its source.
+ */
+final class Unsubscribe {
+  private final UnsubscribeLinks links;
+  private final ProfileService profiles;
+  private final Clock clock;
+
+  Unsubscribe(UnsubscribeLinks links, ProfileService profiles, Clock clock) {
+    this.links = links;
+    this.profiles = profiles;
+    this.clock = clock;
+  }
+
+  Map<String, Object> unsubscribe(String token) {
+    UnsubscribeLinks.Subscription subscription = links.verify(token)
+        .orElseThrow(() -> ProblemException.invalidField("token", "not an unsubscribe token Waymark issued"));
+    ConsentChannel channel = ConsentChannel.valueOf(subscription.channel().name().toUpperCase());
+    profiles.recordConsents(subscription.profileId(), List.of(new ConsentRequest.Change(channel, subscription.topic(),
+        new ConsentDecision(ConsentDecision.ConsentStatus.denied, "one-click unsubscribe", clock.instant()))));
+    return Map.of("unsubscribed", true, "channel", subscription.channel().name(),
+        "topic", subscription.topic() == null ? "all" : subscription.topic());
+  }
+
+}
