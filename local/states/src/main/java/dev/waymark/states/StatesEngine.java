@@ -320,6 +320,23 @@ public final class StatesEngine implements AutoCloseable {
         runner.stop(rec, error, cause);
     }
 
+    /** ListMapRuns: the distributed Map runs of an execution. */
+    public List<MapRunInfo> listMapRuns(String executionArn) {
+        return List.copyOf(record(executionArn).mapRuns);
+    }
+
+    /** DescribeMapRun. */
+    public synchronized MapRunInfo describeMapRun(String mapRunArn) {
+        for (ExecutionRecord r : executions.values()) {
+            for (MapRunInfo m : r.mapRuns) {
+                if (m.mapRunArn().equals(mapRunArn)) {
+                    return m;
+                }
+            }
+        }
+        throw new StatesApiException("ResourceNotFound", "Map Run Does Not Exist: '" + mapRunArn + "'");
+    }
+
     public List<HistoryEvent> getExecutionHistory(String executionArn) {
         return record(executionArn).history.snapshot();
     }
@@ -495,7 +512,9 @@ public final class StatesEngine implements AutoCloseable {
             try {
                 return StatesEngine.this.start(stateMachineArn, name, input, parentToken, true);
             } catch (StatesApiException e) {
-                throw new StatesFailure("StepFunctions." + e.code() + "Exception", e.getMessage());
+                throw new StatesFailure("StepFunctions." + e.code() + "Exception", e.getMessage()
+                        + " (Service: AWSStepFunctions; Status Code: 400; Error Code: " + e.code() + "; Request ID: "
+                        + UUID.randomUUID() + "; Proxy: null)");
             }
         }
 

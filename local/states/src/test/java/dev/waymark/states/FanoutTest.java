@@ -56,6 +56,11 @@ class FanoutTest {
         assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(failed.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
         assertThat(EngineTestSupport.types(engine, failed.executionArn())).contains("MapRunStarted", "MapRunFailed");
+        MapRunInfo run = engine.listMapRuns(failed.executionArn()).get(0);
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.itemsFailed()).isEqualTo(2);
+        assertThat(engine.describeMapRun(run.mapRunArn())).isEqualTo(run);
+        assertThat(engine.listMapRuns(ok.executionArn()).get(0).status()).isEqualTo("SUCCEEDED");
     }
 
     @Test

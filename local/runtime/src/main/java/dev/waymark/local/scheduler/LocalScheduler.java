@@ -103,9 +103,7 @@ public final class LocalScheduler {
   private void invoke(LocalSchedule schedule, Instant at) {
     String input = schedule.input().replace("<aws.scheduler.scheduled-time>", at.toString());
     try {
-      long t0 = System.nanoTime();
       targets.invoke(schedule.targetArn(), Json.read(input, new TypeReference<Map<String, Object>>() {}));
-      if (System.getProperty("probe") != null) System.out.println("PROBE " + schedule.name() + " " + (System.nanoTime() - t0) / 1000 + " us");
     } catch (RuntimeException e) {
       failures.add(schedule.name() + " at " + at + ": " + e);
       System.err.println("local scheduler: " + schedule.name() + " at " + at + " failed: " + e);

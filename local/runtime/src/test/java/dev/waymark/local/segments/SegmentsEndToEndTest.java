@@ -52,8 +52,12 @@ class SegmentsEndToEndTest {
     List<JsonNode> entered = named(id, "Segment Entered");
     assertThat(entered).extracting(e -> e.path("properties").path("segmentId").asText()).containsExactlyInAnyOrder(
         "interested-in-ev-model", "lease-ends-within-90-days", "ev-prospects-lease-ending");
-    assertThat(entered).allSatisfy(e -> assertThat(e.path("userId").asText()).isEqualTo("crm-sarah"))
-        .allSatisfy(e -> assertThat(e.path("messageId").asText()).startsWith("seg:"));
+    // each announcement names her by the best identity she had then: anonymous at first, then her userId
+    assertThat(entered).extracting(e -> e.path("properties").path("segmentId").asText() + "/"
+            + e.path("userId").asText(e.path("anonymousId").asText()))
+        .containsExactlyInAnyOrder("interested-in-ev-model/sarah-laptop", "lease-ends-within-90-days/crm-sarah",
+            "ev-prospects-lease-ending/crm-sarah");
+    assertThat(entered).allSatisfy(e -> assertThat(e.path("messageId").asText()).startsWith("seg:"));
 
     JsonNode segment = api.get("/v1/segments/lease-ends-within-90-days").body();
     assertThat(segment.path("size").asLong()).isEqualTo(1);

@@ -18,6 +18,10 @@ public final class StatesApi {
         new ExecutionOperations(engine).register(operations);
         new DefinitionOperations(engine).register(operations);
         new ActivityOperations(engine).register(operations);
+        TagOperations tags = new TagOperations(engine);
+        tags.register(operations);
+        operations.put("CreateStateMachine", tags.tagging(operations.get("CreateStateMachine"), "stateMachineArn"));
+        operations.put("CreateActivity", tags.tagging(operations.get("CreateActivity"), "activityArn"));
     }
 
     /** The operation names served. */

@@ -139,7 +139,8 @@ public final class DefinitionValidator {
         var dynamo = java.util.regex.Pattern.compile("^arn:[^:]+:states:::dynamodb:(\\w+)$").matcher(res);
         if (dynamo.matches() && !Set.of("getItem", "putItem", "updateItem", "deleteItem").contains(dynamo.group(1))) {
             out.add(error("SCHEMA_VALIDATION_FAILED", "The resource provided " + res + " is not recognized. The value "
-                    + "is not a valid resource ARN, or the resource is not available in this region.", at + "/Resource"));
+                    + "is not a valid resource ARN, or the resource is not available in this region.",
+                    at + "/Resource"));
         }
         if (s.has("Credentials") && !s.get("Credentials").has("RoleArn")
                 && !s.get("Credentials").has("RoleArn.$")) {

@@ -95,7 +95,8 @@ final class ChoiceRules {
         Integer cmp;
         String rel;
         if (op.startsWith("String")) {
-            cmp = v.isTextual() && other.isTextual() ? Integer.valueOf(v.textValue().compareTo(other.textValue())) : null;
+            cmp = v.isTextual() && other.isTextual() ? Integer.valueOf(v.textValue().compareTo(other.textValue()))
+                    : null;
             rel = op.substring(6);
         } else if (op.startsWith("Numeric")) {
             cmp = v.isNumber() && other.isNumber() ? Integer.valueOf(v.decimalValue().compareTo(other.decimalValue()))

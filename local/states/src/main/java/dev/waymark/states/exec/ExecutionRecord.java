@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.states.ExecutionInfo;
 import dev.waymark.states.ExecutionStatus;
+import dev.waymark.states.MapRunInfo;
 import dev.waymark.states.StateMachineType;
 import dev.waymark.states.asl.Definition;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Mutable state of one execution. Fields guarded by the engine clock's update lock or by this object. */
 public final class ExecutionRecord {
@@ -24,6 +27,8 @@ public final class ExecutionRecord {
     public final HistoryLog history;
     public final String parentTaskToken;
     public volatile String mapRunArn;
+    /** Distributed Map runs of this execution, in start order. */
+    public final List<MapRunInfo> mapRuns = new CopyOnWriteArrayList<>();
     /** TestState: a caller-supplied context object replacing the generated one. */
     public volatile ObjectNode contextOverride;
     /** TestState: the state name the context object reports. */

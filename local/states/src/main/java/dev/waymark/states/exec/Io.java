@@ -60,7 +60,10 @@ final class Io {
         return finish(r, r.state, result, effInput, null, next);
     }
 
-    /** As {@link #finish(StateRun, JsonNode, JsonNode, String)} with Assign/Output/ResultPath taken from {@code holder}. */
+    /**
+     * As {@link #finish(StateRun, JsonNode, JsonNode, String)} with Assign/Output/ResultPath taken from
+     * {@code holder} (the state, a Choice rule or a Catcher).
+     */
     static Transition finish(StateRun r, JsonNode holder, JsonNode result, JsonNode effInput, JsonNode errorOutput,
                              String next) {
         if (r.jsonata) {

@@ -3,6 +3,7 @@ package dev.waymark.states.exec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.states.MapRunInfo;
 import dev.waymark.states.StatesFailure;
 import dev.waymark.states.asl.Definition;
 import dev.waymark.states.json.Json;
@@ -106,6 +107,9 @@ final class MapState {
                 + java.util.UUID.randomUUID();
         r.frame.exec.mapRunArn = mapRunArn;
         r.frame.event("MapRunStarted", "mapRunStartedEventDetails", Json.object().put("mapRunArn", mapRunArn));
+        var run = new MapRunInfo(mapRunArn, r.frame.exec.arn, "RUNNING", r.frame.rt.clock.now(),
+                null, maxConc, tol.count(), tol.percentage(), items.size(), 0, 0);
+        r.frame.exec.mapRuns.add(run);
         int allowed = tol.allowedFailures(items.size());
         HistoryLog childLog = new HistoryLog(r.frame.rt.clock::now, false);
         Fanout.Outcome o = Fanout.run(r, items.size(), maxConc, allowed, (i, group) -> {
@@ -113,7 +117,11 @@ final class MapState {
             Frame child = r.frame.isolatedChild(item, group, childLog);
             return Interpreter.run(def, MapItems.selectItem(r, eff, item), child);
         });
-        if (o.failed() > allowed) {
+        boolean failed = o.failed() > allowed;
+        r.frame.exec.mapRuns.set(r.frame.exec.mapRuns.indexOf(run), new MapRunInfo(mapRunArn,
+                run.executionArn(), failed ? "FAILED" : "SUCCEEDED", run.startDate(), r.frame.rt.clock.now(),
+                maxConc, tol.count(), tol.percentage(), items.size(), items.size() - o.failed(), o.failed()));
+        if (failed) {
             StatesFailure f = new StatesFailure(THRESHOLD, "The specified tolerated failure threshold was exceeded");
             ObjectNode d = Json.object().put("error", f.error()).put("cause", f.cause());
             r.frame.event("MapRunFailed", "mapRunFailedEventDetails", d);

@@ -64,7 +64,8 @@ final class WaitState {
         Instant t = v.isTextual() ? tryParse(v.textValue()) : null;
         if (t == null) {
             throw new StatesFailure("States.Runtime", "The TimestampPath parameter does not reference a valid ISO-8601 "
-                    + "extended offset date-time format string: " + path + " == " + (v.isTextual() ? v.textValue() : v));
+                    + "extended offset date-time format string: " + path + " == "
+                    + (v.isTextual() ? v.textValue() : v));
         }
         return t;
     }

@@ -45,7 +45,8 @@ public final class Json {
     }
 
     private static final java.time.format.DateTimeFormatter ISO_MILLIS =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC);
 
     /** ISO-8601 UTC with milliseconds, as the context object's StartTime/EnteredTime. */
     public static String isoMillis(java.time.Instant t) {

@@ -112,9 +112,14 @@ public final class Keys {
     return "SEGC#" + segmentId;
   }
 
-  /** The hour bucket of segment re-checks: {@code DUE#<yyyy-mm-ddTHH>} / {@code <profileId>#<segmentId>}. */
-  public static String dueBucket(Instant at) {
-    return "DUE#" + at.toString().substring(0, 13);
+  /**
+   * The hour bucket of segment re-checks, {@code DUE#<yyyy-mm-ddTHH>} / {@code <profileId>#<segmentId>}:
+   * the hour by which a check is due (its due time rounded up to the hour), so the sweep at HH:00
+   * reads one bucket.
+   */
+  public static String dueBucket(Instant dueAt) {
+    Instant hour = dueAt.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    return "DUE#" + (hour.equals(dueAt) ? hour : hour.plusSeconds(3600)).toString().substring(0, 13);
   }
 
   public static String dueCheck(String profileId, String segmentId) {

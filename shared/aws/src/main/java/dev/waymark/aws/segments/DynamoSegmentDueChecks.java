@@ -5,6 +5,7 @@ import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.core.ports.SegmentDueChecks;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Due re-checks as items in hour buckets ({@code DUE#<yyyy-mm-ddTHH>}/{@code <profileId>#<segmentId>}):
- * the hourly sweep queries one or two buckets, never the profiles. Items expire a week after they
+ * Due re-checks as items in hour buckets ({@code DUE#<yyyy-mm-ddTHH>}/{@code <profileId>#<segmentId>},
+ * the hour by which each is due): the sweep of an hour queries that one bucket, never the profiles. Items expire a week after they
  * fall due, so a bucket nobody swept does not stay forever.
  */
 public final class DynamoSegmentDueChecks implements SegmentDueChecks {
@@ -45,21 +46,20 @@ public final class DynamoSegmentDueChecks implements SegmentDueChecks {
   @Override
   public List<DueCheck> dueBy(Instant at) {
     List<DueCheck> due = new ArrayList<>();
-    for (Instant hour : List.of(at.minus(Duration.ofHours(1)), at)) {
-      Map<String, AttributeValue> start = null;
-      do {
-        Map<String, AttributeValue> from = start;
-        QueryResponse page = dynamo.query(r -> r.tableName(table).keyConditionExpression("PK = :pk")
-            .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.dueBucket(hour)))).exclusiveStartKey(from));
-        for (Map<String, AttributeValue> item : page.items()) {
-          Instant dueAt = Instant.parse(Attr.string(item, "dueAt"));
-          if (!dueAt.isAfter(at)) {
-            due.add(new DueCheck(Attr.string(item, "profileId"), Attr.string(item, "segmentId"), dueAt));
-          }
+    String bucket = Keys.dueBucket(at.truncatedTo(ChronoUnit.HOURS));
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      QueryResponse page = dynamo.query(r -> r.tableName(table).keyConditionExpression("PK = :pk")
+          .expressionAttributeValues(Map.of(":pk", Attr.s(bucket))).exclusiveStartKey(from));
+      for (Map<String, AttributeValue> item : page.items()) {
+        Instant dueAt = Instant.parse(Attr.string(item, "dueAt"));
+        if (!dueAt.isAfter(at)) {
+          due.add(new DueCheck(Attr.string(item, "profileId"), Attr.string(item, "segmentId"), dueAt));
         }
-        start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-      } while (start != null);
-    }
+      }
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
     return due;
   }
 

@@ -12,7 +12,7 @@ public interface SegmentDueChecks {
   /** Asks for the person's membership of a segment to be re-checked at {@code dueAt} (kept on the membership too). */
   void schedule(String profileId, String segmentId, Instant dueAt);
 
-  /** Checks due at or before {@code now}, from the current and the previous hour's buckets. */
+  /** The checks of the hour of {@code at} (due by then), as the sweep of that hour runs them. */
   List<DueCheck> dueBy(Instant now);
 
   /** Removes a check once done (unless it has since been re-scheduled for another time). */

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The hourly sweep of re-checks that fell due (time-based segment changes: a lease end coming
- * within 90 days, a person inactive for 60 days, an event sliding out of a window). It reads only
- * the due buckets of the last two hours — never all profiles.
+ * within 90 days, a person inactive for 60 days, an event sliding out of a window). Each run reads
+ * only the bucket of checks due by its hour — never all profiles.
  */
 public final class DueSegmentChecks {
   private final SegmentDueChecks due;

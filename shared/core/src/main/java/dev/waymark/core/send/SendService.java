@@ -78,7 +78,11 @@ public final class SendService {
     return deliver(request, profile, template, decided.channel(), decided.address());
   }
 
-  /** Which channel and address, or why nothing can be sent now. {@code sent} here means "go ahead". */
+  /**
+   * Which channel and address, or why nothing can be sent now ({@code sent} here means "go ahead").
+   * When every channel refuses, the reason given is the first one about a channel that does reach
+   * the person (no consent, suppressed, invalid number) rather than "unreachable".
+   */
   private SendOutcome decide(SendRequest request, Profile profile, MessageTemplate template) {
     SendOutcome firstRefusal = null;
     for (Channel channel : request.channels()) {
@@ -86,7 +90,9 @@ public final class SendService {
       if (verdict.status() == SendOutcome.Status.sent || verdict.status() == SendOutcome.Status.deferred) {
         return verdict;
       }
-      firstRefusal = firstRefusal == null ? verdict : firstRefusal;
+      boolean moreTelling = firstRefusal == null
+          || (firstRefusal.status() == SendOutcome.Status.unreachable && verdict.status() != SendOutcome.Status.unreachable);
+      firstRefusal = moreTelling ? verdict : firstRefusal;
     }
     return firstRefusal;
   }
