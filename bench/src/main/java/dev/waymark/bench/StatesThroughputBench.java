@@ -88,7 +88,11 @@ final class StatesThroughputBench {
     runners.put("Waymark (in-process)", inProcess(engine));
     StatesHttpServer server = StatesHttpServer.start(StatesEngine.builder().build(), "127.0.0.1", 0);
     runners.put("Waymark (HTTP endpoint)", new StatesSfnDriver(server.endpoint(), server::close));
-    runners.put("moto (HTTP)", StatesPeers.moto());
+    try {
+      runners.put("moto (HTTP)", StatesPeers.moto());
+    } catch (Exception e) {
+      runners.put("moto (HTTP)", w -> Result.failed("moto_server did not start: " + e.getMessage()));
+    }
     runners.put("aws-local-stepfunctions (in-process)", StatesPeers.node());
 
     for (int i = 0; i < WARMUP_ROUNDS; i++) { // the JVM's JIT needs more than one pass; node's gets it too

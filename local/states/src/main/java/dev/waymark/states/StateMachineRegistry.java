@@ -37,7 +37,8 @@ final class StateMachineRegistry {
     }
 
     /** An alias routes to one or two versions by weight (percent). */
-    record Alias(String arn, String name, Map<String, Integer> routing, String description, Instant created) {
+    record Alias(String arn, String name, Map<String, Integer> routing, String description, Instant created,
+                 Instant updated) {
     }
 
     private final Map<String, Machine> machines = new LinkedHashMap<>();

@@ -183,7 +183,8 @@ public final class StatesEngine implements AutoCloseable {
         if (m.aliases.containsKey(name)) {
             throw new StatesApiException("ConflictException", "Alias already exists: " + arn);
         }
-        m.aliases.put(name, new StateMachineRegistry.Alias(arn, name, Map.copyOf(routing), description, clock.now()));
+        Instant now = clock.now();
+        m.aliases.put(name, new StateMachineRegistry.Alias(arn, name, ordered(routing), description, now, now));
         return arn;
     }
 
@@ -194,8 +195,22 @@ public final class StatesEngine implements AutoCloseable {
         if (a == null) {
             throw new StatesApiException("ResourceNotFound", "Alias does not exist: " + aliasArn);
         }
-        m.aliases.put(name, new StateMachineRegistry.Alias(a.arn(), name, Map.copyOf(routing), a.description(),
-                a.created()));
+        m.aliases.put(name, new StateMachineRegistry.Alias(a.arn(), name, ordered(routing), a.description(),
+                a.created(), clock.now()));
+    }
+
+    /** DescribeStateMachineAlias with description and dates (routing in the order it was given). */
+    public synchronized StateMachineAliasInfo describeStateMachineAliasInfo(String aliasArn) {
+        var m = machine(aliasArn);
+        var a = m.aliases.get(aliasArn.substring(aliasArn.lastIndexOf(':') + 1));
+        if (a == null) {
+            throw new StatesApiException("ResourceNotFound", "Alias does not exist: " + aliasArn);
+        }
+        return new StateMachineAliasInfo(a.arn(), a.name(), a.routing(), a.description(), a.created(), a.updated());
+    }
+
+    private static Map<String, Integer> ordered(Map<String, Integer> routing) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routing));
     }
 
     public synchronized void deleteStateMachineAlias(String aliasArn) {

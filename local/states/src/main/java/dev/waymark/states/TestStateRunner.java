@@ -124,6 +124,9 @@ final class TestStateRunner {
             throw new StatesApiException("InvalidDefinition", "TestState API does not support Map or Parallel "
                     + "states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]");
         }
+        if (!hasMock && type.equals("Task") && req.roleArn() == null) {
+            throw new StatesApiException("ValidationException", "RoleArn must be specified when testing a Task state");
+        }
         if (hasMock && mock.has("result") && mock.has("errorOutput")) {
             throw new StatesApiException("ValidationException",
                     "A test mock should have only one of the following fields: [result, errorOutput].");

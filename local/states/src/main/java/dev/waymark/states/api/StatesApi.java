@@ -22,6 +22,8 @@ public final class StatesApi {
         tags.register(operations);
         operations.put("CreateStateMachine", tags.tagging(operations.get("CreateStateMachine"), "stateMachineArn"));
         operations.put("CreateActivity", tags.tagging(operations.get("CreateActivity"), "activityArn"));
+        operations.put("DeleteStateMachine", tags.forgetting(operations.get("DeleteStateMachine"), "stateMachineArn"));
+        operations.put("DeleteActivity", tags.forgetting(operations.get("DeleteActivity"), "activityArn"));
     }
 
     /** The operation names served. */

@@ -54,6 +54,15 @@ final class TagOperations {
         };
     }
 
+    /** Wraps DeleteStateMachine/DeleteActivity so that a re-created resource starts without tags. */
+    Function<JsonNode, ObjectNode> forgetting(Function<JsonNode, ObjectNode> delete, String arnMember) {
+        return rq -> {
+            ObjectNode out = delete.apply(rq);
+            tags.remove(rq.path(arnMember).asText());
+            return out;
+        };
+    }
+
     private void add(String arn, JsonNode list) {
         Map<String, String> t = tags.computeIfAbsent(arn, a -> new TreeMap<>());
         list.forEach(tag -> t.put(Req.required(tag, "key"), tag.path("value").asText("")));

@@ -221,7 +221,10 @@ public final class EngineClock {
         advanceTo(now().plus(d));
     }
 
-    /** MANUAL (or SKIP) mode: moves virtual time to {@code target}, running the engine to quiescence per timer. */
+    /**
+     * MANUAL (or SKIP) mode: moves virtual time to {@code target}, running the engine to quiescence per timer.
+     * Host threads only (it waits for engine work to settle).
+     */
     public void advanceTo(Instant target) {
         if (mode == ClockMode.REAL) {
             throw new IllegalStateException("advance is not available on a REAL clock");
@@ -252,7 +255,8 @@ public final class EngineClock {
 
     /**
      * Waits (in real time, at most {@code timeout}) until no engine thread can run: every execution has finished or
-     * waits for something external (a task token, a MANUAL-mode timer). Returns false on timeout.
+     * waits for something external (a task token, a MANUAL-mode timer). Returns false on timeout. Call it from host
+     * threads (tests, HTTP handlers), not from inside a Lambda handler, which is itself engine work.
      */
     public boolean awaitQuiescence(Duration timeout) {
         lock.lock();

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistExcepti
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 import software.amazon.awssdk.services.sfn.model.StateMachineVersionListItem;
+import software.amazon.awssdk.services.sfn.model.Tag;
 import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResultCode;
 import software.amazon.awssdk.services.sfn.model.ValidationException;
 
@@ -208,6 +209,20 @@ class StateMachineApiTest {
         assertThat(bad.diagnostics().get(0).severityAsString()).isEqualTo("ERROR");
         assertThat(bad.diagnostics().get(0).code()).isNotBlank();
         assertThat(bad.truncated()).isFalse();
+    }
+
+    @Test
+    void tagsAreKeptListedAndRemoved() {
+        String arn = sfn.createStateMachine(r -> r.name("tagged").definition(pass("x")).roleArn(ROLE)
+                .tags(Tag.builder().key("team").value("growth").build())).stateMachineArn();
+        sfn.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("env").value("local").build()));
+        assertThat(sfn.listTagsForResource(r -> r.resourceArn(arn)).tags()).extracting(Tag::key)
+                .containsExactly("env", "team");
+        sfn.untagResource(r -> r.resourceArn(arn).tagKeys("team"));
+        assertThat(sfn.listTagsForResource(r -> r.resourceArn(arn)).tags()).extracting(Tag::value)
+                .containsExactly("local");
+        assertThatThrownBy(() -> sfn.listTagsForResource(r -> r.resourceArn(arn + "-ghost")))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     private static List<RoutingConfigurationListItem> route(String version, int weight) {
