@@ -38,6 +38,7 @@ class ApiTest {
         assertThat(engine.describeExecution(onV1).output().asText()).isEqualTo("v1");
         assertThat(engine.listStateMachineVersions(sm)).containsExactly(v2, v1);
 
+        assertThat(engine.describeStateMachineAliasInfo(alias).routing()).containsExactly(Map.entry(v1, 100));
         engine.updateStateMachineAlias(alias, Map.of(v2, 100));
         String after = engine.startExecution(alias, null, "{}").executionArn();
         engine.awaitQuiescence(Duration.ofSeconds(5));

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class Masking {
     /** Values the recordings normalised to fixed words (dates, generated names, random numbers). */
     private static final Set<String> WILDCARDS = Set.of("date", "datetime", "timestamp", "RandomNumberGenerated",
-            "start-date", "stop-date", "start-time", "entered-time", "map_run_arn", "execution-arn", "table-name", "sqs_queue_url");
+            "start-date", "stop-date", "start-time", "entered-time", "map_run_arn", "state-machine-arn", "execution-arn", "table-name", "sqs_queue_url");
     private static final Set<String> IGNORED_KEYS = Set.of("SdkHttpMetadata", "SdkResponseMetadata");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]+>");
 

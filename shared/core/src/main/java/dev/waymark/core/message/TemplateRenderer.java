@@ -1,7 +1,10 @@
 package dev.waymark.core.message;
 
 import dev.waymark.core.json.Json;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.function.Function;
 import liqp.TemplateParser;
@@ -10,7 +13,9 @@ import liqp.exceptions.VariableNotExistException;
 
 /**
  * Renders message templates with Liquid, strictly: a variable the data does not have is an error
- * (caught when journeys are validated at build), never a blank in a customer's inbox.
+ * (caught when journeys are validated at build), never a blank in a customer's inbox. The one
+ * exception is a variable the template itself gives a fallback with {@code | default: ...}: an
+ * optional trait such as {@code {{ profile.firstName | default: 'there' }}} may be missing.
  */
 public final class TemplateRenderer {
   private final TemplateParser parser = new TemplateParser.Builder()
@@ -52,6 +57,35 @@ public final class TemplateRenderer {
     return render(template, "layout " + template.layout().get(), layout, withContent);
   }
 
+  private static final Pattern DEFAULTED = Pattern.compile("\\{\\{-?\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*\\|\\s*default\\b");
+
+  /** The data, with each variable the source uses with {@code | default} present (empty, so the default applies, when missing). */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> withDefaultedVariables(String source, Map<String, Object> data) {
+    Matcher m = DEFAULTED.matcher(source);
+    Map<String, Object> copy = null;
+    while (m.find()) {
+      copy = copy == null ? deepCopy(data) : copy;
+      String[] path = m.group(1).split("\\.");
+      Map<String, Object> node = copy;
+      for (int i = 0; i < path.length - 1 && node != null; i++) {
+        Object next = node.computeIfAbsent(path[i], k -> new HashMap<String, Object>());
+        node = next instanceof Map ? (Map<String, Object>) next : null;
+      }
+      if (node != null) {
+        node.putIfAbsent(path[path.length - 1], "");
+      }
+    }
+    return copy == null ? data : copy;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> deepCopy(Map<String, Object> data) {
+    Map<String, Object> copy = new HashMap<>();
+    data.forEach((k, v) -> copy.put(k, v instanceof Map ? deepCopy((Map<String, Object>) v) : v));
+    return copy;
+  }
+
   private String part(MessageTemplate template, String part, Map<String, Object> data) {
     String source = template.parts().get(part);
     if (source == null) {
@@ -62,7 +96,7 @@ public final class TemplateRenderer {
 
   private String render(MessageTemplate template, String part, String source, Map<String, Object> data) {
     try {
-      return parser.parse(source).render(data);
+      return parser.parse(source).render(withDefaultedVariables(source, data));
     } catch (VariableNotExistException e) {
       throw new TemplateException(template, part, "uses {{ " + e.getVariableName() + " }}, which the data does not have");
     } catch (LiquidException | IllegalArgumentException e) {

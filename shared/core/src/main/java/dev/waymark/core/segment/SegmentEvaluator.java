@@ -51,6 +51,10 @@ public final class SegmentEvaluator implements ProcessedEventListener {
 
   @Override
   public void onProcessed(ProcessOutcome outcome, InboundEvent event) {
+    if (outcome.merges() > 0) {
+      // the merged-away profiles leave every segment (silently: the survivor is evaluated below)
+      outcome.profile().mergedFrom().forEach(memberships::forget);
+    }
     Set<String> affected = affected(outcome, event);
     if (!affected.isEmpty()) {
       evaluate(outcome.profile(), affected, event);
