@@ -163,4 +163,15 @@ class ApiTest {
         assertThat(caught.nextState()).isEqualTo("Fallback");
         assertThat(caught.error()).isEqualTo("Boom");
     }
+
+    @Test
+    void runawayLoopStopsAtTheHistoryQuota() {
+        String loop = EngineTestSupport.json("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'A'}}}");
+        String arn = engine.startExecution(engine.createStateMachine("loop", loop).stateMachineArn(), null, "{}")
+                .executionArn();
+        ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(30));
+        assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(info.cause()).contains("maximum number of history events");
+        assertThat(engine.getExecutionHistory(arn)).hasSize(25_000);
+    }
 }

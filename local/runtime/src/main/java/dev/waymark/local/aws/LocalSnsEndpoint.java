@@ -36,8 +36,20 @@ final class LocalSnsEndpoint {
     }
     String channel = phone != null ? "sms" : "push";
     String recipient = phone != null ? phone : endpointTokens.getOrDefault(target, target);
-    Outbox.Message message = outbox.add(channel, recipient, null, form.get("Message"), null, Map.of(), Map.of());
+    Outbox.Message message = outbox.add(channel, recipient, null, form.get("Message"), null, Map.of(), tags(form));
     return xml("Publish", "<MessageId>" + message.id() + "</MessageId>");
+  }
+
+  /** Message attributes named {@code waymark.<tag>} ({@code MessageAttributes.entry.N.Name/Value.StringValue}). */
+  private static Map<String, String> tags(Map<String, String> form) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    form.forEach((key, value) -> {
+      if (key.startsWith("MessageAttributes.entry.") && key.endsWith(".Name") && value.startsWith("waymark.")) {
+        String prefix = key.substring(0, key.length() - ".Name".length());
+        tags.put(value.substring("waymark.".length()), form.get(prefix + ".Value.StringValue"));
+      }
+    });
+    return tags;
   }
 
   private AwsResponse createPlatformEndpoint(Map<String, String> form) {

@@ -17,6 +17,8 @@ public final class SarahDemo {
   private final LocalRuntime runtime;
   private final LocalApi api;
   private int messages;
+  private int printed;
+  private static final String LEASE_END = "2027-02-25";
 
   private SarahDemo(LocalRuntime runtime) {
     this.runtime = runtime;
@@ -44,14 +46,15 @@ public final class SarahDemo {
 
     later(Duration.ofDays(2));
     did("creates her Carvelo account on the laptop",
-        send("{\"type\":\"identify\",\"anonymousId\":\"laptop-7f3a\",\"userId\":\"carvelo-1001\",\"traits\":{\"email\":\"sarah@example.com\",\"phone\":\"+48608123456\",\"firstName\":\"Sarah\",\"car\":\"2019 Model A\",\"leaseEnd\":\"2027-02-22\"}}"));
+        send("{\"type\":\"identify\",\"anonymousId\":\"laptop-7f3a\",\"userId\":\"carvelo-1001\",\"traits\":{\"email\":\"sarah@example.com\",\"phone\":\"+48608123456\",\"firstName\":\"Sarah\",\"car\":\"2019 Model A\",\"timezone\":\"Europe/Warsaw\",\"leaseEnd\":\"" + LEASE_END + "\"}}"));
     JsonNode known = api.get("/v1/profiles?email=sarah@example.com").body();
     says("the laptop profile is now Sarah, known by email: " + describe(known));
     String id = known.path("profileId").asText();
     api.put("/v1/profiles/" + id + "/consents", "{\"consents\":["
         + "{\"channel\":\"email\",\"status\":\"granted\",\"source\":\"registration-form\"},"
-        + "{\"channel\":\"sms\",\"status\":\"granted\",\"source\":\"registration-form\"}]}");
-    says("consents recorded: email and SMS granted (source: registration-form)");
+        + "{\"channel\":\"sms\",\"status\":\"granted\",\"source\":\"registration-form\"},"
+        + "{\"channel\":\"push\",\"status\":\"granted\",\"source\":\"app-onboarding\"}]}");
+    says("consents recorded: email, SMS and push granted (with their sources)");
 
     later(Duration.ofMinutes(30));
     did("signs in to the app on her phone with the same email",
@@ -59,14 +62,52 @@ public final class SarahDemo {
     JsonNode merged = api.get("/v1/profiles?ecid=ECID-PHONE-19C2").body();
     says("the phone's profile merged into hers: " + describe(merged));
 
-    JsonNode timeline = api.get("/v1/profiles/" + merged.path("profileId").asText() + "/events").body();
-    System.out.println("\nSarah's profile now holds every event from both devices, newest first:");
-    timeline.path("events").forEach(e -> System.out.printf("  %s  %-8s %s%n",
-        TIME.format(Instant.parse(e.path("timestamp").asText())), e.path("type").asText(),
-        label(e)));
-    System.out.printf("%nThe story took %d events; the virtual clock moved from %s to %s.%n", messages,
-        TIME.format(Instant.parse("2026-11-24T09:00:00Z")), TIME.format(runtime.clock().instant()));
-    System.out.println("Journeys (lease-renewal offer, test-drive reminders, loan emails) join this demo when they ship.");
+    journeys(merged.path("profileId").asText());
+  }
+
+  /** Part two: the journeys react to what she does over the following days. */
+  private void journeys(String profileId) {
+    later(Duration.ofDays(2));
+    System.out.printf("%s  The daily lease scan finds leases ending in exactly 90 days.%n", TIME.format(runtime.clock().instant()));
+    runtime.awaitProcessed();
+    received();
+    if (runtime.outbox().messages().stream().noneMatch(m -> "lease-offer".equals(m.step()))) {
+      did("'s lease is 90 days from its end (the Lease Close To End event, as the seed's trigger button sends it)",
+          send("{\"type\":\"track\",\"userId\":\"carvelo-1001\",\"event\":\"Lease Close To End\",\"properties\":{\"leaseEnd\":\"" + LEASE_END + "\"}}"));
+    }
+    later(Duration.ofHours(5));
+    did("clicks the offer and starts configuring an E-V Model, then stops to book her flights",
+        send("{\"type\":\"track\",\"userId\":\"carvelo-1001\",\"event\":\"Configuration Started\",\"properties\":"
+            + "{\"configurationId\":\"cfg-sarah-1\",\"model\":\"E-V Model\",\"color\":\"Arctic White\",\"price\":41990}}"));
+    later(Duration.ofDays(1));
+    System.out.printf("%s  A day passes without a quote request.%n", TIME.format(runtime.clock().instant()));
+    later(Duration.ofHours(2));
+    did("books a test drive for Monday 10:30",
+        send("{\"type\":\"track\",\"userId\":\"carvelo-1001\",\"event\":\"Test Drive Booked\",\"properties\":"
+            + "{\"startsAt\":\"2026-11-30T10:30:00+01:00\",\"location\":\"Carvelo Warsaw, Grzybowska 5\"}}"));
+    later(Duration.ofHours(12));
+    later(Duration.ofMinutes(150));
+    did("drives the E-V Model", send("{\"type\":\"track\",\"userId\":\"carvelo-1001\",\"event\":\"Test Drive Attended\"}"));
+    later(Duration.ofHours(1));
+    did("applies for the car loan", send("{\"type\":\"track\",\"userId\":\"carvelo-1001\",\"event\":\"Loan Application Submitted\","
+        + "\"properties\":{\"applicationId\":\"loan-7\"}}"));
+    later(Duration.ofDays(3));
+    later(Duration.ofHours(2));
+    did("signs the loan documents", send("{\"type\":\"track\",\"userId\":\"carvelo-1001\",\"event\":\"Loan Documents Signed\"}"));
+    System.out.printf("%nIn all, Sarah received %d messages; the virtual clock moved from %s to %s in a few seconds.%n",
+        runtime.outbox().messages().size(), TIME.format(Instant.parse("2026-11-24T09:00:00Z")), TIME.format(runtime.clock().instant()));
+    System.out.println("Her journeys, with every decision and its reason: GET /v1/profiles/" + profileId + "/journeys");
+  }
+
+  /** Prints the messages that reached Sarah since the last call. */
+  private void received() {
+    var messages = runtime.outbox().messages();
+    for (; printed < messages.size(); printed++) {
+      var m = messages.get(printed);
+      String what = (m.subject() != null ? m.subject() : m.body()).replace("\n", " / ");
+      System.out.printf("%s  %-5s to %-20s \"%s\"  (%s / %s)%n", TIME.format(m.at()), m.channel(), m.recipient(),
+          what, m.journey() == null ? "journey" : m.journey(), m.step() == null ? "-" : m.step());
+    }
   }
 
   private static String label(JsonNode event) {
@@ -96,6 +137,7 @@ public final class SarahDemo {
 
   private void did(String what, JsonNode answer) {
     System.out.printf("%s  Sarah %s%n", TIME.format(runtime.clock().instant()), what);
+    received();
   }
 
   private void says(String what) {
@@ -103,7 +145,8 @@ public final class SarahDemo {
   }
 
   private void later(Duration by) {
-    runtime.clock().advance(by);
+    runtime.advance(by);
+    received();
   }
 
   private static String describe(JsonNode profile) {

@@ -41,8 +41,30 @@ final class StateRules {
             }
         });
         label(s, at, out);
+        assignNames(s.path("Assign"), at + "/Assign", out);
+        for (JsonNode rule : s.path("Choices")) {
+            assignNames(rule.path("Assign"), at + "/Choices/Assign", out);
+        }
+        for (JsonNode c : s.path("Catch")) {
+            assignNames(c.path("Assign"), at + "/Catch/Assign", out);
+        }
         matchers(s.path("Retry"), at + "/Retry", out);
         matchers(s.path("Catch"), at + "/Catch", out);
+    }
+
+    /** Variable names: identifiers (a trailing ".$" marks a JSONPath value), not the reserved "states". */
+    private static void assignNames(JsonNode assign, String at, List<DefinitionValidator.Diagnostic> out) {
+        assign.fieldNames().forEachRemaining(key -> {
+            String name = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+            if (name.equals("states")) {
+                out.add(DefinitionValidator.error("SCHEMA_VALIDATION_FAILED",
+                        "The variable name 'states' is reserved", at));
+            } else if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,79}")) {
+                out.add(DefinitionValidator.error("SCHEMA_VALIDATION_FAILED", "Invalid variable name '" + name
+                        + "': use letters, digits and underscores, not starting with a digit, at most 80 characters",
+                        at));
+            }
+        });
     }
 
     /** Map Label: non-empty, at most 40 characters, none of the characters AWS forbids in names. */

@@ -69,8 +69,15 @@ public final class Frame {
         return event(type, detailsKey, details, lastEventId);
     }
 
+    /** STANDARD executions fail when their history would exceed AWS's 25,000-event quota. */
+    static final int HISTORY_LIMIT = 25_000;
+
     /** Records an event with an explicit previousEventId. */
     long event(String type, String detailsKey, ObjectNode details, long previous) {
+        if (history.size() >= HISTORY_LIMIT - 1 && exec.type == dev.waymark.states.StateMachineType.STANDARD) {
+            throw new dev.waymark.states.StatesFailure("States.Runtime", "The execution reached the maximum number "
+                    + "of history events (" + HISTORY_LIMIT + ").");
+        }
         long id = history.add(type, previous, detailsKey, details);
         lastEventId = id;
         return id;

@@ -35,8 +35,8 @@ public final class AwsDeliveries implements Deliveries {
     return switch (channel) {
       case email -> email(address, message, tags);
       case sms -> sns.publish(r -> r.phoneNumber(address).message(message.text())
-          .messageAttributes(Map.of("AWS.SNS.SMS.SMSType", text("Transactional")))).messageId();
-      case push -> push(address, message);
+          .messageAttributes(attributes(tags, Map.of("AWS.SNS.SMS.SMSType", text("Transactional"))))).messageId();
+      case push -> push(address, message, tags);
     };
   }
 
@@ -61,12 +61,19 @@ public final class AwsDeliveries implements Deliveries {
         .messageId();
   }
 
-  private String push(String token, RenderedMessage message) {
+  /** The ids travel as message attributes ({@code waymark.<tag>}), as SES tags do for email. */
+  private static Map<String, MessageAttributeValue> attributes(Map<String, String> tags, Map<String, MessageAttributeValue> more) {
+    Map<String, MessageAttributeValue> attributes = new java.util.HashMap<>(more);
+    tags.forEach((k, v) -> attributes.put("waymark." + k, text(v)));
+    return attributes;
+  }
+
+  private String push(String token, RenderedMessage message, Map<String, String> tags) {
     String endpoint = sns.createPlatformEndpoint(r -> r.platformApplicationArn(settings.pushPlatformApplicationArn())
         .token(token)).endpointArn();
     String title = message.subject() == null ? "" : message.subject();
-    return sns.publish(r -> r.targetArn(endpoint).message(title.isEmpty() ? message.text() : title + "\n" + message.text()))
-        .messageId();
+    return sns.publish(r -> r.targetArn(endpoint).message(title.isEmpty() ? message.text() : title + "\n" + message.text())
+        .messageAttributes(attributes(tags, Map.of()))).messageId();
   }
 
   private static MessageAttributeValue text(String value) {
