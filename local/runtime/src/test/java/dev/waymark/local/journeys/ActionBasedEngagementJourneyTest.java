@@ -126,6 +126,23 @@ class ActionBasedEngagementJourneyTest {
   }
 
   @Test
+  void aMergeWhileTheRunWaitsCarriesTheWaitToTheSurvivingProfile() {
+    s.person("gus", "{\"email\":\"gus@example.com\",\"firstName\":\"Gus\"}", "email");
+    s.send("{\"type\":\"screen\",\"anonymousId\":\"gus-phone\",\"name\":\"Discounts\"}");
+    String anonymous = s.api.get("/v1/profiles?anonymousId=gus-phone").body().path("profileId").asText();
+    assertThat(s.api.get("/v1/profiles/" + anonymous + "/journeys").body().path("runs")).hasSize(1);
+
+    s.send("{\"type\":\"identify\",\"anonymousId\":\"gus-phone\",\"userId\":\"gus\"}");
+    String survivor = s.profileId("gus");
+    assertThat(survivor).isNotEqualTo(anonymous);
+    assertThat(s.api.get("/v1/profiles/" + survivor + "/journeys").body().path("runs")).as("the run moved").hasSize(1);
+
+    s.send("{\"type\":\"track\",\"userId\":\"gus\",\"event\":\"Add To Favorites\"}");
+    assertThat(steps("gus@example.com")).containsExactly("favorite-offer");
+    assertThat(journeysOf("gus").path("runs")).hasSize(1);
+  }
+
+  @Test
   void zzzThreeDaysLaterEachPathHasRunItsCourse() {
     s.advance(Duration.ofDays(3));
     assertThat(steps("ada@example.com")).containsExactly("favorite-offer", "last-chance");
@@ -139,9 +156,10 @@ class ActionBasedEngagementJourneyTest {
     assertThat(eveOffer.at()).as("08:00 in Los Angeles").isEqualTo(Instant.parse("2026-11-24T16:00:00Z"));
 
     JsonNode stats = s.api.get("/v1/journeys/action-based-engagement/stats").body().path("versions").get(0);
-    assertThat(stats.path("entered").asLong()).isEqualTo(6);
+    assertThat(stats.path("entered").asLong()).isEqualTo(7);
     assertThat(stats.path("goalReached").asLong()).isEqualTo(1);
     assertThat(stats.path("refused").path("locked").asLong()).isEqualTo(1);
-    assertThat(stats.path("steps").path("step:favorite-offer:sent").asLong()).isEqualTo(3);
+    assertThat(stats.path("steps").path("step:favorite-offer:sent").asLong()).isEqualTo(4);
+    assertThat(stats.path("steps").path("wait:wait-favorite:timed_out").asLong()).isEqualTo(2);
   }
 }

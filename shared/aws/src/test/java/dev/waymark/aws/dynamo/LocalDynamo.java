@@ -6,13 +6,13 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** One DynamoDB Local per test JVM; each test class gets a fresh table shaped like template.yaml. */
-final class LocalDynamo {
+public final class LocalDynamo {
   private static DynamoDbLocal engine;
   private static DynamoDbClient client;
 
   private LocalDynamo() {}
 
-  static synchronized DynamoDbClient client() {
+  public static synchronized DynamoDbClient client() {
     if (engine == null) {
       engine = DynamoDbLocal.start();
       client = engine.client();
@@ -21,7 +21,7 @@ final class LocalDynamo {
     return client;
   }
 
-  static String newTable() {
+  public static String newTable() {
     String name = "waymark-" + UUID.randomUUID();
     TemplateTable.createWaymarkTable(client(), name);
     return name;

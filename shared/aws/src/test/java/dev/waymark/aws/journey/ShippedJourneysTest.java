@@ -34,7 +34,8 @@ class ShippedJourneysTest {
   void everyShippedJourneyIsValid() {
     List<JourneyDefinition> journeys = ClasspathJourneys.load(loader);
     assertThat(journeys).extracting(JourneyDefinition::id).contains("action-based-engagement", "lease-renewal",
-        "configuration-reminder", "test-drive", "car-loan", "loan-application");
+        "configuration-reminder", "test-drive", "car-loan", "loan-application", "abandoned-cart",
+        "welcome-double-opt-in", "payment-reminders");
     List<String> problems = new ArrayList<>();
     for (JourneyDefinition journey : journeys) {
       JsonNode asl = Json.parse(ClasspathJourneys.readOptional(loader, ClasspathJourneys.ROOT + "/" + journey.id() + "/definition.asl.json"));

@@ -1,0 +1,131 @@
+package dev.waymark.aws.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.waymark.aws.dynamo.DynamoProfileStore;
+import dev.waymark.aws.dynamo.LocalDynamo;
+import dev.waymark.aws.journey.DynamoJourneyStore;
+import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.message.Channel;
+import dev.waymark.core.message.ClasspathTemplates;
+import dev.waymark.core.message.RenderedMessage;
+import dev.waymark.core.profile.ConsentChannel;
+import dev.waymark.core.profile.ConsentDecision;
+import dev.waymark.core.profile.ConsentRequest;
+import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.send.Deliveries;
+import dev.waymark.core.send.FrequencyCaps;
+import dev.waymark.core.send.MessageLog;
+import dev.waymark.core.send.SendOutcome;
+import dev.waymark.core.send.SendRequest;
+import dev.waymark.core.send.SendService;
+import dev.waymark.core.send.SendWindow;
+import dev.waymark.core.send.UnsubscribeLinks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Each (run, step) sends exactly once, even when the send task fails after the provider took the
+ * message and Step Functions retries it. The ledger, caps and log are the real DynamoDB adapters;
+ * only the provider is a recorder.
+ */
+class ExactlyOnceSendIT {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
+  final List<String> delivered = new CopyOnWriteArrayList<>();
+  final AtomicBoolean failNextLogWrite = new AtomicBoolean();
+  DynamoDbClient dynamo;
+  String table;
+  ProfileService profiles;
+  SendService send;
+  String profileId;
+
+  @BeforeEach
+  void setUp() {
+    dynamo = LocalDynamo.client();
+    table = LocalDynamo.newTable();
+    profiles = new ProfileService(new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
+    Deliveries recorder = (Channel channel, String address, RenderedMessage message, Map<String, String> tags) -> {
+      delivered.add(address + ":" + message.subject());
+      return "provider-" + delivered.size();
+    };
+    DynamoMessageLog realLog = new DynamoMessageLog(dynamo, table);
+    MessageLog failingOnce = new MessageLog() {
+      @Override
+      public void record(String profile, Instant at, SendRequest request, SendOutcome outcome) {
+        if (failNextLogWrite.getAndSet(false)) {
+          throw new IllegalStateException("Lambda timed out after the provider accepted the message");
+        }
+        realLog.record(profile, at, request, outcome);
+      }
+
+      @Override
+      public boolean updateStatus(String providerMessageId, String status, Instant at) {
+        return realLog.updateStatus(providerMessageId, status, at);
+      }
+    };
+    send = new SendService(profiles, new ClasspathTemplates(getClass().getClassLoader()),
+        new DynamoSendLedger(dynamo, table, CLOCK), new DynamoSuppressions(dynamo, table, CLOCK), recorder, failingOnce,
+        new DynamoJourneyStore(dynamo, table), new FrequencyCaps(Map.of(Channel.email, 3, Channel.sms, 2, Channel.push, 3)),
+        new UnsubscribeLinks("https://api.example.com", "secret".getBytes()), ZoneOffset.UTC, CLOCK);
+    profileId = profiles.process(new EventBatchValidator().validate(
+        "{\"batch\":[{\"type\":\"identify\",\"messageId\":\"i\",\"userId\":\"ada\",\"traits\":{\"email\":\"ada@example.com\",\"firstName\":\"Ada\"}}]}",
+        CLOCK.instant()).get(0)).profileId();
+    profiles.recordConsents(profileId, List.of(new ConsentRequest.Change(ConsentChannel.EMAIL, null,
+        new ConsentDecision(ConsentDecision.ConsentStatus.granted, "test", CLOCK.instant()))));
+  }
+
+  SendRequest step(String runId) {
+    return new SendRequest(runId, "action-based-engagement", "favorite-offer", profileId, List.of(Channel.email),
+        "favorite-offer", "offers", Json.object(), Json.object(), SendWindow.ANY_TIME);
+  }
+
+  @Test
+  void aRetryAfterTheTaskFailedPastDeliveryDoesNotSendAgain() {
+    failNextLogWrite.set(true);
+    assertThatThrownBy(() -> send.send(step("run-1"))).hasMessageContaining("timed out");
+    SendOutcome retried = send.send(step("run-1"));
+    assertThat(delivered).hasSize(1);
+    assertThat(retried.status()).isEqualTo(SendOutcome.Status.sent);
+    assertThat(retried.messageId()).isEqualTo("provider-1");
+  }
+
+  @Test
+  void aRepeatedStepAnswersTheSameWithoutSending() {
+    SendOutcome first = send.send(step("run-2"));
+    SendOutcome again = send.send(step("run-2"));
+    assertThat(again).isEqualTo(first);
+    assertThat(delivered).hasSize(1);
+  }
+
+  @Test
+  void theDailyCapIsSharedAcrossRunsAndJourneys() {
+    for (int i = 0; i < 4; i++) {
+      send.send(step("run-cap-" + i));
+    }
+    assertThat(delivered).hasSize(3);
+    assertThat(send.send(step("run-cap-3")).status()).isEqualTo(SendOutcome.Status.capped);
+  }
+
+  @Test
+  void concurrentRetriesOfOneStepSendOnce() throws Exception {
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      threads.add(Thread.ofPlatform().start(() -> send.send(step("run-race"))));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(delivered).hasSize(1);
+  }
+}
