@@ -1,0 +1,133 @@
+package dev.waymark.local.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.local.aws.Outbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Seed 003's welcome with double opt-in through the HTTP API on the virtual clock. The sign-up form
+ * records consent for the "service" topic only, so the confirmation request can go out; the
+ * confirmation link records email consent and sends Email Confirmed, which lets the welcome
+ * (newsletter topic) go out. Everybody signs up at 09:00 on a Tuesday; the methods run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.MethodName.class)
+class WelcomeDoubleOptInJourneyTest {
+  static final Instant TUESDAY_9AM = Instant.parse("2026-11-24T09:00:00Z");
+  JourneyScenario s;
+
+  @BeforeAll
+  void start() throws Exception {
+    s = new JourneyScenario(TUESDAY_9AM);
+    for (String who : List.of("ada", "bob", "cara")) {
+      signUp(who);
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    s.close();
+  }
+
+  /** What the sign-up form does: identify, consent to service emails, then Signed Up. */
+  void signUp(String who) {
+    String id = s.person(who, "{\"email\":\"" + who + "@example.com\",\"firstName\":\"" + capitalised(who) + "\"}");
+    s.api.put("/v1/profiles/" + id + "/consents",
+        "{\"consents\":[{\"channel\":\"email\",\"topic\":\"service\",\"status\":\"granted\",\"source\":\"signup-form\"}]}");
+    s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Signed Up\"}");
+  }
+
+  /** What the confirmation link does: record the email consent, then Email Confirmed. */
+  void confirm(String who) {
+    s.api.put("/v1/profiles/" + s.profileId(who) + "/consents",
+        "{\"consents\":[{\"channel\":\"email\",\"status\":\"granted\",\"source\":\"double-opt-in\"}]}");
+    s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Email Confirmed\"}");
+  }
+
+  static String capitalised(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  List<String> steps(String recipient) {
+    return s.outboxFor(recipient).stream().map(Outbox.Message::step).toList();
+  }
+
+  JsonNode journeysOf(String userId) {
+    return s.api.get("/v1/profiles/" + s.profileId(userId) + "/journeys").body();
+  }
+
+  List<String> trace(String userId) {
+    List<String> decisions = new ArrayList<>();
+    journeysOf(userId).path("trace").forEach(t -> decisions.add(t.path("kind").asText() + ":" + t.path("decision").asText()));
+    return decisions;
+  }
+
+  @Test
+  void a_signingUpSendsTheConfirmationRequestAtOnce() {
+    for (String who : List.of("ada", "bob", "cara")) {
+      Outbox.Message request = s.outboxFor(who + "@example.com").get(0);
+      assertThat(request.step()).isEqualTo("confirmation-request");
+      assertThat(request.at()).isEqualTo(TUESDAY_9AM);
+      assertThat(request.subject()).isEqualTo("Please confirm your email address");
+      assertThat(request.body()).contains("https://shop.example.com/confirm?profile=" + s.profileId(who));
+    }
+  }
+
+  @Test
+  void b_confirmingSendsTheWelcome() {
+    s.advance(Duration.ofHours(1));
+    confirm("ada");
+    List<Outbox.Message> ada = s.outboxFor("ada@example.com");
+    assertThat(ada).extracting(Outbox.Message::step).containsExactly("confirmation-request", "welcome");
+    assertThat(ada.get(1).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofHours(1)));
+    assertThat(ada.get(1).subject()).isEqualTo("Welcome, Ada!");
+    assertThat(trace("ada")).contains("wait:performed", "goal:reached");
+  }
+
+  @Test
+  void c_signingUpAgainStartsNothing() {
+    s.send("{\"type\":\"track\",\"userId\":\"ada\",\"event\":\"Signed Up\"}");
+    assertThat(trace("ada")).contains("entry:already_entered_once");
+    assertThat(journeysOf("ada").path("runs")).hasSize(1);
+  }
+
+  @Test
+  void d_noConfirmationInTwoDaysBringsOneReminder() {
+    s.advance(Duration.ofDays(2));
+    List<Outbox.Message> bob = s.outboxFor("bob@example.com");
+    assertThat(bob).extracting(Outbox.Message::step).containsExactly("confirmation-request", "confirmation-reminder");
+    assertThat(bob.get(1).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(2)));
+    assertThat(trace("bob")).contains("wait:timed_out");
+  }
+
+  @Test
+  void e_aConfirmationAfterTheReminderStillGetsTheWelcome() {
+    s.advance(Duration.ofDays(1));
+    confirm("cara");
+    assertThat(steps("cara@example.com")).containsExactly("confirmation-request", "confirmation-reminder", "welcome");
+    assertThat(s.outboxFor("cara@example.com").get(2).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void z_withoutAConfirmationTheReminderIsTheLastMessage() {
+    s.advance(Duration.ofDays(7));
+    assertThat(steps("bob@example.com")).containsExactly("confirmation-request", "confirmation-reminder");
+    assertThat(trace("bob")).filteredOn(t -> t.equals("wait:timed_out")).hasSize(2);
+    assertThat(steps("ada@example.com")).containsExactly("confirmation-request", "welcome");
+
+    JsonNode stats = s.api.get("/v1/journeys/welcome-double-opt-in/stats").body().path("versions").get(0);
+    assertThat(stats.path("entered").asLong()).isEqualTo(3);
+    assertThat(stats.path("goalReached").asLong()).isEqualTo(2);
+  }
+}
