@@ -19,8 +19,9 @@ public final class BenchMain {
         case "segments-scan" -> SegmentBench.runScan();
         case "segments-eval" -> SegmentBench.runEvaluation();
         case "states" -> StatesThroughputBench.run();
+        case "journeys" -> JourneyBench.run();
         default -> {
-          System.err.println("unknown benchmark " + name + "; known: ingest, segments, segments-scan, segments-eval, states");
+          System.err.println("unknown benchmark " + name + "; known: ingest, segments, segments-scan, segments-eval, states, journeys");
           System.exit(2);
         }
       }

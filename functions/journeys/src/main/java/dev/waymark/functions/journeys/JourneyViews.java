@@ -88,10 +88,24 @@ final class JourneyViews {
     ObjectNode body = Json.object().put("profileId", profile.id());
     ArrayNode runs = body.putArray("runs");
     for (JourneyRun run : journeys.store().runs(profile.id())) {
-      runs.add(Json.MAPPER.<ObjectNode>valueToTree(run));
+      ObjectNode view = Json.MAPPER.valueToTree(run);
+      if (run.status() == JourneyRun.RunStatus.running && run.executionArn() != null) {
+        view.put("status", statusOf(run.executionArn()));
+      }
+      runs.add(view);
     }
     body.set("trace", Json.MAPPER.valueToTree(journeys.store().traces(profile.id())));
     return body;
+  }
+
+  /** A run the router started is running until Step Functions says how its execution ended. */
+  private String statusOf(String executionArn) {
+    return switch (journeys.executions().status(executionArn)) {
+      case "SUCCEEDED" -> JourneyRun.RunStatus.completed.name();
+      case "FAILED", "ABORTED" -> JourneyRun.RunStatus.failed.name();
+      case "TIMED_OUT" -> JourneyRun.RunStatus.timed_out.name();
+      default -> JourneyRun.RunStatus.running.name();
+    };
   }
 
   private JourneyDefinition find(String id) {

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hourly sweep of segment re-checks that fell due (time-based entries and exits), invoked by
- * an EventBridge Scheduler cron. It reads the due buckets of its hour and the one before.
+ * an EventBridge Scheduler cron. It reads the one due bucket of its scheduled hour.
  */
 public final class SegmentDueChecksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentDueChecksHandler.class);

@@ -120,6 +120,22 @@ class WelcomeDoubleOptInJourneyTest {
   }
 
   @Test
+  void y_aLateNightSignUpGetsTheRequestAtOnceButTheReminderWaitsForTheMorning() throws Exception {
+    Instant lateNight = Instant.parse("2026-11-24T23:30:00Z");
+    try (JourneyScenario night = new JourneyScenario(lateNight)) {
+      String id = night.person("owl", "{\"email\":\"owl@example.com\"}");
+      night.api.put("/v1/profiles/" + id + "/consents",
+          "{\"consents\":[{\"channel\":\"email\",\"topic\":\"service\",\"status\":\"granted\",\"source\":\"signup-form\"}]}");
+      night.send("{\"type\":\"track\",\"userId\":\"owl\",\"event\":\"Signed Up\"}");
+      night.advance(Duration.ofDays(3));
+      List<Outbox.Message> owl = night.outboxFor("owl@example.com");
+      assertThat(owl).extracting(Outbox.Message::step).containsExactly("confirmation-request", "confirmation-reminder");
+      assertThat(owl.get(0).at()).as("answers the sign-up: any time").isEqualTo(lateNight);
+      assertThat(owl.get(1).at()).as("the reminder keeps quiet hours: 08:00").isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
+    }
+  }
+
+  @Test
   void z_withoutAConfirmationTheReminderIsTheLastMessage() {
     s.advance(Duration.ofDays(7));
     assertThat(steps("bob@example.com")).containsExactly("confirmation-request", "confirmation-reminder");

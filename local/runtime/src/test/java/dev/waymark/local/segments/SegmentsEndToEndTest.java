@@ -101,6 +101,49 @@ class SegmentsEndToEndTest {
   }
 
   @Test
+  void erasureTakesThePersonOutOfEverySegmentIndexCounterAndDueCheck() {
+    api.sendEvents("{\"batch\":[{\"type\":\"identify\",\"messageId\":\"er-seg-1\",\"userId\":\"erase-me\","
+        + "\"identities\":{\"pushToken\":\"tok-erase\"}}]}");
+    runtime.awaitProcessed();
+    String id = profileId("userId=erase-me");
+    long size = api.get("/v1/segments/app-installed").body().path("size").asLong();
+    assertThat(membership(id, "app-installed").path("member").asBoolean()).isTrue();
+    assertThat(api.delete("/v1/profiles/" + id).status()).isEqualTo(200);
+    assertThat(api.get("/v1/segments/app-installed").body().path("size").asLong()).isEqualTo(size - 1);
+    assertThat(api.get("/v1/segments/app-installed").body().path("sample")).extracting(JsonNode::asText).doesNotContain(id);
+    // only the inbox's messageId markers (kept for de-duplication, payload removed) may still name the id
+    assertThat(runtime.dynamo().scanPaginator(r -> r.tableName(LocalRuntime.TABLE)).items().stream()
+        .filter(i -> !i.get("PK").s().startsWith("EV#"))
+        .filter(i -> (i.get("PK").s() + i.get("SK").s()).contains(id))).isEmpty();
+  }
+
+  @Test
+  void everyMondayAtNineInTheirTimeZoneOverduePayersEnterThePaymentReminderJourneyOnce() {
+    api.sendEvents("{\"batch\":[{\"type\":\"identify\",\"messageId\":\"pay-1\",\"userId\":\"late-payer\","
+        + "\"traits\":{\"email\":\"late@example.com\",\"paymentStatus\":\"overdue\",\"timeZone\":\"Europe/Warsaw\"}}]}");
+    runtime.awaitProcessed();
+    String id = profileId("userId=late-payer");
+    assertThat(membership(id, "payment-overdue").path("member").asBoolean()).isTrue();
+    java.time.ZonedDateTime now = runtime.clock().instant().atZone(java.time.ZoneId.of("Europe/Warsaw"));
+    java.time.ZonedDateTime nextMonday = now.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.MONDAY))
+        .withHour(9).withMinute(0).withSecond(0).withNano(0);
+    if (!nextMonday.isAfter(now.plusMinutes(1))) {
+      nextMonday = nextMonday.plusWeeks(1);
+    }
+    runtime.advance(Duration.between(runtime.clock().instant(), nextMonday.toInstant().minusSeconds(60)));
+    assertThat(named(id, "Audience Schedule Fired")).isEmpty(); // 08:59 in Warsaw
+    runtime.advance(Duration.ofMinutes(30));
+    List<JsonNode> fired = named(id, "Audience Schedule Fired");
+    assertThat(fired).hasSize(1);
+    assertThat(fired.get(0).path("properties").path("journeyId").asText()).isEqualTo("payment-reminder");
+    assertThat(fired.get(0).path("properties").path("scheduleId").asText()).isEqualTo("payment-reminder-weekly");
+    assertThat(fired.get(0).path("properties").path("entryKey").asText())
+        .isEqualTo("payment-reminder-weekly:" + nextMonday.toLocalDate());
+    runtime.advance(Duration.ofDays(1));
+    assertThat(named(id, "Audience Schedule Fired")).hasSize(1); // once per occurrence
+  }
+
+  @Test
   void segmentsAreListedWithTheirSizes() {
     JsonNode list = api.get("/v1/segments").body().path("segments");
     assertThat(list).extracting(s -> s.path("id").asText()).contains("interested-in-ev-model", "lease-ends-within-90-days",

@@ -1,6 +1,7 @@
 package dev.waymark.aws.dynamo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.aws.segments.DynamoSegmentMemberships;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.ports.Page;
@@ -11,6 +12,7 @@ import dev.waymark.core.profile.ErasureReport;
 import dev.waymark.core.profile.Profile;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -114,6 +116,9 @@ public final class DynamoProfileRecords implements ProfileRecords {
       }
       if (sk.startsWith(Keys.EVENT_PREFIX)) {
         scrubInbox(Attr.string(item, "messageId"));
+      }
+      if (sk.startsWith(Keys.SEGMENT_PREFIX)) {
+        new DynamoSegmentMemberships(dynamo, table, Duration.ZERO).erase(profileId, item); // index, counter, due check
       }
       dynamo.deleteItem(r -> r.tableName(table).key(Attr.key(pk, sk)));
       counts.merge(kindOf(sk), 1, Integer::sum);

@@ -106,6 +106,10 @@ public final class JourneyServices {
     return unsubscribe;
   }
 
+  public JourneyExecutions executions() {
+    return executions;
+  }
+
   public FeedbackService feedback() {
     return feedback;
   }

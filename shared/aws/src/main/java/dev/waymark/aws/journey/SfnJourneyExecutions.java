@@ -31,6 +31,11 @@ public final class SfnJourneyExecutions implements JourneyExecutions {
   }
 
   @Override
+  public String status(String executionArn) {
+    return sfn.describeExecution(r -> r.executionArn(executionArn)).statusAsString();
+  }
+
+  @Override
   public boolean resume(String taskToken, String outputJson) {
     try {
       sfn.sendTaskSuccess(r -> r.taskToken(taskToken).output(outputJson));

@@ -155,6 +155,27 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Erasure of one membership item (the erasure of a profile calls this for each {@code SEG#}
+   * item of the partition): a member leaves the index and the counter in one transaction with the
+   * item's deletion, and the pending re-check is deleted, so nothing keyed by the person remains.
+   */
+  public void erase(String profileId, Map<String, AttributeValue> membershipItem) {
+    SegmentMembership m = MembershipItems.membership(membershipItem);
+    Map<String, AttributeValue> key = Attr.key(Keys.profile(profileId), Keys.segmentMembership(m.segmentId()));
+    if (m.member()) {
+      SegmentMembership out = new SegmentMembership(m.segmentId(), false, m.enteredAt(), m.exitedAt(), m.dueAt(),
+          m.version() + 1, m.history());
+      List<TransactWriteItem> writes = new ArrayList<>(memberWrites(profileId, m, out));
+      writes.set(0, TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build());
+      dynamo.transactWriteItems(r -> r.transactItems(writes));
+    }
+    if (m.dueAt() != null) {
+      dynamo.deleteItem(r -> r.tableName(table)
+          .key(Attr.key(Keys.dueBucket(m.dueAt()), Keys.dueCheck(profileId, m.segmentId()))));
+    }
+  }
+
   @Override
   public void forget(String profileId) {
     for (SegmentMembership m : of(profileId).values()) {

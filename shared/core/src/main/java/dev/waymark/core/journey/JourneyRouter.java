@@ -57,7 +57,7 @@ public final class JourneyRouter implements ProcessedEventListener {
     ObjectNode subject = EventMatcher.subject(event, profile);
     for (WaitRegistration wait : store.waitsFor(profile.id(), event.eventName())) {
       boolean correlated = wait.correlationField() == null
-          || wait.correlationValue().equals(textAt(subject, wait.correlationField()));
+          || java.util.Objects.equals(wait.correlationValue(), textAt(subject, wait.correlationField()));
       if (!event.timestamp().isAfter(wait.expiresAt()) && correlated && wait.matcher().matches(event, profile)
           && store.claimWait(wait)) {
         ObjectNode output = Json.object().put("performed", true).put("event", event.eventName());

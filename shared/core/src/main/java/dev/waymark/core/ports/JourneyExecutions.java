@@ -8,6 +8,9 @@ public interface JourneyExecutions {
   /** Stops a run (goal reached, exit). Stopping a run that already ended is not an error. */
   void stop(String executionArn, String error, String cause);
 
+  /** The execution's status as the engine reports it: RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED. */
+  String status(String executionArn);
+
   /** Resumes a run paused on a task token; false when the token is no longer waited on. */
   boolean resume(String taskToken, String outputJson);
 }
