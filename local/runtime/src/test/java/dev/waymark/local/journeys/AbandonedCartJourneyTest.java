@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.local.aws.Outbox;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,25 +53,12 @@ class AbandonedCartJourneyTest {
         + "{\"orderId\":\"order-" + who + "\",\"total\":349}}");
   }
 
-  List<String> steps(String recipient) {
-    return s.outboxFor(recipient).stream().map(Outbox.Message::step).toList();
-  }
-
-  JsonNode journeysOf(String userId) {
-    return s.api.get("/v1/profiles/" + s.profileId(userId) + "/journeys").body();
-  }
-
-  List<String> trace(String userId) {
-    List<String> decisions = new ArrayList<>();
-    journeysOf(userId).path("trace").forEach(t -> decisions.add(t.path("kind").asText() + ":" + t.path("decision").asText()));
-    return decisions;
-  }
 
   @Test
   void a_anOrderWithinThirtyMinutesIsNoAbandonedCart() {
     s.advance(Duration.ofMinutes(10));
     buy("cara");
-    assertThat(trace("cara")).contains("entry:entered", "wait:performed", "goal:reached");
+    assertThat(s.trace("cara")).contains("entry:entered", "wait:performed", "goal:reached");
     s.advance(Duration.ofMinutes(20));
     assertThat(s.outboxFor("cara@example.com")).isEmpty();
   }
@@ -85,7 +71,7 @@ class AbandonedCartJourneyTest {
     assertThat(reminder.at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofMinutes(30)));
     assertThat(reminder.subject()).isEqualTo("Ada, you left something in your cart");
     assertThat(reminder.body()).contains("E-V roof box", "https://shop.example.com/cart/cart-ada");
-    assertThat(trace("ada")).contains("wait:timed_out", "send:sent");
+    assertThat(s.trace("ada")).contains("wait:timed_out", "send:sent");
   }
 
   @Test
@@ -100,16 +86,16 @@ class AbandonedCartJourneyTest {
   @Test
   void d_aSecondCartWithinTheLockIsRefused() {
     addToCart("ada");
-    assertThat(trace("ada")).contains("entry:entered", "entry:locked");
-    assertThat(journeysOf("ada").path("runs")).hasSize(1);
+    assertThat(s.trace("ada")).contains("entry:entered", "entry:locked");
+    assertThat(s.journeysOf("ada").path("runs")).hasSize(1);
   }
 
   @Test
   void e_aPurchaseMidDripStopsIt() {
     s.advance(Duration.ofHours(2));
     buy("bob");
-    assertThat(trace("bob")).contains("goal:reached");
-    assertThat(journeysOf("bob").path("runs").get(0).path("status").asText()).isEqualTo("exited_on_goal");
+    assertThat(s.trace("bob")).contains("goal:reached");
+    assertThat(s.journeysOf("bob").path("runs").get(0).path("status").asText()).isEqualTo("exited_on_goal");
   }
 
   @Test
@@ -120,9 +106,9 @@ class AbandonedCartJourneyTest {
     assertThat(ada).extracting(Outbox.Message::at).containsExactly(TUESDAY_9AM.plus(Duration.ofMinutes(30)),
         TUESDAY_9AM.plus(Duration.ofDays(1)), TUESDAY_9AM.plus(Duration.ofDays(3)));
     assertThat(ada.get(2).subject()).isEqualTo("Last chance: free delivery on your cart until tonight");
-    assertThat(steps("bob@example.com")).as("bought after the first reminder").containsExactly("cart-reminder");
-    assertThat(steps("cara@example.com")).as("bought within 30 minutes").isEmpty();
-    assertThat(steps("gus@example.com")).containsExactly("cart-nudge", "cart-last-chance");
+    assertThat(s.steps("bob@example.com")).as("bought after the first reminder").containsExactly("cart-reminder");
+    assertThat(s.steps("cara@example.com")).as("bought within 30 minutes").isEmpty();
+    assertThat(s.steps("gus@example.com")).containsExactly("cart-nudge", "cart-last-chance");
 
     JsonNode stats = s.api.get("/v1/journeys/abandoned-cart/stats").body().path("versions").get(0);
     assertThat(stats.path("entered").asLong()).isEqualTo(4);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.local.aws.Outbox;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,19 +48,8 @@ class ActionBasedEngagementJourneyTest {
     s.close();
   }
 
-  List<String> steps(String email) {
-    return s.outboxFor(email).stream().map(Outbox.Message::step).toList();
-  }
 
-  JsonNode journeysOf(String userId) {
-    return s.api.get("/v1/profiles/" + s.profileId(userId) + "/journeys").body();
-  }
 
-  List<String> trace(String userId) {
-    List<String> decisions = new ArrayList<>();
-    journeysOf(userId).path("trace").forEach(t -> decisions.add(t.path("kind").asText() + ":" + t.path("decision").asText()));
-    return decisions;
-  }
 
   @Test
   void performedGetsTheOfferAtOnceAndTheLastChanceThreeDaysLater() {
@@ -78,21 +66,21 @@ class ActionBasedEngagementJourneyTest {
   @Test
   void aPurchaseOverOneHundredReachesTheGoalAndEndsTheRun() {
     s.send("{\"type\":\"track\",\"userId\":\"cara\",\"event\":\"Purchase\",\"properties\":{\"price\":149.5}}");
-    assertThat(trace("cara")).contains("goal:reached");
-    assertThat(journeysOf("cara").path("runs").get(0).path("status").asText()).isEqualTo("exited_on_goal");
+    assertThat(s.trace("cara")).contains("goal:reached");
+    assertThat(s.journeysOf("cara").path("runs").get(0).path("status").asText()).isEqualTo("exited_on_goal");
   }
 
   @Test
   void aPurchaseUnderOneHundredIsNoGoal() {
     s.send("{\"type\":\"track\",\"userId\":\"ada\",\"event\":\"Purchase\",\"properties\":{\"price\":40}}");
-    assertThat(trace("ada")).doesNotContain("goal:reached");
+    assertThat(s.trace("ada")).doesNotContain("goal:reached");
   }
 
   @Test
   void noConsentMeansNoMessageAndSaysWhy() {
     assertThat(s.outboxFor("dan@example.com")).isEmpty();
     JsonNode sendDecision = null;
-    for (JsonNode t : journeysOf("dan").path("trace")) {
+    for (JsonNode t : s.journeysOf("dan").path("trace")) {
       if (t.path("kind").asText().equals("send")) {
         sendDecision = t;
       }
@@ -105,14 +93,14 @@ class ActionBasedEngagementJourneyTest {
   @Test
   void quietHoursDeferTheMessageToTheMorningInTheRecipientsTimeZone() {
     assertThat(s.outboxFor("eve@example.com")).isEmpty();
-    assertThat(trace("eve")).contains("send:deferred");
+    assertThat(s.trace("eve")).contains("send:deferred");
   }
 
   @Test
   void aSecondEntryWithinTheLockIsRefusedAndTraced() {
     s.send("{\"type\":\"screen\",\"userId\":\"ada\",\"name\":\"Discounts\"}");
-    assertThat(trace("ada")).contains("entry:entered", "entry:locked");
-    assertThat(journeysOf("ada").path("runs")).hasSize(1);
+    assertThat(s.trace("ada")).contains("entry:entered", "entry:locked");
+    assertThat(s.journeysOf("ada").path("runs")).hasSize(1);
   }
 
   @Test
@@ -122,7 +110,7 @@ class ActionBasedEngagementJourneyTest {
     s.api.sendEvents(discounts);
     s.api.sendEvents(discounts);
     s.runtime.awaitProcessed();
-    assertThat(journeysOf("finn").path("runs")).hasSize(1);
+    assertThat(s.journeysOf("finn").path("runs")).hasSize(1);
   }
 
   @Test
@@ -138,19 +126,19 @@ class ActionBasedEngagementJourneyTest {
     assertThat(s.api.get("/v1/profiles/" + survivor + "/journeys").body().path("runs")).as("the run moved").hasSize(1);
 
     s.send("{\"type\":\"track\",\"userId\":\"gus\",\"event\":\"Add To Favorites\"}");
-    assertThat(steps("gus@example.com")).containsExactly("favorite-offer");
-    assertThat(journeysOf("gus").path("runs")).hasSize(1);
+    assertThat(s.steps("gus@example.com")).containsExactly("favorite-offer");
+    assertThat(s.journeysOf("gus").path("runs")).hasSize(1);
   }
 
   @Test
   void zzzThreeDaysLaterEachPathHasRunItsCourse() {
     s.advance(Duration.ofDays(3));
-    assertThat(steps("ada@example.com")).containsExactly("favorite-offer", "last-chance");
-    assertThat(steps("bob@example.com")).as("timed out: the nudge").containsExactly("discover-more");
+    assertThat(s.steps("ada@example.com")).containsExactly("favorite-offer", "last-chance");
+    assertThat(s.steps("bob@example.com")).as("timed out: the nudge").containsExactly("discover-more");
     assertThat(s.outboxFor("bob@example.com").get(0).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(3)));
-    assertThat(trace("bob")).contains("wait:timed_out");
-    assertThat(steps("cara@example.com")).as("goal reached: no last chance").containsExactly("favorite-offer");
-    assertThat(steps("dan@example.com")).isEmpty();
+    assertThat(s.trace("bob")).contains("wait:timed_out");
+    assertThat(s.steps("cara@example.com")).as("goal reached: no last chance").containsExactly("favorite-offer");
+    assertThat(s.steps("dan@example.com")).isEmpty();
     Outbox.Message eveOffer = s.outboxFor("eve@example.com").get(0);
     assertThat(eveOffer.step()).isEqualTo("favorite-offer");
     assertThat(eveOffer.at()).as("08:00 in Los Angeles").isEqualTo(Instant.parse("2026-11-24T16:00:00Z"));

@@ -59,6 +59,23 @@ final class JourneyScenario implements AutoCloseable {
     return runtime.outbox().messages().stream().filter(m -> m.recipient().equals(recipient)).toList();
   }
 
+  /** The journey steps of the messages that reached a recipient, oldest first. */
+  List<String> steps(String recipient) {
+    return outboxFor(recipient).stream().map(Outbox.Message::step).toList();
+  }
+
+  /** {@code GET /v1/profiles/{id}/journeys} of a person: runs and decision trace. */
+  JsonNode journeysOf(String userId) {
+    return api.get("/v1/profiles/" + profileId(userId) + "/journeys").body();
+  }
+
+  /** The person's decisions as {@code kind:decision} ("entry:entered", "send:no_consent", ...). */
+  List<String> trace(String userId) {
+    List<String> decisions = new java.util.ArrayList<>();
+    journeysOf(userId).path("trace").forEach(t -> decisions.add(t.path("kind").asText() + ":" + t.path("decision").asText()));
+    return decisions;
+  }
+
   @Override
   public void close() {
     runtime.close();

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.local.aws.Outbox;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,19 +47,6 @@ class PaymentRemindersJourneyTest {
         + "{\"invoiceId\":\"inv-" + who + "\",\"amount\":129.9}}");
   }
 
-  List<String> steps(String recipient) {
-    return s.outboxFor(recipient).stream().map(Outbox.Message::step).toList();
-  }
-
-  JsonNode journeysOf(String userId) {
-    return s.api.get("/v1/profiles/" + s.profileId(userId) + "/journeys").body();
-  }
-
-  List<String> trace(String userId) {
-    List<String> decisions = new ArrayList<>();
-    journeysOf(userId).path("trace").forEach(t -> decisions.add(t.path("kind").asText() + ":" + t.path("decision").asText()));
-    return decisions;
-  }
 
   @Test
   void a_theNoticeGoesOutWhenThePaymentFallsDue() {
@@ -74,8 +60,8 @@ class PaymentRemindersJourneyTest {
   void b_paidAfterTheFirstReminderMeansNoSecond() {
     s.advance(Duration.ofDays(1));
     pay("ada");
-    assertThat(trace("ada")).contains("wait:performed", "goal:reached");
-    assertThat(journeysOf("ada").path("runs").get(0).path("status").asText()).isEqualTo("exited_on_goal");
+    assertThat(s.trace("ada")).contains("wait:performed", "goal:reached");
+    assertThat(s.journeysOf("ada").path("runs").get(0).path("status").asText()).isEqualTo("exited_on_goal");
   }
 
   @Test
@@ -85,16 +71,16 @@ class PaymentRemindersJourneyTest {
     assertThat(cara).extracting(Outbox.Message::step).containsExactly("payment-due", "payment-overdue");
     assertThat(cara.get(1).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(3)));
     assertThat(cara.get(1).body()).contains("129.9 EUR", "2026-11-27");
-    assertThat(trace("cara")).contains("wait:timed_out");
+    assertThat(s.trace("cara")).contains("wait:timed_out");
     pay("cara");
-    assertThat(trace("cara")).contains("wait:performed", "goal:reached");
+    assertThat(s.trace("cara")).contains("wait:performed", "goal:reached");
   }
 
   @Test
   void d_aSecondPaymentDueWithinTheSeriesIsRefused() {
     s.send("{\"type\":\"track\",\"userId\":\"bob\",\"event\":\"Payment Due\",\"properties\":"
         + "{\"invoiceId\":\"inv-bob-2\",\"amount\":10,\"dueDate\":\"2026-12-01\"}}");
-    assertThat(trace("bob")).contains("entry:entered", "entry:locked");
+    assertThat(s.trace("bob")).contains("entry:entered", "entry:locked");
   }
 
   @Test
@@ -109,10 +95,10 @@ class PaymentRemindersJourneyTest {
     assertThat(sms.step()).isEqualTo("final-notice-sms");
     assertThat(sms.at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(7)));
     assertThat(sms.body()).contains("129.9 EUR", "2026-11-27");
-    assertThat(trace("bob")).filteredOn(t -> t.equals("wait:timed_out")).hasSize(2);
+    assertThat(s.trace("bob")).filteredOn(t -> t.equals("wait:timed_out")).hasSize(2);
 
-    assertThat(steps("ada@example.com")).as("paid after the notice").containsExactly("payment-due");
-    assertThat(steps("cara@example.com")).as("paid after the overdue reminder").containsExactly("payment-due", "payment-overdue");
+    assertThat(s.steps("ada@example.com")).as("paid after the notice").containsExactly("payment-due");
+    assertThat(s.steps("cara@example.com")).as("paid after the overdue reminder").containsExactly("payment-due", "payment-overdue");
     JsonNode stats = s.api.get("/v1/journeys/payment-reminders/stats").body().path("versions").get(0);
     assertThat(stats.path("entered").asLong()).isEqualTo(3);
     assertThat(stats.path("goalReached").asLong()).isEqualTo(2);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.local.aws.Outbox;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,19 +58,6 @@ class WelcomeDoubleOptInJourneyTest {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-  List<String> steps(String recipient) {
-    return s.outboxFor(recipient).stream().map(Outbox.Message::step).toList();
-  }
-
-  JsonNode journeysOf(String userId) {
-    return s.api.get("/v1/profiles/" + s.profileId(userId) + "/journeys").body();
-  }
-
-  List<String> trace(String userId) {
-    List<String> decisions = new ArrayList<>();
-    journeysOf(userId).path("trace").forEach(t -> decisions.add(t.path("kind").asText() + ":" + t.path("decision").asText()));
-    return decisions;
-  }
 
   @Test
   void a_signingUpSendsTheConfirmationRequestAtOnce() {
@@ -92,14 +78,14 @@ class WelcomeDoubleOptInJourneyTest {
     assertThat(ada).extracting(Outbox.Message::step).containsExactly("confirmation-request", "welcome");
     assertThat(ada.get(1).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofHours(1)));
     assertThat(ada.get(1).subject()).isEqualTo("Welcome, Ada!");
-    assertThat(trace("ada")).contains("wait:performed", "goal:reached");
+    assertThat(s.trace("ada")).contains("wait:performed", "goal:reached");
   }
 
   @Test
   void c_signingUpAgainStartsNothing() {
     s.send("{\"type\":\"track\",\"userId\":\"ada\",\"event\":\"Signed Up\"}");
-    assertThat(trace("ada")).contains("entry:already_entered_once");
-    assertThat(journeysOf("ada").path("runs")).hasSize(1);
+    assertThat(s.trace("ada")).contains("entry:already_entered_once");
+    assertThat(s.journeysOf("ada").path("runs")).hasSize(1);
   }
 
   @Test
@@ -108,14 +94,14 @@ class WelcomeDoubleOptInJourneyTest {
     List<Outbox.Message> bob = s.outboxFor("bob@example.com");
     assertThat(bob).extracting(Outbox.Message::step).containsExactly("confirmation-request", "confirmation-reminder");
     assertThat(bob.get(1).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(2)));
-    assertThat(trace("bob")).contains("wait:timed_out");
+    assertThat(s.trace("bob")).contains("wait:timed_out");
   }
 
   @Test
   void e_aConfirmationAfterTheReminderStillGetsTheWelcome() {
     s.advance(Duration.ofDays(1));
     confirm("cara");
-    assertThat(steps("cara@example.com")).containsExactly("confirmation-request", "confirmation-reminder", "welcome");
+    assertThat(s.steps("cara@example.com")).containsExactly("confirmation-request", "confirmation-reminder", "welcome");
     assertThat(s.outboxFor("cara@example.com").get(2).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
   }
 
@@ -138,9 +124,9 @@ class WelcomeDoubleOptInJourneyTest {
   @Test
   void z_withoutAConfirmationTheReminderIsTheLastMessage() {
     s.advance(Duration.ofDays(7));
-    assertThat(steps("bob@example.com")).containsExactly("confirmation-request", "confirmation-reminder");
-    assertThat(trace("bob")).filteredOn(t -> t.equals("wait:timed_out")).hasSize(2);
-    assertThat(steps("ada@example.com")).containsExactly("confirmation-request", "welcome");
+    assertThat(s.steps("bob@example.com")).containsExactly("confirmation-request", "confirmation-reminder");
+    assertThat(s.trace("bob")).filteredOn(t -> t.equals("wait:timed_out")).hasSize(2);
+    assertThat(s.steps("ada@example.com")).containsExactly("confirmation-request", "welcome");
 
     JsonNode stats = s.api.get("/v1/journeys/welcome-double-opt-in/stats").body().path("versions").get(0);
     assertThat(stats.path("entered").asLong()).isEqualTo(3);
