@@ -8,6 +8,7 @@ import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
+import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.ingest.IngestResult;
 import dev.waymark.core.ingest.IngestService;
@@ -23,7 +24,13 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
   private final Telemetry telemetry;
 
   public IngestHandler() {
-    this(WaymarkServices.fromEnvironment().ingest(), Telemetry.powertools());
+    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+  }
+
+  private IngestHandler(WaymarkServices services, Telemetry telemetry) {
+    this(services.ingest(), telemetry);
+    // side-effect free: a write key that does not exist is looked up (a read), nothing is stored
+    SnapStartPriming.register(() -> services.writeKeys().authenticate("Bearer snapstart-priming"));
   }
 
   public IngestHandler(IngestService ingest, Telemetry telemetry) {

@@ -7,7 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.ports.ProcessedEventListener;
 import dev.waymark.core.profile.ProcessOutcome;
@@ -54,6 +57,8 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
     this.listeners = services.processedEventListeners();
     this.telemetry = telemetry;
     this.workers = Executors.newFixedThreadPool(concurrency, Thread.ofPlatform().daemon().name("process-", 0).factory());
+    // side-effect free: resolving an identity nobody has is two reads
+    SnapStartPriming.register(() -> profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "snapstart-priming")));
   }
 
   @Override
