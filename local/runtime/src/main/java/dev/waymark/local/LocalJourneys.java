@@ -50,7 +50,7 @@ final class LocalJourneys implements AutoCloseable {
     env.put("WAYMARK_SNS_ENDPOINT", messagingEndpoint.toString());
     env.put("WAYMARK_PUBLIC_URL", publicUrl.toString());
     env.put("WAYMARK_FROM_ADDRESS", "carvelo@example.com");
-    this.services = new JourneyServices(core, JourneyConfig.from(env), audience -> true);
+    this.services = new JourneyServices(core, JourneyConfig.from(env));
     Telemetry quiet = Telemetry.quiet();
     tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
     tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(core.profiles(), services.store(), quiet, core.clock()));

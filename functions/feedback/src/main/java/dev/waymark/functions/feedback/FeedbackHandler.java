@@ -27,7 +27,7 @@ public final class FeedbackHandler implements RequestHandler<SNSEvent, Void> {
   private final Telemetry telemetry;
 
   public FeedbackHandler() {
-    this(JourneyServices.fromEnvironment(audience -> true).feedback(), Telemetry.powertools());
+    this(JourneyServices.fromEnvironment().feedback(), Telemetry.powertools());
   }
 
   public FeedbackHandler(FeedbackService feedback, Telemetry telemetry) {

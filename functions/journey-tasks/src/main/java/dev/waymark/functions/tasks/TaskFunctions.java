@@ -8,7 +8,7 @@ import dev.waymark.core.send.SendService;
 record TaskFunctions(WaymarkServices core, JourneyServices journeys) {
 
   static TaskFunctions fromEnvironment() {
-    JourneyServices journeys = JourneyServices.fromEnvironment(audience -> true);
+    JourneyServices journeys = JourneyServices.fromEnvironment();
     return new TaskFunctions(journeys.core(), journeys);
   }
 

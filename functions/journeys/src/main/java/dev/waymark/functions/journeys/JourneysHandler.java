@@ -27,7 +27,7 @@ public final class JourneysHandler implements RequestHandler<APIGatewayV2HTTPEve
   private final Telemetry telemetry;
 
   public JourneysHandler() {
-    this(JourneyServices.fromEnvironment(audience -> true), Telemetry.powertools());
+    this(JourneyServices.fromEnvironment(), Telemetry.powertools());
   }
 
   public JourneysHandler(JourneyServices journeys, Telemetry telemetry) {

@@ -44,7 +44,7 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
   private final ExecutorService workers;
 
   public ProcessHandler() {
-    this(JourneyServices.fromEnvironment(audience -> true).core(), Telemetry.powertools(),
+    this(JourneyServices.fromEnvironment().core(), Telemetry.powertools(),
         Integer.parseInt(System.getenv().getOrDefault("WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_CONCURRENCY))));
   }
 

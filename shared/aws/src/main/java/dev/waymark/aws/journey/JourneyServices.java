@@ -44,6 +44,11 @@ public final class JourneyServices {
   private final JourneyRouter router;
   private final FeedbackService feedback;
 
+  /** Journeys whose audiences are checked against the core's segment memberships. */
+  public JourneyServices(WaymarkServices core, JourneyConfig journeys) {
+    this(core, journeys, check -> core.segments().isMember(check.profileId(), check.segmentId()));
+  }
+
   public JourneyServices(WaymarkServices core, JourneyConfig journeys, Predicate<JourneyRouter.AudienceCheck> audience) {
     DynamoDbClient dynamo = core.dynamo();
     WaymarkConfig config = core.config();
@@ -74,8 +79,8 @@ public final class JourneyServices {
   }
 
   /** What a Lambda function builds at init: core and journey services from the environment. */
-  public static JourneyServices fromEnvironment(Predicate<JourneyRouter.AudienceCheck> audience) {
-    return new JourneyServices(WaymarkServices.fromEnvironment(), JourneyConfig.from(System.getenv()), audience);
+  public static JourneyServices fromEnvironment() {
+    return new JourneyServices(WaymarkServices.fromEnvironment(), JourneyConfig.from(System.getenv()));
   }
 
   public WaymarkServices core() {

@@ -42,26 +42,7 @@ class ConcurrentEntryIT {
         entryCap: { count: 2, within: P2M }
         """, "{}", "test");
     List<String> started = new CopyOnWriteArrayList<>();
-    JourneyExecutions recorder = new JourneyExecutions() {
-      @Override
-      public String start(String stateMachineArn, String runName, String inputJson) {
-        started.add(runName);
-        return "arn:execution:" + runName;
-      }
-
-      @Override
-      public void stop(String executionArn, String error, String cause) {}
-
-      @Override
-      public boolean resume(String taskToken, String outputJson) {
-        return true;
-      }
-
-      @Override
-      public String status(String executionArn) {
-        return "RUNNING";
-      }
-    };
+    RecordingExecutions recorder = new RecordingExecutions(started);
     JourneyRouter router = new JourneyRouter(new StaticJourneyCatalog(List.of(journey), Map.of("engagement", "arn:sm")),
         store, recorder, audience -> true, CLOCK);
     Profile person = Profile.create("p-1", List.of(), CLOCK.instant());
@@ -89,5 +70,52 @@ class ConcurrentEntryIT {
     Map<String, Long> counters = store.counters("engagement", journey.version());
     assertThat(counters.get("entered")).isEqualTo(1);
     assertThat(counters.get("refused_locked")).isEqualTo(11);
+  }
+
+  @Test
+  void somebodyOutsideTheAudienceIsRefusedAndTheTraceSaysWhy() {
+    String table = LocalDynamo.newTable();
+    DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), table);
+    JourneyDefinition journey = JourneyYaml.parse("""
+        id: ev-offer
+        entry: { event: Lease Close To End }
+        audience: [interested-in-ev-model]
+        """, "{}", "test");
+    List<String> started = new CopyOnWriteArrayList<>();
+    JourneyRouter router = new JourneyRouter(new StaticJourneyCatalog(List.of(journey), Map.of("ev-offer", "arn:sm")), store,
+        new RecordingExecutions(started), check -> check.profileId().equals("member") && check.segmentId().equals("interested-in-ev-model"), CLOCK);
+    EventBatchValidator validator = new EventBatchValidator();
+    for (String who : List.of("member", "outsider")) {
+      InboundEvent event = validator.validate("{\"batch\":[{\"type\":\"track\",\"messageId\":\"lease-" + who
+          + "\",\"userId\":\"" + who + "\",\"event\":\"Lease Close To End\"}]}", CLOCK.instant()).get(0);
+      router.onProcessed(new ProcessOutcome(Profile.create(who, List.of(), CLOCK.instant()), true, 0, false), event);
+    }
+    assertThat(started).hasSize(1);
+    assertThat(store.traces("outsider")).singleElement().satisfies(t -> {
+      assertThat(t.decision()).isEqualTo("not_in_audience");
+      assertThat(t.reason()).contains("interested-in-ev-model");
+    });
+  }
+
+  /** The workflow engine, reduced to a record of the runs started. */
+  record RecordingExecutions(List<String> started) implements JourneyExecutions {
+    @Override
+    public String start(String stateMachineArn, String runName, String inputJson) {
+      started.add(runName);
+      return "arn:execution:" + runName;
+    }
+
+    @Override
+    public void stop(String executionArn, String error, String cause) {}
+
+    @Override
+    public boolean resume(String taskToken, String outputJson) {
+      return true;
+    }
+
+    @Override
+    public String status(String executionArn) {
+      return "RUNNING";
+    }
   }
 }
