@@ -3,12 +3,9 @@ package dev.waymark.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,21 +13,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every bad input gets the right 4xx with a problem naming the field, and leaves no trace. */
-class BadInputTest {
-  static LocalRuntime runtime;
-  static LocalApi api;
+class BadInputTest extends LocalRuntimeFixture {
   int itemsBefore;
-
-  @BeforeAll
-  static void start() throws Exception {
-    runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).startingAt(Instant.parse("2026-11-24T08:00:00Z")));
-    api = new LocalApi(runtime);
-  }
-
-  @AfterAll
-  static void stop() {
-    runtime.close();
-  }
 
   @BeforeEach
   void countItems() {

@@ -3,25 +3,10 @@ package dev.waymark.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The local runtime's virtual clock routes. Its own runtime: advancing time affects everything in it. */
-class ClockRoutesTest {
-  static LocalRuntime runtime;
-  static LocalApi api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).startingAt(Instant.parse("2026-11-24T08:00:00Z")));
-    api = new LocalApi(runtime);
-  }
-
-  @AfterAll
-  static void stop() {
-    runtime.close();
-  }
+class ClockRoutesTest extends LocalRuntimeFixture {
 
   @Test
   void theVirtualClockAdvancesOnRequest() {

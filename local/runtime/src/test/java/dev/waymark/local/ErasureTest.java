@@ -2,29 +2,13 @@ package dev.waymark.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** DELETE /v1/profiles/{id} leaves nothing personal behind, only an audit record. */
-class ErasureTest {
-  static LocalRuntime runtime;
-  static LocalApi api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).startingAt(Instant.parse("2026-11-24T08:00:00Z")));
-    api = new LocalApi(runtime);
-  }
-
-  @AfterAll
-  static void stop() {
-    runtime.close();
-  }
+class ErasureTest extends LocalRuntimeFixture {
 
   @Test
   void erasureRemovesEverythingAboutThePersonIncludingMergedProfiles() {

@@ -3,28 +3,12 @@ package dev.waymark.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Through the local runtime's HTTP API, as a website and an admin tool use it. */
-class LocalApiEndToEndTest {
-  static LocalRuntime runtime;
-  static LocalApi api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).startingAt(Instant.parse("2026-11-24T08:00:00Z")));
-    api = new LocalApi(runtime);
-  }
-
-  @AfterAll
-  static void stop() {
-    runtime.close();
-  }
+class LocalApiEndToEndTest extends LocalRuntimeFixture {
 
   @Test
   void anonymousBrowsingThenIdentifyGivesOneProfileWithAllEvents() {

@@ -6,8 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.config.WaymarkConfig;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.ddblocal.DynamoDbLocal;
-import dev.waymark.ddblocal.TemplateTable;
+import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,31 +14,23 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API authorizer with keys issued into DynamoDB Local. */
 class WriteKeyAuthorizerHandlerTest {
-  static DynamoDbLocal engine;
   static WaymarkServices services;
   static WriteKeyAuthorizerHandler handler;
   static String webKey;
 
   @BeforeAll
   static void start() {
-    engine = DynamoDbLocal.start();
-    TemplateTable.createWaymarkTable(engine.client(), "waymark");
-    services = new WaymarkServices(engine.client(), WaymarkConfig.local("waymark"),
+    services = new WaymarkServices(SharedDynamoDbLocal.client(), WaymarkConfig.local(SharedDynamoDbLocal.newWaymarkTable()),
         Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
     handler = new WriteKeyAuthorizerHandler(services.writeKeys(), Telemetry.quiet());
     webKey = services.writeKeys().issue("web");
   }
 
-  @AfterAll
-  static void stop() {
-    engine.close();
-  }
 
   static Map<String, Object> authorize(Map<String, String> headers) {
     APIGatewayV2CustomAuthorizerEvent event = APIGatewayV2CustomAuthorizerEvent.builder()

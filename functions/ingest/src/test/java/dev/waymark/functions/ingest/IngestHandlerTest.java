@@ -13,17 +13,13 @@ import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.json.Json;
-import dev.waymark.ddblocal.DynamoDbLocal;
-import dev.waymark.ddblocal.TemplateTable;
+import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,26 +28,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** {@code POST /v1/events} through the handler, storing into DynamoDB Local. */
 class IngestHandlerTest {
   static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  static DynamoDbLocal engine;
-  static DynamoDbClient dynamo;
+  static final DynamoDbClient dynamo = SharedDynamoDbLocal.client();
   String table;
   IngestHandler handler;
 
-  @BeforeAll
-  static void startDynamo() {
-    engine = DynamoDbLocal.start();
-    dynamo = engine.client();
-  }
 
-  @AfterAll
-  static void stopDynamo() {
-    engine.close();
-  }
 
   @BeforeEach
   void freshTable() {
-    table = "waymark-" + UUID.randomUUID();
-    TemplateTable.createWaymarkTable(dynamo, table);
+    table = SharedDynamoDbLocal.newWaymarkTable();
     WaymarkServices services = new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
     handler = new IngestHandler(services.ingest(), Telemetry.quiet());
   }

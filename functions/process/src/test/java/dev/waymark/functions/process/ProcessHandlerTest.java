@@ -16,16 +16,12 @@ import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.Profile;
-import dev.waymark.ddblocal.DynamoDbLocal;
-import dev.waymark.ddblocal.TemplateTable;
+import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,26 +29,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** The stream handler against DynamoDB Local, fed DynamoDB stream events as Lambda delivers them. */
 class ProcessHandlerTest {
   static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  static DynamoDbLocal engine;
-  static DynamoDbClient dynamo;
+  static final DynamoDbClient dynamo = SharedDynamoDbLocal.client();
   WaymarkServices services;
   ProcessHandler handler;
 
-  @BeforeAll
-  static void startDynamo() {
-    engine = DynamoDbLocal.start();
-    dynamo = engine.client();
-  }
 
-  @AfterAll
-  static void stopDynamo() {
-    engine.close();
-  }
 
   @BeforeEach
   void freshTable() {
-    String table = "waymark-" + UUID.randomUUID();
-    TemplateTable.createWaymarkTable(dynamo, table);
+    String table = SharedDynamoDbLocal.newWaymarkTable();
     services = new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
     handler = new ProcessHandler(services, Telemetry.quiet());
   }

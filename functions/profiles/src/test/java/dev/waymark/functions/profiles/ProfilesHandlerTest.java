@@ -11,8 +11,7 @@ import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.ConsentChannel;
-import dev.waymark.ddblocal.DynamoDbLocal;
-import dev.waymark.ddblocal.TemplateTable;
+import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,9 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -30,28 +26,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** Each profile route through the handler, on data stitched into DynamoDB Local. */
 class ProfilesHandlerTest {
   static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  static DynamoDbLocal engine;
-  static DynamoDbClient dynamo;
+  static final DynamoDbClient dynamo = SharedDynamoDbLocal.client();
   WaymarkServices services;
   ProfilesHandler handler;
 
   record Answer(int status, JsonNode body, String contentType) {}
 
-  @BeforeAll
-  static void startDynamo() {
-    engine = DynamoDbLocal.start();
-    dynamo = engine.client();
-  }
 
-  @AfterAll
-  static void stopDynamo() {
-    engine.close();
-  }
 
   @BeforeEach
   void freshTable() {
-    String table = "waymark-" + UUID.randomUUID();
-    TemplateTable.createWaymarkTable(dynamo, table);
+    String table = SharedDynamoDbLocal.newWaymarkTable();
     services = new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
     handler = new ProfilesHandler(services, Telemetry.quiet());
   }
