@@ -81,13 +81,16 @@ final class JourneyBench {
         "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Lease Close To End\",\"properties\":{\"leaseEnd\":\"2027-02-21\"}}",
         "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Configuration Started\",\"properties\":{\"configurationId\":\"c\",\"model\":\"E-V Model\",\"price\":1}}",
         "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Test Drive Booked\",\"properties\":{\"startsAt\":\"2026-11-25T10:30:00+01:00\",\"location\":\"Warsaw\"}}",
-        "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Loan Application Submitted\"}"};
+        "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Loan Application Submitted\"}",
+        "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Product Added\",\"properties\":{\"cartId\":\"cart-1\",\"productName\":\"Roof box\",\"price\":349}}",
+        "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Signed Up\"}",
+        "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Payment Due\",\"properties\":{\"invoiceId\":\"inv-1\",\"amount\":129.9,\"dueDate\":\"2026-11-30\"}}"};
     for (int i = 0; i < events.length; i++) {
       send(api, runtime, events[i], 1000 + i);
     }
     runtime.advance(Duration.ofDays(4));
     send(api, runtime, "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Loan Documents Signed\"}", 2000);
-    runtime.advance(Duration.ofDays(4));
+    runtime.advance(Duration.ofDays(10));
     Map<String, List<Long>> perMachine = new TreeMap<>();
     try (SfnClient sfn = SfnClient.builder().endpointOverride(URI.create(runtime.sfnEndpoint().toString()))
         .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).build()) {
