@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Feeds a stream-driven handler from DynamoDB Local's stream the way Lambda's event source
  * mapping does: batches per shard, the template's filter (inserts of inbox items), partial batch
- * failures retried from the failed record, and after {@link #MAX_RETRIES} retries the batch goes
- * to a dead-letter list (printed, and readable through {@link #deadLetters()}).
+ * failures retried from the failed record, and after {@link #MAX_RETRIES} retries that record
+ * goes to a dead-letter list (printed, and readable through {@link #deadLetters()}) while the rest
+ * of the batch carries on.
  */
 final class StreamPoller implements AutoCloseable {
   static final int BATCH_SIZE = 50;
@@ -124,10 +125,13 @@ final class StreamPoller implements AutoCloseable {
       }
       batch = fromFailure(batch, response.getBatchItemFailures().get(0).getItemIdentifier());
       if (++attempts > MAX_RETRIES) {
-        deadLetters.addAll(batch);
-        System.err.println("stream poller: " + batch.size() + " record(s) sent to the dead-letter list after "
-            + MAX_RETRIES + " retries");
-        return;
+        // as BisectBatchOnFunctionError ends up doing: the record that keeps failing is set aside
+        // (the event source mapping sends its description to the queue), the rest carries on
+        deadLetters.add(batch.get(0));
+        System.err.println("stream poller: record " + batch.get(0).getDynamodb().getSequenceNumber()
+            + " sent to the dead-letter list after " + MAX_RETRIES + " retries");
+        batch = batch.subList(1, batch.size());
+        attempts = 0;
       }
     }
   }
