@@ -1,6 +1,5 @@
 package dev.waymark.aws.journey;
 
-import dev.waymark.core.journey.StaticJourneyCatalog;
 import dev.waymark.core.send.FrequencyCaps;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +51,4 @@ public record JourneyConfig(
     return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank()).map(URI::create);
   }
 
-  /** Ensures the name a journey's ARN is looked up by matches {@link StaticJourneyCatalog#environmentVariable}. */
-  static String variableFor(String journeyId) {
-    return StaticJourneyCatalog.environmentVariable(journeyId);
-  }
 }
