@@ -3,7 +3,10 @@ package dev.waymark.bench;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code ./waymark bench [name...]}: runs the named benchmarks (default: all) and prints their figures. */
+/**
+ * {@code ./waymark bench [name...]}: runs the named benchmarks (default: all) and prints their
+ * figures.
+ */
 public final class BenchMain {
   private BenchMain() {}
 
@@ -21,7 +24,10 @@ public final class BenchMain {
         case "states" -> StatesThroughputBench.run();
         case "journeys" -> JourneyBench.run();
         default -> {
-          System.err.println("unknown benchmark " + name + "; known: ingest, segments, segments-scan, segments-eval, states, journeys");
+          System.err.println(
+              "unknown benchmark "
+                  + name
+                  + "; known: ingest, segments, segments-scan, segments-eval, states, journeys");
           System.exit(2);
         }
       }

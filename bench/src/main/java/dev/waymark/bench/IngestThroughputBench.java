@@ -37,7 +37,8 @@ final class IngestThroughputBench {
       AtomicInteger ids = new AtomicInteger();
       rawPuts(runtime.dynamo(), clients, WARMUP_EVENTS, ids);
       pipeline(runtime, api, clients, WARMUP_EVENTS, ids);
-      System.out.println("| round | raw conditional puts/s | Waymark events/s (ingest + process) | ratio |");
+      System.out.println(
+          "| round | raw conditional puts/s | Waymark events/s (ingest + process) | ratio |");
       System.out.println("|---|---|---|---|");
       List<Double> ratios = new ArrayList<>();
       for (int round = 1; round <= ROUNDS; round++) {
@@ -47,26 +48,37 @@ final class IngestThroughputBench {
         System.out.printf("| %d | %.0f | %.0f | %.3f |%n", round, raw, waymark, waymark / raw);
       }
       ratios.sort(Double::compare);
-      System.out.printf("median ratio (Waymark events/s ÷ raw conditional puts/s): %.3f%n", ratios.get(ROUNDS / 2));
+      System.out.printf(
+          "median ratio (Waymark events/s ÷ raw conditional puts/s): %.3f%n",
+          ratios.get(ROUNDS / 2));
       clients.shutdownNow();
     }
   }
 
   /** Conditional single-item puts, {@link #CLIENTS} at a time: the floor any event store pays. */
-  static double rawPuts(DynamoDbClient dynamo, ExecutorService clients, int count, AtomicInteger ids) throws Exception {
+  static double rawPuts(
+      DynamoDbClient dynamo, ExecutorService clients, int count, AtomicInteger ids)
+      throws Exception {
     long start = System.nanoTime();
     List<Future<?>> done = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
-      done.add(clients.submit(() -> {
-        for (int i = 0; i < count / CLIENTS; i++) {
-          Map<String, AttributeValue> item = new HashMap<>();
-          item.put("PK", AttributeValue.fromS("BENCH#" + ids.incrementAndGet()));
-          item.put("SK", AttributeValue.fromS("RAW"));
-          item.put("payload", AttributeValue.fromS("{\"type\":\"track\",\"event\":\"Viewed\"}"));
-          dynamo.putItem(r -> r.tableName(LocalRuntime.TABLE).item(item).conditionExpression("attribute_not_exists(PK)"));
-        }
-        return null;
-      }));
+      done.add(
+          clients.submit(
+              () -> {
+                for (int i = 0; i < count / CLIENTS; i++) {
+                  Map<String, AttributeValue> item = new HashMap<>();
+                  item.put("PK", AttributeValue.fromS("BENCH#" + ids.incrementAndGet()));
+                  item.put("SK", AttributeValue.fromS("RAW"));
+                  item.put(
+                      "payload", AttributeValue.fromS("{\"type\":\"track\",\"event\":\"Viewed\"}"));
+                  dynamo.putItem(
+                      r ->
+                          r.tableName(LocalRuntime.TABLE)
+                              .item(item)
+                              .conditionExpression("attribute_not_exists(PK)"));
+                }
+                return null;
+              }));
     }
     for (Future<?> f : done) {
       f.get();
@@ -74,21 +86,27 @@ final class IngestThroughputBench {
     return count / seconds(start);
   }
 
-  /** Batches posted by {@link #CLIENTS} concurrent senders; timed until every event is processed. */
-  static double pipeline(LocalRuntime runtime, LocalApi api, ExecutorService clients, int count, AtomicInteger ids)
+  /**
+   * Batches posted by {@link #CLIENTS} concurrent senders; timed until every event is processed.
+   */
+  static double pipeline(
+      LocalRuntime runtime, LocalApi api, ExecutorService clients, int count, AtomicInteger ids)
       throws Exception {
     long start = System.nanoTime();
     List<Future<?>> done = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
-      done.add(clients.submit(() -> {
-        for (int b = 0; b < count / CLIENTS / BATCH; b++) {
-          LocalApi.Answer answer = api.sendEvents(batch(ids, runtime.clock().instant()));
-          if (answer.status() != 202) {
-            throw new IllegalStateException("ingest refused a benchmark batch: " + answer.body());
-          }
-        }
-        return null;
-      }));
+      done.add(
+          clients.submit(
+              () -> {
+                for (int b = 0; b < count / CLIENTS / BATCH; b++) {
+                  LocalApi.Answer answer = api.sendEvents(batch(ids, runtime.clock().instant()));
+                  if (answer.status() != 202) {
+                    throw new IllegalStateException(
+                        "ingest refused a benchmark batch: " + answer.body());
+                  }
+                }
+                return null;
+              }));
     }
     for (Future<?> f : done) {
       f.get();
@@ -101,8 +119,13 @@ final class IngestThroughputBench {
     StringBuilder body = new StringBuilder("{\"batch\":[");
     for (int i = 0; i < BATCH; i++) {
       int id = ids.incrementAndGet();
-      body.append(i == 0 ? "" : ",").append("{\"type\":\"track\",\"event\":\"Viewed\",\"messageId\":\"bench-")
-          .append(id).append("\",\"userId\":\"person-").append(id % PEOPLE).append("\",\"timestamp\":\"").append(now)
+      body.append(i == 0 ? "" : ",")
+          .append("{\"type\":\"track\",\"event\":\"Viewed\",\"messageId\":\"bench-")
+          .append(id)
+          .append("\",\"userId\":\"person-")
+          .append(id % PEOPLE)
+          .append("\",\"timestamp\":\"")
+          .append(now)
           .append("\",\"properties\":{\"model\":\"E-V\",\"price\":41990}}");
     }
     return body.append("]}").toString();

@@ -33,13 +33,15 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Two figures for segments, each beside its baseline in the same run and the same DynamoDB Local:
+ *
  * <ol>
  *   <li>the daily lease scan's DateIndex query over {@link #MARKERS} profiles' leaseEnd markers
- *   (marker items only, written with BatchWriteItem, leases spread over a year) beside a full
- *   table Scan finding the same day's leases — the ratio is the figure;</li>
+ *       (marker items only, written with BatchWriteItem, leases spread over a year) beside a full
+ *       table Scan finding the same day's leases — the ratio is the figure;
  *   <li>streaming evaluation per event with {@link #SEGMENTS} segments defined beside the same
- *   events processed with no segments (µs per event, and segment evaluations per second).</li>
+ *       events processed with no segments (µs per event, and segment evaluations per second).
  * </ol>
+ *
  * Run: {@code ./waymark bench segments} (or {@code segments-scan}, {@code segments-eval}).
  */
 final class SegmentBench {
@@ -52,13 +54,16 @@ final class SegmentBench {
   private SegmentBench() {}
 
   static void runScan() throws Exception {
-    try (DynamoDbLocal local = DynamoDbLocal.start(); DynamoDbClient dynamo = local.client()) {
-      TemplateTable.create(dynamo, TemplateTable.findTemplate(), TemplateTable.WAYMARK_TABLE, TABLE);
+    try (DynamoDbLocal local = DynamoDbLocal.start();
+        DynamoDbClient dynamo = local.client()) {
+      TemplateTable.create(
+          dynamo, TemplateTable.findTemplate(), TemplateTable.WAYMARK_TABLE, TABLE);
       long start = System.nanoTime();
       writeMarkers(dynamo);
       System.out.printf("wrote %,d leaseEnd markers in %.1f s%n", MARKERS, seconds(start));
       DynamoDateMarkers markers = new DynamoDateMarkers(dynamo, TABLE);
-      System.out.println("| round | lease day | DateIndex query (ms) | full table Scan (ms) | found | ratio scan/query |");
+      System.out.println(
+          "| round | lease day | DateIndex query (ms) | full table Scan (ms) | found | ratio scan/query |");
       System.out.println("|---|---|---|---|---|---|");
       List<Double> ratios = new ArrayList<>();
       for (int round = 1; round <= 3; round++) {
@@ -73,7 +78,9 @@ final class SegmentBench {
           throw new IllegalStateException("index found " + viaIndex + " but the scan " + viaScan);
         }
         ratios.add(scanMs / queryMs);
-        System.out.printf("| %d | %s | %.1f | %.0f | %d | %.0f |%n", round, day, queryMs, scanMs, viaIndex, scanMs / queryMs);
+        System.out.printf(
+            "| %d | %s | %.1f | %.0f | %d | %.0f |%n",
+            round, day, queryMs, scanMs, viaIndex, scanMs / queryMs);
       }
       ratios.sort(Double::compare);
       System.out.printf("median ratio (full scan ÷ DateIndex query): %.0f%n", ratios.get(1));
@@ -86,22 +93,25 @@ final class SegmentBench {
     int perWriter = MARKERS / 4;
     for (int w = 0; w < 4; w++) {
       int from = w * perWriter;
-      done.add(writers.submit(() -> {
-        List<WriteRequest> batch = new ArrayList<>(25);
-        for (int i = from; i < from + perWriter; i++) {
-          Map<String, AttributeValue> item = DynamoDateMarkers.item("bench-" + i, DateTraitMarkers.LEASE_END,
-              DAY0.plusDays(i % 365));
-          batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
-          if (batch.size() == 25) {
-            write(dynamo, batch);
-            batch = new ArrayList<>(25);
-          }
-        }
-        if (!batch.isEmpty()) {
-          write(dynamo, batch);
-        }
-        return null;
-      }));
+      done.add(
+          writers.submit(
+              () -> {
+                List<WriteRequest> batch = new ArrayList<>(25);
+                for (int i = from; i < from + perWriter; i++) {
+                  Map<String, AttributeValue> item =
+                      DynamoDateMarkers.item(
+                          "bench-" + i, DateTraitMarkers.LEASE_END, DAY0.plusDays(i % 365));
+                  batch.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+                  if (batch.size() == 25) {
+                    write(dynamo, batch);
+                    batch = new ArrayList<>(25);
+                  }
+                }
+                if (!batch.isEmpty()) {
+                  write(dynamo, batch);
+                }
+                return null;
+              }));
     }
     for (Future<?> f : done) {
       f.get();
@@ -123,23 +133,41 @@ final class SegmentBench {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      ScanResponse page = dynamo.scan(r -> r.tableName(TABLE).exclusiveStartKey(from).filterExpression("GSI1PK = :d")
-          .expressionAttributeValues(Map.of(":d", AttributeValue.fromS("D#leaseEnd#" + day))));
+      ScanResponse page =
+          dynamo.scan(
+              r ->
+                  r.tableName(TABLE)
+                      .exclusiveStartKey(from)
+                      .filterExpression("GSI1PK = :d")
+                      .expressionAttributeValues(
+                          Map.of(":d", AttributeValue.fromS("D#leaseEnd#" + day))));
       found += page.count();
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return found;
   }
 
   static void runEvaluation() throws Exception {
-    try (DynamoDbLocal local = DynamoDbLocal.start(); DynamoDbClient dynamo = local.client()) {
-      TemplateTable.create(dynamo, TemplateTable.findTemplate(), TemplateTable.WAYMARK_TABLE, TABLE);
+    try (DynamoDbLocal local = DynamoDbLocal.start();
+        DynamoDbClient dynamo = local.client()) {
+      TemplateTable.create(
+          dynamo, TemplateTable.findTemplate(), TemplateTable.WAYMARK_TABLE, TABLE);
       Clock clock = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
       WaymarkConfig config = WaymarkConfig.local(TABLE);
       WaymarkServices core = new WaymarkServices(dynamo, config, clock);
-      SegmentServices segments = new SegmentServices(dynamo, TABLE, config.dedupWindow(), clock, core.profiles(),
-          core.records(), new DynamoEventInbox(dynamo, TABLE, config.dedupWindow()),
-          new SegmentFiles.Loaded(fiftySegments(), List.of()));
+      SegmentServices segments =
+          new SegmentServices(
+              dynamo,
+              TABLE,
+              config.dedupWindow(),
+              clock,
+              core.profiles(),
+              core.records(),
+              new DynamoEventInbox(dynamo, TABLE, config.dedupWindow()),
+              new SegmentFiles.Loaded(fiftySegments(), List.of()));
       measure(core, null, "warm-up", 0);
       System.out.println("| run | events | µs per event | segment evaluations | evaluations/s |");
       System.out.println("|---|---|---|---|---|");
@@ -147,18 +175,26 @@ final class SegmentBench {
       for (int round = 1; round <= 3; round++) {
         double[] base = measure(core, null, "baseline-" + round, round);
         double[] with = measure(core, segments, "segments-" + round, round);
-        System.out.printf("| no segments, round %d | %d | %.0f | - | - |%n", round, EVENTS, base[0]);
-        System.out.printf("| %d segments, round %d | %d | %.0f | %.0f | %.0f |%n", SEGMENTS, round, EVENTS, with[0],
-            with[1], with[1] / (with[0] * EVENTS / 1e6));
+        System.out.printf(
+            "| no segments, round %d | %d | %.0f | - | - |%n", round, EVENTS, base[0]);
+        System.out.printf(
+            "| %d segments, round %d | %d | %.0f | %.0f | %.0f |%n",
+            SEGMENTS, round, EVENTS, with[0], with[1], with[1] / (with[0] * EVENTS / 1e6));
         overhead.add(with[0] - base[0]);
       }
       overhead.sort(Double::compare);
-      System.out.printf("median cost of streaming evaluation with %d segments: %.0f µs per event%n", SEGMENTS, overhead.get(1));
+      System.out.printf(
+          "median cost of streaming evaluation with %d segments: %.0f µs per event%n",
+          SEGMENTS, overhead.get(1));
     }
   }
 
-  /** Processes {@link #EVENTS} events (one thread) and returns µs per event and segment evaluations done. */
-  private static double[] measure(WaymarkServices core, SegmentServices segments, String run, int round) {
+  /**
+   * Processes {@link #EVENTS} events (one thread) and returns µs per event and segment evaluations
+   * done.
+   */
+  private static double[] measure(
+      WaymarkServices core, SegmentServices segments, String run, int round) {
     long evaluations = 0;
     long start = System.nanoTime();
     for (int i = 0; i < EVENTS; i++) {
@@ -172,37 +208,86 @@ final class SegmentBench {
     return new double[] {(System.nanoTime() - start) / 1e3 / EVENTS, evaluations};
   }
 
-  /** 200 people per run; a mix of page views, track events with properties, and identify calls setting traits. */
+  /**
+   * 200 people per run; a mix of page views, track events with properties, and identify calls
+   * setting traits.
+   */
   private static InboundEvent event(String run, int i) {
-    ObjectNode body = Json.object().put("messageId", run + "-" + i).put("userId", run + "-person-" + (i % 200))
-        .put("timestamp", "2026-11-24T11:00:00Z");
+    ObjectNode body =
+        Json.object()
+            .put("messageId", run + "-" + i)
+            .put("userId", run + "-person-" + (i % 200))
+            .put("timestamp", "2026-11-24T11:00:00Z");
     switch (i % 4) {
-      case 0 -> body.put("type", "page").put("name", "E-V Model").putObject("properties").put("model", "E-V");
-      case 1 -> body.put("type", "track").put("event", "Event " + (i % 10)).putObject("properties").put("value", i % 100);
-      case 2 -> body.put("type", "identify").putObject("traits").put("t" + (i % 20), "v" + (i % 3))
-          .put("d" + (i % 10), LocalDate.parse("2026-12-01").plusDays(i % 60).toString());
-      default -> body.put("type", "track").put("event", "Order Completed").putObject("properties").put("total", i % 500);
+      case 0 ->
+          body.put("type", "page")
+              .put("name", "E-V Model")
+              .putObject("properties")
+              .put("model", "E-V");
+      case 1 ->
+          body.put("type", "track")
+              .put("event", "Event " + (i % 10))
+              .putObject("properties")
+              .put("value", i % 100);
+      case 2 ->
+          body.put("type", "identify")
+              .putObject("traits")
+              .put("t" + (i % 20), "v" + (i % 3))
+              .put("d" + (i % 10), LocalDate.parse("2026-12-01").plusDays(i % 60).toString());
+      default ->
+          body.put("type", "track")
+              .put("event", "Order Completed")
+              .putObject("properties")
+              .put("total", i % 500);
     }
     return new InboundEvent(body, Instant.parse("2026-11-24T11:00:00Z"));
   }
 
-  /** 20 trait rules, 10 event-count rules, 10 date rules, 10 combinations (all/any/not/inSegment). */
+  /**
+   * 20 trait rules, 10 event-count rules, 10 date rules, 10 combinations (all/any/not/inSegment).
+   */
   static SegmentCatalog fiftySegments() {
     List<SegmentDefinition> all = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      all.add(SegmentYaml.parse("id: trait-" + i + "\nrule: { trait: t" + i + ", equals: v1 }", "bench"));
+      all.add(
+          SegmentYaml.parse(
+              "id: trait-" + i + "\nrule: { trait: t" + i + ", equals: v1 }", "bench"));
     }
     for (int i = 0; i < 10; i++) {
-      all.add(SegmentYaml.parse("id: event-" + i + "\nrule: { event: Event " + i
-          + ", where: [{field: properties.value, op: greaterThan, value: 10}], atLeast: 2, within: P30D }", "bench"));
+      all.add(
+          SegmentYaml.parse(
+              "id: event-"
+                  + i
+                  + "\nrule: { event: Event "
+                  + i
+                  + ", where: [{field: properties.value, op: greaterThan, value: 10}], atLeast: 2, within: P30D }",
+              "bench"));
     }
     for (int i = 0; i < 10; i++) {
-      all.add(SegmentYaml.parse("id: date-" + i + "\nrule: { trait: d" + i + ", withinNextDays: " + (10 + i * 5) + " }", "bench"));
+      all.add(
+          SegmentYaml.parse(
+              "id: date-"
+                  + i
+                  + "\nrule: { trait: d"
+                  + i
+                  + ", withinNextDays: "
+                  + (10 + i * 5)
+                  + " }",
+              "bench"));
     }
     for (int i = 0; i < 10; i++) {
-      all.add(SegmentYaml.parse("id: combo-" + i + "\nrule:\n  all:\n    - inSegment: trait-" + i
-          + "\n    - any:\n        - event: Order Completed\n          where: [{field: properties.total, op: greaterThan, value: "
-          + (i * 40) + "}]\n        - not: { inSegment: date-" + i + " }", "bench"));
+      all.add(
+          SegmentYaml.parse(
+              "id: combo-"
+                  + i
+                  + "\nrule:\n  all:\n    - inSegment: trait-"
+                  + i
+                  + "\n    - any:\n        - event: Order Completed\n          where: [{field: properties.total, op: greaterThan, value: "
+                  + (i * 40)
+                  + "}]\n        - not: { inSegment: date-"
+                  + i
+                  + " }",
+              "bench"));
     }
     return new SegmentCatalog(all);
   }

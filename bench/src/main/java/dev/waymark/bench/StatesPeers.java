@@ -11,13 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 
 /**
- * The two peer executors of {@link StatesThroughputBench}: moto's Step Functions executor ({@code moto_server}
- * from {@code .tools/moto-venv}, with {@code stepfunctions.execute_state_machine} switched on through
- * {@code POST /moto-api/config}) and aws-local-stepfunctions ({@code bench/node/states-peer.mjs}).
+ * The two peer executors of {@link StatesThroughputBench}: moto's Step Functions executor ({@code
+ * moto_server} from {@code .tools/moto-venv}, with {@code stepfunctions.execute_state_machine}
+ * switched on through {@code POST /moto-api/config}) and aws-local-stepfunctions ({@code
+ * bench/node/states-peer.mjs}).
  */
 final class StatesPeers {
   static final Path MOTO = Path.of(".tools/moto-venv/bin/moto_server");
@@ -33,7 +32,8 @@ final class StatesPeers {
     }
     int exit = new ProcessBuilder("bench/setup-peers.sh").inheritIO().start().waitFor();
     if (exit != 0) {
-      System.err.println("bench/setup-peers.sh failed (" + exit + "); missing peers are reported as not run");
+      System.err.println(
+          "bench/setup-peers.sh failed (" + exit + "); missing peers are reported as not run");
     }
   }
 
@@ -45,12 +45,19 @@ final class StatesPeers {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Process moto = new ProcessBuilder(MOTO.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process moto =
+        new ProcessBuilder(MOTO.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String endpoint = "http://127.0.0.1:" + port;
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest config = HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/config"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"stepfunctions\":{\"execute_state_machine\":true}}")).build();
+    HttpRequest config =
+        HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/config"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"stepfunctions\":{\"execute_state_machine\":true}}"))
+            .build();
     for (int i = 0; ; i++) {
       try {
         if (http.send(config, HttpResponse.BodyHandlers.ofString()).statusCode() / 100 == 2) {
@@ -64,30 +71,42 @@ final class StatesPeers {
         Thread.sleep(100);
       }
     }
-    return new StatesSfnDriver(endpoint, () -> {
-      moto.destroy();
-      moto.waitFor();
-    });
+    return new StatesSfnDriver(
+        endpoint,
+        () -> {
+          moto.destroy();
+          moto.waitFor();
+        });
   }
 
   static StatesThroughputBench.Runner node() {
     if (!Files.isDirectory(NODE_LIBRARY)) {
-      return w -> StatesThroughputBench.Result.failed("aws-local-stepfunctions not installed (bench/setup-peers.sh)");
+      return w ->
+          StatesThroughputBench.Result.failed(
+              "aws-local-stepfunctions not installed (bench/setup-peers.sh)");
     }
     return w -> {
-      Process p = new ProcessBuilder("node", NODE_SCRIPT.toString(),
-          StatesThroughputBench.DEFINITIONS.resolve(w.file()).toString(), w.input(),
-          String.valueOf(w.executions()), String.valueOf(StatesThroughputBench.WARMUP_ROUNDS + 1),
-          String.valueOf(StatesThroughputBench.TIMED_PASSES))
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(
+                  "node",
+                  NODE_SCRIPT.toString(),
+                  StatesThroughputBench.DEFINITIONS.resolve(w.file()).toString(),
+                  w.input(),
+                  String.valueOf(w.executions()),
+                  String.valueOf(StatesThroughputBench.WARMUP_ROUNDS + 1),
+                  String.valueOf(StatesThroughputBench.TIMED_PASSES))
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       p.waitFor();
-      JsonNode r = Json.parse(out.isEmpty() ? "{\"error\":\"no output\"}" : out.lines().reduce((a, b) -> b).get());
+      JsonNode r =
+          Json.parse(
+              out.isEmpty() ? "{\"error\":\"no output\"}" : out.lines().reduce((a, b) -> b).get());
       if (r.has("error")) {
         return StatesThroughputBench.Result.failed(r.get("error").asText());
       }
-      return new StatesThroughputBench.Result(r.get("states").asLong(), r.get("seconds").asDouble(),
-          w.executions(), null);
+      return new StatesThroughputBench.Result(
+          r.get("states").asLong(), r.get("seconds").asDouble(), w.executions(), null);
     };
   }
 }

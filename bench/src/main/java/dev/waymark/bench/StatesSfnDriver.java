@@ -12,10 +12,10 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * Runs a benchmark workload on any Step Functions endpoint through the AWS SDK client: StartExecution, then
- * DescribeExecution until the execution ends, the pause growing from 0.5 ms by a quarter each time up to
- * {@value #MAX_POLL_MS} ms (so polling neither adds much latency nor steals much CPU from the executor); states
- * entered are counted from the execution's history.
+ * Runs a benchmark workload on any Step Functions endpoint through the AWS SDK client:
+ * StartExecution, then DescribeExecution until the execution ends, the pause growing from 0.5 ms by
+ * a quarter each time up to {@value #MAX_POLL_MS} ms (so polling neither adds much latency nor
+ * steals much CPU from the executor); states entered are counted from the execution's history.
  */
 final class StatesSfnDriver implements StatesThroughputBench.Runner {
   static final int MAX_POLL_MS = 10;
@@ -24,28 +24,43 @@ final class StatesSfnDriver implements StatesThroughputBench.Runner {
 
   StatesSfnDriver(String endpoint, AutoCloseable onClose) {
     this.onClose = onClose;
-    this.sfn = SfnClient.builder()
-        .endpointOverride(URI.create(endpoint))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofMinutes(1))
-            .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
-        .build();
+    this.sfn =
+        SfnClient.builder()
+            .endpointOverride(URI.create(endpoint))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+            .httpClient(UrlConnectionHttpClient.create())
+            .overrideConfiguration(
+                c ->
+                    c.apiCallTimeout(Duration.ofMinutes(1))
+                        .putAdvancedOption(
+                            SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+            .build();
   }
 
   @Override
   public StatesThroughputBench.Result run(StatesThroughputBench.Workload w) throws Exception {
-    String sm = sfn.createStateMachine(r -> r.name("bench-" + System.nanoTime()).roleArn(
-        "arn:aws:iam::123456789012:role/bench").definition(definition(w))).stateMachineArn();
+    String sm =
+        sfn.createStateMachine(
+                r ->
+                    r.name("bench-" + System.nanoTime())
+                        .roleArn("arn:aws:iam::123456789012:role/bench")
+                        .definition(definition(w)))
+            .stateMachineArn();
     String first = execute(sm, w.input());
-    long states = sfn.getExecutionHistoryPaginator(r -> r.executionArn(first)).events().stream()
-        .filter(e -> e.typeAsString().endsWith("StateEntered")).count();
-    return StatesThroughputBench.measure(states, w, () -> {
-      for (int i = 0; i < w.executions(); i++) {
-        execute(sm, w.input());
-      }
-    });
+    long states =
+        sfn.getExecutionHistoryPaginator(r -> r.executionArn(first)).events().stream()
+            .filter(e -> e.typeAsString().endsWith("StateEntered"))
+            .count();
+    return StatesThroughputBench.measure(
+        states,
+        w,
+        () -> {
+          for (int i = 0; i < w.executions(); i++) {
+            execute(sm, w.input());
+          }
+        });
   }
 
   private static String definition(StatesThroughputBench.Workload w) {
@@ -57,8 +72,11 @@ final class StatesSfnDriver implements StatesThroughputBench.Runner {
   }
 
   private String execute(String sm, String input) throws InterruptedException {
-    String arn = sfn.startExecution(r -> r.stateMachineArn(sm).name(java.util.UUID.randomUUID().toString())
-        .input(input)).executionArn();
+    String arn =
+        sfn.startExecution(
+                r ->
+                    r.stateMachineArn(sm).name(java.util.UUID.randomUUID().toString()).input(input))
+            .executionArn();
     long deadline = System.nanoTime() + StatesThroughputBench.TIMEOUT.toNanos();
     DescribeExecutionResponse d = sfn.describeExecution(r -> r.executionArn(arn));
     double pause = 0.5;

@@ -15,11 +15,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * {@code ./waymark bench states}: state transitions per second of the States Language executor on three
- * representative definitions ({@code bench/node/definitions/}), beside moto's Step Functions executor and
- * aws-local-stepfunctions in the same run (installed by {@code bench/setup-peers.sh}). A transition is a state
- * entered (a {@code *StateEntered} history event), counted from each executor's own history or event log. Every
- * executor runs a pass of executions one after another: warm-up, then three timed passes whose median counts.
+ * {@code ./waymark bench states}: state transitions per second of the States Language executor on
+ * three representative definitions ({@code bench/node/definitions/}), beside moto's Step Functions
+ * executor and aws-local-stepfunctions in the same run (installed by {@code bench/setup-peers.sh}).
+ * A transition is a state entered (a {@code *StateEntered} history event), counted from each
+ * executor's own history or event log. Every executor runs a pass of executions one after another:
+ * warm-up, then three timed passes whose median counts.
  */
 final class StatesThroughputBench {
   /** One definition, its input and how many executions a pass runs. */
@@ -29,7 +30,10 @@ final class StatesThroughputBench {
     }
   }
 
-  /** States entered per execution and the timed pass's seconds, or why the executor could not run it. */
+  /**
+   * States entered per execution and the timed pass's seconds, or why the executor could not run
+   * it.
+   */
   record Result(long states, double seconds, int executions, String error) {
     static Result failed(String why) {
       return new Result(0, 0, 0, why);
@@ -74,7 +78,10 @@ final class StatesThroughputBench {
   private StatesThroughputBench() {}
 
   static List<Workload> workloads() {
-    String items = IntStream.range(0, 1000).mapToObj(i -> "{\"k\":" + i + "}").collect(Collectors.joining(","));
+    String items =
+        IntStream.range(0, 1000)
+            .mapToObj(i -> "{\"k\":" + i + "}")
+            .collect(Collectors.joining(","));
     return List.of(
         new Workload("Choice-heavy loop (n=250)", "choice-loop.json", "{\"n\":250}", 5),
         new Workload("Map of 1,000 items", "map-1000.json", "{\"items\":[" + items + "]}", 2),
@@ -86,16 +93,20 @@ final class StatesThroughputBench {
     StatesEngine engine = StatesEngine.builder().build();
     Map<String, Runner> runners = new LinkedHashMap<>();
     runners.put("Waymark (in-process)", inProcess(engine));
-    StatesHttpServer server = StatesHttpServer.start(StatesEngine.builder().build(), "127.0.0.1", 0);
+    StatesHttpServer server =
+        StatesHttpServer.start(StatesEngine.builder().build(), "127.0.0.1", 0);
     runners.put("Waymark (HTTP endpoint)", new StatesSfnDriver(server.endpoint(), server::close));
     try {
       runners.put("moto (HTTP)", StatesPeers.moto());
     } catch (Exception e) {
-      runners.put("moto (HTTP)", w -> Result.failed("moto_server did not start: " + e.getMessage()));
+      runners.put(
+          "moto (HTTP)", w -> Result.failed("moto_server did not start: " + e.getMessage()));
     }
     runners.put("aws-local-stepfunctions (in-process)", StatesPeers.node());
 
-    for (int i = 0; i < WARMUP_ROUNDS; i++) { // the JVM's JIT needs more than one pass; node's gets it too
+    for (int i = 0;
+        i < WARMUP_ROUNDS;
+        i++) { // the JVM's JIT needs more than one pass; node's gets it too
       for (Workload w : workloads()) {
         runners.get("Waymark (in-process)").run(w);
         runners.get("Waymark (HTTP endpoint)").run(w);
@@ -124,15 +135,21 @@ final class StatesThroughputBench {
 
   private static Runner inProcess(StatesEngine engine) {
     return w -> {
-      String sm = engine.createStateMachine("bench-" + System.nanoTime(), w.definition()).stateMachineArn();
+      String sm =
+          engine.createStateMachine("bench-" + System.nanoTime(), w.definition()).stateMachineArn();
       String first = execute(engine, sm, w.input());
-      long states = engine.getExecutionHistory(first).stream().filter(e -> e.type().endsWith("StateEntered"))
-          .count();
-      return measure(states, w, () -> {
-        for (int i = 0; i < w.executions(); i++) {
-          execute(engine, sm, w.input());
-        }
-      });
+      long states =
+          engine.getExecutionHistory(first).stream()
+              .filter(e -> e.type().endsWith("StateEntered"))
+              .count();
+      return measure(
+          states,
+          w,
+          () -> {
+            for (int i = 0; i < w.executions(); i++) {
+              execute(engine, sm, w.input());
+            }
+          });
     };
   }
 
@@ -147,19 +164,27 @@ final class StatesThroughputBench {
 
   private static void print(List<String> names, List<Map<String, Result>> rows) {
     List<Workload> ws = workloads();
-    System.out.println("State transitions per second (states entered; executions one after another; median of "
-        + TIMED_PASSES + " timed passes):");
+    System.out.println(
+        "State transitions per second (states entered; executions one after another; median of "
+            + TIMED_PASSES
+            + " timed passes):");
     System.out.println();
-    System.out.println("| definition | states/execution | " + String.join(" | ", names)
-        + " | Waymark HTTP ÷ moto | Waymark in-process ÷ aws-local-stepfunctions |");
+    System.out.println(
+        "| definition | states/execution | "
+            + String.join(" | ", names)
+            + " | Waymark HTTP ÷ moto | Waymark in-process ÷ aws-local-stepfunctions |");
     System.out.println("|---|---:|" + "---:|".repeat(names.size() + 2));
     for (int i = 0; i < rows.size(); i++) {
       Map<String, Result> row = rows.get(i);
-      StringBuilder line = new StringBuilder("| " + ws.get(i).name() + " | " + row.get(names.get(0)).states());
+      StringBuilder line =
+          new StringBuilder("| " + ws.get(i).name() + " | " + row.get(names.get(0)).states());
       for (String n : names) {
         Result r = row.get(n);
-        line.append(" | ").append(r.error() != null ? "cannot run: " + r.error() : String.format("%,.0f",
-            r.perSecond()));
+        line.append(" | ")
+            .append(
+                r.error() != null
+                    ? "cannot run: " + r.error()
+                    : String.format("%,.0f", r.perSecond()));
         if (r.error() == null && r.states() != row.get(names.get(0)).states()) {
           line.append(" (counts ").append(r.states()).append(" states)");
         }

@@ -14,7 +14,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads a CloudFormation/SAM template; short-form tags (!Ref, !Sub, !GetAtt ...) read as their plain values. */
+/**
+ * Reads a CloudFormation/SAM template; short-form tags (!Ref, !Sub, !GetAtt ...) read as their
+ * plain values.
+ */
 public final class CloudFormationYaml {
   private CloudFormationYaml() {}
 
@@ -31,18 +34,20 @@ public final class CloudFormationYaml {
   private static final class TagTolerantConstructor extends SafeConstructor {
     TagTolerantConstructor() {
       super(new LoaderOptions());
-      this.yamlMultiConstructors.put("!", new AbstractConstruct() {
-        @Override
-        public Object construct(Node node) {
-          if (node instanceof ScalarNode scalar) {
-            return scalar.getValue();
-          }
-          if (node instanceof SequenceNode sequence) {
-            return constructSequence(sequence);
-          }
-          return constructMapping((MappingNode) node);
-        }
-      });
+      this.yamlMultiConstructors.put(
+          "!",
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              if (node instanceof ScalarNode scalar) {
+                return scalar.getValue();
+              }
+              if (node instanceof SequenceNode sequence) {
+                return constructSequence(sequence);
+              }
+              return constructMapping((MappingNode) node);
+            }
+          });
     }
   }
 }

@@ -1,7 +1,5 @@
 package dev.waymark.ddblocal;
 
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,6 +14,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
  * The official DynamoDB Local engine, started in this JVM as a real HTTP server on a free port.
@@ -43,8 +43,11 @@ public final class DynamoDbLocal implements AutoCloseable {
     java.io.PrintStream out = System.out;
     try {
       System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-          new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
+      DynamoDBProxyServer server =
+          ServerRunner.createServerFromCommandLineArgs(
+              new String[] {
+                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)
+              });
       server.start();
       return new DynamoDbLocal(server, port);
     } catch (Exception e) {
@@ -104,12 +107,14 @@ public final class DynamoDbLocal implements AutoCloseable {
     if (System.getProperty(SQLITE_PROPERTY) != null) {
       return;
     }
-    nativeLibraryDirectory().ifPresentOrElse(
-        dir -> System.setProperty(SQLITE_PROPERTY, dir.toString()),
-        () -> {
-          throw new IllegalStateException("libsqlite4java-linux-amd64 not found on the class path or in ~/.m2;"
-              + " run the build with Maven so it is downloaded");
-        });
+    nativeLibraryDirectory()
+        .ifPresentOrElse(
+            dir -> System.setProperty(SQLITE_PROPERTY, dir.toString()),
+            () -> {
+              throw new IllegalStateException(
+                  "libsqlite4java-linux-amd64 not found on the class path or in ~/.m2;"
+                      + " run the build with Maven so it is downloaded");
+            });
   }
 
   private static Optional<Path> nativeLibraryDirectory() {
@@ -118,13 +123,23 @@ public final class DynamoDbLocal implements AutoCloseable {
         return Optional.of(Path.of(entry).toAbsolutePath().getParent());
       }
     }
-    Path repo = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "almworks", "sqlite4java",
-        "libsqlite4java-linux-amd64");
+    Path repo =
+        Path.of(
+            System.getProperty("user.home"),
+            ".m2",
+            "repository",
+            "com",
+            "almworks",
+            "sqlite4java",
+            "libsqlite4java-linux-amd64");
     if (!Files.isDirectory(repo)) {
       return Optional.empty();
     }
     try (Stream<Path> files = Files.walk(repo)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".so")).map(Path::getParent).findFirst();
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".so"))
+          .map(Path::getParent)
+          .findFirst();
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -4,8 +4,8 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One DynamoDB Local per JVM for tests: started on first use, stopped when the JVM exits. Each
- * test takes its own table, shaped like template.yaml's, so tests do not see each other's items.
+ * One DynamoDB Local per JVM for tests: started on first use, stopped when the JVM exits. Each test
+ * takes its own table, shaped like template.yaml's, so tests do not see each other's items.
  */
 public final class SharedDynamoDbLocal {
   private static DynamoDbLocal engine;

@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
- * Creates a DynamoDB table exactly as an {@code AWS::DynamoDB::Table} resource of {@code template.yaml}
- * declares it (keys, attribute types, indexes, stream, TTL), so local runs and tests use the
- * deployed shape, not a copy of it.
+ * Creates a DynamoDB table exactly as an {@code AWS::DynamoDB::Table} resource of {@code
+ * template.yaml} declares it (keys, attribute types, indexes, stream, TTL), so local runs and tests
+ * use the deployed shape, not a copy of it.
  */
 public final class TemplateTable {
   private TemplateTable() {}
@@ -46,18 +46,25 @@ public final class TemplateTable {
       }
       dir = dir.getParent();
     }
-    throw new IllegalStateException("template.yaml not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "template.yaml not found above " + Path.of("").toAbsolutePath());
   }
 
-  /** Creates the table declared by the resource {@code logicalId}, under the name {@code tableName}. */
-  public static void create(DynamoDbClient dynamo, Path template, String logicalId, String tableName) {
+  /**
+   * Creates the table declared by the resource {@code logicalId}, under the name {@code tableName}.
+   */
+  public static void create(
+      DynamoDbClient dynamo, Path template, String logicalId, String tableName) {
     Map<String, Object> properties = properties(template, logicalId);
     dynamo.createTable(createRequest(properties, tableName));
     @SuppressWarnings("unchecked")
     Map<String, Object> ttl = (Map<String, Object>) properties.get("TimeToLiveSpecification");
     if (ttl != null && Boolean.TRUE.equals(ttl.get("Enabled"))) {
-      dynamo.updateTimeToLive(r -> r.tableName(tableName)
-          .timeToLiveSpecification(t -> t.enabled(true).attributeName((String) ttl.get("AttributeName"))));
+      dynamo.updateTimeToLive(
+          r ->
+              r.tableName(tableName)
+                  .timeToLiveSpecification(
+                      t -> t.enabled(true).attributeName((String) ttl.get("AttributeName"))));
     }
   }
 
@@ -72,21 +79,32 @@ public final class TemplateTable {
 
   @SuppressWarnings("unchecked")
   static CreateTableRequest createRequest(Map<String, Object> p, String tableName) {
-    CreateTableRequest.Builder request = CreateTableRequest.builder()
-        .tableName(tableName)
-        .billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(((List<Map<String, Object>>) p.get("AttributeDefinitions")).stream()
-            .map(a -> AttributeDefinition.builder().attributeName((String) a.get("AttributeName"))
-                .attributeType((String) a.get("AttributeType")).build()).toList())
-        .keySchema(keySchema(p.get("KeySchema")));
+    CreateTableRequest.Builder request =
+        CreateTableRequest.builder()
+            .tableName(tableName)
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(
+                ((List<Map<String, Object>>) p.get("AttributeDefinitions"))
+                    .stream()
+                        .map(
+                            a ->
+                                AttributeDefinition.builder()
+                                    .attributeName((String) a.get("AttributeName"))
+                                    .attributeType((String) a.get("AttributeType"))
+                                    .build())
+                        .toList())
+            .keySchema(keySchema(p.get("KeySchema")));
     List<Map<String, Object>> indexes = (List<Map<String, Object>>) p.get("GlobalSecondaryIndexes");
     if (indexes != null) {
       request.globalSecondaryIndexes(indexes.stream().map(TemplateTable::index).toList());
     }
     Map<String, Object> stream = (Map<String, Object>) p.get("StreamSpecification");
     if (stream != null) {
-      request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-          .streamViewType((String) stream.get("StreamViewType")).build());
+      request.streamSpecification(
+          StreamSpecification.builder()
+              .streamEnabled(true)
+              .streamViewType((String) stream.get("StreamViewType"))
+              .build());
     }
     return request.build();
   }
@@ -94,19 +112,28 @@ public final class TemplateTable {
   @SuppressWarnings("unchecked")
   private static GlobalSecondaryIndex index(Map<String, Object> index) {
     Map<String, Object> projection = (Map<String, Object>) index.get("Projection");
-    Projection.Builder p = Projection.builder().projectionType((String) projection.get("ProjectionType"));
+    Projection.Builder p =
+        Projection.builder().projectionType((String) projection.get("ProjectionType"));
     if (projection.get("NonKeyAttributes") != null) {
       p.nonKeyAttributes((List<String>) projection.get("NonKeyAttributes"));
     }
-    return GlobalSecondaryIndex.builder().indexName((String) index.get("IndexName"))
-        .keySchema(keySchema(index.get("KeySchema"))).projection(p.build()).build();
+    return GlobalSecondaryIndex.builder()
+        .indexName((String) index.get("IndexName"))
+        .keySchema(keySchema(index.get("KeySchema")))
+        .projection(p.build())
+        .build();
   }
 
   @SuppressWarnings("unchecked")
   private static List<KeySchemaElement> keySchema(Object keys) {
-    return ((List<Map<String, Object>>) keys).stream()
-        .map(k -> KeySchemaElement.builder().attributeName((String) k.get("AttributeName"))
-            .keyType((String) k.get("KeyType")).build()).toList();
+    return ((List<Map<String, Object>>) keys)
+        .stream()
+            .map(
+                k ->
+                    KeySchemaElement.builder()
+                        .attributeName((String) k.get("AttributeName"))
+                        .keyType((String) k.get("KeyType"))
+                        .build())
+            .toList();
   }
-
 }

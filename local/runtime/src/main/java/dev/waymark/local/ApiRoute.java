@@ -30,7 +30,8 @@ record ApiRoute(String method, String path, String handler, String authorizerHan
         if (actual[i].isEmpty()) {
           return Optional.empty();
         }
-        parameters.put(template[i].substring(1, template[i].length() - 1),
+        parameters.put(
+            template[i].substring(1, template[i].length() - 1),
             java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8));
       } else if (!template[i].equals(actual[i])) {
         return Optional.empty();

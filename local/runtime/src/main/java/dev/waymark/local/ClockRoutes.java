@@ -11,7 +11,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /_local/clock} and {@code POST /_local/clock/advance {"by":"P1D"}} over the virtual clock. */
+/**
+ * {@code GET /_local/clock} and {@code POST /_local/clock/advance {"by":"P1D"}} over the virtual
+ * clock.
+ */
 final class ClockRoutes implements LocalRoutes {
   private final VirtualClock clock;
 
@@ -50,10 +53,13 @@ final class ClockRoutes implements LocalRoutes {
     }
     Instant before = clock.instant();
     Instant after = clock.advance(duration.get());
-    return LocalResponse.json(200, Json.write(Map.of("from", before.toString(), "now", after.toString())));
+    return LocalResponse.json(
+        200, Json.write(Map.of("from", before.toString(), "now", after.toString())));
   }
 
-  /** Durations with days and times (P1DT6H) or calendar periods (P3M, P1Y), counted from now in UTC. */
+  /**
+   * Durations with days and times (P1DT6H) or calendar periods (P3M, P1Y), counted from now in UTC.
+   */
   private Optional<Duration> parse(String text) {
     try {
       return Optional.of(Duration.parse(text));
@@ -61,7 +67,8 @@ final class ClockRoutes implements LocalRoutes {
       try {
         Period period = Period.parse(text);
         Instant now = clock.instant();
-        return Optional.of(Duration.between(now, now.atZone(ZoneOffset.UTC).plus(period).toInstant()));
+        return Optional.of(
+            Duration.between(now, now.atZone(ZoneOffset.UTC).plus(period).toInstant()));
       } catch (DateTimeParseException notAPeriod) {
         return Optional.empty();
       }
@@ -70,6 +77,7 @@ final class ClockRoutes implements LocalRoutes {
 
   private static LocalResponse problem(String field, String message) {
     Problem problem = Problem.invalidField(field, message);
-    return new LocalResponse(400, Map.of("Content-Type", "application/problem+json"), Json.write(problem));
+    return new LocalResponse(
+        400, Map.of("Content-Type", "application/problem+json"), Json.write(problem));
   }
 }

@@ -28,7 +28,9 @@ final class EmailFeedback {
     this.handler = new FeedbackHandler(feedback, Telemetry.quiet());
   }
 
-  /** Reports one SES event type (Delivery, Bounce, Complaint, Open, Click) about an outbox email. */
+  /**
+   * Reports one SES event type (Delivery, Bounce, Complaint, Open, Click) about an outbox email.
+   */
   void report(Outbox.Message message, String eventType) {
     report(message, eventType, null);
   }
@@ -38,11 +40,15 @@ final class EmailFeedback {
       return;
     }
     ObjectNode ses = Json.object().put("eventType", eventType);
-    ObjectNode mail = ses.putObject("mail").put("messageId", message.id()).put("timestamp", message.at().toString());
+    ObjectNode mail =
+        ses.putObject("mail")
+            .put("messageId", message.id())
+            .put("timestamp", message.at().toString());
     mail.putArray("destination").add(message.recipient());
     ObjectNode tags = mail.putObject("tags");
     message.tags().forEach((k, v) -> tags.putArray(k).add(v));
-    ObjectNode detail = ses.putObject(eventType.toLowerCase()).put("timestamp", clock.instant().toString());
+    ObjectNode detail =
+        ses.putObject(eventType.toLowerCase()).put("timestamp", clock.instant().toString());
     if ("Bounce".equals(eventType)) {
       detail.put("bounceType", "Permanent");
     }
@@ -50,7 +56,9 @@ final class EmailFeedback {
       detail.put("link", link);
     }
     SNSEvent.SNS sns = new SNSEvent.SNS().withMessage(Json.write(ses)).withType("Notification");
-    SNSEvent event = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withSns(sns).withEventSource("aws:sns")));
+    SNSEvent event =
+        new SNSEvent()
+            .withRecords(List.of(new SNSEvent.SNSRecord().withSns(sns).withEventSource("aws:sns")));
     handler.handleRequest(event, LocalLambdaContext.of("FeedbackFunction"));
   }
 }

@@ -19,21 +19,28 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server that serves the routes of template.yaml the way API Gateway's HTTP API does:
  * it builds the payload-2.0 event, runs the route's Lambda authorizer (simple responses), invokes
- * the route's handler, and writes its response. Unmatched paths and refused authorizations get
- * API Gateway's own answers. Local routes ({@code /_local/...}) are served beside them.
+ * the route's handler, and writes its response. Unmatched paths and refused authorizations get API
+ * Gateway's own answers. Local routes ({@code /_local/...}) are served beside them.
  */
 final class HttpApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(16);
   private final List<ApiRoute> routes;
-  private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers;
-  private final Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>> authorizers;
+  private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>
+      handlers;
+  private final Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>>
+      authorizers;
   private final LocalRoutes localRoutes;
 
-  HttpApiServer(String host, int port, List<ApiRoute> routes,
+  HttpApiServer(
+      String host,
+      int port,
+      List<ApiRoute> routes,
       Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers,
-      Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>> authorizers,
-      LocalRoutes localRoutes) throws IOException {
+      Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>>
+          authorizers,
+      LocalRoutes localRoutes)
+      throws IOException {
     this.routes = routes;
     this.handlers = handlers;
     this.authorizers = authorizers;
@@ -51,8 +58,12 @@ final class HttpApiServer implements AutoCloseable {
 
   private void requireRegistered(ApiRoute route) {
     if (!handlers.containsKey(route.handler())) {
-      throw new IllegalStateException("template.yaml routes " + route.routeKey() + " to " + route.handler()
-          + ", which the local runtime does not know");
+      throw new IllegalStateException(
+          "template.yaml routes "
+              + route.routeKey()
+              + " to "
+              + route.handler()
+              + ", which the local runtime does not know");
     }
     if (route.authorizerHandler() != null && !authorizers.containsKey(route.authorizerHandler())) {
       throw new IllegalStateException("unknown authorizer " + route.authorizerHandler());
@@ -88,7 +99,8 @@ final class HttpApiServer implements AutoCloseable {
     return LocalResponse.json(404, "{\"message\":\"Not Found\"}");
   }
 
-  private LocalResponse invoke(ApiRoute route, LocalHttpRequest request, Map<String, String> parameters) {
+  private LocalResponse invoke(
+      ApiRoute route, LocalHttpRequest request, Map<String, String> parameters) {
     APIGatewayV2HTTPEvent event = request.toApiGatewayEvent(route, parameters);
     if (route.authorizerHandler() != null) {
       Optional<LocalResponse> refused = authorize(route, request, event);
@@ -96,27 +108,37 @@ final class HttpApiServer implements AutoCloseable {
         return refused.get();
       }
     }
-    APIGatewayV2HTTPResponse response = handlers.get(route.handler())
-        .handleRequest(event, LocalLambdaContext.of(simpleName(route.handler())));
-    return new LocalResponse(response.getStatusCode(),
+    APIGatewayV2HTTPResponse response =
+        handlers
+            .get(route.handler())
+            .handleRequest(event, LocalLambdaContext.of(simpleName(route.handler())));
+    return new LocalResponse(
+        response.getStatusCode(),
         response.getHeaders() == null ? Map.of() : response.getHeaders(),
         response.getBody() == null ? "" : response.getBody());
   }
 
-  /** As API Gateway: no identity source → 401; authorizer says no → 403; yes → its context flows on. */
+  /**
+   * As API Gateway: no identity source → 401; authorizer says no → 403; yes → its context flows on.
+   */
   @SuppressWarnings("unchecked")
-  private Optional<LocalResponse> authorize(ApiRoute route, LocalHttpRequest request, APIGatewayV2HTTPEvent event) {
+  private Optional<LocalResponse> authorize(
+      ApiRoute route, LocalHttpRequest request, APIGatewayV2HTTPEvent event) {
     Optional<String> authorization = request.header("authorization");
     if (authorization.isEmpty() || authorization.get().isBlank()) {
       return Optional.of(LocalResponse.json(401, "{\"message\":\"Unauthorized\"}"));
     }
-    APIGatewayV2CustomAuthorizerEvent authEvent = request.toAuthorizerEvent(route, authorization.get());
-    Map<String, Object> decision = authorizers.get(route.authorizerHandler())
-        .handleRequest(authEvent, LocalLambdaContext.of(simpleName(route.authorizerHandler())));
+    APIGatewayV2CustomAuthorizerEvent authEvent =
+        request.toAuthorizerEvent(route, authorization.get());
+    Map<String, Object> decision =
+        authorizers
+            .get(route.authorizerHandler())
+            .handleRequest(authEvent, LocalLambdaContext.of(simpleName(route.authorizerHandler())));
     if (!Boolean.TRUE.equals(decision.get("isAuthorized"))) {
       return Optional.of(LocalResponse.json(403, "{\"message\":\"Forbidden\"}"));
     }
-    APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+    APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer =
+        new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
     authorizer.setLambda((Map<String, Object>) decision.getOrDefault("context", Map.of()));
     event.getRequestContext().setAuthorizer(authorizer);
     return Optional.empty();

@@ -22,9 +22,11 @@ public final class LocalApi {
   }
 
   public Answer sendEvents(String body) {
-    return send(HttpRequest.newBuilder(base.resolve("/v1/events"))
-        .header("Authorization", "Bearer " + writeKey).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(base.resolve("/v1/events"))
+            .header("Authorization", "Bearer " + writeKey)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Answer get(String path) {
@@ -32,13 +34,17 @@ public final class LocalApi {
   }
 
   public Answer put(String path, String body) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Answer post(String path, String body) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Answer delete(String path) {
@@ -47,9 +53,12 @@ public final class LocalApi {
 
   public Answer send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();
-      return new Answer(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+      return new Answer(
+          response.statusCode(),
+          response.headers().firstValue("content-type").orElse(""),
           text == null || text.isEmpty() ? null : Json.parse(text));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

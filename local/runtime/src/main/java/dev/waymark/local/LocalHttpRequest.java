@@ -15,19 +15,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** An incoming HTTP request, and its translation into API Gateway HTTP API (payload 2.0) events. */
-record LocalHttpRequest(String method, String path, String rawQuery, Map<String, String> headers, String body) {
+record LocalHttpRequest(
+    String method, String path, String rawQuery, Map<String, String> headers, String body) {
 
   static LocalHttpRequest read(HttpExchange exchange) throws IOException {
     Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) ->
-        headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
     String body;
     try (InputStream in = exchange.getRequestBody()) {
       body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     String rawQuery = exchange.getRequestURI().getRawQuery();
-    return new LocalHttpRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-        exchange.getRequestURI().getPath(), rawQuery == null ? "" : rawQuery, headers, body);
+    return new LocalHttpRequest(
+        exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+        exchange.getRequestURI().getPath(),
+        rawQuery == null ? "" : rawQuery,
+        headers,
+        body);
   }
 
   Optional<String> header(String name) {
@@ -50,7 +57,8 @@ record LocalHttpRequest(String method, String path, String rawQuery, Map<String,
   }
 
   APIGatewayV2HTTPEvent toApiGatewayEvent(ApiRoute route, Map<String, String> pathParameters) {
-    APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+    APIGatewayV2HTTPEvent.RequestContext.Http http =
+        new APIGatewayV2HTTPEvent.RequestContext.Http();
     http.setMethod(method);
     http.setPath(path);
     http.setProtocol("HTTP/1.1");

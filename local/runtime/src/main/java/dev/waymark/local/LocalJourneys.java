@@ -26,25 +26,30 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * Journeys on one machine: the States Language executor on the virtual clock behind its Step
  * Functions endpoint, every state machine of template.yaml created on it (with a version and the
  * alias {@code live}, as the stack does), the journey task functions registered for its Lambda
- * tasks, and the journey services — whose own SDK clients talk to the local Step Functions, SES
- * and SNS endpoints.
+ * tasks, and the journey services — whose own SDK clients talk to the local Step Functions, SES and
+ * SNS endpoints.
  */
 final class LocalJourneys implements AutoCloseable {
   private final StatesEngine engine;
   private final StatesHttpServer endpoint;
   private final JourneyServices services;
 
-  LocalJourneys(Path template, WaymarkServices core, VirtualClock clock, URI messagingEndpoint, URI publicUrl)
+  LocalJourneys(
+      Path template, WaymarkServices core, VirtualClock clock, URI messagingEndpoint, URI publicUrl)
       throws IOException {
     Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> tasks = new HashMap<>();
     Map<String, String> functions = SamStateMachines.functions(template);
-    this.engine = StatesEngine.builder().clock(clock.engineClock())
-        .lambdaResolver(LocalFunctions.resolver(functions, tasks)).build();
+    this.engine =
+        StatesEngine.builder()
+            .clock(clock.engineClock())
+            .lambdaResolver(LocalFunctions.resolver(functions, tasks))
+            .build();
     this.endpoint = StatesHttpServer.start(engine, "127.0.0.1", 0);
     URI sfnEndpoint = URI.create(endpoint.endpoint());
     Map<String, String> aliases = deploy(template, sfnEndpoint);
     Map<String, String> env = new HashMap<>();
-    aliases.forEach((journeyId, arn) -> env.put(StaticJourneyCatalog.environmentVariable(journeyId), arn));
+    aliases.forEach(
+        (journeyId, arn) -> env.put(StaticJourneyCatalog.environmentVariable(journeyId), arn));
     env.put("WAYMARK_SFN_ENDPOINT", sfnEndpoint.toString());
     env.put("WAYMARK_SES_ENDPOINT", messagingEndpoint.toString());
     env.put("WAYMARK_SNS_ENDPOINT", messagingEndpoint.toString());
@@ -53,21 +58,42 @@ final class LocalJourneys implements AutoCloseable {
     this.services = new JourneyServices(core, JourneyConfig.from(env));
     Telemetry quiet = Telemetry.quiet();
     tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
-    tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(core.profiles(), services.store(), quiet, core.clock()));
+    tasks.put(
+        AwaitTaskHandler.class.getName(),
+        new AwaitTaskHandler(core.profiles(), services.store(), quiet, core.clock()));
     tasks.put(ProfileFactsHandler.class.getName(), new ProfileFactsHandler(core.profiles(), quiet));
   }
 
-  /** Creates each state machine of the template on the local endpoint, publishes a version, points "live" at it. */
+  /**
+   * Creates each state machine of the template on the local endpoint, publishes a version, points
+   * "live" at it.
+   */
   private static Map<String, String> deploy(Path template, URI sfnEndpoint) {
     Map<String, String> aliases = new HashMap<>();
-    try (SfnClient sfn = SfnClient.builder().endpointOverride(sfnEndpoint).region(Region.US_EAST_1)
-        .credentialsProvider(DynamoDbLocal.localCredentials()).httpClient(UrlConnectionHttpClient.create()).build()) {
+    try (SfnClient sfn =
+        SfnClient.builder()
+            .endpointOverride(sfnEndpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(DynamoDbLocal.localCredentials())
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
       for (SamStateMachines.Machine machine : SamStateMachines.machines(template)) {
-        String arn = sfn.createStateMachine(r -> r.name(machine.logicalId()).definition(machine.definition())
-            .roleArn("arn:aws:iam::" + SamStateMachines.ACCOUNT + ":role/local")).stateMachineArn();
-        String version = sfn.publishStateMachineVersion(r -> r.stateMachineArn(arn)).stateMachineVersionArn();
-        String alias = sfn.createStateMachineAlias(r -> r.name("live")
-            .routingConfiguration(c -> c.stateMachineVersionArn(version).weight(100))).stateMachineAliasArn();
+        String arn =
+            sfn.createStateMachine(
+                    r ->
+                        r.name(machine.logicalId())
+                            .definition(machine.definition())
+                            .roleArn("arn:aws:iam::" + SamStateMachines.ACCOUNT + ":role/local"))
+                .stateMachineArn();
+        String version =
+            sfn.publishStateMachineVersion(r -> r.stateMachineArn(arn)).stateMachineVersionArn();
+        String alias =
+            sfn.createStateMachineAlias(
+                    r ->
+                        r.name("live")
+                            .routingConfiguration(
+                                c -> c.stateMachineVersionArn(version).weight(100)))
+                .stateMachineAliasArn();
         aliases.put(machine.journeyId(), alias);
       }
     }

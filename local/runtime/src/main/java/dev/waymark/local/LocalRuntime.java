@@ -11,23 +11,23 @@ import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.ddblocal.TemplateTable;
 import dev.waymark.functions.authorizer.WriteKeyAuthorizerHandler;
 import dev.waymark.functions.ingest.IngestHandler;
+import dev.waymark.functions.journeys.JourneysHandler;
 import dev.waymark.functions.process.ProcessHandler;
 import dev.waymark.functions.profiles.ProfilesHandler;
 import dev.waymark.functions.segments.SegmentsHandler;
+import dev.waymark.local.aws.LocalAwsServer;
+import dev.waymark.local.aws.Outbox;
 import dev.waymark.local.scheduler.LocalSchedulerRuntime;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import dev.waymark.local.aws.LocalAwsServer;
-import dev.waymark.local.aws.Outbox;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import dev.waymark.functions.journeys.JourneysHandler;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -53,24 +53,45 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalRuntime(Options options) throws IOException {
     Path template = options.template().orElseGet(TemplateTable::findTemplate);
     useLocalCredentials();
-    this.dynamoLocal = options.dynamoPort() == 0 ? DynamoDbLocal.start() : DynamoDbLocal.start(options.dynamoPort());
+    this.dynamoLocal =
+        options.dynamoPort() == 0
+            ? DynamoDbLocal.start()
+            : DynamoDbLocal.start(options.dynamoPort());
     this.dynamo = dynamoLocal.client();
     TemplateTable.create(dynamo, template, TemplateTable.WAYMARK_TABLE, TABLE);
-    this.clock = new VirtualClock(options.start().orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    this.clock =
+        new VirtualClock(options.start().orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     this.services = new WaymarkServices(dynamo, WaymarkConfig.local(TABLE), clock);
     this.writeKey = services.writeKeys().issue("local");
     Telemetry quiet = Telemetry.quiet();
     String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
-    this.poller = new StreamPoller(dynamoLocal.streamsClient(), streamArn, new ProcessHandler(services, quiet));
-    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers = new ConcurrentHashMap<>(Map.of(
-        IngestHandler.class.getName(), new IngestHandler(services.ingest(), quiet),
-        ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet),
-        SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet)));
-    Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>> authorizers = Map.of(
-        WriteKeyAuthorizerHandler.class.getName(), new WriteKeyAuthorizerHandler(services.writeKeys(), quiet));
+    this.poller =
+        new StreamPoller(
+            dynamoLocal.streamsClient(), streamArn, new ProcessHandler(services, quiet));
+    Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
+        new ConcurrentHashMap<>(
+            Map.of(
+                IngestHandler.class.getName(), new IngestHandler(services.ingest(), quiet),
+                ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet),
+                SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet)));
+    Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>>
+        authorizers =
+            Map.of(
+                WriteKeyAuthorizerHandler.class.getName(),
+                new WriteKeyAuthorizerHandler(services.writeKeys(), quiet));
     List<LocalRoutes> localRoutes = new CopyOnWriteArrayList<>(List.of(new ClockRoutes(clock)));
-    this.http = new HttpApiServer("127.0.0.1", options.port(), SamApi.routes(template), handlers, authorizers,
-        request -> localRoutes.stream().map(r -> r.handle(request)).flatMap(Optional::stream).findFirst());
+    this.http =
+        new HttpApiServer(
+            "127.0.0.1",
+            options.port(),
+            SamApi.routes(template),
+            handlers,
+            authorizers,
+            request ->
+                localRoutes.stream()
+                    .map(r -> r.handle(request))
+                    .flatMap(Optional::stream)
+                    .findFirst());
     this.outbox = new Outbox(clock);
     EmailFeedback feedback = new EmailFeedback(clock);
     this.messaging = new LocalAwsServer(outbox, feedback::report);
@@ -82,7 +103,10 @@ public final class LocalRuntime implements AutoCloseable {
     this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
   }
 
-  /** The functions' AWS SDK clients find these through the default credential chain (system properties). */
+  /**
+   * The functions' AWS SDK clients find these through the default credential chain (system
+   * properties).
+   */
   private static void useLocalCredentials() {
     if (System.getProperty("aws.accessKeyId") == null) {
       System.setProperty("aws.accessKeyId", "local");
@@ -96,7 +120,8 @@ public final class LocalRuntime implements AutoCloseable {
    * @param template template.yaml to serve (default: found from the working directory)
    * @param start the virtual clock's start (default: now)
    */
-  public record Options(int port, int dynamoPort, Optional<Path> template, Optional<Instant> start) {
+  public record Options(
+      int port, int dynamoPort, Optional<Path> template, Optional<Instant> start) {
     public static Options defaults() {
       return new Options(3000, 0, Optional.empty(), Optional.empty());
     }
@@ -149,7 +174,9 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  /** Moves the virtual clock (firing due timers and schedules), then waits for everything to settle. */
+  /**
+   * Moves the virtual clock (firing due timers and schedules), then waits for everything to settle.
+   */
   public void advance(java.time.Duration by) {
     clock.advance(by);
     awaitProcessed();
@@ -160,7 +187,10 @@ public final class LocalRuntime implements AutoCloseable {
     return services;
   }
 
-  /** The local EventBridge Scheduler: its schedules fire on the virtual clock; its API is at {@code scheduler().endpoint()}. */
+  /**
+   * The local EventBridge Scheduler: its schedules fire on the virtual clock; its API is at {@code
+   * scheduler().endpoint()}.
+   */
   public LocalSchedulerRuntime scheduler() {
     return scheduler;
   }

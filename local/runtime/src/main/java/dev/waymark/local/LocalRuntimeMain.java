@@ -18,7 +18,8 @@ public final class LocalRuntimeMain {
     }
     LocalRuntime runtime = LocalRuntime.start(options);
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::close));
-    System.out.printf("""
+    System.out.printf(
+        """
         Waymark is running locally.
           API:        %s   (routes of template.yaml)
           write key:  %s
@@ -29,8 +30,14 @@ public final class LocalRuntimeMain {
                -H 'Content-Type: application/json' \\
                -d '{"batch":[{"type":"page","messageId":"m-1","anonymousId":"anon-1","name":"E-V Model"}]}'
         Press Ctrl-C to stop.
-        """, runtime.baseUri(), runtime.writeKey(), runtime.dynamoEndpoint(), LocalRuntime.TABLE,
-        runtime.clock().instant(), runtime.baseUri(), runtime.writeKey());
+        """,
+        runtime.baseUri(),
+        runtime.writeKey(),
+        runtime.dynamoEndpoint(),
+        LocalRuntime.TABLE,
+        runtime.clock().instant(),
+        runtime.baseUri(),
+        runtime.writeKey());
     new CountDownLatch(1).await();
   }
 }

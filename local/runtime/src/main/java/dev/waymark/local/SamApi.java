@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The HTTP API routes template.yaml declares (functions' HttpApi events), with their authorizers. */
+/**
+ * The HTTP API routes template.yaml declares (functions' HttpApi events), with their authorizers.
+ */
 final class SamApi {
   private SamApi() {}
 
@@ -14,28 +16,35 @@ final class SamApi {
   static List<ApiRoute> routes(Path template) {
     Map<String, Map<String, Object>> resources = CloudFormationYaml.resources(template);
     List<ApiRoute> routes = new ArrayList<>();
-    resources.forEach((logicalId, resource) -> {
-      if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
-        return;
-      }
-      Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
-      Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) properties.get("Events");
-      if (events == null) {
-        return;
-      }
-      for (Map<String, Object> event : events.values()) {
-        if ("HttpApi".equals(event.get("Type"))) {
-          Map<String, Object> p = (Map<String, Object>) event.get("Properties");
-          routes.add(new ApiRoute(((String) p.get("Method")).toUpperCase(), (String) p.get("Path"),
-              handlerName(properties), authorizerHandler(resources, p)));
-        }
-      }
-    });
+    resources.forEach(
+        (logicalId, resource) -> {
+          if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
+            return;
+          }
+          Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+          Map<String, Map<String, Object>> events =
+              (Map<String, Map<String, Object>>) properties.get("Events");
+          if (events == null) {
+            return;
+          }
+          for (Map<String, Object> event : events.values()) {
+            if ("HttpApi".equals(event.get("Type"))) {
+              Map<String, Object> p = (Map<String, Object>) event.get("Properties");
+              routes.add(
+                  new ApiRoute(
+                      ((String) p.get("Method")).toUpperCase(),
+                      (String) p.get("Path"),
+                      handlerName(properties),
+                      authorizerHandler(resources, p)));
+            }
+          }
+        });
     return routes;
   }
 
   @SuppressWarnings("unchecked")
-  private static String authorizerHandler(Map<String, Map<String, Object>> resources, Map<String, Object> route) {
+  private static String authorizerHandler(
+      Map<String, Map<String, Object>> resources, Map<String, Object> route) {
     Map<String, Object> auth = (Map<String, Object>) route.get("Auth");
     Object name = auth == null ? null : auth.get("Authorizer");
     if (name == null || "AWS_IAM".equals(name) || "NONE".equals(name)) {
@@ -43,7 +52,8 @@ final class SamApi {
     }
     String apiId = String.valueOf(route.get("ApiId"));
     Map<String, Object> api = (Map<String, Object>) resources.get(apiId).get("Properties");
-    Map<String, Object> authorizers = (Map<String, Object>) ((Map<String, Object>) api.get("Auth")).get("Authorizers");
+    Map<String, Object> authorizers =
+        (Map<String, Object>) ((Map<String, Object>) api.get("Auth")).get("Authorizers");
     Map<String, Object> authorizer = (Map<String, Object>) authorizers.get(name);
     String functionRef = String.valueOf(authorizer.get("FunctionArn")).split("\\.", 2)[0];
     return handlerName((Map<String, Object>) resources.get(functionRef).get("Properties"));

@@ -18,7 +18,10 @@ final class SamStateMachines {
   static final String ACCOUNT = "000000000000";
   static final String REGION = "us-east-1";
 
-  /** A journey's state machine: the journey id (its folder under statemachines/) and the resolved definition. */
+  /**
+   * A journey's state machine: the journey id (its folder under statemachines/) and the resolved
+   * definition.
+   */
   record Machine(String logicalId, String journeyId, String definition) {}
 
   private SamStateMachines() {}
@@ -31,12 +34,14 @@ final class SamStateMachines {
   @SuppressWarnings("unchecked")
   static Map<String, String> functions(Path template) {
     Map<String, String> functions = new LinkedHashMap<>();
-    CloudFormationYaml.resources(template).forEach((id, resource) -> {
-      if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
-        Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
-        functions.put(id, String.valueOf(properties.get("Handler")).split("::", 2)[0]);
-      }
-    });
+    CloudFormationYaml.resources(template)
+        .forEach(
+            (id, resource) -> {
+              if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+                functions.put(id, String.valueOf(properties.get("Handler")).split("::", 2)[0]);
+              }
+            });
     return functions;
   }
 
@@ -44,19 +49,29 @@ final class SamStateMachines {
   static List<Machine> machines(Path template) {
     List<Machine> machines = new ArrayList<>();
     Path root = template.toAbsolutePath().getParent();
-    CloudFormationYaml.resources(template).forEach((id, resource) -> {
-      if ("AWS::Serverless::StateMachine".equals(resource.get("Type"))) {
-        Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
-        String uri = String.valueOf(properties.get("DefinitionUri"));
-        Map<String, Object> substitutions = (Map<String, Object>) properties.getOrDefault("DefinitionSubstitutions", Map.of());
-        machines.add(new Machine(id, Path.of(uri).getParent().getFileName().toString(),
-            substitute(read(root.resolve(uri)), substitutions)));
-      }
-    });
+    CloudFormationYaml.resources(template)
+        .forEach(
+            (id, resource) -> {
+              if ("AWS::Serverless::StateMachine".equals(resource.get("Type"))) {
+                Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+                String uri = String.valueOf(properties.get("DefinitionUri"));
+                Map<String, Object> substitutions =
+                    (Map<String, Object>)
+                        properties.getOrDefault("DefinitionSubstitutions", Map.of());
+                machines.add(
+                    new Machine(
+                        id,
+                        Path.of(uri).getParent().getFileName().toString(),
+                        substitute(read(root.resolve(uri)), substitutions)));
+              }
+            });
     return machines;
   }
 
-  /** {@code ${Name}} → the local ARN of the function named by {@code !GetAtt Fn.Arn} (or {@code !Ref Fn}). */
+  /**
+   * {@code ${Name}} → the local ARN of the function named by {@code !GetAtt Fn.Arn} (or {@code !Ref
+   * Fn}).
+   */
   private static String substitute(String definition, Map<String, Object> substitutions) {
     String resolved = definition;
     for (Map.Entry<String, Object> entry : substitutions.entrySet()) {

@@ -15,11 +15,11 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Feeds a stream-driven handler from DynamoDB Local's stream the way Lambda's event source
- * mapping does: batches per shard, the template's filter (inserts of inbox items), partial batch
- * failures retried from the failed record, and after {@link #MAX_RETRIES} retries that record
- * goes to a dead-letter list (printed, and readable through {@link #deadLetters()}) while the rest
- * of the batch carries on.
+ * Feeds a stream-driven handler from DynamoDB Local's stream the way Lambda's event source mapping
+ * does: batches per shard, the template's filter (inserts of inbox items), partial batch failures
+ * retried from the failed record, and after {@link #MAX_RETRIES} retries that record goes to a
+ * dead-letter list (printed, and readable through {@link #deadLetters()}) while the rest of the
+ * batch carries on.
  */
 final class StreamPoller implements AutoCloseable {
   static final int BATCH_SIZE = 50;
@@ -35,7 +35,10 @@ final class StreamPoller implements AutoCloseable {
   private volatile boolean running = true;
   private volatile long idlePasses;
 
-  StreamPoller(DynamoDbStreamsClient streams, String streamArn, RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+  StreamPoller(
+      DynamoDbStreamsClient streams,
+      String streamArn,
+      RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
     this.streams = streams;
     this.streamArn = streamArn;
     this.handler = handler;
@@ -59,7 +62,10 @@ final class StreamPoller implements AutoCloseable {
     }
   }
 
-  /** Blocks until the poller has made two passes that found nothing, i.e. everything written so far is processed. */
+  /**
+   * Blocks until the poller has made two passes that found nothing, i.e. everything written so far
+   * is processed.
+   */
   void awaitIdle() {
     long target = idlePasses + 2;
     while (running && idlePasses < target) {
@@ -89,7 +95,8 @@ final class StreamPoller implements AutoCloseable {
       if (entry.getValue() == null) {
         continue;
       }
-      GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(entry.getValue()).limit(BATCH_SIZE));
+      GetRecordsResponse page =
+          streams.getRecords(r -> r.shardIterator(entry.getValue()).limit(BATCH_SIZE));
       iterators.put(entry.getKey(), page.nextShardIterator());
       if (page.nextShardIterator() == null) {
         finishedShards.add(entry.getKey());
@@ -101,25 +108,34 @@ final class StreamPoller implements AutoCloseable {
   }
 
   private void discoverShards() {
-    for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
+    for (Shard shard :
+        streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
       if (!iterators.containsKey(shard.shardId()) && !finishedShards.contains(shard.shardId())) {
-        String iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard.shardId())
-            .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        String iterator =
+            streams
+                .getShardIterator(
+                    r ->
+                        r.streamArn(streamArn)
+                            .shardId(shard.shardId())
+                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
         iterators.put(shard.shardId(), iterator);
       }
     }
   }
 
   private void deliver(List<Record> records) {
-    List<DynamodbEvent.DynamodbStreamRecord> batch = records.stream()
-        .map(r -> StreamRecords.toLambda(r, streamArn))
-        .filter(StreamPoller::matchesTemplateFilter)
-        .toList();
+    List<DynamodbEvent.DynamodbStreamRecord> batch =
+        records.stream()
+            .map(r -> StreamRecords.toLambda(r, streamArn))
+            .filter(StreamPoller::matchesTemplateFilter)
+            .toList();
     int attempts = 0;
     while (!batch.isEmpty()) {
       DynamodbEvent event = new DynamodbEvent();
       event.setRecords(batch);
-      StreamsEventResponse response = handler.handleRequest(event, LocalLambdaContext.of("ProcessFunction"));
+      StreamsEventResponse response =
+          handler.handleRequest(event, LocalLambdaContext.of("ProcessFunction"));
       if (response.getBatchItemFailures() == null || response.getBatchItemFailures().isEmpty()) {
         return;
       }
@@ -128,16 +144,20 @@ final class StreamPoller implements AutoCloseable {
         // as BisectBatchOnFunctionError ends up doing: the record that keeps failing is set aside
         // (the event source mapping sends its description to the queue), the rest carries on
         deadLetters.add(batch.get(0));
-        System.err.println("stream poller: record " + batch.get(0).getDynamodb().getSequenceNumber()
-            + " sent to the dead-letter list after " + MAX_RETRIES + " retries");
+        System.err.println(
+            "stream poller: record "
+                + batch.get(0).getDynamodb().getSequenceNumber()
+                + " sent to the dead-letter list after "
+                + MAX_RETRIES
+                + " retries");
         batch = batch.subList(1, batch.size());
         attempts = 0;
       }
     }
   }
 
-  private static List<DynamodbEvent.DynamodbStreamRecord> fromFailure(List<DynamodbEvent.DynamodbStreamRecord> batch,
-      String sequenceNumber) {
+  private static List<DynamodbEvent.DynamodbStreamRecord> fromFailure(
+      List<DynamodbEvent.DynamodbStreamRecord> batch, String sequenceNumber) {
     for (int i = 0; i < batch.size(); i++) {
       if (batch.get(i).getDynamodb().getSequenceNumber().equals(sequenceNumber)) {
         return batch.subList(i, batch.size());
@@ -146,10 +166,15 @@ final class StreamPoller implements AutoCloseable {
     return batch;
   }
 
-  /** template.yaml's FilterCriteria: {"eventName":["INSERT"],"dynamodb":{"NewImage":{"SK":{"S":["EVENT"]}}}}. */
+  /**
+   * template.yaml's FilterCriteria:
+   * {"eventName":["INSERT"],"dynamodb":{"NewImage":{"SK":{"S":["EVENT"]}}}}.
+   */
   static boolean matchesTemplateFilter(DynamodbEvent.DynamodbStreamRecord record) {
     var image = record.getDynamodb().getNewImage();
-    return "INSERT".equals(record.getEventName()) && image != null && image.get("SK") != null
+    return "INSERT".equals(record.getEventName())
+        && image != null
+        && image.get("SK") != null
         && "EVENT".equals(image.get("SK").getS());
   }
 

@@ -21,7 +21,9 @@ final class StreamRecords {
     if (record.dynamodb().hasOldImage()) {
       stream.setOldImage(image(record.dynamodb().oldImage()));
     }
-    stream.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.fromValue(record.dynamodb().streamViewTypeAsString()));
+    stream.setStreamViewType(
+        com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.fromValue(
+            record.dynamodb().streamViewTypeAsString()));
     stream.setSizeBytes(record.dynamodb().sizeBytes());
     DynamodbEvent.DynamodbStreamRecord out = new DynamodbEvent.DynamodbStreamRecord();
     out.setEventID(record.eventID());
@@ -33,13 +35,15 @@ final class StreamRecords {
     return out;
   }
 
-  private static Map<String, AttributeValue> image(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+  private static Map<String, AttributeValue> image(
+      Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
     Map<String, AttributeValue> out = new LinkedHashMap<>();
     item.forEach((k, v) -> out.put(k, value(v)));
     return out;
   }
 
-  private static AttributeValue value(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
+  private static AttributeValue value(
+      software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
     AttributeValue out = new AttributeValue();
     switch (v.type()) {
       case S -> out.setS(v.s());

@@ -13,10 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * The local runtime's "now", as a {@link Clock} every function reads. It is a view of the States
- * Language executor's clock in manual mode, so the functions and the state machines share one
- * time: it stands still until advanced, and advancing it fires the machines' timers (waits,
- * time-outs, retries) in order at their own times — a 90-day wait passes in milliseconds.
- * Listeners hear each advance (schedules fire what fell due).
+ * Language executor's clock in manual mode, so the functions and the state machines share one time:
+ * it stands still until advanced, and advancing it fires the machines' timers (waits, time-outs,
+ * retries) in order at their own times — a 90-day wait passes in milliseconds. Listeners hear each
+ * advance (schedules fire what fell due).
  */
 public final class VirtualClock extends Clock {
   private final EngineClock engine;
@@ -43,7 +43,8 @@ public final class VirtualClock extends Clock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the virtual clock is UTC; convert with Instant.atZone");
+    throw new UnsupportedOperationException(
+        "the virtual clock is UTC; convert with Instant.atZone");
   }
 
   public Instant advance(Duration by) {

@@ -4,7 +4,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** A test class's own local runtime, started at 08:00 on 24 November 2026, and an API client for it. */
+/**
+ * A test class's own local runtime, started at 08:00 on 24 November 2026, and an API client for it.
+ */
 abstract class LocalRuntimeFixture {
   static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
   static LocalRuntime runtime;

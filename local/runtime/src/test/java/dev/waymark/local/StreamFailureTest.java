@@ -15,13 +15,29 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class StreamFailureTest {
   @Test
   void aPoisonRecordGoesToTheDeadLetterListAndTheRestIsProcessed() throws Exception {
-    try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0)
-        .startingAt(Instant.parse("2026-11-24T08:00:00Z")))) {
-      runtime.dynamo().putItem(r -> r.tableName(LocalRuntime.TABLE).item(Map.of(
-          "PK", AttributeValue.fromS("EV#poison"), "SK", AttributeValue.fromS("EVENT"),
-          "payload", AttributeValue.fromS("{not an event"), "receivedAt", AttributeValue.fromS("2026-11-24T08:00:00Z"))));
+    try (LocalRuntime runtime =
+        LocalRuntime.start(
+            LocalRuntime.Options.defaults()
+                .withPort(0)
+                .startingAt(Instant.parse("2026-11-24T08:00:00Z")))) {
+      runtime
+          .dynamo()
+          .putItem(
+              r ->
+                  r.tableName(LocalRuntime.TABLE)
+                      .item(
+                          Map.of(
+                              "PK",
+                              AttributeValue.fromS("EV#poison"),
+                              "SK",
+                              AttributeValue.fromS("EVENT"),
+                              "payload",
+                              AttributeValue.fromS("{not an event"),
+                              "receivedAt",
+                              AttributeValue.fromS("2026-11-24T08:00:00Z"))));
       LocalApi api = new LocalApi(runtime);
-      api.sendEvents("{\"batch\":[{\"type\":\"page\",\"messageId\":\"after-poison\",\"userId\":\"still-here\"}]}");
+      api.sendEvents(
+          "{\"batch\":[{\"type\":\"page\",\"messageId\":\"after-poison\",\"userId\":\"still-here\"}]}");
       runtime.awaitProcessed();
 
       assertThat(runtime.deadLetterCount()).isEqualTo(1);

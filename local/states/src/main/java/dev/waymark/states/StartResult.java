@@ -3,5 +3,4 @@ package dev.waymark.states;
 import java.time.Instant;
 
 /** StartExecution's answer. */
-public record StartResult(String executionArn, Instant startDate) {
-}
+public record StartResult(String executionArn, Instant startDate) {}

@@ -10,60 +10,81 @@ import org.junit.jupiter.api.Test;
 
 /** Activity tasks answered by a worker through GetActivityTask and SendTask*. */
 class ActivityTest {
-    private static final Instant T0 = Instant.parse("2034-01-01T00:00:00Z");
-    private final EngineClock clock = new EngineClock(ClockMode.MANUAL, T0);
-    private final StatesEngine engine = StatesEngine.builder().clock(clock).build();
-    private final String activity = engine.createActivity("approve");
+  private static final Instant T0 = Instant.parse("2034-01-01T00:00:00Z");
+  private final EngineClock clock = new EngineClock(ClockMode.MANUAL, T0);
+  private final StatesEngine engine = StatesEngine.builder().clock(clock).build();
+  private final String activity = engine.createActivity("approve");
 
-    private String start(int timeoutSeconds) {
-        String def = EngineTestSupport.json("{'StartAt':'A','States':{'A':{'Type':'Task','Resource':'" + activity
-                + "','TimeoutSeconds':" + timeoutSeconds + ",'End':true}}}");
-        String arn = engine.startExecution(engine.createStateMachine("act" + timeoutSeconds, def).stateMachineArn(),
-                null, "{\"v\":1}").executionArn();
-        engine.awaitQuiescence(Duration.ofSeconds(5));
-        return arn;
-    }
+  private String start(int timeoutSeconds) {
+    String def =
+        EngineTestSupport.json(
+            "{'StartAt':'A','States':{'A':{'Type':'Task','Resource':'"
+                + activity
+                + "','TimeoutSeconds':"
+                + timeoutSeconds
+                + ",'End':true}}}");
+    String arn =
+        engine
+            .startExecution(
+                engine.createStateMachine("act" + timeoutSeconds, def).stateMachineArn(),
+                null,
+                "{\"v\":1}")
+            .executionArn();
+    engine.awaitQuiescence(Duration.ofSeconds(5));
+    return arn;
+  }
 
-    @Test
-    void workerTakesAndCompletesTheTask() {
-        String arn = start(60);
-        ActivityTask task = engine.getActivityTask(activity, "worker-1", Duration.ZERO);
-        assertThat(task.input()).isEqualTo("{\"v\":1}");
-        assertThat(engine.getActivityTask(activity, "worker-2", Duration.ZERO)).isNull();
-        engine.sendTaskSuccess(task.taskToken(), "{\"approved\":true}");
-        engine.awaitQuiescence(Duration.ofSeconds(5));
-        ExecutionInfo info = engine.describeExecution(arn);
-        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(info.output().path("approved").asBoolean()).isTrue();
-        assertThat(EngineTestSupport.types(engine, arn)).containsExactly("ExecutionStarted", "TaskStateEntered",
-                "ActivityScheduled", "ActivityStarted", "ActivitySucceeded", "TaskStateExited", "ExecutionSucceeded");
-    }
+  @Test
+  void workerTakesAndCompletesTheTask() {
+    String arn = start(60);
+    ActivityTask task = engine.getActivityTask(activity, "worker-1", Duration.ZERO);
+    assertThat(task.input()).isEqualTo("{\"v\":1}");
+    assertThat(engine.getActivityTask(activity, "worker-2", Duration.ZERO)).isNull();
+    engine.sendTaskSuccess(task.taskToken(), "{\"approved\":true}");
+    engine.awaitQuiescence(Duration.ofSeconds(5));
+    ExecutionInfo info = engine.describeExecution(arn);
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.output().path("approved").asBoolean()).isTrue();
+    assertThat(EngineTestSupport.types(engine, arn))
+        .containsExactly(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "ActivityScheduled",
+            "ActivityStarted",
+            "ActivitySucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded");
+  }
 
-    @Test
-    void workerFailureFailsTheExecution() {
-        String arn = start(60);
-        engine.sendTaskFailure(engine.getActivityTask(activity, null, Duration.ZERO).taskToken(), "Rejected", "no");
-        engine.awaitQuiescence(Duration.ofSeconds(5));
-        assertThat(engine.describeExecution(arn).error()).isEqualTo("Rejected");
-        assertThat(EngineTestSupport.types(engine, arn)).contains("ActivityFailed");
-    }
+  @Test
+  void workerFailureFailsTheExecution() {
+    String arn = start(60);
+    engine.sendTaskFailure(
+        engine.getActivityTask(activity, null, Duration.ZERO).taskToken(), "Rejected", "no");
+    engine.awaitQuiescence(Duration.ofSeconds(5));
+    assertThat(engine.describeExecution(arn).error()).isEqualTo("Rejected");
+    assertThat(EngineTestSupport.types(engine, arn)).contains("ActivityFailed");
+  }
 
-    @Test
-    void noWorkerTimesOut() {
-        String arn = start(30);
-        clock.advance(Duration.ofSeconds(30));
-        ExecutionInfo info = engine.describeExecution(arn);
-        assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(info.error()).isEqualTo("States.Timeout");
-        assertThat(EngineTestSupport.types(engine, arn)).contains("ActivityTimedOut").doesNotContain("ActivityStarted");
-        assertThat(engine.getActivityTask(activity, null, Duration.ZERO)).isNull();
-    }
+  @Test
+  void noWorkerTimesOut() {
+    String arn = start(30);
+    clock.advance(Duration.ofSeconds(30));
+    ExecutionInfo info = engine.describeExecution(arn);
+    assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(info.error()).isEqualTo("States.Timeout");
+    assertThat(EngineTestSupport.types(engine, arn))
+        .contains("ActivityTimedOut")
+        .doesNotContain("ActivityStarted");
+    assertThat(engine.getActivityTask(activity, null, Duration.ZERO)).isNull();
+  }
 
-    @Test
-    void unknownActivityIsARuntimeError() {
-        engine.deleteActivity(activity);
-        String arn = start(10);
-        assertThat(engine.describeExecution(arn).error()).isEqualTo("States.Runtime");
-        assertThat(engine.describeExecution(arn).cause()).endsWith("The activity " + activity + " does not exist.");
-    }
+  @Test
+  void unknownActivityIsARuntimeError() {
+    engine.deleteActivity(activity);
+    String arn = start(10);
+    assertThat(engine.describeExecution(arn).error()).isEqualTo("States.Runtime");
+    assertThat(engine.describeExecution(arn).cause())
+        .endsWith("The activity " + activity + " does not exist.");
+  }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /** The example from docs/local-states.md, kept compiling and green. */
 class DocsExampleTest {
-    private static final String DEFINITION = EngineTestSupport.json("""
+  private static final String DEFINITION =
+      EngineTestSupport.json(
+          """
             {'StartAt':'Wait90Days','States':{
               'Wait90Days':{'Type':'Wait','Seconds':7776000,'Next':'Send'},
               'Send':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',
@@ -25,35 +27,39 @@ class DocsExampleTest {
                 'Parameters':{'QueueUrl':'await','MessageBody':{'token.$':'$$.Task.Token'}},
                 'TimeoutSeconds':604800,'End':true}}}""");
 
-    @Test
-    void example() {
-        EngineClock clock = new EngineClock(ClockMode.MANUAL, Instant.parse("2030-03-01T09:00:00Z"));
-        List<ServiceRequest> awaits = new CopyOnWriteArrayList<>();
-        StatesEngine engine = StatesEngine.builder()
-                .clock(clock)
-                .lambda("send", in -> Json.object().put("id", "msg-1"))           // in-process Lambda
-                .integration(new ServiceIntegration() {                            // e.g. the "await" registration
-                    public boolean supports(String service, String action) {
-                        return service.equals("sqs");
-                    }
+  @Test
+  void example() {
+    EngineClock clock = new EngineClock(ClockMode.MANUAL, Instant.parse("2030-03-01T09:00:00Z"));
+    List<ServiceRequest> awaits = new CopyOnWriteArrayList<>();
+    StatesEngine engine =
+        StatesEngine.builder()
+            .clock(clock)
+            .lambda("send", in -> Json.object().put("id", "msg-1")) // in-process Lambda
+            .integration(
+                new ServiceIntegration() { // e.g. the "await" registration
+                  public boolean supports(String service, String action) {
+                    return service.equals("sqs");
+                  }
 
-                    public JsonNode invoke(ServiceRequest r) {
-                        awaits.add(r);
-                        return Json.object();
-                    }
+                  public JsonNode invoke(ServiceRequest r) {
+                    awaits.add(r);
+                    return Json.object();
+                  }
                 })
-                .build();
+            .build();
 
-        String sm = engine.createStateMachine("lease-renewal", DEFINITION).stateMachineArn();
-        String run = engine.startExecution(sm, "p-1", "{\"profileId\":\"p-1\"}").executionArn();
+    String sm = engine.createStateMachine("lease-renewal", DEFINITION).stateMachineArn();
+    String run = engine.startExecution(sm, "p-1", "{\"profileId\":\"p-1\"}").executionArn();
 
-        clock.advance(Duration.ofDays(90));                       // the 90-day Wait fires, "send" runs
-        engine.sendTaskSuccess(awaits.get(0).taskToken(), "{\"event\":\"Booked\"}");
-        engine.awaitQuiescence(Duration.ofSeconds(5));
+    clock.advance(Duration.ofDays(90)); // the 90-day Wait fires, "send" runs
+    engine.sendTaskSuccess(awaits.get(0).taskToken(), "{\"event\":\"Booked\"}");
+    engine.awaitQuiescence(Duration.ofSeconds(5));
 
-        ExecutionInfo info = engine.describeExecution(run);
-        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(info.stopDate()).isEqualTo(Instant.parse("2030-05-30T09:00:00Z"));
-        assertThat(engine.getExecutionHistory(run)).extracting(HistoryEvent::type).contains("TaskSubmitted");
-    }
+    ExecutionInfo info = engine.describeExecution(run);
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.stopDate()).isEqualTo(Instant.parse("2030-05-30T09:00:00Z"));
+    assertThat(engine.getExecutionHistory(run))
+        .extracting(HistoryEvent::type)
+        .contains("TaskSubmitted");
+  }
 }

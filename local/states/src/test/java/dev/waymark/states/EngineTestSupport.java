@@ -6,41 +6,48 @@ import java.util.List;
 
 /** Small helpers shared by the engine tests. */
 final class EngineTestSupport {
-    private EngineTestSupport() {
+  private EngineTestSupport() {}
+
+  static List<String> types(StatesEngine engine, String executionArn) {
+    return engine.getExecutionHistory(executionArn).stream().map(HistoryEvent::type).toList();
+  }
+
+  static HistoryEvent first(StatesEngine engine, String executionArn, String type) {
+    return engine.getExecutionHistory(executionArn).stream()
+        .filter(e -> e.type().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " event"));
+  }
+
+  /**
+   * The task token handed to the first .waitForTaskToken integration call (recorded by {@link
+   * Recorder}).
+   */
+  static String json(String text) {
+    return Json.write(Json.parse(text.replace('\'', '"')));
+  }
+
+  /**
+   * A ServiceIntegration double recording calls (e.g. an "await" registration carrying the task
+   * token).
+   */
+  static final class Recorder implements dev.waymark.states.task.ServiceIntegration {
+    final java.util.List<dev.waymark.states.task.ServiceRequest> calls =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean supports(String service, String action) {
+      return service.equals("sqs");
     }
 
-    static List<String> types(StatesEngine engine, String executionArn) {
-        return engine.getExecutionHistory(executionArn).stream().map(HistoryEvent::type).toList();
+    @Override
+    public JsonNode invoke(dev.waymark.states.task.ServiceRequest request) {
+      calls.add(request);
+      return Json.object().put("MessageId", "m-" + calls.size());
     }
 
-    static HistoryEvent first(StatesEngine engine, String executionArn, String type) {
-        return engine.getExecutionHistory(executionArn).stream().filter(e -> e.type().equals(type)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " event"));
+    String lastToken() {
+      return calls.get(calls.size() - 1).taskToken();
     }
-
-    /** The task token handed to the first .waitForTaskToken integration call (recorded by {@link Recorder}). */
-    static String json(String text) {
-        return Json.write(Json.parse(text.replace('\'', '"')));
-    }
-
-    /** A ServiceIntegration double recording calls (e.g. an "await" registration carrying the task token). */
-    static final class Recorder implements dev.waymark.states.task.ServiceIntegration {
-        final java.util.List<dev.waymark.states.task.ServiceRequest> calls =
-                new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public boolean supports(String service, String action) {
-            return service.equals("sqs");
-        }
-
-        @Override
-        public JsonNode invoke(dev.waymark.states.task.ServiceRequest request) {
-            calls.add(request);
-            return Json.object().put("MessageId", "m-" + calls.size());
-        }
-
-        String lastToken() {
-            return calls.get(calls.size() - 1).taskToken();
-        }
-    }
+  }
 }

@@ -10,71 +10,88 @@ import org.junit.jupiter.api.Test;
 
 /** Map and Parallel on the virtual clock: concurrency, tolerated failures, sibling cancellation. */
 class FanoutTest {
-    private static final Instant T0 = Instant.parse("2032-01-01T00:00:00Z");
-    private final StatesEngine engine = StatesEngine.builder().clock(new EngineClock(ClockMode.SKIP, T0)).build();
+  private static final Instant T0 = Instant.parse("2032-01-01T00:00:00Z");
+  private final StatesEngine engine =
+      StatesEngine.builder().clock(new EngineClock(ClockMode.SKIP, T0)).build();
 
-    private ExecutionInfo run(String definition, String input) {
-        String sm = engine.createStateMachine("m" + System.nanoTime(), EngineTestSupport.json(definition))
-                .stateMachineArn();
-        return engine.awaitExecution(engine.startExecution(sm, null, input).executionArn(), Duration.ofSeconds(5));
-    }
+  private ExecutionInfo run(String definition, String input) {
+    String sm =
+        engine
+            .createStateMachine("m" + System.nanoTime(), EngineTestSupport.json(definition))
+            .stateMachineArn();
+    return engine.awaitExecution(
+        engine.startExecution(sm, null, input).executionArn(), Duration.ofSeconds(5));
+  }
 
-    @Test
-    void mapMaxConcurrencyOneRunsIterationsOneAfterAnother() {
-        ExecutionInfo info = run("""
+  @Test
+  void mapMaxConcurrencyOneRunsIterationsOneAfterAnother() {
+    ExecutionInfo info =
+        run(
+            """
                 {'StartAt':'M','States':{'M':{'Type':'Map','MaxConcurrency':1,'ItemsPath':'$.items',
                   'ItemSelector':{'i.$':'$$.Map.Item.Index','v.$':'$$.Map.Item.Value'},
                   'ItemProcessor':{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':10,'End':true}}},
-                  'End':true}}}""", "{\"items\":[\"a\",\"b\",\"c\"]}");
-        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(info.output().toString()).isEqualTo("[{\"i\":0,\"v\":\"a\"},{\"i\":1,\"v\":\"b\"},{\"i\":2,\"v\":\"c\"}]");
-        assertThat(info.stopDate()).isEqualTo(T0.plusSeconds(30));
-    }
+                  'End':true}}}""",
+            "{\"items\":[\"a\",\"b\",\"c\"]}");
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.output().toString())
+        .isEqualTo("[{\"i\":0,\"v\":\"a\"},{\"i\":1,\"v\":\"b\"},{\"i\":2,\"v\":\"c\"}]");
+    assertThat(info.stopDate()).isEqualTo(T0.plusSeconds(30));
+  }
 
-    @Test
-    void unboundedMapRunsIterationsConcurrently() {
-        ExecutionInfo info = run("""
+  @Test
+  void unboundedMapRunsIterationsConcurrently() {
+    ExecutionInfo info =
+        run(
+            """
                 {'StartAt':'M','States':{'M':{'Type':'Map',
                   'ItemProcessor':{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':10,'End':true}}},
-                  'End':true}}}""", "[1,2,3,4]");
-        assertThat(info.output().size()).isEqualTo(4);
-        assertThat(info.stopDate()).isEqualTo(T0.plusSeconds(10));
-    }
+                  'End':true}}}""",
+            "[1,2,3,4]");
+    assertThat(info.output().size()).isEqualTo(4);
+    assertThat(info.stopDate()).isEqualTo(T0.plusSeconds(10));
+  }
 
-    @Test
-    void distributedMapToleratesConfiguredFailures() {
-        String def = """
+  @Test
+  void distributedMapToleratesConfiguredFailures() {
+    String def =
+        """
                 {'StartAt':'M','States':{'M':{'Type':'Map','ToleratedFailureCount':1,
                   'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},
                     'StartAt':'C','States':{'C':{'Type':'Choice','Choices':[{'Variable':'$','NumericGreaterThan':1,
                       'Next':'F'}],'Default':'P'},'F':{'Type':'Fail','Error':'TooBig'},'P':{'Type':'Pass','End':true}}},
                   'End':true}}}""";
-        ExecutionInfo ok = run(def, "[1,2]");
-        assertThat(ok.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(ok.output().get(1).path("Error").asText()).isEqualTo("TooBig");
-        ExecutionInfo failed = run(def, "[1,2,3]");
-        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(failed.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
-        assertThat(EngineTestSupport.types(engine, failed.executionArn())).contains("MapRunStarted", "MapRunFailed");
-        MapRunInfo run = engine.listMapRuns(failed.executionArn()).get(0);
-        assertThat(run.status()).isEqualTo("FAILED");
-        assertThat(run.itemsFailed()).isEqualTo(2);
-        assertThat(engine.describeMapRun(run.mapRunArn())).isEqualTo(run);
-        assertThat(engine.listMapRuns(ok.executionArn()).get(0).status()).isEqualTo("SUCCEEDED");
-    }
+    ExecutionInfo ok = run(def, "[1,2]");
+    assertThat(ok.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(ok.output().get(1).path("Error").asText()).isEqualTo("TooBig");
+    ExecutionInfo failed = run(def, "[1,2,3]");
+    assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(failed.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    assertThat(EngineTestSupport.types(engine, failed.executionArn()))
+        .contains("MapRunStarted", "MapRunFailed");
+    MapRunInfo run = engine.listMapRuns(failed.executionArn()).get(0);
+    assertThat(run.status()).isEqualTo("FAILED");
+    assertThat(run.itemsFailed()).isEqualTo(2);
+    assertThat(engine.describeMapRun(run.mapRunArn())).isEqualTo(run);
+    assertThat(engine.listMapRuns(ok.executionArn()).get(0).status()).isEqualTo("SUCCEEDED");
+  }
 
-    @Test
-    void failingBranchAbortsItsSiblingsAndIsCaught() {
-        ExecutionInfo info = run("""
+  @Test
+  void failingBranchAbortsItsSiblingsAndIsCaught() {
+    ExecutionInfo info =
+        run(
+            """
                 {'StartAt':'P','States':{'P':{'Type':'Parallel','Branches':[
                     {'StartAt':'Slow','States':{'Slow':{'Type':'Wait','Seconds':3600,'End':true}}},
                     {'StartAt':'Boom','States':{'Boom':{'Type':'Fail','Error':'Boom','Cause':'b'}}}],
                   'Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.err','Next':'Done'}],'End':true},
-                  'Done':{'Type':'Succeed'}}}""", "{}");
-        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(info.output().path("err").path("Error").asText()).isEqualTo("Boom");
-        assertThat(info.stopDate()).isEqualTo(T0);
-        assertThat(EngineTestSupport.types(engine, info.executionArn())).contains("WaitStateAborted")
-                .doesNotContain("WaitStateExited");
-    }
+                  'Done':{'Type':'Succeed'}}}""",
+            "{}");
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.output().path("err").path("Error").asText()).isEqualTo("Boom");
+    assertThat(info.stopDate()).isEqualTo(T0);
+    assertThat(EngineTestSupport.types(engine, info.executionArn()))
+        .contains("WaitStateAborted")
+        .doesNotContain("WaitStateExited");
+  }
 }

@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** A journey-shaped machine: wait 90 days, send, await a callback for 7 days, timed-out branch via Catch. */
+/**
+ * A journey-shaped machine: wait 90 days, send, await a callback for 7 days, timed-out branch via
+ * Catch.
+ */
 class JourneyTest {
-    private static final Instant T0 = Instant.parse("2030-03-01T09:00:00Z");
-    private static final String JOURNEY = EngineTestSupport.json("""
+  private static final Instant T0 = Instant.parse("2030-03-01T09:00:00Z");
+  private static final String JOURNEY =
+      EngineTestSupport.json(
+          """
             {'StartAt':'Wait90Days','States':{
               'Wait90Days':{'Type':'Wait','Seconds':7776000,'Next':'SendReminder'},
               'SendReminder':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',
@@ -28,54 +33,70 @@ class JourneyTest {
               'Booked':{'Type':'Succeed'},
               'NotBooked':{'Type':'Pass','Result':'not-booked','ResultPath':'$.outcome','End':true}}}""");
 
-    private final List<Instant> sends = new CopyOnWriteArrayList<>();
+  private final List<Instant> sends = new CopyOnWriteArrayList<>();
 
-    private StatesEngine engine(EngineClock clock, EngineTestSupport.Recorder sqs) {
-        return StatesEngine.builder().clock(clock).integration(sqs).lambda("send", in -> {
-            sends.add(clock.now());
-            return Json.object().put("id", "msg-1");
-        }).build();
-    }
+  private StatesEngine engine(EngineClock clock, EngineTestSupport.Recorder sqs) {
+    return StatesEngine.builder()
+        .clock(clock)
+        .integration(sqs)
+        .lambda(
+            "send",
+            in -> {
+              sends.add(clock.now());
+              return Json.object().put("id", "msg-1");
+            })
+        .build();
+  }
 
-    @Test
-    void ninetyDayJourneyTimesOutOnSkipClockInstantly() {
-        EngineClock clock = new EngineClock(ClockMode.SKIP, T0);
-        EngineTestSupport.Recorder sqs = new EngineTestSupport.Recorder();
-        StatesEngine engine = engine(clock, sqs);
-        String arn = engine.startExecution(engine.createStateMachine("lease", JOURNEY).stateMachineArn(), "p-1",
-                "{\"profileId\":\"p-1\"}").executionArn();
+  @Test
+  void ninetyDayJourneyTimesOutOnSkipClockInstantly() {
+    EngineClock clock = new EngineClock(ClockMode.SKIP, T0);
+    EngineTestSupport.Recorder sqs = new EngineTestSupport.Recorder();
+    StatesEngine engine = engine(clock, sqs);
+    String arn =
+        engine
+            .startExecution(
+                engine.createStateMachine("lease", JOURNEY).stateMachineArn(),
+                "p-1",
+                "{\"profileId\":\"p-1\"}")
+            .executionArn();
 
-        ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(5));
+    ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(5));
 
-        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(info.output().path("outcome").asText()).isEqualTo("not-booked");
-        assertThat(info.output().path("sent").path("messageId").asText()).isEqualTo("msg-1");
-        assertThat(info.output().path("timeout").path("Error").asText()).isEqualTo("States.Timeout");
-        assertThat(sends).containsExactly(T0.plus(Duration.ofDays(90)));
-        assertThat(info.stopDate()).isEqualTo(T0.plus(Duration.ofDays(97)));
-        assertThat(EngineTestSupport.first(engine, arn, "WaitStateExited").timestamp())
-                .isEqualTo(T0.plus(Duration.ofDays(90)));
-    }
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.output().path("outcome").asText()).isEqualTo("not-booked");
+    assertThat(info.output().path("sent").path("messageId").asText()).isEqualTo("msg-1");
+    assertThat(info.output().path("timeout").path("Error").asText()).isEqualTo("States.Timeout");
+    assertThat(sends).containsExactly(T0.plus(Duration.ofDays(90)));
+    assertThat(info.stopDate()).isEqualTo(T0.plus(Duration.ofDays(97)));
+    assertThat(EngineTestSupport.first(engine, arn, "WaitStateExited").timestamp())
+        .isEqualTo(T0.plus(Duration.ofDays(90)));
+  }
 
-    @Test
-    void callbackWithinTheWindowTakesTheBookedBranchOnManualClock() {
-        EngineClock clock = new EngineClock(ClockMode.MANUAL, T0);
-        EngineTestSupport.Recorder sqs = new EngineTestSupport.Recorder();
-        StatesEngine engine = engine(clock, sqs);
-        String arn = engine.startExecution(engine.createStateMachine("lease", JOURNEY).stateMachineArn(), "p-2",
-                "{\"profileId\":\"p-2\"}").executionArn();
+  @Test
+  void callbackWithinTheWindowTakesTheBookedBranchOnManualClock() {
+    EngineClock clock = new EngineClock(ClockMode.MANUAL, T0);
+    EngineTestSupport.Recorder sqs = new EngineTestSupport.Recorder();
+    StatesEngine engine = engine(clock, sqs);
+    String arn =
+        engine
+            .startExecution(
+                engine.createStateMachine("lease", JOURNEY).stateMachineArn(),
+                "p-2",
+                "{\"profileId\":\"p-2\"}")
+            .executionArn();
 
-        clock.advance(Duration.ofDays(89));
-        assertThat(sends).isEmpty();
-        clock.advance(Duration.ofDays(1));
-        assertThat(sends).containsExactly(T0.plus(Duration.ofDays(90)));
-        clock.advance(Duration.ofDays(3));
-        engine.sendTaskSuccess(sqs.lastToken(), "{\"event\":\"Booked\"}");
-        engine.awaitQuiescence(Duration.ofSeconds(5));
+    clock.advance(Duration.ofDays(89));
+    assertThat(sends).isEmpty();
+    clock.advance(Duration.ofDays(1));
+    assertThat(sends).containsExactly(T0.plus(Duration.ofDays(90)));
+    clock.advance(Duration.ofDays(3));
+    engine.sendTaskSuccess(sqs.lastToken(), "{\"event\":\"Booked\"}");
+    engine.awaitQuiescence(Duration.ofSeconds(5));
 
-        ExecutionInfo info = engine.describeExecution(arn);
-        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(info.output().path("booking").path("event").asText()).isEqualTo("Booked");
-        assertThat(info.stopDate()).isEqualTo(T0.plus(Duration.ofDays(93)));
-    }
+    ExecutionInfo info = engine.describeExecution(arn);
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.output().path("booking").path("event").asText()).isEqualTo("Booked");
+    assertThat(info.stopDate()).isEqualTo(T0.plus(Duration.ofDays(93)));
+  }
 }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /** .waitForTaskToken callbacks with TimeoutSeconds and HeartbeatSeconds on a MANUAL clock. */
 class TaskTokenTest {
-    private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
-    private static final String MACHINE = EngineTestSupport.json("""
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+  private static final String MACHINE =
+      EngineTestSupport.json(
+          """
             {'StartAt':'Await','States':{
               'Await':{'Type':'Task','Resource':'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
                 'Parameters':{'QueueUrl':'q','MessageBody':{'token.$':'$$.Task.Token'}},
@@ -22,95 +24,116 @@ class TaskTokenTest {
               'TimedOut':{'Type':'Pass','Result':'timed out','End':true},
               'Done':{'Type':'Succeed'}}}""");
 
-    private final EngineClock clock = new EngineClock(ClockMode.MANUAL, T0);
-    private final EngineTestSupport.Recorder sqs = new EngineTestSupport.Recorder();
-    private final StatesEngine engine = StatesEngine.builder().clock(clock).integration(sqs).build();
+  private final EngineClock clock = new EngineClock(ClockMode.MANUAL, T0);
+  private final EngineTestSupport.Recorder sqs = new EngineTestSupport.Recorder();
+  private final StatesEngine engine = StatesEngine.builder().clock(clock).integration(sqs).build();
 
-    private String start() {
-        String sm = engine.createStateMachine("await", MACHINE).stateMachineArn();
-        String arn = engine.startExecution(sm, null, "{\"who\":\"p1\"}").executionArn();
-        assertThat(engine.awaitQuiescence(Duration.ofSeconds(5))).isTrue();
-        return arn;
+  private String start() {
+    String sm = engine.createStateMachine("await", MACHINE).stateMachineArn();
+    String arn = engine.startExecution(sm, null, "{\"who\":\"p1\"}").executionArn();
+    assertThat(engine.awaitQuiescence(Duration.ofSeconds(5))).isTrue();
+    return arn;
+  }
+
+  @Test
+  void sendTaskSuccessCompletesTheTask() {
+    String arn = start();
+    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+    String token = sqs.lastToken();
+    assertThat(sqs.calls.get(0).parameters().path("MessageBody").path("token").asText())
+        .isEqualTo(token);
+
+    clock.advance(Duration.ofMinutes(5));
+    engine.sendTaskSuccess(token, "{\"clicked\":true}");
+    engine.awaitQuiescence(Duration.ofSeconds(5));
+
+    ExecutionInfo info = engine.describeExecution(arn);
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.output().path("clicked").asBoolean()).isTrue();
+    assertThat(info.stopDate()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+    assertThat(EngineTestSupport.types(engine, arn))
+        .containsSubsequence(
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "SucceedStateEntered",
+            "ExecutionSucceeded");
+  }
+
+  @Test
+  void sendTaskFailureFailsTheExecution() {
+    String arn = start();
+    engine.sendTaskFailure(sqs.lastToken(), "Bounced", "hard bounce");
+    engine.awaitQuiescence(Duration.ofSeconds(5));
+    ExecutionInfo info = engine.describeExecution(arn);
+    assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(info.error()).isEqualTo("Bounced");
+    assertThat(info.cause()).isEqualTo("hard bounce");
+  }
+
+  @Test
+  void missingHeartbeatTimesOutAndIsCaughtAsStatesTimeout() {
+    String arn = start();
+    clock.advance(Duration.ofSeconds(599));
+    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+    clock.advance(Duration.ofSeconds(1));
+    ExecutionInfo info = engine.describeExecution(arn);
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.output().asText()).isEqualTo("timed out");
+    assertThat(EngineTestSupport.first(engine, arn, "TaskTimedOut").timestamp())
+        .isEqualTo(T0.plusSeconds(600));
+  }
+
+  @Test
+  void heartbeatsKeepTheTaskAliveUntilTimeoutSeconds() {
+    String arn = start();
+    String token = sqs.lastToken();
+    for (int i = 0; i < 6; i++) {
+      clock.advance(Duration.ofMinutes(9));
+      engine.sendTaskHeartbeat(token);
     }
+    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+    clock.advance(Duration.ofMinutes(6));
+    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(EngineTestSupport.first(engine, arn, "TaskTimedOut").timestamp())
+        .isEqualTo(T0.plusSeconds(3600));
+    assertThatThrownBy(() -> engine.sendTaskSuccess(token, "{}"))
+        .isInstanceOf(StatesApiException.class)
+        .extracting(e -> ((StatesApiException) e).code())
+        .isEqualTo("TaskTimedOut");
+  }
 
-    @Test
-    void sendTaskSuccessCompletesTheTask() {
-        String arn = start();
-        assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
-        String token = sqs.lastToken();
-        assertThat(sqs.calls.get(0).parameters().path("MessageBody").path("token").asText()).isEqualTo(token);
-
-        clock.advance(Duration.ofMinutes(5));
-        engine.sendTaskSuccess(token, "{\"clicked\":true}");
-        engine.awaitQuiescence(Duration.ofSeconds(5));
-
-        ExecutionInfo info = engine.describeExecution(arn);
-        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(info.output().path("clicked").asBoolean()).isTrue();
-        assertThat(info.stopDate()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
-        assertThat(EngineTestSupport.types(engine, arn)).containsSubsequence("TaskScheduled", "TaskStarted",
-                "TaskSubmitted", "TaskSucceeded", "TaskStateExited", "SucceedStateEntered", "ExecutionSucceeded");
-    }
-
-    @Test
-    void sendTaskFailureFailsTheExecution() {
-        String arn = start();
-        engine.sendTaskFailure(sqs.lastToken(), "Bounced", "hard bounce");
-        engine.awaitQuiescence(Duration.ofSeconds(5));
-        ExecutionInfo info = engine.describeExecution(arn);
-        assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(info.error()).isEqualTo("Bounced");
-        assertThat(info.cause()).isEqualTo("hard bounce");
-    }
-
-    @Test
-    void missingHeartbeatTimesOutAndIsCaughtAsStatesTimeout() {
-        String arn = start();
-        clock.advance(Duration.ofSeconds(599));
-        assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
-        clock.advance(Duration.ofSeconds(1));
-        ExecutionInfo info = engine.describeExecution(arn);
-        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(info.output().asText()).isEqualTo("timed out");
-        assertThat(EngineTestSupport.first(engine, arn, "TaskTimedOut").timestamp()).isEqualTo(T0.plusSeconds(600));
-    }
-
-    @Test
-    void heartbeatsKeepTheTaskAliveUntilTimeoutSeconds() {
-        String arn = start();
-        String token = sqs.lastToken();
-        for (int i = 0; i < 6; i++) {
-            clock.advance(Duration.ofMinutes(9));
-            engine.sendTaskHeartbeat(token);
-        }
-        assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
-        clock.advance(Duration.ofMinutes(6));
-        assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(EngineTestSupport.first(engine, arn, "TaskTimedOut").timestamp()).isEqualTo(T0.plusSeconds(3600));
-        assertThatThrownBy(() -> engine.sendTaskSuccess(token, "{}"))
-                .isInstanceOf(StatesApiException.class)
-                .extracting(e -> ((StatesApiException) e).code()).isEqualTo("TaskTimedOut");
-    }
-
-    @Test
-    void lambdaInvokeWaitForTaskTokenCanBeAnsweredFromInsideTheHandler() {
-        StatesEngine[] self = new StatesEngine[1];
-        self[0] = StatesEngine.builder().clock(new EngineClock(ClockMode.SKIP, T0)).lambda("await", in -> {
-            self[0].sendTaskSuccess(in.path("token").asText(), "{\"answered\":true}");
-            return dev.waymark.states.json.Json.object();
-        }).build();
-        String def = EngineTestSupport.json("""
+  @Test
+  void lambdaInvokeWaitForTaskTokenCanBeAnsweredFromInsideTheHandler() {
+    StatesEngine[] self = new StatesEngine[1];
+    self[0] =
+        StatesEngine.builder()
+            .clock(new EngineClock(ClockMode.SKIP, T0))
+            .lambda(
+                "await",
+                in -> {
+                  self[0].sendTaskSuccess(in.path("token").asText(), "{\"answered\":true}");
+                  return dev.waymark.states.json.Json.object();
+                })
+            .build();
+    String def =
+        EngineTestSupport.json(
+            """
                 {'StartAt':'Await','States':{'Await':{'Type':'Task',
                   'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',
                   'Parameters':{'FunctionName':'await','Payload':{'token.$':'$$.Task.Token'}},
                   'TimeoutSeconds':60,'End':true}}}""");
-        String arn = self[0].startExecution(self[0].createStateMachine("a", def).stateMachineArn(), null, "{}")
-                .executionArn();
-        ExecutionInfo info = self[0].awaitExecution(arn, Duration.ofSeconds(5));
-        assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-        assertThat(info.output().path("answered").asBoolean()).isTrue();
-        assertThat(info.stopDate()).isEqualTo(T0);
-        assertThat(EngineTestSupport.types(self[0], arn)).containsSubsequence("TaskScheduled", "TaskStarted",
-                "TaskSubmitted", "TaskSucceeded");
-    }
+    String arn =
+        self[0]
+            .startExecution(self[0].createStateMachine("a", def).stateMachineArn(), null, "{}")
+            .executionArn();
+    ExecutionInfo info = self[0].awaitExecution(arn, Duration.ofSeconds(5));
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.output().path("answered").asBoolean()).isTrue();
+    assertThat(info.stopDate()).isEqualTo(T0);
+    assertThat(EngineTestSupport.types(self[0], arn))
+        .containsSubsequence("TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded");
+  }
 }

@@ -10,19 +10,19 @@ import dev.waymark.aws.segments.SegmentServices;
 import dev.waymark.core.access.WriteKeys;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.ingest.IngestService;
+import dev.waymark.core.ports.EventInbox;
+import dev.waymark.core.ports.ProcessedEventListener;
 import dev.waymark.core.ports.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.segment.SegmentFiles;
-import dev.waymark.core.ports.EventInbox;
-import dev.waymark.core.ports.ProcessedEventListener;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The composition root: the core services wired to their DynamoDB adapters. Built once per
- * Lambda environment (at init) or once per local runtime; no reflection, no container.
+ * The composition root: the core services wired to their DynamoDB adapters. Built once per Lambda
+ * environment (at init) or once per local runtime; no reflection, no container.
  */
 public final class WaymarkServices {
   private final DynamoDbClient dynamo;
@@ -40,14 +40,23 @@ public final class WaymarkServices {
     this.dynamo = dynamo;
     this.config = config;
     this.clock = clock;
-    DynamoProfileStore store = new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention());
+    DynamoProfileStore store =
+        new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention());
     this.profiles = new ProfileService(store, clock);
     this.records = new DynamoProfileRecords(dynamo, config.table(), store, clock);
     this.inbox = new DynamoEventInbox(dynamo, config.table(), config.dedupWindow());
     this.ingest = new IngestService(new EventBatchValidator(), inbox, clock);
     this.writeKeys = new WriteKeys(new DynamoWriteKeyStore(dynamo, config.table(), clock));
-    this.segments = new SegmentServices(dynamo, config.table(), config.dedupWindow(), clock, profiles, records,
-        new DynamoEventInbox(dynamo, config.table(), config.dedupWindow()), SegmentFiles.fromClasspath());
+    this.segments =
+        new SegmentServices(
+            dynamo,
+            config.table(),
+            config.dedupWindow(),
+            clock,
+            profiles,
+            records,
+            new DynamoEventInbox(dynamo, config.table(), config.dedupWindow()),
+            SegmentFiles.fromClasspath());
     processedEventListeners.addAll(segments.listeners());
   }
 
@@ -77,7 +86,10 @@ public final class WaymarkServices {
     return records;
   }
 
-  /** The inbox internal events (feedback, segment changes, scheduled entries) enter the pipeline through. */
+  /**
+   * The inbox internal events (feedback, segment changes, scheduled entries) enter the pipeline
+   * through.
+   */
   public EventInbox inbox() {
     return inbox;
   }

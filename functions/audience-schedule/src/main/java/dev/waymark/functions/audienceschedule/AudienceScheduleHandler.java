@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Scheduler cron: members of each schedule's segment whose local time is the schedule's hour are
  * asked to enter its journey (an {@code Audience Schedule Fired} event each, once per occurrence).
  */
-public final class AudienceScheduleHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class AudienceScheduleHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(AudienceScheduleHandler.class);
   private final AudienceScheduleRun run;
   private final Clock clock;
@@ -34,11 +35,13 @@ public final class AudienceScheduleHandler implements RequestHandler<Map<String,
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    return telemetry.invocation(context, () -> {
-      int requested = run.run(ScheduledInvocation.scheduledTime(input, clock));
-      telemetry.count("AudienceEntriesRequested", requested);
-      LOG.info("audience schedules: {} entries requested", requested);
-      return Map.of("requested", requested);
-    });
+    return telemetry.invocation(
+        context,
+        () -> {
+          int requested = run.run(ScheduledInvocation.scheduledTime(input, clock));
+          telemetry.count("AudienceEntriesRequested", requested);
+          LOG.info("audience schedules: {} entries requested", requested);
+          return Map.of("requested", requested);
+        });
   }
 }

@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * HTTP API Lambda authorizer (simple responses) for {@code POST /v1/events}: a request is
- * authorised when its Authorization header carries a valid write key. The key's source is passed
- * on to the ingest function in the authorizer context.
+ * authorised when its Authorization header carries a valid write key. The key's source is passed on
+ * to the ingest function in the authorizer context.
  */
-public final class WriteKeyAuthorizerHandler implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> {
+public final class WriteKeyAuthorizerHandler
+    implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> {
   private final WriteKeys writeKeys;
   private final Telemetry telemetry;
 
@@ -28,14 +29,16 @@ public final class WriteKeyAuthorizerHandler implements RequestHandler<APIGatewa
   }
 
   @Override
-  public Map<String, Object> handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
+  public Map<String, Object> handleRequest(
+      APIGatewayV2CustomAuthorizerEvent event, Context context) {
     return telemetry.invocation(context, () -> decide(event));
   }
 
   private Map<String, Object> decide(APIGatewayV2CustomAuthorizerEvent event) {
     Optional<String> source = writeKeys.authenticate(authorization(event));
     telemetry.count(source.isPresent() ? "WriteKeyAccepted" : "WriteKeyRefused", 1);
-    return source.<Map<String, Object>>map(s -> Map.of("isAuthorized", true, "context", Map.of("source", s)))
+    return source
+        .<Map<String, Object>>map(s -> Map.of("isAuthorized", true, "context", Map.of("source", s)))
         .orElse(Map.of("isAuthorized", false));
   }
 
@@ -47,6 +50,8 @@ public final class WriteKeyAuthorizerHandler implements RequestHandler<APIGatewa
         }
       }
     }
-    return event.getIdentitySource() == null || event.getIdentitySource().isEmpty() ? null : event.getIdentitySource().get(0);
+    return event.getIdentitySource() == null || event.getIdentitySource().isEmpty()
+        ? null
+        : event.getIdentitySource().get(0);
   }
 }

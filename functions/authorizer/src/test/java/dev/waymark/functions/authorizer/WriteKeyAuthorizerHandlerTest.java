@@ -25,17 +25,24 @@ class WriteKeyAuthorizerHandlerTest {
 
   @BeforeAll
   static void start() {
-    services = new WaymarkServices(SharedDynamoDbLocal.client(), WaymarkConfig.local(SharedDynamoDbLocal.newWaymarkTable()),
-        Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+    services =
+        new WaymarkServices(
+            SharedDynamoDbLocal.client(),
+            WaymarkConfig.local(SharedDynamoDbLocal.newWaymarkTable()),
+            Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
     handler = new WriteKeyAuthorizerHandler(services.writeKeys(), Telemetry.quiet());
     webKey = services.writeKeys().issue("web");
   }
 
-
   static Map<String, Object> authorize(Map<String, String> headers) {
-    APIGatewayV2CustomAuthorizerEvent event = APIGatewayV2CustomAuthorizerEvent.builder()
-        .withVersion("2.0").withType("REQUEST").withRouteKey("POST /v1/events").withHeaders(headers)
-        .withIdentitySource(headers.values().stream().toList()).build();
+    APIGatewayV2CustomAuthorizerEvent event =
+        APIGatewayV2CustomAuthorizerEvent.builder()
+            .withVersion("2.0")
+            .withType("REQUEST")
+            .withRouteKey("POST /v1/events")
+            .withHeaders(headers)
+            .withIdentitySource(headers.values().stream().toList())
+            .build();
     return handler.handleRequest(event, null);
   }
 
@@ -48,7 +55,9 @@ class WriteKeyAuthorizerHandlerTest {
 
   @Test
   void aBasicKeyIsAuthorisedWithItsSource() {
-    String basic = "Basic " + Base64.getEncoder().encodeToString((webKey + ":").getBytes(StandardCharsets.UTF_8));
+    String basic =
+        "Basic "
+            + Base64.getEncoder().encodeToString((webKey + ":").getBytes(StandardCharsets.UTF_8));
     assertThat(authorize(Map.of("Authorization", basic)))
         .containsEntry("isAuthorized", true)
         .containsEntry("context", Map.of("source", "web"));
@@ -57,25 +66,31 @@ class WriteKeyAuthorizerHandlerTest {
   @Test
   void eachKeyCarriesItsOwnSource() {
     String appKey = services.writeKeys().issue("ios-app");
-    assertThat(authorize(Map.of("authorization", "Bearer " + appKey))).containsEntry("context", Map.of("source", "ios-app"));
+    assertThat(authorize(Map.of("authorization", "Bearer " + appKey)))
+        .containsEntry("context", Map.of("source", "ios-app"));
   }
 
   @Test
   void aWrongKeyIsRefused() {
-    assertThat(authorize(Map.of("authorization", "Bearer " + webKey + "x"))).isEqualTo(Map.of("isAuthorized", false));
-    assertThat(authorize(Map.of("authorization", "Bearer wk_unknown"))).isEqualTo(Map.of("isAuthorized", false));
+    assertThat(authorize(Map.of("authorization", "Bearer " + webKey + "x")))
+        .isEqualTo(Map.of("isAuthorized", false));
+    assertThat(authorize(Map.of("authorization", "Bearer wk_unknown")))
+        .isEqualTo(Map.of("isAuthorized", false));
   }
 
   @Test
   void aMissingHeaderIsRefused() {
     assertThat(authorize(Map.of())).isEqualTo(Map.of("isAuthorized", false));
-    assertThat(handler.handleRequest(new APIGatewayV2CustomAuthorizerEvent(), null)).isEqualTo(Map.of("isAuthorized", false));
+    assertThat(handler.handleRequest(new APIGatewayV2CustomAuthorizerEvent(), null))
+        .isEqualTo(Map.of("isAuthorized", false));
   }
 
   @Test
   void theIdentitySourceIsUsedWhenHeadersAreAbsent() {
-    APIGatewayV2CustomAuthorizerEvent event = APIGatewayV2CustomAuthorizerEvent.builder()
-        .withIdentitySource(List.of("Bearer " + webKey)).build();
+    APIGatewayV2CustomAuthorizerEvent event =
+        APIGatewayV2CustomAuthorizerEvent.builder()
+            .withIdentitySource(List.of("Bearer " + webKey))
+            .build();
     assertThat(handler.handleRequest(event, null)).containsEntry("isAuthorized", true);
   }
 }

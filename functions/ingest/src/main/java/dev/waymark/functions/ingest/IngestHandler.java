@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** {@code POST /v1/events}: validates a batch, stores each event once, answers 202. */
-public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class IngestHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
   private final IngestService ingest;
   private final Telemetry telemetry;
@@ -40,7 +41,8 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    return telemetry.invocation(context, () -> HttpHandlerSupport.respond(LOG, "POST /v1/events", () -> accept(event)));
+    return telemetry.invocation(
+        context, () -> HttpHandlerSupport.respond(LOG, "POST /v1/events", () -> accept(event)));
   }
 
   private APIGatewayV2HTTPResponse accept(APIGatewayV2HTTPEvent event) {

@@ -32,33 +32,45 @@ class IngestHandlerTest {
   String table;
   IngestHandler handler;
 
-
-
   @BeforeEach
   void freshTable() {
     table = SharedDynamoDbLocal.newWaymarkTable();
-    WaymarkServices services = new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
+    WaymarkServices services =
+        new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
     handler = new IngestHandler(services.ingest(), Telemetry.quiet());
   }
 
   static APIGatewayV2HTTPEvent.APIGatewayV2HTTPEventBuilder post(String body) {
-    return APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("POST /v1/events")
-        .withHeaders(Map.of("content-type", "application/json; charset=utf-8")).withBody(body).withIsBase64Encoded(false)
-        .withRequestContext(RequestContext.builder().withAuthorizer(RequestContext.Authorizer.builder()
-            .withLambda(Map.of("source", "web")).build()).build());
+    return APIGatewayV2HTTPEvent.builder()
+        .withVersion("2.0")
+        .withRouteKey("POST /v1/events")
+        .withHeaders(Map.of("content-type", "application/json; charset=utf-8"))
+        .withBody(body)
+        .withIsBase64Encoded(false)
+        .withRequestContext(
+            RequestContext.builder()
+                .withAuthorizer(
+                    RequestContext.Authorizer.builder().withLambda(Map.of("source", "web")).build())
+                .build());
   }
 
   static String track(String... messageIds) {
     StringBuilder batch = new StringBuilder("{\"batch\":[");
     for (int i = 0; i < messageIds.length; i++) {
-      batch.append(i == 0 ? "" : ",").append("""
-          {"type":"track","event":"Clicked","messageId":"%s","userId":"u-1","properties":{"n":%d}}""".formatted(messageIds[i], i));
+      batch
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
+          {"type":"track","event":"Clicked","messageId":"%s","userId":"u-1","properties":{"n":%d}}"""
+                  .formatted(messageIds[i], i));
     }
     return batch.append("]}").toString();
   }
 
   Map<String, AttributeValue> inboxItem(String messageId) {
-    return dynamo.getItem(r -> r.tableName(table).key(Attr.key(Keys.inbox(messageId), Keys.INBOX_SK))).item();
+    return dynamo
+        .getItem(r -> r.tableName(table).key(Attr.key(Keys.inbox(messageId), Keys.INBOX_SK)))
+        .item();
   }
 
   static JsonNode body(APIGatewayV2HTTPResponse response) {
@@ -67,11 +79,15 @@ class IngestHandlerTest {
 
   @Test
   void acceptsABatchWith202AndAResultPerEvent() {
-    APIGatewayV2HTTPResponse response = handler.handleRequest(post(track("m1", "m2")).build(), null);
+    APIGatewayV2HTTPResponse response =
+        handler.handleRequest(post(track("m1", "m2")).build(), null);
 
     assertThat(response.getStatusCode()).isEqualTo(202);
     assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
-    assertThat(body(response)).isEqualTo(Json.parse("""
+    assertThat(body(response))
+        .isEqualTo(
+            Json.parse(
+                """
         {"results":[{"messageId":"m1","status":"accepted"},{"messageId":"m2","status":"accepted"}]}"""));
     InboundEvent stored = InboundEvent.fromStoredJson(Attr.string(inboxItem("m2"), "payload"));
     assertThat(stored.properties().path("n").asInt()).isEqualTo(1);
@@ -81,28 +97,40 @@ class IngestHandlerTest {
   @Test
   void aRepeatedMessageIdIsADuplicateAndStoredOnce() {
     handler.handleRequest(post(track("m1")).build(), null);
-    APIGatewayV2HTTPResponse again = handler.handleRequest(post(track("m2", "m1", "m2")).build(), null);
+    APIGatewayV2HTTPResponse again =
+        handler.handleRequest(post(track("m2", "m1", "m2")).build(), null);
 
     assertThat(again.getStatusCode()).isEqualTo(202);
-    assertThat(body(again).path("results")).isEqualTo(Json.parse("""
+    assertThat(body(again).path("results"))
+        .isEqualTo(
+            Json.parse(
+                """
         [{"messageId":"m2","status":"accepted"},{"messageId":"m1","status":"duplicate"},
          {"messageId":"m2","status":"duplicate"}]"""));
-    assertThat(InboundEvent.fromStoredJson(Attr.string(inboxItem("m1"), "payload")).properties().path("n").asInt())
-        .as("the first stored copy is kept").isZero();
+    assertThat(
+            InboundEvent.fromStoredJson(Attr.string(inboxItem("m1"), "payload"))
+                .properties()
+                .path("n")
+                .asInt())
+        .as("the first stored copy is kept")
+        .isZero();
   }
 
   @Test
   void aBase64EncodedBodyIsDecoded() {
-    String encoded = Base64.getEncoder().encodeToString(track("b64").getBytes(StandardCharsets.UTF_8));
-    APIGatewayV2HTTPResponse response = handler.handleRequest(post(encoded).withIsBase64Encoded(true).build(), null);
+    String encoded =
+        Base64.getEncoder().encodeToString(track("b64").getBytes(StandardCharsets.UTF_8));
+    APIGatewayV2HTTPResponse response =
+        handler.handleRequest(post(encoded).withIsBase64Encoded(true).build(), null);
     assertThat(response.getStatusCode()).isEqualTo(202);
     assertThat(inboxItem("b64")).containsKey("payload");
   }
 
   @Test
   void aBodyThatIsNotJsonIsRefusedWith415() {
-    APIGatewayV2HTTPResponse response = handler.handleRequest(post(track("html"))
-        .withHeaders(Map.of("Content-Type", "text/html")).build(), null);
+    APIGatewayV2HTTPResponse response =
+        handler.handleRequest(
+            post(track("html")).withHeaders(Map.of("Content-Type", "text/html")).build(), null);
     assertThat(response.getStatusCode()).isEqualTo(415);
     assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
     assertThat(body(response).path("status").asInt()).isEqualTo(415);
@@ -111,11 +139,14 @@ class IngestHandlerTest {
 
   @Test
   void anInvalidBatchIsRefusedWhole() {
-    String body = """
+    String body =
+        """
         {"batch":[{"type":"track","event":"E","messageId":"ok","userId":"u"},{"type":"track","messageId":"bad"}]}""";
     APIGatewayV2HTTPResponse response = handler.handleRequest(post(body).build(), null);
     assertThat(response.getStatusCode()).isEqualTo(400);
-    assertThat(body(response).path("errors").findValuesAsText("field")).isNotEmpty().allMatch(f -> f.startsWith("/batch/1"));
+    assertThat(body(response).path("errors").findValuesAsText("field"))
+        .isNotEmpty()
+        .allMatch(f -> f.startsWith("/batch/1"));
     assertThat(inboxItem("ok")).as("nothing of a refused batch is stored").isEmpty();
   }
 

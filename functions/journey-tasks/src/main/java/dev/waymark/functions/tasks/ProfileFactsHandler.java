@@ -15,10 +15,11 @@ import java.util.Map;
 
 /**
  * Facts about a person for Choice states: {@code reachable.<channel>} (an address, a valid phone,
- * the app installed), {@code consent.<channel>} (for the payload's optional {@code topic}), and
- * the current {@code traits}.
+ * the app installed), {@code consent.<channel>} (for the payload's optional {@code topic}), and the
+ * current {@code traits}.
  */
-public final class ProfileFactsHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class ProfileFactsHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final ProfileService profiles;
   private final Telemetry telemetry;
 
@@ -34,23 +35,34 @@ public final class ProfileFactsHandler implements RequestHandler<Map<String, Obj
   @Override
   @SuppressWarnings("unchecked")
   public Map<String, Object> handleRequest(Map<String, Object> payload, Context context) {
-    return telemetry.invocation(context, () -> {
-      JsonNode p = TaskPayloads.tree(payload);
-      Profile profile = profiles.resolve(TaskPayloads.text(p, "profileId"))
-          .orElseThrow(() -> new IllegalStateException("the run's profile no longer exists"));
-      String topic = p.hasNonNull("topic") ? p.get("topic").asText() : null;
-      Map<String, Object> reachable = new LinkedHashMap<>();
-      Map<String, Object> consent = new LinkedHashMap<>();
-      for (Channel channel : Channel.values()) {
-        reachable.put(channel.name(), Reachability.of(profile, channel) instanceof Reachability.Reachable);
-        consent.put(channel.name(), profile.consents().allows(ConsentChannel.valueOf(channel.name().toUpperCase()), topic));
-      }
-      Map<String, Object> facts = new LinkedHashMap<>();
-      facts.put("profileId", profile.id());
-      facts.put("reachable", reachable);
-      facts.put("consent", consent);
-      facts.put("traits", Json.MAPPER.convertValue(profile.traits().values(), Map.class));
-      return facts;
-    });
+    return telemetry.invocation(
+        context,
+        () -> {
+          JsonNode p = TaskPayloads.tree(payload);
+          Profile profile =
+              profiles
+                  .resolve(TaskPayloads.text(p, "profileId"))
+                  .orElseThrow(
+                      () -> new IllegalStateException("the run's profile no longer exists"));
+          String topic = p.hasNonNull("topic") ? p.get("topic").asText() : null;
+          Map<String, Object> reachable = new LinkedHashMap<>();
+          Map<String, Object> consent = new LinkedHashMap<>();
+          for (Channel channel : Channel.values()) {
+            reachable.put(
+                channel.name(),
+                Reachability.of(profile, channel) instanceof Reachability.Reachable);
+            consent.put(
+                channel.name(),
+                profile
+                    .consents()
+                    .allows(ConsentChannel.valueOf(channel.name().toUpperCase()), topic));
+          }
+          Map<String, Object> facts = new LinkedHashMap<>();
+          facts.put("profileId", profile.id());
+          facts.put("reachable", reachable);
+          facts.put("consent", consent);
+          facts.put("traits", Json.MAPPER.convertValue(profile.traits().values(), Map.class));
+          return facts;
+        });
   }
 }

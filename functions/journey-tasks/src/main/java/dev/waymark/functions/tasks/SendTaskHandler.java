@@ -9,12 +9,13 @@ import dev.waymark.core.send.SendService;
 import java.util.Map;
 
 /**
- * A journey's send step: {@code {"runId","journeyId","stepId","profileId","channel" | "channels":[...],
- * "template","topic","data","entry","window"}} → the {@link SendOutcome} (status sent, deferred,
- * no_consent, suppressed, capped, invalid_number, unreachable or in_doubt, with reason and, when
- * deferred, {@code deferredUntil}).
+ * A journey's send step: {@code {"runId","journeyId","stepId","profileId","channel" |
+ * "channels":[...], "template","topic","data","entry","window"}} → the {@link SendOutcome} (status
+ * sent, deferred, no_consent, suppressed, capped, invalid_number, unreachable or in_doubt, with
+ * reason and, when deferred, {@code deferredUntil}).
  */
-public final class SendTaskHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class SendTaskHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private final SendService send;
   private final Telemetry telemetry;
 
@@ -30,10 +31,12 @@ public final class SendTaskHandler implements RequestHandler<Map<String, Object>
   @Override
   @SuppressWarnings("unchecked")
   public Map<String, Object> handleRequest(Map<String, Object> payload, Context context) {
-    return telemetry.invocation(context, () -> {
-      SendOutcome outcome = send.send(TaskPayloads.sendRequest(TaskPayloads.tree(payload)));
-      telemetry.count("Send_" + outcome.status(), 1);
-      return Json.MAPPER.convertValue(outcome, Map.class);
-    });
+    return telemetry.invocation(
+        context,
+        () -> {
+          SendOutcome outcome = send.send(TaskPayloads.sendRequest(TaskPayloads.tree(payload)));
+          telemetry.count("Send_" + outcome.status(), 1);
+          return Json.MAPPER.convertValue(outcome, Map.class);
+        });
   }
 }

@@ -42,7 +42,10 @@ final class TaskPayloads {
 
   static SendRequest sendRequest(JsonNode p) {
     List<Channel> channels = new ArrayList<>();
-    JsonNode listed = p.has("channels") ? p.get("channels") : Json.MAPPER.createArrayNode().add(text(p, "channel"));
+    JsonNode listed =
+        p.has("channels")
+            ? p.get("channels")
+            : Json.MAPPER.createArrayNode().add(text(p, "channel"));
     for (JsonNode c : listed) {
       try {
         channels.add(Channel.valueOf(c.asText()));
@@ -50,10 +53,17 @@ final class TaskPayloads {
         throw new InvalidTaskPayload("channels", "email, sms or push, not " + c.asText());
       }
     }
-    return new SendRequest(text(p, "runId"), text(p, "journeyId"), text(p, "stepId"), text(p, "profileId"), channels,
-        text(p, "template"), p.hasNonNull("topic") ? p.get("topic").asText() : null,
+    return new SendRequest(
+        text(p, "runId"),
+        text(p, "journeyId"),
+        text(p, "stepId"),
+        text(p, "profileId"),
+        channels,
+        text(p, "template"),
+        p.hasNonNull("topic") ? p.get("topic").asText() : null,
         p.get("data") instanceof ObjectNode data ? data : Json.object(),
-        p.get("entry") instanceof ObjectNode entry ? entry : Json.object(), window(p.get("window")));
+        p.get("entry") instanceof ObjectNode entry ? entry : Json.object(),
+        window(p.get("window")));
   }
 
   private static SendWindow window(JsonNode window) {
@@ -64,7 +74,9 @@ final class TaskPayloads {
       return SendWindow.ANY_TIME;
     }
     try {
-      return new SendWindow(LocalTime.parse(window.path("from").asText()), LocalTime.parse(window.path("to").asText()));
+      return new SendWindow(
+          LocalTime.parse(window.path("from").asText()),
+          LocalTime.parse(window.path("to").asText()));
     } catch (java.time.format.DateTimeParseException e) {
       throw new InvalidTaskPayload("window", "\"any\" or {\"from\":\"09:00\",\"to\":\"20:00\"}");
     }
@@ -73,8 +85,12 @@ final class TaskPayloads {
   static EventMatcher matcher(JsonNode p) {
     List<FieldFilter> filters = new ArrayList<>();
     for (JsonNode f : p.path("filters")) {
-      FilterOp op = FilterOp.fromKey(f.path("op").asText())
-          .orElseThrow(() -> new InvalidTaskPayload("filters.op", "unknown operator " + f.path("op").asText()));
+      FilterOp op =
+          FilterOp.fromKey(f.path("op").asText())
+              .orElseThrow(
+                  () ->
+                      new InvalidTaskPayload(
+                          "filters.op", "unknown operator " + f.path("op").asText()));
       filters.add(new FieldFilter(f.path("field").asText(), op, f.get("value")));
     }
     return new EventMatcher(text(p, "event"), filters);

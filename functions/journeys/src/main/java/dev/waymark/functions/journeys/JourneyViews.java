@@ -31,7 +31,10 @@ final class JourneyViews {
     JourneyDefinition journey = find(id);
     ObjectNode body = summary(journey);
     body.set("definition", Json.MAPPER.valueToTree(journey));
-    String asl = ClasspathJourneys.readOptional(getClass().getClassLoader(), ClasspathJourneys.ROOT + "/" + id + "/definition.asl.json");
+    String asl =
+        ClasspathJourneys.readOptional(
+            getClass().getClassLoader(),
+            ClasspathJourneys.ROOT + "/" + id + "/definition.asl.json");
     body.set("stateMachine", asl == null ? null : Json.parse(asl));
     ArrayNode versions = body.putArray("versions");
     journeys.store().versions(id).forEach(versions::add);
@@ -47,20 +50,27 @@ final class JourneyViews {
       Map<String, Long> counters = new TreeMap<>(journeys.store().counters(id, version));
       long entered = counters.getOrDefault("entered", 0L);
       long heldOut = counters.getOrDefault("held_out", 0L);
-      ObjectNode v = versions.addObject().put("version", version).put("entered", entered).put("heldOut", heldOut)
-          .put("goalReached", counters.getOrDefault("goal", 0L)).put("exited", counters.getOrDefault("exited", 0L))
-          .put("waiting", waiting(counters));
+      ObjectNode v =
+          versions
+              .addObject()
+              .put("version", version)
+              .put("entered", entered)
+              .put("heldOut", heldOut)
+              .put("goalReached", counters.getOrDefault("goal", 0L))
+              .put("exited", counters.getOrDefault("exited", 0L))
+              .put("waiting", waiting(counters));
       v.put("conversionRate", rate(counters.getOrDefault("goal", 0L), entered));
       v.put("holdoutConversionRate", rate(counters.getOrDefault("goal_held_out", 0L), heldOut));
       ObjectNode refused = v.putObject("refused");
       ObjectNode steps = v.putObject("steps");
-      counters.forEach((metric, value) -> {
-        if (metric.startsWith("refused_")) {
-          refused.put(metric.substring("refused_".length()), value);
-        } else if (metric.startsWith("step:") || metric.startsWith("wait:")) {
-          steps.put(metric, value);
-        }
-      });
+      counters.forEach(
+          (metric, value) -> {
+            if (metric.startsWith("refused_")) {
+              refused.put(metric.substring("refused_".length()), value);
+            } else if (metric.startsWith("step:") || metric.startsWith("wait:")) {
+              steps.put(metric, value);
+            }
+          });
     }
     return body;
   }
@@ -83,8 +93,12 @@ final class JourneyViews {
   }
 
   ObjectNode profileJourneys(String profileId) {
-    Profile profile = journeys.core().profiles().resolve(profileId)
-        .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
+    Profile profile =
+        journeys
+            .core()
+            .profiles()
+            .resolve(profileId)
+            .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
     ObjectNode body = Json.object().put("profileId", profile.id());
     ArrayNode runs = body.putArray("runs");
     for (JourneyRun run : journeys.store().runs(profile.id())) {
@@ -109,11 +123,19 @@ final class JourneyViews {
   }
 
   private JourneyDefinition find(String id) {
-    return journeys.catalog().find(id).orElseThrow(() -> ProblemException.notFound("no journey " + id));
+    return journeys
+        .catalog()
+        .find(id)
+        .orElseThrow(() -> ProblemException.notFound("no journey " + id));
   }
 
   private static ObjectNode summary(JourneyDefinition j) {
-    return Json.object().put("id", j.id()).put("name", j.name()).put("description", j.description())
-        .put("priority", j.priority()).put("version", j.version()).put("entryEvent", j.entry().event());
+    return Json.object()
+        .put("id", j.id())
+        .put("name", j.name())
+        .put("description", j.description())
+        .put("priority", j.priority())
+        .put("version", j.version())
+        .put("entryEvent", j.entry().event());
   }
 }

@@ -16,11 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Journey visibility: {@code GET /v1/journeys}, {@code GET /v1/journeys/{id}} (definition and
- * versions), {@code GET /v1/journeys/{id}/stats} (per version), and per person
- * {@code GET /v1/profiles/{id}/journeys} (each run, where it is, and the decision trace); and the
- * one-click unsubscribe link of every email, {@code GET|POST /v1/unsubscribe?token=…}.
+ * versions), {@code GET /v1/journeys/{id}/stats} (per version), and per person {@code GET
+ * /v1/profiles/{id}/journeys} (each run, where it is, and the decision trace); and the one-click
+ * unsubscribe link of every email, {@code GET|POST /v1/unsubscribe?token=…}.
  */
-public final class JourneysHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class JourneysHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(JourneysHandler.class);
   private final JourneyViews views;
   private final Unsubscribe unsubscribe;
@@ -32,22 +33,41 @@ public final class JourneysHandler implements RequestHandler<APIGatewayV2HTTPEve
 
   public JourneysHandler(JourneyServices journeys, Telemetry telemetry) {
     this.views = new JourneyViews(journeys);
-    this.unsubscribe = new Unsubscribe(journeys.unsubscribe(), journeys.core().profiles(), journeys.core().clock());
+    this.unsubscribe =
+        new Unsubscribe(
+            journeys.unsubscribe(), journeys.core().profiles(), journeys.core().clock());
     this.telemetry = telemetry;
   }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     String route = event.getRouteKey();
-    return telemetry.invocation(context, () -> HttpHandlerSupport.respond(LOG, route, () -> HttpResponses.json(200,
-        switch (route == null ? "" : route) {
-          case "GET /v1/journeys" -> views.list();
-          case "GET /v1/journeys/{id}" -> views.journey(HttpRequests.pathParameter(event, "id"));
-          case "GET /v1/journeys/{id}/stats" -> views.stats(HttpRequests.pathParameter(event, "id"));
-          case "GET /v1/profiles/{id}/journeys" -> views.profileJourneys(HttpRequests.pathParameter(event, "id"));
-          case "GET /v1/unsubscribe", "POST /v1/unsubscribe" -> unsubscribe.unsubscribe(
-              HttpRequests.query(event, "token").orElseThrow(() -> ProblemException.invalidField("token", "required")));
-          default -> throw new ProblemException(Problem.of(404, "Not found", "no route " + route));
-        })));
+    return telemetry.invocation(
+        context,
+        () ->
+            HttpHandlerSupport.respond(
+                LOG,
+                route,
+                () ->
+                    HttpResponses.json(
+                        200,
+                        switch (route == null ? "" : route) {
+                          case "GET /v1/journeys" -> views.list();
+                          case "GET /v1/journeys/{id}" ->
+                              views.journey(HttpRequests.pathParameter(event, "id"));
+                          case "GET /v1/journeys/{id}/stats" ->
+                              views.stats(HttpRequests.pathParameter(event, "id"));
+                          case "GET /v1/profiles/{id}/journeys" ->
+                              views.profileJourneys(HttpRequests.pathParameter(event, "id"));
+                          case "GET /v1/unsubscribe", "POST /v1/unsubscribe" ->
+                              unsubscribe.unsubscribe(
+                                  HttpRequests.query(event, "token")
+                                      .orElseThrow(
+                                          () ->
+                                              ProblemException.invalidField("token", "required")));
+                          default ->
+                              throw new ProblemException(
+                                  Problem.of(404, "Not found", "no route " + route));
+                        })));
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET|POST /v1/unsubscribe?token=…}: the one-click unsubscribe link of every email
- * (RFC 8058: mail clients POST {@code List-Unsubscribe=One-Click}). The signed token names the
- * person, channel and topic; the consent is recorded as denied, with its source.
+ * {@code GET|POST /v1/unsubscribe?token=…}: the one-click unsubscribe link of every email (RFC
+ * 8058: mail clients POST {@code List-Unsubscribe=One-Click}). The signed token names the person,
+ * channel and topic; the consent is recorded as denied, with its source.
  */
 final class Unsubscribe {
   private final UnsubscribeLinks links;
@@ -27,13 +27,30 @@ final class Unsubscribe {
   }
 
   Map<String, Object> unsubscribe(String token) {
-    UnsubscribeLinks.Subscription subscription = links.verify(token)
-        .orElseThrow(() -> ProblemException.invalidField("token", "not an unsubscribe token Waymark issued"));
+    UnsubscribeLinks.Subscription subscription =
+        links
+            .verify(token)
+            .orElseThrow(
+                () ->
+                    ProblemException.invalidField(
+                        "token", "not an unsubscribe token Waymark issued"));
     ConsentChannel channel = ConsentChannel.valueOf(subscription.channel().name().toUpperCase());
-    profiles.recordConsents(subscription.profileId(), List.of(new ConsentRequest.Change(channel, subscription.topic(),
-        new ConsentDecision(ConsentDecision.ConsentStatus.denied, "one-click unsubscribe", clock.instant()))));
-    return Map.of("unsubscribed", true, "channel", subscription.channel().name(),
-        "topic", subscription.topic() == null ? "all" : subscription.topic());
+    profiles.recordConsents(
+        subscription.profileId(),
+        List.of(
+            new ConsentRequest.Change(
+                channel,
+                subscription.topic(),
+                new ConsentDecision(
+                    ConsentDecision.ConsentStatus.denied,
+                    "one-click unsubscribe",
+                    clock.instant()))));
+    return Map.of(
+        "unsubscribed",
+        true,
+        "channel",
+        subscription.channel().name(),
+        "topic",
+        subscription.topic() == null ? "all" : subscription.topic());
   }
-
 }

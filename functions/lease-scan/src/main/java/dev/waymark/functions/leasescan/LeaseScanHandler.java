@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * date index for leases ending in 90 days, one {@code Lease Close To End} per person per lease.
  * Safe to rerun: the events' messageIds are deterministic and the inbox stores each once.
  */
-public final class LeaseScanHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class LeaseScanHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseScanHandler.class);
   private final LeaseScan scan;
   private final Clock clock;
@@ -35,18 +36,25 @@ public final class LeaseScanHandler implements RequestHandler<Map<String, Object
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    return telemetry.invocation(context, () -> {
-      LeaseScan.Result result = scan.run(ScheduledInvocation.scheduledTime(input, clock));
-      telemetry.count("LeaseEventsEmitted", result.emitted());
-      LOG.info("lease scan for {}: found {}, emitted {}, already emitted {}, stale {}", result.leaseEnd(),
-          result.found(), result.emitted(), result.alreadyEmitted(), result.stale());
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("leaseEnd", result.leaseEnd().toString());
-      answer.put("found", result.found());
-      answer.put("emitted", result.emitted());
-      answer.put("alreadyEmitted", result.alreadyEmitted());
-      answer.put("stale", result.stale());
-      return answer;
-    });
+    return telemetry.invocation(
+        context,
+        () -> {
+          LeaseScan.Result result = scan.run(ScheduledInvocation.scheduledTime(input, clock));
+          telemetry.count("LeaseEventsEmitted", result.emitted());
+          LOG.info(
+              "lease scan for {}: found {}, emitted {}, already emitted {}, stale {}",
+              result.leaseEnd(),
+              result.found(),
+              result.emitted(),
+              result.alreadyEmitted(),
+              result.stale());
+          Map<String, Object> answer = new LinkedHashMap<>();
+          answer.put("leaseEnd", result.leaseEnd().toString());
+          answer.put("found", result.found());
+          answer.put("emitted", result.emitted());
+          answer.put("alreadyEmitted", result.alreadyEmitted());
+          answer.put("stale", result.stale());
+          return answer;
+        });
   }
 }

@@ -39,8 +39,12 @@ final class ProfileRoutes {
 
   APIGatewayV2HTTPResponse lookup(APIGatewayV2HTTPEvent event) {
     Identity identity = identityFromQuery(event);
-    Profile profile = profiles.lookup(identity)
-        .orElseThrow(() -> ProblemException.notFound("no profile has this " + identity.namespace().key()));
+    Profile profile =
+        profiles
+            .lookup(identity)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound("no profile has this " + identity.namespace().key()));
     return ProfilesHandler.ok(ProfileView.of(profile, null));
   }
 
@@ -53,7 +57,8 @@ final class ProfileRoutes {
   APIGatewayV2HTTPResponse events(APIGatewayV2HTTPEvent event) {
     Profile profile = live(HttpRequests.pathParameter(event, "id"));
     int limit = limit(event);
-    Page<ObjectNode> page = records.timeline(profile.id(), limit, HttpRequests.query(event, "cursor").orElse(null));
+    Page<ObjectNode> page =
+        records.timeline(profile.id(), limit, HttpRequests.query(event, "cursor").orElse(null));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("profileId", profile.id());
     body.put("events", page.items());
@@ -63,7 +68,8 @@ final class ProfileRoutes {
 
   APIGatewayV2HTTPResponse consents(APIGatewayV2HTTPEvent event) {
     String id = HttpRequests.pathParameter(event, "id");
-    List<ConsentRequest.Change> changes = ConsentRequest.parse(parseBody(HttpRequests.jsonBody(event)), clock.instant());
+    List<ConsentRequest.Change> changes =
+        ConsentRequest.parse(parseBody(HttpRequests.jsonBody(event)), clock.instant());
     Profile updated = profiles.recordConsents(id, changes);
     return ProfilesHandler.ok(ProfileView.of(updated, updated.id().equals(id) ? null : id));
   }
@@ -78,11 +84,15 @@ final class ProfileRoutes {
   }
 
   private static Identity identityFromQuery(APIGatewayV2HTTPEvent event) {
-    List<IdentityNamespace> given = Arrays.stream(IdentityNamespace.values())
-        .filter(ns -> HttpRequests.query(event, ns.key()).isPresent()).toList();
+    List<IdentityNamespace> given =
+        Arrays.stream(IdentityNamespace.values())
+            .filter(ns -> HttpRequests.query(event, ns.key()).isPresent())
+            .toList();
     if (given.size() != 1) {
-      throw ProblemException.invalidField("query", "give exactly one of "
-          + Arrays.stream(IdentityNamespace.values()).map(IdentityNamespace::key).toList());
+      throw ProblemException.invalidField(
+          "query",
+          "give exactly one of "
+              + Arrays.stream(IdentityNamespace.values()).map(IdentityNamespace::key).toList());
     }
     String value = HttpRequests.query(event, given.get(0).key()).orElseThrow();
     if (value.isBlank()) {

@@ -32,12 +32,11 @@ class ProfilesHandlerTest {
 
   record Answer(int status, JsonNode body, String contentType) {}
 
-
-
   @BeforeEach
   void freshTable() {
     String table = SharedDynamoDbLocal.newWaymarkTable();
-    services = new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
+    services =
+        new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
     handler = new ProfilesHandler(services, Telemetry.quiet());
   }
 
@@ -49,22 +48,37 @@ class ProfilesHandlerTest {
   record Sarah(String id, String anonymousId) {}
 
   Sarah sarah() {
-    String anonymous = process("{\"type\":\"page\",\"messageId\":\"p1\",\"anonymousId\":\"laptop\",\"timestamp\":\"2026-11-20T10:00:00Z\"}");
-    process("{\"type\":\"page\",\"messageId\":\"p2\",\"anonymousId\":\"laptop\",\"timestamp\":\"2026-11-21T10:00:00Z\"}");
-    String known = process("""
+    String anonymous =
+        process(
+            "{\"type\":\"page\",\"messageId\":\"p1\",\"anonymousId\":\"laptop\",\"timestamp\":\"2026-11-20T10:00:00Z\"}");
+    process(
+        "{\"type\":\"page\",\"messageId\":\"p2\",\"anonymousId\":\"laptop\",\"timestamp\":\"2026-11-21T10:00:00Z\"}");
+    String known =
+        process(
+            """
         {"type":"identify","messageId":"i1","userId":"sarah","traits":{"email":"Sarah@Example.com","plan":"gold"},
          "timestamp":"2026-11-22T10:00:00Z"}""");
-    process("{\"type\":\"identify\",\"messageId\":\"i2\",\"userId\":\"sarah\",\"anonymousId\":\"laptop\",\"timestamp\":\"2026-11-23T10:00:00Z\"}");
+    process(
+        "{\"type\":\"identify\",\"messageId\":\"i2\",\"userId\":\"sarah\",\"anonymousId\":\"laptop\",\"timestamp\":\"2026-11-23T10:00:00Z\"}");
     return new Sarah(known, anonymous);
   }
 
-  Answer call(String routeKey, Map<String, String> pathParameters, Map<String, String> query, String body) {
-    APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey(routeKey)
-        .withPathParameters(pathParameters).withQueryStringParameters(query)
-        .withHeaders(body == null ? Map.of() : Map.of("content-type", "application/json"))
-        .withBody(body).build();
+  Answer call(
+      String routeKey, Map<String, String> pathParameters, Map<String, String> query, String body) {
+    APIGatewayV2HTTPEvent event =
+        APIGatewayV2HTTPEvent.builder()
+            .withVersion("2.0")
+            .withRouteKey(routeKey)
+            .withPathParameters(pathParameters)
+            .withQueryStringParameters(query)
+            .withHeaders(body == null ? Map.of() : Map.of("content-type", "application/json"))
+            .withBody(body)
+            .build();
     APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
-    return new Answer(response.getStatusCode(), Json.parse(response.getBody()), response.getHeaders().get("Content-Type"));
+    return new Answer(
+        response.getStatusCode(),
+        Json.parse(response.getBody()),
+        response.getHeaders().get("Content-Type"));
   }
 
   Answer get(String routeKey, String id, Map<String, String> query) {
@@ -87,10 +101,15 @@ class ProfilesHandlerTest {
     assertThat(byEmail.status()).isEqualTo(200);
     assertThat(byEmail.body().path("profileId").asText()).isEqualTo(sarah.id());
     assertThat(byEmail.body().path("traits").path("plan").asText()).isEqualTo("gold");
-    assertThat(get("GET /v1/profiles", null, Map.of("anonymousId", "laptop")).body().path("profileId").asText())
+    assertThat(
+            get("GET /v1/profiles", null, Map.of("anonymousId", "laptop"))
+                .body()
+                .path("profileId")
+                .asText())
         .isEqualTo(sarah.id());
 
-    assertThat(get("GET /v1/profiles", null, Map.of("email", "nobody@example.com")).status()).isEqualTo(404);
+    assertThat(get("GET /v1/profiles", null, Map.of("email", "nobody@example.com")).status())
+        .isEqualTo(404);
     Answer twoGiven = get("GET /v1/profiles", null, Map.of("email", "a@b.c", "userId", "sarah"));
     assertThat(twoGiven.status()).isEqualTo(400);
     assertThat(twoGiven.body().path("errors").get(0).path("field").asText()).isEqualTo("query");
@@ -101,7 +120,8 @@ class ProfilesHandlerTest {
     Sarah sarah = sarah();
     Answer direct = get("GET /v1/profiles/{id}", sarah.id(), null);
     assertThat(direct.status()).isEqualTo(200);
-    assertThat(direct.body().path("mergedFrom")).isEqualTo(Json.parse("[\"" + sarah.anonymousId() + "\"]"));
+    assertThat(direct.body().path("mergedFrom"))
+        .isEqualTo(Json.parse("[\"" + sarah.anonymousId() + "\"]"));
     assertThat(direct.body().has("redirectedFrom")).isFalse();
 
     Answer redirected = get("GET /v1/profiles/{id}", sarah.anonymousId(), null);
@@ -139,7 +159,8 @@ class ProfilesHandlerTest {
       assertThat(answer.status()).as("limit %s", limit).isEqualTo(400);
       assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("limit");
     }
-    Answer badCursor = get("GET /v1/profiles/{id}/events", sarah.id(), Map.of("cursor", "bm90LWEtY3Vyc29y"));
+    Answer badCursor =
+        get("GET /v1/profiles/{id}/events", sarah.id(), Map.of("cursor", "bm90LWEtY3Vyc29y"));
     assertThat(badCursor.status()).isEqualTo(400);
     assertThat(badCursor.body().path("errors").get(0).path("field").asText()).isEqualTo("cursor");
   }
@@ -147,29 +168,53 @@ class ProfilesHandlerTest {
   @Test
   void consentsAreRecordedOnTheLiveProfile() {
     Sarah sarah = sarah();
-    Answer answer = call("PUT /v1/profiles/{id}/consents", Map.of("id", sarah.anonymousId()), null, """
+    Answer answer =
+        call(
+            "PUT /v1/profiles/{id}/consents",
+            Map.of("id", sarah.anonymousId()),
+            null,
+            """
         {"consents":[{"channel":"email","status":"granted","source":"form"},
                      {"channel":"email","topic":"offers","status":"denied","source":"link","at":"2026-11-23T00:00:00Z"}]}""");
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body().path("redirectedFrom").asText()).isEqualTo(sarah.anonymousId());
-    assertThat(answer.body().path("consents")).isEqualTo(Json.parse("""
+    assertThat(answer.body().path("consents"))
+        .isEqualTo(
+            Json.parse(
+                """
         {"email":{"status":"granted","source":"form","updatedAt":"2026-11-24T10:00:00Z",
                   "topics":{"offers":{"status":"denied","source":"link","updatedAt":"2026-11-23T00:00:00Z"}}}}"""));
-    assertThat(services.profiles().resolve(sarah.id()).orElseThrow().consents().allows(
-        ConsentChannel.EMAIL, null)).isTrue();
+    assertThat(
+            services
+                .profiles()
+                .resolve(sarah.id())
+                .orElseThrow()
+                .consents()
+                .allows(ConsentChannel.EMAIL, null))
+        .isTrue();
   }
 
   @Test
   void invalidConsentsChangeNothing() {
     Sarah sarah = sarah();
-    Answer answer = call("PUT /v1/profiles/{id}/consents", Map.of("id", sarah.id()), null, """
+    Answer answer =
+        call(
+            "PUT /v1/profiles/{id}/consents",
+            Map.of("id", sarah.id()),
+            null,
+            """
         {"consents":[{"channel":"email","status":"granted","source":"form"},{"channel":"fax","status":"granted","source":"x"}]}""");
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("/consents/1/channel");
-    assertThat(services.profiles().resolve(sarah.id()).orElseThrow().consents().decisions()).isEmpty();
+    assertThat(answer.body().path("errors").get(0).path("field").asText())
+        .isEqualTo("/consents/1/channel");
+    assertThat(services.profiles().resolve(sarah.id()).orElseThrow().consents().decisions())
+        .isEmpty();
 
-    assertThat(call("PUT /v1/profiles/{id}/consents", Map.of("id", sarah.id()), null, "{not json").status()).isEqualTo(400);
+    assertThat(
+            call("PUT /v1/profiles/{id}/consents", Map.of("id", sarah.id()), null, "{not json")
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -185,6 +230,7 @@ class ProfilesHandlerTest {
     assertThat(erased.body().path("counts").path("identities").asInt()).isEqualTo(3);
     assertThat(get("GET /v1/profiles/{id}", sarah.id(), null).status()).isEqualTo(404);
     assertThat(get("GET /v1/profiles", null, Map.of("userId", "sarah")).status()).isEqualTo(404);
-    assertThat(get("GET /v1/profiles", null, Map.of("anonymousId", "someone-else")).status()).isEqualTo(200);
+    assertThat(get("GET /v1/profiles", null, Map.of("anonymousId", "someone-else")).status())
+        .isEqualTo(200);
   }
 }

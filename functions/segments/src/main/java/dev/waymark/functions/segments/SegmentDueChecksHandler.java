@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hourly sweep of segment re-checks that fell due (time-based entries and exits), invoked by
- * an EventBridge Scheduler cron. It reads the one due bucket of its scheduled hour.
+ * The hourly sweep of segment re-checks that fell due (time-based entries and exits), invoked by an
+ * EventBridge Scheduler cron. It reads the one due bucket of its scheduled hour.
  */
-public final class SegmentDueChecksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class SegmentDueChecksHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentDueChecksHandler.class);
   private final DueSegmentChecks checks;
   private final Clock clock;
@@ -33,11 +34,13 @@ public final class SegmentDueChecksHandler implements RequestHandler<Map<String,
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    return telemetry.invocation(context, () -> {
-      int ran = checks.run(ScheduledInvocation.scheduledTime(input, clock));
-      telemetry.count("SegmentChecksRun", ran);
-      LOG.info("segment due checks: {} run", ran);
-      return Map.of("checked", ran);
-    });
+    return telemetry.invocation(
+        context,
+        () -> {
+          int ran = checks.run(ScheduledInvocation.scheduledTime(input, clock));
+          telemetry.count("SegmentChecksRun", ran);
+          LOG.info("segment due checks: {} run", ran);
+          return Map.of("checked", ran);
+        });
   }
 }

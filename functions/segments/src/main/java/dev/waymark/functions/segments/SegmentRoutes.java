@@ -25,8 +25,10 @@ import java.util.Map;
 /** One method per segment route; each parses its request, calls the core, shapes the answer. */
 final class SegmentRoutes {
   static final int SAMPLE = 10;
+
   /** How many profiles a preview evaluates at most. */
   static final int PREVIEW_PROFILES = 10_000;
+
   private final SegmentServices segments;
 
   SegmentRoutes(SegmentServices segments) {
@@ -45,7 +47,11 @@ final class SegmentRoutes {
 
   APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
     String id = HttpRequests.pathParameter(event, "id");
-    SegmentDefinition d = segments.catalog().find(id).orElseThrow(() -> ProblemException.notFound("no segment " + id));
+    SegmentDefinition d =
+        segments
+            .catalog()
+            .find(id)
+            .orElseThrow(() -> ProblemException.notFound("no segment " + id));
     Map<String, Object> body = summary(d);
     body.put("rule", d.source());
     body.put("size", segments.memberships().size(id));
@@ -76,7 +82,11 @@ final class SegmentRoutes {
 
   APIGatewayV2HTTPResponse profileSegments(APIGatewayV2HTTPEvent event) {
     String id = HttpRequests.pathParameter(event, "id");
-    Profile profile = segments.profiles().resolve(id).orElseThrow(() -> ProblemException.notFound("no profile " + id));
+    Profile profile =
+        segments
+            .profiles()
+            .resolve(id)
+            .orElseThrow(() -> ProblemException.notFound("no profile " + id));
     List<Map<String, Object>> memberships = new ArrayList<>();
     for (SegmentMembership m : segments.memberships().of(profile.id()).values()) {
       if (m.history().isEmpty()) {
@@ -87,8 +97,13 @@ final class SegmentRoutes {
       one.put("member", m.member());
       one.put("enteredAt", m.enteredAt());
       one.put("exitedAt", m.exitedAt());
-      one.put("history", m.history().stream()
-          .map(c -> Map.of("change", c.entered() ? "entered" : "exited", "at", c.at().toString())).toList());
+      one.put(
+          "history",
+          m.history().stream()
+              .map(
+                  c ->
+                      Map.of("change", c.entered() ? "entered" : "exited", "at", c.at().toString()))
+              .toList());
       memberships.add(one);
     }
     Map<String, Object> body = new LinkedHashMap<>();

@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The segment routes of the HTTP API, dispatched on the route key API Gateway matched. */
-public final class SegmentsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SegmentsHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentsHandler.class);
   private final SegmentRoutes routes;
   private final Telemetry telemetry;
@@ -30,7 +31,8 @@ public final class SegmentsHandler implements RequestHandler<APIGatewayV2HTTPEve
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     String route = event.getRouteKey();
-    return telemetry.invocation(context, () -> HttpHandlerSupport.respond(LOG, route, () -> dispatch(route, event)));
+    return telemetry.invocation(
+        context, () -> HttpHandlerSupport.respond(LOG, route, () -> dispatch(route, event)));
   }
 
   private APIGatewayV2HTTPResponse dispatch(String route, APIGatewayV2HTTPEvent event) {

@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 
 /**
- * One local endpoint for the messaging services the functions call: SESv2 (restJson1 under
- * {@code /v2/email/}) and SNS (awsQuery, form posts to {@code /}). The functions' own AWS SDK
- * clients are pointed at {@link #endpoint()}.
+ * One local endpoint for the messaging services the functions call: SESv2 (restJson1 under {@code
+ * /v2/email/}) and SNS (awsQuery, form posts to {@code /}). The functions' own AWS SDK clients are
+ * pointed at {@link #endpoint()}.
  */
 public final class LocalAwsServer implements AutoCloseable {
   private final HttpServer server;
@@ -23,7 +23,8 @@ public final class LocalAwsServer implements AutoCloseable {
   private final LocalSesEndpoint ses;
   private final LocalSnsEndpoint sns;
 
-  public LocalAwsServer(Outbox outbox, BiConsumer<Outbox.Message, String> emailFeedback) throws IOException {
+  public LocalAwsServer(Outbox outbox, BiConsumer<Outbox.Message, String> emailFeedback)
+      throws IOException {
     this.ses = new LocalSesEndpoint(outbox, emailFeedback);
     this.sns = new LocalSnsEndpoint(outbox);
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
@@ -43,9 +44,13 @@ public final class LocalAwsServer implements AutoCloseable {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       String path = exchange.getRequestURI().getPath();
-      AwsResponse response = path.equals("/v2/email/outbound-emails") ? ses.sendEmail(body)
-          : path.equals("/") ? sns.handle(body)
-          : AwsResponse.json(404, "{\"message\":\"the local AWS endpoint does not serve " + path + "\"}");
+      AwsResponse response =
+          path.equals("/v2/email/outbound-emails")
+              ? ses.sendEmail(body)
+              : path.equals("/")
+                  ? sns.handle(body)
+                  : AwsResponse.json(
+                      404, "{\"message\":\"the local AWS endpoint does not serve " + path + "\"}");
       byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", response.contentType());
       exchange.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());

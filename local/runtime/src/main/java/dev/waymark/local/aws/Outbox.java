@@ -11,8 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** Every message the local SES and SNS endpoints accepted, oldest first. */
 public final class Outbox {
   /** One delivered message, as {@code GET /_local/outbox} shows it. */
-  public record Message(String id, String channel, String recipient, String subject, String body, String html,
-      Map<String, String> headers, Map<String, String> tags, Instant at) {
+  public record Message(
+      String id,
+      String channel,
+      String recipient,
+      String subject,
+      String body,
+      String html,
+      Map<String, String> headers,
+      Map<String, String> tags,
+      Instant at) {
 
     public String journey() {
       return tags.get("journeyId");
@@ -34,10 +42,25 @@ public final class Outbox {
     this.clock = clock;
   }
 
-  Message add(String channel, String recipient, String subject, String body, String html, Map<String, String> headers,
+  Message add(
+      String channel,
+      String recipient,
+      String subject,
+      String body,
+      String html,
+      Map<String, String> headers,
       Map<String, String> tags) {
-    Message message = new Message(UUID.randomUUID().toString(), channel, recipient, subject, body, html,
-        Map.copyOf(headers), Map.copyOf(tags), clock.instant());
+    Message message =
+        new Message(
+            UUID.randomUUID().toString(),
+            channel,
+            recipient,
+            subject,
+            body,
+            html,
+            Map.copyOf(headers),
+            Map.copyOf(tags),
+            clock.instant());
     messages.add(message);
     return message;
   }

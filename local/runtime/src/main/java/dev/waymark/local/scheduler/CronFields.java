@@ -10,19 +10,30 @@ import java.util.Locale;
  * day-of-week year)} with {@code *}, {@code ?}, lists, ranges, steps, and month and weekday names
  * (weekdays 1-7 are SUN-SAT). {@code L}, {@code W} and {@code #} are not supported locally.
  */
-record CronFields(BitSet minutes, BitSet hours, BitSet daysOfMonth, BitSet months, BitSet daysOfWeek, BitSet years) {
-  private static final List<String> MONTHS = List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP",
-      "OCT", "NOV", "DEC");
+record CronFields(
+    BitSet minutes,
+    BitSet hours,
+    BitSet daysOfMonth,
+    BitSet months,
+    BitSet daysOfWeek,
+    BitSet years) {
+  private static final List<String> MONTHS =
+      List.of("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC");
   private static final List<String> DAYS = List.of("SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT");
   static final int FIRST_YEAR = 1970;
 
   static CronFields parse(String body) {
     String[] f = body.trim().split("\\s+");
     if (f.length != 6) {
-      throw new IllegalArgumentException("cron needs 6 fields (minutes hours day-of-month month day-of-week year): " + body);
+      throw new IllegalArgumentException(
+          "cron needs 6 fields (minutes hours day-of-month month day-of-week year): " + body);
     }
-    return new CronFields(field(f[0], 0, 59, List.of(), 0), field(f[1], 0, 23, List.of(), 0),
-        field(f[2], 1, 31, List.of(), 0), field(f[3], 1, 12, MONTHS, 1), field(f[4], 1, 7, DAYS, 1),
+    return new CronFields(
+        field(f[0], 0, 59, List.of(), 0),
+        field(f[1], 0, 23, List.of(), 0),
+        field(f[2], 1, 31, List.of(), 0),
+        field(f[3], 1, 12, MONTHS, 1),
+        field(f[4], 1, 7, DAYS, 1),
         field(f[5], FIRST_YEAR, 2199, List.of(), 0));
   }
 
@@ -68,6 +79,8 @@ record CronFields(BitSet minutes, BitSet hours, BitSet daysOfMonth, BitSet month
 
   boolean matchesDay(ZonedDateTime t) {
     int awsWeekday = t.getDayOfWeek().getValue() % 7 + 1; // SUN=1 ... SAT=7
-    return months.get(t.getMonthValue()) && daysOfMonth.get(t.getDayOfMonth()) && daysOfWeek.get(awsWeekday);
+    return months.get(t.getMonthValue())
+        && daysOfMonth.get(t.getDayOfMonth())
+        && daysOfWeek.get(awsWeekday);
   }
 }

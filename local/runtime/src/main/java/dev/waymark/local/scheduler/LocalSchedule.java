@@ -7,8 +7,14 @@ import java.time.Instant;
  * One schedule as the Scheduler API describes it ({@code definition}: the CreateSchedule body),
  * with its parsed expression and the last occurrence fired.
  */
-record LocalSchedule(String group, String name, ObjectNode definition, ScheduleExpression expression,
-    Instant created, Instant modified, Instant lastFired) {
+record LocalSchedule(
+    String group,
+    String name,
+    ObjectNode definition,
+    ScheduleExpression expression,
+    Instant created,
+    Instant modified,
+    Instant lastFired) {
 
   String arn() {
     return "arn:aws:scheduler:us-east-1:000000000000:schedule/" + group + "/" + name;

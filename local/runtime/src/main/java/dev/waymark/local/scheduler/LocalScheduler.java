@@ -15,11 +15,11 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * EventBridge Scheduler on the virtual clock: schedules are kept in memory and, each time the
- * clock advances, every occurrence that fell due is fired in time order — each one, as the real
- * scheduler does — by invoking the target function's handler in-process with the schedule's
- * input ({@code <aws.scheduler.scheduled-time>} replaced by the occurrence). One-time {@code at()}
- * schedules with {@code ActionAfterCompletion: DELETE} are deleted once fired.
+ * EventBridge Scheduler on the virtual clock: schedules are kept in memory and, each time the clock
+ * advances, every occurrence that fell due is fired in time order — each one, as the real scheduler
+ * does — by invoking the target function's handler in-process with the schedule's input ({@code
+ * <aws.scheduler.scheduled-time>} replaced by the occurrence). One-time {@code at()} schedules with
+ * {@code ActionAfterCompletion: DELETE} are deleted once fired.
  */
 public final class LocalScheduler {
   public static final String DEFAULT_GROUP = "default";
@@ -42,7 +42,9 @@ public final class LocalScheduler {
       return false;
     }
     Instant now = clock.instant();
-    schedules.put(key, new LocalSchedule(group, name, definition, expression(definition, now), now, now, now));
+    schedules.put(
+        key,
+        new LocalSchedule(group, name, definition, expression(definition, now), now, now, now));
     return true;
   }
 
@@ -54,8 +56,16 @@ public final class LocalScheduler {
       return false;
     }
     Instant now = clock.instant();
-    schedules.put(key(group, name), new LocalSchedule(group, name, definition, expression(definition, old.created()),
-        old.created(), now, old.lastFired()));
+    schedules.put(
+        key(group, name),
+        new LocalSchedule(
+            group,
+            name,
+            definition,
+            expression(definition, old.created()),
+            old.created(),
+            now,
+            old.lastFired()));
     return true;
   }
 
@@ -68,8 +78,10 @@ public final class LocalScheduler {
   }
 
   synchronized List<LocalSchedule> list(String group, String namePrefix) {
-    return schedules.values().stream().filter(s -> group == null || s.group().equals(group))
-        .filter(s -> namePrefix == null || s.name().startsWith(namePrefix)).toList();
+    return schedules.values().stream()
+        .filter(s -> group == null || s.group().equals(group))
+        .filter(s -> namePrefix == null || s.name().startsWith(namePrefix))
+        .toList();
   }
 
   /**
@@ -84,26 +96,38 @@ public final class LocalScheduler {
   }
 
   private synchronized Optional<Map.Entry<LocalSchedule, Instant>> takeNext(Instant now) {
-    Optional<Map.Entry<LocalSchedule, Instant>> next = schedules.values().stream().filter(LocalSchedule::enabled)
-        .flatMap(s -> s.expression().nextAfter(s.lastFired()).filter(t -> !t.isAfter(now)).map(t -> Map.entry(s, t)).stream())
-        .min(Map.Entry.comparingByValue(Comparator.naturalOrder()));
-    next.ifPresent(n -> {
-      LocalSchedule schedule = n.getKey();
-      String key = key(schedule.group(), schedule.name());
-      if (schedule.deleteAfterCompletion() && schedule.expression().nextAfter(n.getValue()).isEmpty()) {
-        schedules.remove(key);
-      } else {
-        schedules.put(key, schedule.fired(n.getValue()));
-      }
-      fired++;
-    });
+    Optional<Map.Entry<LocalSchedule, Instant>> next =
+        schedules.values().stream()
+            .filter(LocalSchedule::enabled)
+            .flatMap(
+                s ->
+                    s
+                        .expression()
+                        .nextAfter(s.lastFired())
+                        .filter(t -> !t.isAfter(now))
+                        .map(t -> Map.entry(s, t))
+                        .stream())
+            .min(Map.Entry.comparingByValue(Comparator.naturalOrder()));
+    next.ifPresent(
+        n -> {
+          LocalSchedule schedule = n.getKey();
+          String key = key(schedule.group(), schedule.name());
+          if (schedule.deleteAfterCompletion()
+              && schedule.expression().nextAfter(n.getValue()).isEmpty()) {
+            schedules.remove(key);
+          } else {
+            schedules.put(key, schedule.fired(n.getValue()));
+          }
+          fired++;
+        });
     return next;
   }
 
   private void invoke(LocalSchedule schedule, Instant at) {
     String input = schedule.input().replace("<aws.scheduler.scheduled-time>", at.toString());
     try {
-      targets.invoke(schedule.targetArn(), Json.read(input, new TypeReference<Map<String, Object>>() {}));
+      targets.invoke(
+          schedule.targetArn(), Json.read(input, new TypeReference<Map<String, Object>>() {}));
     } catch (RuntimeException e) {
       failures.add(schedule.name() + " at " + at + ": " + e);
       System.err.println("local scheduler: " + schedule.name() + " at " + at + " failed: " + e);
@@ -115,7 +139,10 @@ public final class LocalScheduler {
     return fired;
   }
 
-  /** Occurrences whose target failed (the real scheduler would retry, then drop or dead-letter them). */
+  /**
+   * Occurrences whose target failed (the real scheduler would retry, then drop or dead-letter
+   * them).
+   */
   public List<String> failures() {
     return new ArrayList<>(failures);
   }

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The local runtime's EventBridge Scheduler: the template's schedules created in a
- * {@link LocalScheduler} that fires on the virtual clock, the scheduled functions' handlers as its
+ * The local runtime's EventBridge Scheduler: the template's schedules created in a {@link
+ * LocalScheduler} that fires on the virtual clock, the scheduled functions' handlers as its
  * targets, and the Scheduler API on its own port for the functions' {@code SchedulerClient}s.
  */
 public final class LocalSchedulerRuntime implements AutoCloseable {
@@ -26,12 +26,16 @@ public final class LocalSchedulerRuntime implements AutoCloseable {
     this.api = api;
   }
 
-  public static LocalSchedulerRuntime start(Path template, VirtualClock clock, WaymarkServices services,
-      Telemetry telemetry) throws IOException {
-    Map<String, RequestHandler<Map<String, Object>, ?>> handlers = Map.of(
-        LeaseScanHandler.class.getName(), new LeaseScanHandler(services, telemetry),
-        AudienceScheduleHandler.class.getName(), new AudienceScheduleHandler(services, telemetry),
-        SegmentDueChecksHandler.class.getName(), new SegmentDueChecksHandler(services, telemetry));
+  public static LocalSchedulerRuntime start(
+      Path template, VirtualClock clock, WaymarkServices services, Telemetry telemetry)
+      throws IOException {
+    Map<String, RequestHandler<Map<String, Object>, ?>> handlers =
+        Map.of(
+            LeaseScanHandler.class.getName(), new LeaseScanHandler(services, telemetry),
+            AudienceScheduleHandler.class.getName(),
+                new AudienceScheduleHandler(services, telemetry),
+            SegmentDueChecksHandler.class.getName(),
+                new SegmentDueChecksHandler(services, telemetry));
     LocalScheduler scheduler = new LocalScheduler(clock, new ScheduleTargets(template, handlers));
     TemplateSchedules.create(template, scheduler);
     clock.onAdvance(scheduler::fireDue);

@@ -8,7 +8,10 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** When a schedule fires: {@code at(...)} once, {@code rate(n unit)} repeatedly, {@code cron(...)} by calendar. */
+/**
+ * When a schedule fires: {@code at(...)} once, {@code rate(n unit)} repeatedly, {@code cron(...)}
+ * by calendar.
+ */
 sealed interface ScheduleExpression {
 
   /** The first occurrence strictly after {@code after}, if any. */
@@ -22,12 +25,15 @@ sealed interface ScheduleExpression {
     if (t.startsWith("rate(") && t.endsWith(")")) {
       String[] parts = t.substring(5, t.length() - 1).trim().split("\\s+");
       long n = Long.parseLong(parts[0]);
-      Duration unit = switch (parts[1].replaceAll("s$", "")) {
-        case "minute" -> Duration.ofMinutes(1);
-        case "hour" -> Duration.ofHours(1);
-        case "day" -> Duration.ofDays(1);
-        default -> throw new IllegalArgumentException("rate unit must be minutes, hours or days: " + text);
-      };
+      Duration unit =
+          switch (parts[1].replaceAll("s$", "")) {
+            case "minute" -> Duration.ofMinutes(1);
+            case "hour" -> Duration.ofHours(1);
+            case "day" -> Duration.ofDays(1);
+            default ->
+                throw new IllegalArgumentException(
+                    "rate unit must be minutes, hours or days: " + text);
+          };
       return new Rate(anchor, unit.multipliedBy(n));
     }
     if (t.startsWith("cron(") && t.endsWith(")")) {

@@ -18,19 +18,26 @@ public final class ScheduleTargets {
   private final Map<String, RequestHandler<Map<String, Object>, ?>> handlers;
 
   @SuppressWarnings("unchecked")
-  public ScheduleTargets(Path template, Map<String, RequestHandler<Map<String, Object>, ?>> handlersByClass) {
+  public ScheduleTargets(
+      Path template, Map<String, RequestHandler<Map<String, Object>, ?>> handlersByClass) {
     this.handlers = Map.copyOf(handlersByClass);
-    CloudFormationYaml.resources(template).forEach((logicalId, resource) -> {
-      if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
-        Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
-        handlerOfFunction.put(logicalId, String.valueOf(properties.get("Handler")).split("::", 2)[0]);
-      }
-    });
+    CloudFormationYaml.resources(template)
+        .forEach(
+            (logicalId, resource) -> {
+              if ("AWS::Serverless::Function".equals(resource.get("Type"))) {
+                Map<String, Object> properties = (Map<String, Object>) resource.get("Properties");
+                handlerOfFunction.put(
+                    logicalId, String.valueOf(properties.get("Handler")).split("::", 2)[0]);
+              }
+            });
   }
 
   /** The function (logical id) a target ARN or template reference names. */
   static String functionOf(String target) {
-    String name = target.contains(":function:") ? target.substring(target.indexOf(":function:") + 10) : target;
+    String name =
+        target.contains(":function:")
+            ? target.substring(target.indexOf(":function:") + 10)
+            : target;
     name = name.split("[:.]", 2)[0];
     return name;
   }
@@ -43,7 +50,8 @@ public final class ScheduleTargets {
   Object invoke(String target, Map<String, Object> input) {
     String function = functionOf(target);
     String handlerClass = handlerOfFunction.get(function);
-    RequestHandler<Map<String, Object>, ?> handler = handlerClass == null ? null : handlers.get(handlerClass);
+    RequestHandler<Map<String, Object>, ?> handler =
+        handlerClass == null ? null : handlers.get(handlerClass);
     if (handler == null) {
       throw new IllegalStateException("no local handler for schedule target " + target);
     }

@@ -20,8 +20,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The EventBridge Scheduler API (restJson1) over {@link LocalScheduler}, on its own port, so the
- * AWS SDK's {@code SchedulerClient} pointed at {@link #endpoint()} works unchanged:
- * {@code POST/GET/PUT/DELETE /schedules/{Name}} (CreateSchedule, GetSchedule, UpdateSchedule,
+ * AWS SDK's {@code SchedulerClient} pointed at {@link #endpoint()} works unchanged: {@code
+ * POST/GET/PUT/DELETE /schedules/{Name}} (CreateSchedule, GetSchedule, UpdateSchedule,
  * DeleteSchedule) and {@code GET /schedules} (ListSchedules, one page).
  */
 public final class SchedulerHttpApi implements AutoCloseable {
@@ -50,16 +50,26 @@ public final class SchedulerHttpApi implements AutoCloseable {
         write(exchange, 200, list(query));
         return;
       }
-      String name = URLDecoder.decode(path.substring("/schedules/".length()), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(path.substring("/schedules/".length()), StandardCharsets.UTF_8);
       byte[] raw = exchange.getRequestBody().readAllBytes();
-      ObjectNode body = raw.length == 0 ? Json.object() : Json.parseObject(new String(raw, StandardCharsets.UTF_8));
+      ObjectNode body =
+          raw.length == 0
+              ? Json.object()
+              : Json.parseObject(new String(raw, StandardCharsets.UTF_8));
       String group = firstOf(body.path("GroupName").asText(null), query.get("groupName"));
       switch (method) {
         case "POST" -> created(exchange, scheduler.create(group, name, body), group, name);
-        case "PUT" -> answer(exchange, scheduler.update(group, name, body), group, name, arnOnly(group, name));
-        case "GET" -> scheduler.get(group, name).ifPresentOrElse(s -> write(exchange, 200, describe(s)),
-            () -> notFound(exchange, name));
-        case "DELETE" -> answer(exchange, scheduler.delete(group, name), group, name, Json.object());
+        case "PUT" ->
+            answer(
+                exchange, scheduler.update(group, name, body), group, name, arnOnly(group, name));
+        case "GET" ->
+            scheduler
+                .get(group, name)
+                .ifPresentOrElse(
+                    s -> write(exchange, 200, describe(s)), () -> notFound(exchange, name));
+        case "DELETE" ->
+            answer(exchange, scheduler.delete(group, name), group, name, Json.object());
         default -> error(exchange, 405, "ValidationException", "unsupported method " + method);
       }
     } catch (IllegalArgumentException e) {
@@ -75,7 +85,8 @@ public final class SchedulerHttpApi implements AutoCloseable {
     }
   }
 
-  private void answer(HttpExchange exchange, boolean found, String group, String name, ObjectNode body) {
+  private void answer(
+      HttpExchange exchange, boolean found, String group, String name, ObjectNode body) {
     if (found) {
       write(exchange, 200, body);
     } else {
@@ -88,7 +99,8 @@ public final class SchedulerHttpApi implements AutoCloseable {
   }
 
   private ObjectNode arnOnly(String group, String name) {
-    return Json.object().put("ScheduleArn", scheduler.get(group, name).map(LocalSchedule::arn).orElse(""));
+    return Json.object()
+        .put("ScheduleArn", scheduler.get(group, name).map(LocalSchedule::arn).orElse(""));
   }
 
   private ObjectNode list(Map<String, String> query) {
@@ -97,9 +109,15 @@ public final class SchedulerHttpApi implements AutoCloseable {
     ObjectNode answer = Json.object();
     ArrayNode schedules = answer.putArray("Schedules");
     for (LocalSchedule s : found) {
-      ObjectNode summary = schedules.addObject().put("Arn", s.arn()).put("Name", s.name()).put("GroupName", s.group())
-          .put("State", s.enabled() ? "ENABLED" : "DISABLED")
-          .put("CreationDate", s.created().getEpochSecond()).put("LastModificationDate", s.modified().getEpochSecond());
+      ObjectNode summary =
+          schedules
+              .addObject()
+              .put("Arn", s.arn())
+              .put("Name", s.name())
+              .put("GroupName", s.group())
+              .put("State", s.enabled() ? "ENABLED" : "DISABLED")
+              .put("CreationDate", s.created().getEpochSecond())
+              .put("LastModificationDate", s.modified().getEpochSecond());
       summary.putObject("Target").put("Arn", s.targetArn());
     }
     return answer;
@@ -108,9 +126,12 @@ public final class SchedulerHttpApi implements AutoCloseable {
   private static ObjectNode describe(LocalSchedule s) {
     ObjectNode d = s.definition().deepCopy();
     d.remove("ClientToken");
-    d.put("Arn", s.arn()).put("Name", s.name()).put("GroupName", s.group())
+    d.put("Arn", s.arn())
+        .put("Name", s.name())
+        .put("GroupName", s.group())
         .put("State", s.enabled() ? "ENABLED" : "DISABLED")
-        .put("CreationDate", s.created().getEpochSecond()).put("LastModificationDate", s.modified().getEpochSecond());
+        .put("CreationDate", s.created().getEpochSecond())
+        .put("LastModificationDate", s.modified().getEpochSecond());
     return d;
   }
 
@@ -126,7 +147,8 @@ public final class SchedulerHttpApi implements AutoCloseable {
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
       String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      params.put(k, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      params.put(
+          k, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return params;
   }

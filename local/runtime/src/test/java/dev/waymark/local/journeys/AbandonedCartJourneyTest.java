@@ -15,9 +15,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Seed 001's abandoned-cart drip through the HTTP API on the virtual clock. Everybody adds a product
- * at 09:00 on a Tuesday; the test methods run in order on one runtime and move the clock forward:
- * 30 minutes (the abandonment check), then to the reminders one and three days after the cart.
+ * Seed 001's abandoned-cart drip through the HTTP API on the virtual clock. Everybody adds a
+ * product at 09:00 on a Tuesday; the test methods run in order on one runtime and move the clock
+ * forward: 30 minutes (the abandonment check), then to the reminders one and three days after the
+ * cart.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -32,7 +33,8 @@ class AbandonedCartJourneyTest {
     s.person("bob", "{\"email\":\"bob@example.com\",\"firstName\":\"Bob\"}", "email");
     s.person("cara", "{\"email\":\"cara@example.com\",\"firstName\":\"Cara\"}", "email");
     s.person("gus", "{\"email\":\"gus@example.com\",\"firstName\":\"Gus\"}", "email", "push");
-    s.send("{\"type\":\"identify\",\"userId\":\"gus\",\"identities\":{\"pushToken\":\"apns-gus\"}}");
+    s.send(
+        "{\"type\":\"identify\",\"userId\":\"gus\",\"identities\":{\"pushToken\":\"apns-gus\"}}");
     for (String who : List.of("ada", "bob", "cara", "gus")) {
       addToCart(who);
     }
@@ -44,15 +46,24 @@ class AbandonedCartJourneyTest {
   }
 
   void addToCart(String who) {
-    s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Product Added\",\"properties\":"
-        + "{\"cartId\":\"cart-" + who + "\",\"productName\":\"E-V roof box\",\"price\":349}}");
+    s.send(
+        "{\"type\":\"track\",\"userId\":\""
+            + who
+            + "\",\"event\":\"Product Added\",\"properties\":"
+            + "{\"cartId\":\"cart-"
+            + who
+            + "\",\"productName\":\"E-V roof box\",\"price\":349}}");
   }
 
   void buy(String who) {
-    s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Order Completed\",\"properties\":"
-        + "{\"orderId\":\"order-" + who + "\",\"total\":349}}");
+    s.send(
+        "{\"type\":\"track\",\"userId\":\""
+            + who
+            + "\",\"event\":\"Order Completed\",\"properties\":"
+            + "{\"orderId\":\"order-"
+            + who
+            + "\",\"total\":349}}");
   }
-
 
   @Test
   void a_anOrderWithinThirtyMinutesIsNoAbandonedCart() {
@@ -95,18 +106,28 @@ class AbandonedCartJourneyTest {
     s.advance(Duration.ofHours(2));
     buy("bob");
     assertThat(s.trace("bob")).contains("goal:reached");
-    assertThat(s.journeysOf("bob").path("runs").get(0).path("status").asText()).isEqualTo("exited_on_goal");
+    assertThat(s.journeysOf("bob").path("runs").get(0).path("status").asText())
+        .isEqualTo("exited_on_goal");
   }
 
   @Test
   void z_threeDaysLaterTheDripHasRunItsCourse() {
     s.advance(Duration.ofDays(3));
     List<Outbox.Message> ada = s.outboxFor("ada@example.com");
-    assertThat(ada).extracting(Outbox.Message::step).containsExactly("cart-reminder", "cart-nudge", "cart-last-chance");
-    assertThat(ada).extracting(Outbox.Message::at).containsExactly(TUESDAY_9AM.plus(Duration.ofMinutes(30)),
-        TUESDAY_9AM.plus(Duration.ofDays(1)), TUESDAY_9AM.plus(Duration.ofDays(3)));
-    assertThat(ada.get(2).subject()).isEqualTo("Last chance: free delivery on your cart until tonight");
-    assertThat(s.steps("bob@example.com")).as("bought after the first reminder").containsExactly("cart-reminder");
+    assertThat(ada)
+        .extracting(Outbox.Message::step)
+        .containsExactly("cart-reminder", "cart-nudge", "cart-last-chance");
+    assertThat(ada)
+        .extracting(Outbox.Message::at)
+        .containsExactly(
+            TUESDAY_9AM.plus(Duration.ofMinutes(30)),
+            TUESDAY_9AM.plus(Duration.ofDays(1)),
+            TUESDAY_9AM.plus(Duration.ofDays(3)));
+    assertThat(ada.get(2).subject())
+        .isEqualTo("Last chance: free delivery on your cart until tonight");
+    assertThat(s.steps("bob@example.com"))
+        .as("bought after the first reminder")
+        .containsExactly("cart-reminder");
     assertThat(s.steps("cara@example.com")).as("bought within 30 minutes").isEmpty();
     assertThat(s.steps("gus@example.com")).containsExactly("cart-nudge", "cart-last-chance");
 

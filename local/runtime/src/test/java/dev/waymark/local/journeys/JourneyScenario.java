@@ -16,14 +16,21 @@ final class JourneyScenario implements AutoCloseable {
   private final AtomicInteger messages = new AtomicInteger();
 
   JourneyScenario(Instant start) throws Exception {
-    this.runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).startingAt(start));
+    this.runtime =
+        LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).startingAt(start));
     this.api = new LocalApi(runtime);
   }
 
   /** Sends one event (messageId and timestamp filled in) and waits until everything settled. */
   JsonNode send(String eventJson) {
-    String event = eventJson.replaceFirst("\\{", "{\"messageId\":\"m-" + messages.incrementAndGet() + "\",\"timestamp\":\""
-        + runtime.clock().instant() + "\",");
+    String event =
+        eventJson.replaceFirst(
+            "\\{",
+            "{\"messageId\":\"m-"
+                + messages.incrementAndGet()
+                + "\",\"timestamp\":\""
+                + runtime.clock().instant()
+                + "\",");
     LocalApi.Answer answer = api.sendEvents("{\"batch\":[" + event + "]}");
     if (answer.status() != 202) {
       throw new AssertionError("event refused: " + answer.body());
@@ -39,7 +46,10 @@ final class JourneyScenario implements AutoCloseable {
     if (grantedChannels.length > 0) {
       StringBuilder consents = new StringBuilder("{\"consents\":[");
       for (int i = 0; i < grantedChannels.length; i++) {
-        consents.append(i == 0 ? "" : ",").append("{\"channel\":\"").append(grantedChannels[i])
+        consents
+            .append(i == 0 ? "" : ",")
+            .append("{\"channel\":\"")
+            .append(grantedChannels[i])
             .append("\",\"status\":\"granted\",\"source\":\"test\"}");
       }
       api.put("/v1/profiles/" + id + "/consents", consents + "]}");
@@ -56,7 +66,9 @@ final class JourneyScenario implements AutoCloseable {
   }
 
   List<Outbox.Message> outboxFor(String recipient) {
-    return runtime.outbox().messages().stream().filter(m -> m.recipient().equals(recipient)).toList();
+    return runtime.outbox().messages().stream()
+        .filter(m -> m.recipient().equals(recipient))
+        .toList();
   }
 
   /** The journey steps of the messages that reached a recipient, oldest first. */
@@ -72,7 +84,9 @@ final class JourneyScenario implements AutoCloseable {
   /** The person's decisions as {@code kind:decision} ("entry:entered", "send:no_consent", ...). */
   List<String> trace(String userId) {
     List<String> decisions = new java.util.ArrayList<>();
-    journeysOf(userId).path("trace").forEach(t -> decisions.add(t.path("kind").asText() + ":" + t.path("decision").asText()));
+    journeysOf(userId)
+        .path("trace")
+        .forEach(t -> decisions.add(t.path("kind").asText() + ":" + t.path("decision").asText()));
     return decisions;
   }
 

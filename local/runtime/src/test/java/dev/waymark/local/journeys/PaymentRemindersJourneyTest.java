@@ -29,11 +29,20 @@ class PaymentRemindersJourneyTest {
   void start() throws Exception {
     s = new JourneyScenario(TUESDAY_9AM);
     s.person("ada", "{\"email\":\"ada@example.com\",\"firstName\":\"Ada\"}", "email");
-    s.person("bob", "{\"email\":\"bob@example.com\",\"firstName\":\"Bob\",\"phone\":\"+48 608 123 457\"}", "email", "sms");
+    s.person(
+        "bob",
+        "{\"email\":\"bob@example.com\",\"firstName\":\"Bob\",\"phone\":\"+48 608 123 457\"}",
+        "email",
+        "sms");
     s.person("cara", "{\"email\":\"cara@example.com\",\"firstName\":\"Cara\"}", "email");
     for (String who : List.of("ada", "bob", "cara")) {
-      s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Payment Due\",\"properties\":"
-          + "{\"invoiceId\":\"inv-" + who + "\",\"amount\":129.9,\"currency\":\"EUR\",\"dueDate\":\"2026-11-27\"}}");
+      s.send(
+          "{\"type\":\"track\",\"userId\":\""
+              + who
+              + "\",\"event\":\"Payment Due\",\"properties\":"
+              + "{\"invoiceId\":\"inv-"
+              + who
+              + "\",\"amount\":129.9,\"currency\":\"EUR\",\"dueDate\":\"2026-11-27\"}}");
     }
   }
 
@@ -43,10 +52,14 @@ class PaymentRemindersJourneyTest {
   }
 
   void pay(String who) {
-    s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Payment Received\",\"properties\":"
-        + "{\"invoiceId\":\"inv-" + who + "\",\"amount\":129.9}}");
+    s.send(
+        "{\"type\":\"track\",\"userId\":\""
+            + who
+            + "\",\"event\":\"Payment Received\",\"properties\":"
+            + "{\"invoiceId\":\"inv-"
+            + who
+            + "\",\"amount\":129.9}}");
   }
-
 
   @Test
   void a_theNoticeGoesOutWhenThePaymentFallsDue() {
@@ -61,14 +74,17 @@ class PaymentRemindersJourneyTest {
     s.advance(Duration.ofDays(1));
     pay("ada");
     assertThat(s.trace("ada")).contains("wait:performed", "goal:reached");
-    assertThat(s.journeysOf("ada").path("runs").get(0).path("status").asText()).isEqualTo("exited_on_goal");
+    assertThat(s.journeysOf("ada").path("runs").get(0).path("status").asText())
+        .isEqualTo("exited_on_goal");
   }
 
   @Test
   void c_noPaymentInThreeDaysBringsTheOverdueReminder() {
     s.advance(Duration.ofDays(2));
     List<Outbox.Message> cara = s.outboxFor("cara@example.com");
-    assertThat(cara).extracting(Outbox.Message::step).containsExactly("payment-due", "payment-overdue");
+    assertThat(cara)
+        .extracting(Outbox.Message::step)
+        .containsExactly("payment-due", "payment-overdue");
     assertThat(cara.get(1).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(3)));
     assertThat(cara.get(1).body()).contains("129.9 EUR", "2026-11-27");
     assertThat(s.trace("cara")).contains("wait:timed_out");
@@ -78,8 +94,9 @@ class PaymentRemindersJourneyTest {
 
   @Test
   void d_aSecondPaymentDueWithinTheSeriesIsRefused() {
-    s.send("{\"type\":\"track\",\"userId\":\"bob\",\"event\":\"Payment Due\",\"properties\":"
-        + "{\"invoiceId\":\"inv-bob-2\",\"amount\":10,\"dueDate\":\"2026-12-01\"}}");
+    s.send(
+        "{\"type\":\"track\",\"userId\":\"bob\",\"event\":\"Payment Due\",\"properties\":"
+            + "{\"invoiceId\":\"inv-bob-2\",\"amount\":10,\"dueDate\":\"2026-12-01\"}}");
     assertThat(s.trace("bob")).contains("entry:entered", "entry:locked");
   }
 
@@ -87,9 +104,15 @@ class PaymentRemindersJourneyTest {
   void z_neverPaidGetsTheWholeSeriesAtTheRightTimes() {
     s.advance(Duration.ofDays(7));
     List<Outbox.Message> bob = s.outboxFor("bob@example.com");
-    assertThat(bob).extracting(Outbox.Message::step).containsExactly("payment-due", "payment-overdue", "final-notice");
-    assertThat(bob).extracting(Outbox.Message::at).containsExactly(TUESDAY_9AM, TUESDAY_9AM.plus(Duration.ofDays(3)),
-        TUESDAY_9AM.plus(Duration.ofDays(7)));
+    assertThat(bob)
+        .extracting(Outbox.Message::step)
+        .containsExactly("payment-due", "payment-overdue", "final-notice");
+    assertThat(bob)
+        .extracting(Outbox.Message::at)
+        .containsExactly(
+            TUESDAY_9AM,
+            TUESDAY_9AM.plus(Duration.ofDays(3)),
+            TUESDAY_9AM.plus(Duration.ofDays(7)));
     Outbox.Message sms = s.outboxFor("+48608123457").get(0);
     assertThat(sms.channel()).isEqualTo("sms");
     assertThat(sms.step()).isEqualTo("final-notice-sms");
@@ -97,9 +120,14 @@ class PaymentRemindersJourneyTest {
     assertThat(sms.body()).contains("129.9 EUR", "2026-11-27");
     assertThat(s.trace("bob")).filteredOn(t -> t.equals("wait:timed_out")).hasSize(2);
 
-    assertThat(s.steps("ada@example.com")).as("paid after the notice").containsExactly("payment-due");
-    assertThat(s.steps("cara@example.com")).as("paid after the overdue reminder").containsExactly("payment-due", "payment-overdue");
-    JsonNode stats = s.api.get("/v1/journeys/payment-reminders/stats").body().path("versions").get(0);
+    assertThat(s.steps("ada@example.com"))
+        .as("paid after the notice")
+        .containsExactly("payment-due");
+    assertThat(s.steps("cara@example.com"))
+        .as("paid after the overdue reminder")
+        .containsExactly("payment-due", "payment-overdue");
+    JsonNode stats =
+        s.api.get("/v1/journeys/payment-reminders/stats").body().path("versions").get(0);
     assertThat(stats.path("entered").asLong()).isEqualTo(3);
     assertThat(stats.path("goalReached").asLong()).isEqualTo(2);
   }

@@ -41,15 +41,20 @@ class WelcomeDoubleOptInJourneyTest {
 
   /** What the sign-up form does: identify, consent to service emails, then Signed Up. */
   void signUp(String who) {
-    String id = s.person(who, "{\"email\":\"" + who + "@example.com\",\"firstName\":\"" + capitalised(who) + "\"}");
-    s.api.put("/v1/profiles/" + id + "/consents",
+    String id =
+        s.person(
+            who,
+            "{\"email\":\"" + who + "@example.com\",\"firstName\":\"" + capitalised(who) + "\"}");
+    s.api.put(
+        "/v1/profiles/" + id + "/consents",
         "{\"consents\":[{\"channel\":\"email\",\"topic\":\"service\",\"status\":\"granted\",\"source\":\"signup-form\"}]}");
     s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Signed Up\"}");
   }
 
   /** What the confirmation link does: record the email consent, then Email Confirmed. */
   void confirm(String who) {
-    s.api.put("/v1/profiles/" + s.profileId(who) + "/consents",
+    s.api.put(
+        "/v1/profiles/" + s.profileId(who) + "/consents",
         "{\"consents\":[{\"channel\":\"email\",\"status\":\"granted\",\"source\":\"double-opt-in\"}]}");
     s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Email Confirmed\"}");
   }
@@ -58,7 +63,6 @@ class WelcomeDoubleOptInJourneyTest {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
-
   @Test
   void a_signingUpSendsTheConfirmationRequestAtOnce() {
     for (String who : List.of("ada", "bob", "cara")) {
@@ -66,7 +70,8 @@ class WelcomeDoubleOptInJourneyTest {
       assertThat(request.step()).isEqualTo("confirmation-request");
       assertThat(request.at()).isEqualTo(TUESDAY_9AM);
       assertThat(request.subject()).isEqualTo("Please confirm your email address");
-      assertThat(request.body()).contains("https://shop.example.com/confirm?profile=" + s.profileId(who));
+      assertThat(request.body())
+          .contains("https://shop.example.com/confirm?profile=" + s.profileId(who));
     }
   }
 
@@ -75,7 +80,9 @@ class WelcomeDoubleOptInJourneyTest {
     s.advance(Duration.ofHours(1));
     confirm("ada");
     List<Outbox.Message> ada = s.outboxFor("ada@example.com");
-    assertThat(ada).extracting(Outbox.Message::step).containsExactly("confirmation-request", "welcome");
+    assertThat(ada)
+        .extracting(Outbox.Message::step)
+        .containsExactly("confirmation-request", "welcome");
     assertThat(ada.get(1).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofHours(1)));
     assertThat(ada.get(1).subject()).isEqualTo("Welcome, Ada!");
     assertThat(s.trace("ada")).contains("wait:performed", "goal:reached");
@@ -92,7 +99,9 @@ class WelcomeDoubleOptInJourneyTest {
   void d_noConfirmationInTwoDaysBringsOneReminder() {
     s.advance(Duration.ofDays(2));
     List<Outbox.Message> bob = s.outboxFor("bob@example.com");
-    assertThat(bob).extracting(Outbox.Message::step).containsExactly("confirmation-request", "confirmation-reminder");
+    assertThat(bob)
+        .extracting(Outbox.Message::step)
+        .containsExactly("confirmation-request", "confirmation-reminder");
     assertThat(bob.get(1).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(2)));
     assertThat(s.trace("bob")).contains("wait:timed_out");
   }
@@ -101,8 +110,10 @@ class WelcomeDoubleOptInJourneyTest {
   void e_aConfirmationAfterTheReminderStillGetsTheWelcome() {
     s.advance(Duration.ofDays(1));
     confirm("cara");
-    assertThat(s.steps("cara@example.com")).containsExactly("confirmation-request", "confirmation-reminder", "welcome");
-    assertThat(s.outboxFor("cara@example.com").get(2).at()).isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
+    assertThat(s.steps("cara@example.com"))
+        .containsExactly("confirmation-request", "confirmation-reminder", "welcome");
+    assertThat(s.outboxFor("cara@example.com").get(2).at())
+        .isEqualTo(TUESDAY_9AM.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
   }
 
   @Test
@@ -110,25 +121,32 @@ class WelcomeDoubleOptInJourneyTest {
     Instant lateNight = Instant.parse("2026-11-24T23:30:00Z");
     try (JourneyScenario night = new JourneyScenario(lateNight)) {
       String id = night.person("owl", "{\"email\":\"owl@example.com\"}");
-      night.api.put("/v1/profiles/" + id + "/consents",
+      night.api.put(
+          "/v1/profiles/" + id + "/consents",
           "{\"consents\":[{\"channel\":\"email\",\"topic\":\"service\",\"status\":\"granted\",\"source\":\"signup-form\"}]}");
       night.send("{\"type\":\"track\",\"userId\":\"owl\",\"event\":\"Signed Up\"}");
       night.advance(Duration.ofDays(3));
       List<Outbox.Message> owl = night.outboxFor("owl@example.com");
-      assertThat(owl).extracting(Outbox.Message::step).containsExactly("confirmation-request", "confirmation-reminder");
+      assertThat(owl)
+          .extracting(Outbox.Message::step)
+          .containsExactly("confirmation-request", "confirmation-reminder");
       assertThat(owl.get(0).at()).as("answers the sign-up: any time").isEqualTo(lateNight);
-      assertThat(owl.get(1).at()).as("the reminder keeps quiet hours: 08:00").isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
+      assertThat(owl.get(1).at())
+          .as("the reminder keeps quiet hours: 08:00")
+          .isEqualTo(Instant.parse("2026-11-27T08:00:00Z"));
     }
   }
 
   @Test
   void z_withoutAConfirmationTheReminderIsTheLastMessage() {
     s.advance(Duration.ofDays(7));
-    assertThat(s.steps("bob@example.com")).containsExactly("confirmation-request", "confirmation-reminder");
+    assertThat(s.steps("bob@example.com"))
+        .containsExactly("confirmation-request", "confirmation-reminder");
     assertThat(s.trace("bob")).filteredOn(t -> t.equals("wait:timed_out")).hasSize(2);
     assertThat(s.steps("ada@example.com")).containsExactly("confirmation-request", "welcome");
 
-    JsonNode stats = s.api.get("/v1/journeys/welcome-double-opt-in/stats").body().path("versions").get(0);
+    JsonNode stats =
+        s.api.get("/v1/journeys/welcome-double-opt-in/stats").body().path("versions").get(0);
     assertThat(stats.path("entered").asLong()).isEqualTo(3);
     assertThat(stats.path("goalReached").asLong()).isEqualTo(2);
   }

@@ -15,15 +15,19 @@ class ScheduleExpressionTest {
   void dailyCronInUtc() {
     ScheduleExpression daily = ScheduleExpression.parse("cron(5 0 * * ? *)", ZoneOffset.UTC, T);
     assertThat(daily.nextAfter(T)).contains(Instant.parse("2026-11-25T00:05:00Z"));
-    assertThat(daily.nextAfter(Instant.parse("2026-11-25T00:05:00Z"))).contains(Instant.parse("2026-11-26T00:05:00Z"));
+    assertThat(daily.nextAfter(Instant.parse("2026-11-25T00:05:00Z")))
+        .contains(Instant.parse("2026-11-26T00:05:00Z"));
   }
 
   @Test
   void mondayNineInATimeZoneAcrossDaylightSaving() {
-    ScheduleExpression monday = ScheduleExpression.parse("cron(0 9 ? * MON *)", ZoneId.of("Europe/Warsaw"), T);
+    ScheduleExpression monday =
+        ScheduleExpression.parse("cron(0 9 ? * MON *)", ZoneId.of("Europe/Warsaw"), T);
     assertThat(monday.nextAfter(T)).contains(Instant.parse("2026-11-30T08:00:00Z")); // CET, UTC+1
-    assertThat(monday.nextAfter(Instant.parse("2027-03-25T00:00:00Z"))).contains(Instant.parse("2027-03-29T07:00:00Z")); // CEST
-    ScheduleExpression numbered = ScheduleExpression.parse("cron(0 9 ? * 2 *)", ZoneId.of("Europe/Warsaw"), T);
+    assertThat(monday.nextAfter(Instant.parse("2027-03-25T00:00:00Z")))
+        .contains(Instant.parse("2027-03-29T07:00:00Z")); // CEST
+    ScheduleExpression numbered =
+        ScheduleExpression.parse("cron(0 9 ? * 2 *)", ZoneId.of("Europe/Warsaw"), T);
     assertThat(numbered.nextAfter(T)).isEqualTo(monday.nextAfter(T)); // 2 = MON (1 = SUN)
   }
 
@@ -41,7 +45,8 @@ class ScheduleExpressionTest {
 
   @Test
   void atFiresOnceAndRateRepeatsFromItsStart() {
-    ScheduleExpression at = ScheduleExpression.parse("at(2026-12-01T10:30:00)", ZoneId.of("America/New_York"), T);
+    ScheduleExpression at =
+        ScheduleExpression.parse("at(2026-12-01T10:30:00)", ZoneId.of("America/New_York"), T);
     assertThat(at.nextAfter(T)).contains(Instant.parse("2026-12-01T15:30:00Z"));
     assertThat(at.nextAfter(Instant.parse("2026-12-01T15:30:00Z"))).isEmpty();
     ScheduleExpression rate = ScheduleExpression.parse("rate(6 hours)", ZoneOffset.UTC, T);

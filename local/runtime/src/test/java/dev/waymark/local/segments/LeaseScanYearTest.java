@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * A year of the daily lease scan through the local runtime: the template's schedule fires on the
- * virtual clock, one day at a time; each person's Lease Close To End arrives on the day their
- * lease is 90 days from ending, exactly once, and a rerun of a day emits nothing new.
+ * virtual clock, one day at a time; each person's Lease Close To End arrives on the day their lease
+ * is 90 days from ending, exactly once, and a rerun of a day emits nothing new.
  */
 class LeaseScanYearTest {
   static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
@@ -48,7 +48,9 @@ class LeaseScanYearTest {
       leaseEnds.put("lease-" + i, leaseEnd);
       batch.append(i == 0 ? "" : ",").append(identify("lease-" + i, leaseEnd.toString()));
     }
-    batch.append(",").append(identify("lease-soon", TODAY.plusDays(30).toString())); // already within 90 days
+    batch
+        .append(",")
+        .append(identify("lease-soon", TODAY.plusDays(30).toString())); // already within 90 days
     batch.append(",").append(identify("lease-moved", TODAY.plusDays(100).toString()));
     assertThat(api.sendEvents(batch + "]}").status()).isEqualTo(202);
     runtime.awaitProcessed();
@@ -58,8 +60,11 @@ class LeaseScanYearTest {
       runtime.advance(Duration.ofDays(1));
       LocalDate today = TODAY.plusDays(day);
       if (day == 5) { // lease-moved: a renewal moved the lease end before its scan day came
-        api.sendEvents("{\"batch\":[" + identify("lease-moved", TODAY.plusDays(200).toString())
-            .replace("id-lease-moved", "id2-lease-moved") + "]}");
+        api.sendEvents(
+            "{\"batch\":["
+                + identify("lease-moved", TODAY.plusDays(200).toString())
+                    .replace("id-lease-moved", "id2-lease-moved")
+                + "]}");
         runtime.awaitProcessed();
       }
       for (Map.Entry<String, LocalDate> lease : leaseEnds.entrySet()) {
@@ -76,43 +81,65 @@ class LeaseScanYearTest {
       List<JsonNode> events = leaseEvents(lease.getKey());
       assertThat(events).as(lease.getKey()).hasSize(1);
       JsonNode event = events.get(0);
-      assertThat(event.path("timestamp").asText()).as(lease.getKey())
+      assertThat(event.path("timestamp").asText())
+          .as(lease.getKey())
           .isEqualTo(lease.getValue().minusDays(90) + "T00:05:00Z");
-      assertThat(event.path("properties").path("leaseEnd").asText()).isEqualTo(lease.getValue().toString());
-      assertThat(event.path("messageId").asText()).startsWith("lease:").endsWith(":" + lease.getValue());
+      assertThat(event.path("properties").path("leaseEnd").asText())
+          .isEqualTo(lease.getValue().toString());
+      assertThat(event.path("messageId").asText())
+          .startsWith("lease:")
+          .endsWith(":" + lease.getValue());
     }
     // a rerun of a past day (a scheduler retry, or an operator) emits nothing new
     LocalDate rerunDay = leaseEnds.get("lease-3").minusDays(90);
     try (SchedulerClient scheduler = LocalSchedulerClients.client(runtime)) {
-      scheduler.createSchedule(r -> r.name("rerun-lease-scan").scheduleExpression("at(2027-08-12T00:00:00)")
-          .flexibleTimeWindow(w -> w.mode("OFF")).actionAfterCompletion("DELETE")
-          .target(t -> t.arn("arn:aws:lambda:us-east-1:000000000000:function:LeaseScanFunction").roleArn("arn:aws:iam::000000000000:role/local")
-              .input("{\"scheduledTime\":\"" + rerunDay + "T00:05:00Z\"}")));
+      scheduler.createSchedule(
+          r ->
+              r.name("rerun-lease-scan")
+                  .scheduleExpression("at(2027-08-12T00:00:00)")
+                  .flexibleTimeWindow(w -> w.mode("OFF"))
+                  .actionAfterCompletion("DELETE")
+                  .target(
+                      t ->
+                          t.arn("arn:aws:lambda:us-east-1:000000000000:function:LeaseScanFunction")
+                              .roleArn("arn:aws:iam::000000000000:role/local")
+                              .input("{\"scheduledTime\":\"" + rerunDay + "T00:05:00Z\"}")));
       runtime.advance(Duration.ofDays(1));
-      assertThat(scheduler.listSchedules(r -> r.namePrefix("rerun")).schedules()).isEmpty(); // fired, then deleted
+      assertThat(scheduler.listSchedules(r -> r.namePrefix("rerun")).schedules())
+          .isEmpty(); // fired, then deleted
     }
     assertThat(leaseEvents("lease-3")).hasSize(1);
     assertThat(leaseEvents("lease-soon")).isEmpty();
     List<JsonNode> moved = leaseEvents("lease-moved");
     assertThat(moved).hasSize(1);
-    assertThat(moved.get(0).path("properties").path("leaseEnd").asText()).isEqualTo(TODAY.plusDays(200).toString());
+    assertThat(moved.get(0).path("properties").path("leaseEnd").asText())
+        .isEqualTo(TODAY.plusDays(200).toString());
     assertThat(runtime.scheduler().scheduler().failures()).isEmpty();
     assertThat(runtime.deadLetterCount()).isZero();
   }
 
   static String identify(String userId, String leaseEnd) {
-    return "{\"type\":\"identify\",\"messageId\":\"id-" + userId + "\",\"userId\":\"" + userId
-        + "\",\"traits\":{\"leaseEnd\":\"" + leaseEnd + "\"}}";
+    return "{\"type\":\"identify\",\"messageId\":\"id-"
+        + userId
+        + "\",\"userId\":\""
+        + userId
+        + "\",\"traits\":{\"leaseEnd\":\""
+        + leaseEnd
+        + "\"}}";
   }
 
   static List<JsonNode> leaseEvents(String userId) {
     String id = api.get("/v1/profiles?userId=" + userId).body().path("profileId").asText();
     List<JsonNode> events = new ArrayList<>();
-    api.get("/v1/profiles/" + id + "/events?limit=100").body().path("events").forEach(e -> {
-      if ("Lease Close To End".equals(e.path("event").asText())) {
-        events.add(e);
-      }
-    });
+    api.get("/v1/profiles/" + id + "/events?limit=100")
+        .body()
+        .path("events")
+        .forEach(
+            e -> {
+              if ("Lease Close To End".equals(e.path("event").asText())) {
+                events.add(e);
+              }
+            });
     return events;
   }
 }

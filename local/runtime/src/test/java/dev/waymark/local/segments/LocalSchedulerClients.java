@@ -12,8 +12,12 @@ final class LocalSchedulerClients {
   private LocalSchedulerClients() {}
 
   static SchedulerClient client(LocalRuntime runtime) {
-    return SchedulerClient.builder().region(Region.US_EAST_1).endpointOverride(runtime.scheduler().endpoint())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return SchedulerClient.builder()
+        .region(Region.US_EAST_1)
+        .endpointOverride(runtime.scheduler().endpoint())
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 }

@@ -15,126 +15,173 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Executions, their history and task-token callbacks: the Step Functions API shapes over {@link StatesEngine}. */
+/**
+ * Executions, their history and task-token callbacks: the Step Functions API shapes over {@link
+ * StatesEngine}.
+ */
 final class ExecutionOperations {
-    private final StatesEngine engine;
+  private final StatesEngine engine;
 
-    ExecutionOperations(StatesEngine engine) {
-        this.engine = engine;
-    }
+  ExecutionOperations(StatesEngine engine) {
+    this.engine = engine;
+  }
 
-    void register(Map<String, Function<JsonNode, ObjectNode>> ops) {
-        ops.put("StartExecution", this::start);
-        ops.put("StartSyncExecution", this::startSync);
-        ops.put("DescribeExecution", rq -> engine.describeExecution(executionArn(rq)).toJson());
-        ops.put("DescribeStateMachineForExecution", rq -> MachineOperations.describeJson(
+  void register(Map<String, Function<JsonNode, ObjectNode>> ops) {
+    ops.put("StartExecution", this::start);
+    ops.put("StartSyncExecution", this::startSync);
+    ops.put("DescribeExecution", rq -> engine.describeExecution(executionArn(rq)).toJson());
+    ops.put(
+        "DescribeStateMachineForExecution",
+        rq ->
+            MachineOperations.describeJson(
                 engine.describeStateMachineForExecution(executionArn(rq))));
-        ops.put("ListExecutions", this::list);
-        ops.put("GetExecutionHistory", this::history);
-        ops.put("StopExecution", this::stop);
-        ops.put("SendTaskSuccess", rq -> {
-            engine.sendTaskSuccess(Req.required(rq, "taskToken"), Req.required(rq, "output"));
-            return Json.object();
+    ops.put("ListExecutions", this::list);
+    ops.put("GetExecutionHistory", this::history);
+    ops.put("StopExecution", this::stop);
+    ops.put(
+        "SendTaskSuccess",
+        rq -> {
+          engine.sendTaskSuccess(Req.required(rq, "taskToken"), Req.required(rq, "output"));
+          return Json.object();
         });
-        ops.put("SendTaskFailure", rq -> {
-            engine.sendTaskFailure(Req.required(rq, "taskToken"), Req.optional(rq, "error"),
-                    Req.optional(rq, "cause"));
-            return Json.object();
+    ops.put(
+        "SendTaskFailure",
+        rq -> {
+          engine.sendTaskFailure(
+              Req.required(rq, "taskToken"), Req.optional(rq, "error"), Req.optional(rq, "cause"));
+          return Json.object();
         });
-        ops.put("SendTaskHeartbeat", rq -> {
-            engine.sendTaskHeartbeat(Req.required(rq, "taskToken"));
-            return Json.object();
+    ops.put(
+        "SendTaskHeartbeat",
+        rq -> {
+          engine.sendTaskHeartbeat(Req.required(rq, "taskToken"));
+          return Json.object();
         });
-    }
+  }
 
-    private ObjectNode start(JsonNode rq) {
-        String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
-        StartResult r = engine.startExecution(arn, Req.optional(rq, "name"), Req.optional(rq, "input"));
-        ObjectNode out = Json.object().put("executionArn", r.executionArn());
-        out.set("startDate", Json.epochSeconds(r.startDate()));
-        return out;
-    }
+  private ObjectNode start(JsonNode rq) {
+    String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
+    StartResult r = engine.startExecution(arn, Req.optional(rq, "name"), Req.optional(rq, "input"));
+    ObjectNode out = Json.object().put("executionArn", r.executionArn());
+    out.set("startDate", Json.epochSeconds(r.startDate()));
+    return out;
+  }
 
-    private ObjectNode startSync(JsonNode rq) {
-        String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
-        ExecutionInfo info = engine.startSyncExecution(arn, Req.optional(rq, "name"), Req.optional(rq, "input"));
-        ObjectNode out = info.toJson();
-        out.remove(List.of("redriveCount", "stateMachineVersionArn", "stateMachineAliasArn", "mapRunArn"));
-        out.putObject("billingDetails").put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds",
-                info.stopDate() == null ? 0 : Math.max(100, info.stopDate().toEpochMilli()
-                        - info.startDate().toEpochMilli()));
-        return out;
-    }
+  private ObjectNode startSync(JsonNode rq) {
+    String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
+    ExecutionInfo info =
+        engine.startSyncExecution(arn, Req.optional(rq, "name"), Req.optional(rq, "input"));
+    ObjectNode out = info.toJson();
+    out.remove(
+        List.of("redriveCount", "stateMachineVersionArn", "stateMachineAliasArn", "mapRunArn"));
+    out.putObject("billingDetails")
+        .put("billedMemoryUsedInMB", 64)
+        .put(
+            "billedDurationInMilliseconds",
+            info.stopDate() == null
+                ? 0
+                : Math.max(100, info.stopDate().toEpochMilli() - info.startDate().toEpochMilli()));
+    return out;
+  }
 
-    private ObjectNode list(JsonNode rq) {
-        String arn = Req.optional(rq, "stateMachineArn");
-        if (arn == null) {
-            throw new StatesApiException("ValidationException", "Must provide a StateMachine ARN or MapRun ARN");
-        }
-        Arns.check(arn, Arns.MACHINE);
-        if (Arns.isAlias(arn)) {
-            engine.describeStateMachineAlias(arn);
-        } else {
-            engine.describeStateMachine(arn);
-        }
-        ExecutionStatus status = status(Req.optional(rq, "statusFilter"));
-        return Pages.page(rq, engine.listExecutions(arn, status), 100, arn + "|" + status, "executions",
-                ExecutionOperations::listItem, Json.object());
+  private ObjectNode list(JsonNode rq) {
+    String arn = Req.optional(rq, "stateMachineArn");
+    if (arn == null) {
+      throw new StatesApiException(
+          "ValidationException", "Must provide a StateMachine ARN or MapRun ARN");
     }
+    Arns.check(arn, Arns.MACHINE);
+    if (Arns.isAlias(arn)) {
+      engine.describeStateMachineAlias(arn);
+    } else {
+      engine.describeStateMachine(arn);
+    }
+    ExecutionStatus status = status(Req.optional(rq, "statusFilter"));
+    return Pages.page(
+        rq,
+        engine.listExecutions(arn, status),
+        100,
+        arn + "|" + status,
+        "executions",
+        ExecutionOperations::listItem,
+        Json.object());
+  }
 
-    private static ObjectNode listItem(ExecutionInfo e) {
-        ObjectNode full = e.toJson();
-        ObjectNode o = Json.object();
-        for (String k : List.of("executionArn", "stateMachineArn", "name", "status", "startDate", "stopDate",
-                "stateMachineVersionArn", "stateMachineAliasArn", "mapRunArn", "redriveCount")) {
-            if (full.has(k)) {
-                o.set(k, full.get(k));
-            }
-        }
-        return o;
+  private static ObjectNode listItem(ExecutionInfo e) {
+    ObjectNode full = e.toJson();
+    ObjectNode o = Json.object();
+    for (String k :
+        List.of(
+            "executionArn",
+            "stateMachineArn",
+            "name",
+            "status",
+            "startDate",
+            "stopDate",
+            "stateMachineVersionArn",
+            "stateMachineAliasArn",
+            "mapRunArn",
+            "redriveCount")) {
+      if (full.has(k)) {
+        o.set(k, full.get(k));
+      }
     }
+    return o;
+  }
 
-    private ObjectNode history(JsonNode rq) {
-        String arn = executionArn(rq);
-        List<HistoryEvent> events = new ArrayList<>(engine.getExecutionHistory(arn));
-        boolean reverse = Req.flag(rq, "reverseOrder");
-        if (reverse) {
-            Collections.reverse(events);
-        }
-        boolean data = !rq.has("includeExecutionData") || Req.flag(rq, "includeExecutionData");
-        return Pages.page(rq, events, 100, arn + (reverse ? "|r" : "|f"), "events", ev -> {
-            ObjectNode o = ev.toJson();
-            if (!data && ev.detailsKey() != null) {
-                ObjectNode d = ev.details().deepCopy();
-                d.remove(List.of("input", "output"));
-                o.set(ev.detailsKey(), d);
-            }
-            return o;
-        }, Json.object());
+  private ObjectNode history(JsonNode rq) {
+    String arn = executionArn(rq);
+    List<HistoryEvent> events = new ArrayList<>(engine.getExecutionHistory(arn));
+    boolean reverse = Req.flag(rq, "reverseOrder");
+    if (reverse) {
+      Collections.reverse(events);
     }
+    boolean data = !rq.has("includeExecutionData") || Req.flag(rq, "includeExecutionData");
+    return Pages.page(
+        rq,
+        events,
+        100,
+        arn + (reverse ? "|r" : "|f"),
+        "events",
+        ev -> {
+          ObjectNode o = ev.toJson();
+          if (!data && ev.detailsKey() != null) {
+            ObjectNode d = ev.details().deepCopy();
+            d.remove(List.of("input", "output"));
+            o.set(ev.detailsKey(), d);
+          }
+          return o;
+        },
+        Json.object());
+  }
 
-    private ObjectNode stop(JsonNode rq) {
-        String arn = executionArn(rq);
-        engine.stopExecution(arn, Req.optional(rq, "error"), Req.optional(rq, "cause"));
-        ExecutionInfo info = engine.describeExecution(arn);
-        ObjectNode out = Json.object();
-        out.set("stopDate", Json.epochSeconds(info.stopDate() != null ? info.stopDate() : engine.clock().now()));
-        return out;
-    }
+  private ObjectNode stop(JsonNode rq) {
+    String arn = executionArn(rq);
+    engine.stopExecution(arn, Req.optional(rq, "error"), Req.optional(rq, "cause"));
+    ExecutionInfo info = engine.describeExecution(arn);
+    ObjectNode out = Json.object();
+    out.set(
+        "stopDate",
+        Json.epochSeconds(info.stopDate() != null ? info.stopDate() : engine.clock().now()));
+    return out;
+  }
 
-    private static String executionArn(JsonNode rq) {
-        return Arns.check(Req.required(rq, "executionArn"), Arns.EXECUTION);
-    }
+  private static String executionArn(JsonNode rq) {
+    return Arns.check(Req.required(rq, "executionArn"), Arns.EXECUTION);
+  }
 
-    private static ExecutionStatus status(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return ExecutionStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new StatesApiException("ValidationException", "1 validation error detected: Value '" + value
-                    + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set");
-        }
+  private static ExecutionStatus status(String value) {
+    if (value == null) {
+      return null;
     }
+    try {
+      return ExecutionStatus.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw new StatesApiException(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + value
+              + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set");
+    }
+  }
 }

@@ -7,74 +7,80 @@ import dev.waymark.states.json.Json;
 import dev.waymark.states.task.TaskResource;
 import java.time.Instant;
 
-/** Activity tasks: schedule, wait for a worker (GetActivityTask), then for its SendTask* callbacks. */
+/**
+ * Activity tasks: schedule, wait for a worker (GetActivityTask), then for its SendTask* callbacks.
+ */
 final class ActivityCalls {
-    private ActivityCalls() {
-    }
+  private ActivityCalls() {}
 
-    static JsonNode call(StateRun r, TaskResource res, JsonNode params, TaskState.Options limits, Instant timeoutAt) {
-        Activities activities = r.frame.rt.activities;
-        if (!activities.exists(res.arn())) {
-            throw new StatesFailure("States.Runtime", "The activity " + res.arn() + " does not exist.");
-        }
-        Pending p = new Pending();
-        String token = r.frame.rt.tokens.issue(p);
-        Activities.Scheduled task = new Activities.Scheduled(token, params, p);
-        r.frame.event("ActivityScheduled", "activityScheduledEventDetails", scheduled(res, params, limits));
-        activities.schedule(res.arn(), task);
-        try {
-            awaitWorker(r, p, timeoutAt);
-            ObjectNode started = Json.object();
-            if (!p.startedBy.isEmpty()) {
-                started.put("workerName", p.startedBy);
-            }
-            r.frame.event("ActivityStarted", "activityStartedEventDetails", started);
-            JsonNode out = TaskWaits.awaitToken(r, p, timeoutAt, limits.heartbeatSeconds());
-            ObjectNode s = Json.object();
-            s.put("output", Json.write(out));
-            s.putObject("outputDetails").put("truncated", false);
-            r.frame.event("ActivitySucceeded", "activitySucceededEventDetails", s);
-            return out;
-        } catch (TaskWaits.TimedOut t) {
-            r.frame.event("ActivityTimedOut", "activityTimedOutEventDetails", TaskCalls.errorDetails(t, null));
-            throw t;
-        } catch (StatesFailure f) {
-            r.frame.event("ActivityFailed", "activityFailedEventDetails", TaskCalls.errorDetails(f, null));
-            throw f;
-        } finally {
-            activities.unschedule(res.arn(), task);
-            r.frame.rt.tokens.close(token);
-        }
+  static JsonNode call(
+      StateRun r, TaskResource res, JsonNode params, TaskState.Options limits, Instant timeoutAt) {
+    Activities activities = r.frame.rt.activities;
+    if (!activities.exists(res.arn())) {
+      throw new StatesFailure("States.Runtime", "The activity " + res.arn() + " does not exist.");
     }
+    Pending p = new Pending();
+    String token = r.frame.rt.tokens.issue(p);
+    Activities.Scheduled task = new Activities.Scheduled(token, params, p);
+    r.frame.event(
+        "ActivityScheduled", "activityScheduledEventDetails", scheduled(res, params, limits));
+    activities.schedule(res.arn(), task);
+    try {
+      awaitWorker(r, p, timeoutAt);
+      ObjectNode started = Json.object();
+      if (!p.startedBy.isEmpty()) {
+        started.put("workerName", p.startedBy);
+      }
+      r.frame.event("ActivityStarted", "activityStartedEventDetails", started);
+      JsonNode out = TaskWaits.awaitToken(r, p, timeoutAt, limits.heartbeatSeconds());
+      ObjectNode s = Json.object();
+      s.put("output", Json.write(out));
+      s.putObject("outputDetails").put("truncated", false);
+      r.frame.event("ActivitySucceeded", "activitySucceededEventDetails", s);
+      return out;
+    } catch (TaskWaits.TimedOut t) {
+      r.frame.event(
+          "ActivityTimedOut", "activityTimedOutEventDetails", TaskCalls.errorDetails(t, null));
+      throw t;
+    } catch (StatesFailure f) {
+      r.frame.event(
+          "ActivityFailed", "activityFailedEventDetails", TaskCalls.errorDetails(f, null));
+      throw f;
+    } finally {
+      activities.unschedule(res.arn(), task);
+      r.frame.rt.tokens.close(token);
+    }
+  }
 
-    private static void awaitWorker(StateRun r, Pending p, Instant timeoutAt) {
-        boolean started;
-        try {
-            started = r.frame.rt.clock.await(() -> p.startedBy != null || r.frame.cancel.isSet(), timeoutAt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Aborted();
-        }
-        if (!started) {
-            throw new TaskWaits.TimedOut("States.Timeout");
-        }
-        if (p.startedBy == null) {
-            throw new Aborted();
-        }
+  private static void awaitWorker(StateRun r, Pending p, Instant timeoutAt) {
+    boolean started;
+    try {
+      started =
+          r.frame.rt.clock.await(() -> p.startedBy != null || r.frame.cancel.isSet(), timeoutAt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Aborted();
     }
+    if (!started) {
+      throw new TaskWaits.TimedOut("States.Timeout");
+    }
+    if (p.startedBy == null) {
+      throw new Aborted();
+    }
+  }
 
-    private static ObjectNode scheduled(TaskResource res, JsonNode params, TaskState.Options limits) {
-        ObjectNode d = Json.object();
-        d.put("input", Json.write(params));
-        d.putObject("inputDetails").put("truncated", false);
-        d.put("resource", res.arn());
-        if (limits.timeoutSeconds() > 0) {
-            d.put("timeoutInSeconds", limits.timeoutSeconds());
-        }
-        if (limits.heartbeatSeconds() > 0) {
-            d.put("heartbeatInSeconds", limits.heartbeatSeconds());
-        }
-        TaskCalls.credentials(d, limits);
-        return d;
+  private static ObjectNode scheduled(TaskResource res, JsonNode params, TaskState.Options limits) {
+    ObjectNode d = Json.object();
+    d.put("input", Json.write(params));
+    d.putObject("inputDetails").put("truncated", false);
+    d.put("resource", res.arn());
+    if (limits.timeoutSeconds() > 0) {
+      d.put("timeoutInSeconds", limits.timeoutSeconds());
     }
+    if (limits.heartbeatSeconds() > 0) {
+      d.put("heartbeatInSeconds", limits.heartbeatSeconds());
+    }
+    TaskCalls.credentials(d, limits);
+    return d;
+  }
 }

@@ -9,111 +9,158 @@ import java.time.Instant;
 
 /** Runs executions on engine threads and records their start/end history events. */
 public final class ExecutionRunner {
-    private final EngineRuntime rt;
+  private final EngineRuntime rt;
 
-    public ExecutionRunner(EngineRuntime rt) {
-        this.rt = rt;
+  public ExecutionRunner(EngineRuntime rt) {
+    this.rt = rt;
+  }
+
+  /** Starts the execution on its own engine thread. */
+  public void launch(ExecutionRecord rec) {
+    rt.clock.asEngineWork(() -> launchNow(rec));
+  }
+
+  private void launchNow(ExecutionRecord rec) {
+    rec.history.add("ExecutionStarted", 0, "executionStartedEventDetails", startedDetails(rec));
+    rt.clock.spawn("exec-" + rec.name, () -> run(rec, 0));
+    JsonNode timeout = rec.definition.root().get("TimeoutSeconds");
+    if (timeout != null && timeout.asLong() > 0) {
+      Instant deadline = rec.startDate.plusSeconds(timeout.asLong());
+      rt.clock.spawn("timeout-" + rec.name, () -> watchdog(rec, deadline));
     }
+  }
 
-    /** Starts the execution on its own engine thread. */
-    public void launch(ExecutionRecord rec) {
-        rt.clock.asEngineWork(() -> launchNow(rec));
+  /** StopExecution: aborts a running execution. */
+  public void stop(ExecutionRecord rec, String error, String cause) {
+    ObjectNode d = Json.object();
+    if (cause != null) {
+      d.put("cause", cause);
     }
-
-    private void launchNow(ExecutionRecord rec) {
-        rec.history.add("ExecutionStarted", 0, "executionStartedEventDetails", startedDetails(rec));
-        rt.clock.spawn("exec-" + rec.name, () -> run(rec, 0));
-        JsonNode timeout = rec.definition.root().get("TimeoutSeconds");
-        if (timeout != null && timeout.asLong() > 0) {
-            Instant deadline = rec.startDate.plusSeconds(timeout.asLong());
-            rt.clock.spawn("timeout-" + rec.name, () -> watchdog(rec, deadline));
-        }
+    if (error != null) {
+      d.put("error", error);
     }
+    terminate(
+        rec,
+        ExecutionStatus.ABORTED,
+        null,
+        error,
+        cause,
+        "ExecutionAborted",
+        "executionAbortedEventDetails",
+        d);
+  }
 
-    /** StopExecution: aborts a running execution. */
-    public void stop(ExecutionRecord rec, String error, String cause) {
-        ObjectNode d = Json.object();
-        if (cause != null) {
-            d.put("cause", cause);
-        }
-        if (error != null) {
-            d.put("error", error);
-        }
-        terminate(rec, ExecutionStatus.ABORTED, null, error, cause, "ExecutionAborted", "executionAbortedEventDetails",
-                d);
+  /** Runs the machine; the first StateEntered has previousEventId 0, as AWS records it. */
+  private void run(ExecutionRecord rec, long previousEventId) {
+    Frame frame = Frame.root(rt, rec, previousEventId);
+    try {
+      JsonNode out = Interpreter.run(rec.definition, rec.input, frame);
+      ObjectNode d = Json.object();
+      d.put("output", Json.write(out));
+      d.putObject("outputDetails").put("truncated", false);
+      terminate(
+          rec,
+          ExecutionStatus.SUCCEEDED,
+          out,
+          null,
+          null,
+          "ExecutionSucceeded",
+          "executionSucceededEventDetails",
+          d,
+          frame);
+    } catch (StatesFailure f) {
+      fail(rec, frame, f);
+    } catch (Aborted a) {
+      // stopped or timed out elsewhere
+    } catch (RuntimeException e) {
+      fail(rec, frame, new StatesFailure("States.Runtime", "Internal error: " + e));
     }
+  }
 
-    /** Runs the machine; the first StateEntered has previousEventId 0, as AWS records it. */
-    private void run(ExecutionRecord rec, long previousEventId) {
-        Frame frame = Frame.root(rt, rec, previousEventId);
-        try {
-            JsonNode out = Interpreter.run(rec.definition, rec.input, frame);
-            ObjectNode d = Json.object();
-            d.put("output", Json.write(out));
-            d.putObject("outputDetails").put("truncated", false);
-            terminate(rec, ExecutionStatus.SUCCEEDED, out, null, null, "ExecutionSucceeded",
-                    "executionSucceededEventDetails", d, frame);
-        } catch (StatesFailure f) {
-            fail(rec, frame, f);
-        } catch (Aborted a) {
-            // stopped or timed out elsewhere
-        } catch (RuntimeException e) {
-            fail(rec, frame, new StatesFailure("States.Runtime", "Internal error: " + e));
-        }
+  private void fail(ExecutionRecord rec, Frame frame, StatesFailure raw) {
+    StatesFailure f =
+        raw instanceof TaskWaits.TimedOut ? new StatesFailure(raw.error(), null) : raw;
+    ObjectNode d = Json.object();
+    if (f.cause() != null) {
+      d.put("cause", f.cause());
     }
-
-    private void fail(ExecutionRecord rec, Frame frame, StatesFailure raw) {
-        StatesFailure f = raw instanceof TaskWaits.TimedOut ? new StatesFailure(raw.error(), null) : raw;
-        ObjectNode d = Json.object();
-        if (f.cause() != null) {
-            d.put("cause", f.cause());
-        }
-        if (f.error() != null) {
-            d.put("error", f.error());
-        }
-        terminate(rec, ExecutionStatus.FAILED, null, f.error(), f.cause(), "ExecutionFailed",
-                "executionFailedEventDetails", d, frame);
+    if (f.error() != null) {
+      d.put("error", f.error());
     }
+    terminate(
+        rec,
+        ExecutionStatus.FAILED,
+        null,
+        f.error(),
+        f.cause(),
+        "ExecutionFailed",
+        "executionFailedEventDetails",
+        d,
+        frame);
+  }
 
-    private void watchdog(ExecutionRecord rec, Instant deadline) {
-        try {
-            if (rt.clock.await(() -> !rec.isRunning(), deadline)) {
-                return;
-            }
-        } catch (InterruptedException e) {
-            return;
-        }
-        ObjectNode d = Json.object().put("error", "States.Timeout");
-        terminate(rec, ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, "ExecutionTimedOut",
-                "executionTimedOutEventDetails", d);
+  private void watchdog(ExecutionRecord rec, Instant deadline) {
+    try {
+      if (rt.clock.await(() -> !rec.isRunning(), deadline)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      return;
     }
+    ObjectNode d = Json.object().put("error", "States.Timeout");
+    terminate(
+        rec,
+        ExecutionStatus.TIMED_OUT,
+        null,
+        "States.Timeout",
+        null,
+        "ExecutionTimedOut",
+        "executionTimedOutEventDetails",
+        d);
+  }
 
-    private void terminate(ExecutionRecord rec, ExecutionStatus s, JsonNode out, String err, String cause,
-                           String type, String key, ObjectNode details) {
-        terminate(rec, s, out, err, cause, type, key, details, null);
-    }
+  private void terminate(
+      ExecutionRecord rec,
+      ExecutionStatus s,
+      JsonNode out,
+      String err,
+      String cause,
+      String type,
+      String key,
+      ObjectNode details) {
+    terminate(rec, s, out, err, cause, type, key, details, null);
+  }
 
-    private void terminate(ExecutionRecord rec, ExecutionStatus s, JsonNode out, String err, String cause,
-                           String type, String key, ObjectNode details, Frame frame) {
-        rt.clock.update(() -> {
-            if (rec.finish(s, out, err, cause, rt.clock.now())) {
-                long prev = frame != null ? frame.lastEventId() : rec.history.size();
-                rec.history.add(type, prev, key, details);
-            }
+  private void terminate(
+      ExecutionRecord rec,
+      ExecutionStatus s,
+      JsonNode out,
+      String err,
+      String cause,
+      String type,
+      String key,
+      ObjectNode details,
+      Frame frame) {
+    rt.clock.update(
+        () -> {
+          if (rec.finish(s, out, err, cause, rt.clock.now())) {
+            long prev = frame != null ? frame.lastEventId() : rec.history.size();
+            rec.history.add(type, prev, key, details);
+          }
         });
-    }
+  }
 
-    private static ObjectNode startedDetails(ExecutionRecord rec) {
-        ObjectNode d = Json.object();
-        d.put("input", Json.write(rec.input));
-        d.putObject("inputDetails").put("truncated", false);
-        d.put("roleArn", rec.roleArn);
-        if (rec.versionArn != null) {
-            d.put("stateMachineVersionArn", rec.versionArn);
-        }
-        if (rec.aliasArn != null) {
-            d.put("stateMachineAliasArn", rec.aliasArn);
-        }
-        return d;
+  private static ObjectNode startedDetails(ExecutionRecord rec) {
+    ObjectNode d = Json.object();
+    d.put("input", Json.write(rec.input));
+    d.putObject("inputDetails").put("truncated", false);
+    d.put("roleArn", rec.roleArn);
+    if (rec.versionArn != null) {
+      d.put("stateMachineVersionArn", rec.versionArn);
     }
+    if (rec.aliasArn != null) {
+      d.put("stateMachineAliasArn", rec.aliasArn);
+    }
+    return d;
+  }
 }

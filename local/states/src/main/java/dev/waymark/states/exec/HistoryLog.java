@@ -9,28 +9,28 @@ import java.util.function.Supplier;
 
 /** Append-only, thread-safe execution history. */
 public final class HistoryLog {
-    private final List<HistoryEvent> events = new ArrayList<>();
-    private final Supplier<Instant> clock;
-    private final boolean enabled;
+  private final List<HistoryEvent> events = new ArrayList<>();
+  private final Supplier<Instant> clock;
+  private final boolean enabled;
 
-    public HistoryLog(Supplier<Instant> clock, boolean enabled) {
-        this.clock = clock;
-        this.enabled = enabled;
-    }
+  public HistoryLog(Supplier<Instant> clock, boolean enabled) {
+    this.clock = clock;
+    this.enabled = enabled;
+  }
 
-    public synchronized long add(String type, long previous, String detailsKey, ObjectNode details) {
-        long id = events.size() + 1;
-        if (enabled) {
-            events.add(new HistoryEvent(id, previous, clock.get(), type, detailsKey, details));
-        }
-        return enabled ? id : previous;
+  public synchronized long add(String type, long previous, String detailsKey, ObjectNode details) {
+    long id = events.size() + 1;
+    if (enabled) {
+      events.add(new HistoryEvent(id, previous, clock.get(), type, detailsKey, details));
     }
+    return enabled ? id : previous;
+  }
 
-    public synchronized List<HistoryEvent> snapshot() {
-        return List.copyOf(events);
-    }
+  public synchronized List<HistoryEvent> snapshot() {
+    return List.copyOf(events);
+  }
 
-    public synchronized int size() {
-        return events.size();
-    }
+  public synchronized int size() {
+    return events.size();
+  }
 }

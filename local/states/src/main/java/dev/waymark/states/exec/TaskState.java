@@ -10,89 +10,107 @@ import dev.waymark.states.task.TaskResource;
 
 /** The Task state: parameters, timeouts, dispatch (with Retry/Catch), result processing. */
 final class TaskState {
-    private TaskState() {
-    }
+  private TaskState() {}
 
-    /** Timeout and heartbeat in seconds (0 = none) and the evaluated Credentials role (null = none). */
-    record Options(long timeoutSeconds, long heartbeatSeconds, String credentialsRoleArn) {
-    }
+  /**
+   * Timeout and heartbeat in seconds (0 = none) and the evaluated Credentials role (null = none).
+   */
+  record Options(long timeoutSeconds, long heartbeatSeconds, String credentialsRoleArn) {}
 
-    static Transition run(StateRun r) {
-        return ErrorHandling.run(r, () -> attempt(r), null);
-    }
+  static Transition run(StateRun r) {
+    return ErrorHandling.run(r, () -> attempt(r), null);
+  }
 
-    private static Transition attempt(StateRun r) {
-        JsonNode eff = Io.effectiveInput(r);
-        TaskResource res = TaskResource.parse(resource(r));
-        if (res.pattern() != IntegrationPattern.REQUEST_RESPONSE && (r.taskToken == null || r.retryCount > 0)) {
-            r.taskToken = r.frame.rt.tokens.issue(new Pending());
-        }
-        JsonNode params = Io.parameters(r, eff);
-        Options limits = options(r, eff);
-        JsonNode result;
-        try {
-            result = r.test != null && r.test.mocked() ? r.test.mockOutcome() : TaskCalls.call(r, res, params, limits);
-        } finally {
-            if (r.taskToken != null) {
-                r.frame.rt.tokens.close(r.taskToken); // late callbacks get TaskTimedOut, as on AWS
-            }
-        }
-        r.inspect("result", result);
-        result = Io.resultSelector(r, result);
-        return Io.finish(r, result, eff, SimpleStates.next(r));
+  private static Transition attempt(StateRun r) {
+    JsonNode eff = Io.effectiveInput(r);
+    TaskResource res = TaskResource.parse(resource(r));
+    if (res.pattern() != IntegrationPattern.REQUEST_RESPONSE
+        && (r.taskToken == null || r.retryCount > 0)) {
+      r.taskToken = r.frame.rt.tokens.issue(new Pending());
     }
+    JsonNode params = Io.parameters(r, eff);
+    Options limits = options(r, eff);
+    JsonNode result;
+    try {
+      result =
+          r.test != null && r.test.mocked()
+              ? r.test.mockOutcome()
+              : TaskCalls.call(r, res, params, limits);
+    } finally {
+      if (r.taskToken != null) {
+        r.frame.rt.tokens.close(r.taskToken); // late callbacks get TaskTimedOut, as on AWS
+      }
+    }
+    r.inspect("result", result);
+    result = Io.resultSelector(r, result);
+    return Io.finish(r, result, eff, SimpleStates.next(r));
+  }
 
-    private static String resource(StateRun r) {
-        JsonNode res = r.field("Resource");
-        if (r.jsonata && dev.waymark.states.jsonata.JsonataEval.isExpression(res)) {
-            return r.jsonata(res, "Resource", r.input, null, null).asText();
-        }
-        return res.asText();
+  private static String resource(StateRun r) {
+    JsonNode res = r.field("Resource");
+    if (r.jsonata && dev.waymark.states.jsonata.JsonataEval.isExpression(res)) {
+      return r.jsonata(res, "Resource", r.input, null, null).asText();
     }
+    return res.asText();
+  }
 
-    private static Options options(StateRun r, JsonNode eff) {
-        long timeout = seconds(r, eff, "TimeoutSeconds", "TimeoutSecondsPath");
-        long heartbeat = seconds(r, eff, "HeartbeatSeconds", "HeartbeatSecondsPath");
-        return new Options(timeout, heartbeat, credentials(r, eff));
-    }
+  private static Options options(StateRun r, JsonNode eff) {
+    long timeout = seconds(r, eff, "TimeoutSeconds", "TimeoutSecondsPath");
+    long heartbeat = seconds(r, eff, "HeartbeatSeconds", "HeartbeatSecondsPath");
+    return new Options(timeout, heartbeat, credentials(r, eff));
+  }
 
-    private static String credentials(StateRun r, JsonNode eff) {
-        JsonNode spec = r.field("Credentials");
-        if (spec == null) {
-            return null;
-        }
-        JsonNode c = r.jsonata ? r.jsonata(spec, "Credentials", r.input, null, null)
-                : PayloadTemplate.apply(spec, r.evalContext(eff));
-        return c.path("RoleArn").asText(null);
+  private static String credentials(StateRun r, JsonNode eff) {
+    JsonNode spec = r.field("Credentials");
+    if (spec == null) {
+      return null;
     }
+    JsonNode c =
+        r.jsonata
+            ? r.jsonata(spec, "Credentials", r.input, null, null)
+            : PayloadTemplate.apply(spec, r.evalContext(eff));
+    return c.path("RoleArn").asText(null);
+  }
 
-    /** A positive number of seconds from the literal/JSONata field or the path field; 0 when neither is set. */
-    private static long seconds(StateRun r, JsonNode eff, String field, String pathField) {
-        if (r.has(field)) {
-            JsonNode v = r.field(field);
-            if (r.jsonata && !v.isNumber()) {
-                v = r.jsonata(v, field, r.input, null, null);
-            }
-            if (!v.isIntegralNumber() || v.asLong() <= 0) {
-                throw new StatesFailure("States.Runtime", "The " + field + " value must be a positive integer: " + v);
-            }
-            return v.asLong();
-        }
-        if (r.has(pathField)) {
-            String path = r.field(pathField).asText();
-            JsonNode v;
-            try {
-                v = PathResolver.resolve(path, r.evalContext(eff));
-            } catch (JsonPaths.PathMissing e) {
-                throw new StatesFailure("States.Runtime", "The " + pathField + " parameter does not reference an "
-                        + "input value: " + path);
-            }
-            if (!v.isIntegralNumber() || v.asLong() <= 0) {
-                throw new StatesFailure("States.Runtime", "The " + pathField + " parameter references an invalid "
-                        + "value: " + path + " == " + v);
-            }
-            return v.asLong();
-        }
-        return 0;
+  /**
+   * A positive number of seconds from the literal/JSONata field or the path field; 0 when neither
+   * is set.
+   */
+  private static long seconds(StateRun r, JsonNode eff, String field, String pathField) {
+    if (r.has(field)) {
+      JsonNode v = r.field(field);
+      if (r.jsonata && !v.isNumber()) {
+        v = r.jsonata(v, field, r.input, null, null);
+      }
+      if (!v.isIntegralNumber() || v.asLong() <= 0) {
+        throw new StatesFailure(
+            "States.Runtime", "The " + field + " value must be a positive integer: " + v);
+      }
+      return v.asLong();
     }
+    if (r.has(pathField)) {
+      String path = r.field(pathField).asText();
+      JsonNode v;
+      try {
+        v = PathResolver.resolve(path, r.evalContext(eff));
+      } catch (JsonPaths.PathMissing e) {
+        throw new StatesFailure(
+            "States.Runtime",
+            "The " + pathField + " parameter does not reference an " + "input value: " + path);
+      }
+      if (!v.isIntegralNumber() || v.asLong() <= 0) {
+        throw new StatesFailure(
+            "States.Runtime",
+            "The "
+                + pathField
+                + " parameter references an invalid "
+                + "value: "
+                + path
+                + " == "
+                + v);
+      }
+      return v.asLong();
+    }
+    return 0;
+  }
 }

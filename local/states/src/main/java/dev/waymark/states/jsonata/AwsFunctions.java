@@ -12,58 +12,57 @@ import java.util.UUID;
 
 /** The JSONata functions Step Functions adds: $partition, $range, $hash, $random, $uuid, $parse. */
 final class AwsFunctions {
-    private AwsFunctions() {
-    }
+  private AwsFunctions() {}
 
-    static void register(Jsonata.Frame frame, java.time.Instant now) {
-        if (now != null) {
-            frame.bind("millis", Jsonata.function("millis", () -> now.toEpochMilli(), "<:n>"));
-            frame.bind("now", Jsonata.function("now", () -> Json.isoMillis(now), "<:s>"));
-        }
-        frame.bind("partition", Jsonata.function("partition", AwsFunctions::partition, "<an:a>"));
-        frame.bind("range", Jsonata.function("range", AwsFunctions::range, "<nnn:a>"));
-        frame.bind("hash", Jsonata.function("hash", AwsFunctions::hash, "<ss:s>"));
-        frame.bind("random", Jsonata.function("random", AwsFunctions::random, "<n?:n>"));
-        frame.bind("uuid", Jsonata.function("uuid", () -> UUID.randomUUID().toString(), "<:s>"));
-        frame.bind("parse", Jsonata.function("parse", AwsFunctions::parse, "<s:x>"));
+  static void register(Jsonata.Frame frame, java.time.Instant now) {
+    if (now != null) {
+      frame.bind("millis", Jsonata.function("millis", () -> now.toEpochMilli(), "<:n>"));
+      frame.bind("now", Jsonata.function("now", () -> Json.isoMillis(now), "<:s>"));
     }
+    frame.bind("partition", Jsonata.function("partition", AwsFunctions::partition, "<an:a>"));
+    frame.bind("range", Jsonata.function("range", AwsFunctions::range, "<nnn:a>"));
+    frame.bind("hash", Jsonata.function("hash", AwsFunctions::hash, "<ss:s>"));
+    frame.bind("random", Jsonata.function("random", AwsFunctions::random, "<n?:n>"));
+    frame.bind("uuid", Jsonata.function("uuid", () -> UUID.randomUUID().toString(), "<:s>"));
+    frame.bind("parse", Jsonata.function("parse", AwsFunctions::parse, "<s:x>"));
+  }
 
-    private static List<Object> partition(List<Object> in, Number size) {
-        List<Object> out = new ArrayList<>();
-        List<Object> cur = null;
-        for (Object o : in) {
-            if (cur == null || cur.size() == size.intValue()) {
-                cur = new ArrayList<>();
-                out.add(cur);
-            }
-            cur.add(o);
-        }
-        return out;
+  private static List<Object> partition(List<Object> in, Number size) {
+    List<Object> out = new ArrayList<>();
+    List<Object> cur = null;
+    for (Object o : in) {
+      if (cur == null || cur.size() == size.intValue()) {
+        cur = new ArrayList<>();
+        out.add(cur);
+      }
+      cur.add(o);
     }
+    return out;
+  }
 
-    private static Object range(Number start, Number end, Number step) {
-        List<Object> out = new ArrayList<>();
-        long s = step.longValue();
-        for (long v = start.longValue(); s > 0 ? v <= end.longValue() : v >= end.longValue(); v += s) {
-            out.add(v);
-        }
-        return out.size() == 1 ? out.get(0) : out;
+  private static Object range(Number start, Number end, Number step) {
+    List<Object> out = new ArrayList<>();
+    long s = step.longValue();
+    for (long v = start.longValue(); s > 0 ? v <= end.longValue() : v >= end.longValue(); v += s) {
+      out.add(v);
     }
+    return out.size() == 1 ? out.get(0) : out;
+  }
 
-    private static String hash(String data, String alg) {
-        try {
-            byte[] h = MessageDigest.getInstance(alg).digest(data.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalArgumentException("Unsupported hash algorithm " + alg, e);
-        }
+  private static String hash(String data, String alg) {
+    try {
+      byte[] h = MessageDigest.getInstance(alg).digest(data.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalArgumentException("Unsupported hash algorithm " + alg, e);
     }
+  }
 
-    private static Number random(Number seed) {
-        return seed == null ? Math.random() : new Random(seed.longValue()).nextDouble();
-    }
+  private static Number random(Number seed) {
+    return seed == null ? Math.random() : new Random(seed.longValue()).nextDouble();
+  }
 
-    private static Object parse(String text) {
-        return JsonataEval.toJava(Json.parse(text));
-    }
+  private static Object parse(String text) {
+    return JsonataEval.toJava(Json.parse(text));
+  }
 }

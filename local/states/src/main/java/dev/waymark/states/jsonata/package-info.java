@@ -1,2 +1,5 @@
-/** JSONata-mode evaluation ({@code {% %}} templates, {@code $states}, variables, AWS-added functions). */
+/**
+ * JSONata-mode evaluation ({@code {% %}} templates, {@code $states}, variables, AWS-added
+ * functions).
+ */
 package dev.waymark.states.jsonata;

@@ -10,45 +10,51 @@ import java.util.Map;
 
 /** Applies a JSONPath-mode payload template (Parameters, ResultSelector, ItemSelector, Assign). */
 public final class PayloadTemplate {
-    private PayloadTemplate() {
-    }
+  private PayloadTemplate() {}
 
-    public static JsonNode apply(JsonNode template, EvalContext ctx) {
-        if (template.isObject()) {
-            ObjectNode out = Json.object();
-            Iterator<Map.Entry<String, JsonNode>> it = template.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String key = e.getKey();
-                if (key.endsWith(".$") && e.getValue().isTextual()) {
-                    out.set(key.substring(0, key.length() - 2), evaluate(e.getValue().textValue(), key, ctx));
-                } else {
-                    out.set(key, apply(e.getValue(), ctx));
-                }
-            }
-            return out;
+  public static JsonNode apply(JsonNode template, EvalContext ctx) {
+    if (template.isObject()) {
+      ObjectNode out = Json.object();
+      Iterator<Map.Entry<String, JsonNode>> it = template.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = e.getKey();
+        if (key.endsWith(".$") && e.getValue().isTextual()) {
+          out.set(key.substring(0, key.length() - 2), evaluate(e.getValue().textValue(), key, ctx));
+        } else {
+          out.set(key, apply(e.getValue(), ctx));
         }
-        if (template.isArray()) {
-            ArrayNode out = Json.array();
-            for (JsonNode n : template) {
-                out.add(apply(n, ctx));
-            }
-            return out;
-        }
-        return template;
+      }
+      return out;
     }
+    if (template.isArray()) {
+      ArrayNode out = Json.array();
+      for (JsonNode n : template) {
+        out.add(apply(n, ctx));
+      }
+      return out;
+    }
+    return template;
+  }
 
-    /** Evaluates one '.$' value: an intrinsic call or a path. */
-    public static JsonNode evaluate(String expr, String field, EvalContext ctx) {
-        if (expr.startsWith("States.")) {
-            return Intrinsics.evaluate(expr, ctx);
-        }
-        try {
-            return PathResolver.resolve(expr, ctx);
-        } catch (JsonPaths.PathMissing e) {
-            JsonNode src = expr.startsWith("$$") ? ctx.context() : ctx.input();
-            throw new StatesFailure("States.Runtime", "The JSONPath '" + expr + "' specified for the field '" + field
-                    + "' could not be found in the input '" + Json.write(src) + "'");
-        }
+  /** Evaluates one '.$' value: an intrinsic call or a path. */
+  public static JsonNode evaluate(String expr, String field, EvalContext ctx) {
+    if (expr.startsWith("States.")) {
+      return Intrinsics.evaluate(expr, ctx);
     }
+    try {
+      return PathResolver.resolve(expr, ctx);
+    } catch (JsonPaths.PathMissing e) {
+      JsonNode src = expr.startsWith("$$") ? ctx.context() : ctx.input();
+      throw new StatesFailure(
+          "States.Runtime",
+          "The JSONPath '"
+              + expr
+              + "' specified for the field '"
+              + field
+              + "' could not be found in the input '"
+              + Json.write(src)
+              + "'");
+    }
+  }
 }

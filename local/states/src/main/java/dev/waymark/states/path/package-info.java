@@ -1,2 +1,5 @@
-/** JSONPath-mode data processing: paths (Jayway, as AWS), payload templates with {@code .$} keys, intrinsics. */
+/**
+ * JSONPath-mode data processing: paths (Jayway, as AWS), payload templates with {@code .$} keys,
+ * intrinsics.
+ */
 package dev.waymark.states.path;

@@ -12,6 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param parameters the evaluated Parameters/Arguments
  * @param taskToken the task token (only for WAIT_FOR_TASK_TOKEN)
  */
-public record ServiceRequest(String resource, String service, String action, IntegrationPattern pattern,
-                             JsonNode parameters, String taskToken, String region, String accountId) {
-}
+public record ServiceRequest(
+    String resource,
+    String service,
+    String action,
+    IntegrationPattern pattern,
+    JsonNode parameters,
+    String taskToken,
+    String region,
+    String accountId) {}

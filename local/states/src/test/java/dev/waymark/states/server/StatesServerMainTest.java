@@ -18,54 +18,69 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** The standalone server's options, banner and Lambda behaviour. */
 class StatesServerMainTest {
-    @Test
-    void parsesOptions() {
-        var o = StatesServerMain.Options.parse("--port", "0", "--clock", "skip", "--lambda-echo");
-        assertThat(o).isEqualTo(new StatesServerMain.Options("127.0.0.1", 0, ClockMode.SKIP, true));
-        assertThat(StatesServerMain.Options.parse().port()).isEqualTo(8083);
-        assertThatThrownBy(() -> StatesServerMain.Options.parse("--clock", "fast"))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> StatesServerMain.Options.parse("--port")).isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void parsesOptions() {
+    var o = StatesServerMain.Options.parse("--port", "0", "--clock", "skip", "--lambda-echo");
+    assertThat(o).isEqualTo(new StatesServerMain.Options("127.0.0.1", 0, ClockMode.SKIP, true));
+    assertThat(StatesServerMain.Options.parse().port()).isEqualTo(8083);
+    assertThatThrownBy(() -> StatesServerMain.Options.parse("--clock", "fast"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StatesServerMain.Options.parse("--port"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
-    @Test
-    void bannerShowsTheEndpointAndClientSnippets() {
-        var buf = new ByteArrayOutputStream();
-        StatesServerMain.banner(StatesServerMain.Options.parse("--clock", "skip"), "http://127.0.0.1:8083",
-                new PrintStream(buf, true, StandardCharsets.UTF_8));
-        String text = buf.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("http://127.0.0.1:8083", "--endpoint-url http://127.0.0.1:8083",
-                "endpointOverride(URI.create(\"http://127.0.0.1:8083\"))", "DISABLE_HOST_PREFIX_INJECTION",
-                "time jumps");
-    }
+  @Test
+  void bannerShowsTheEndpointAndClientSnippets() {
+    var buf = new ByteArrayOutputStream();
+    StatesServerMain.banner(
+        StatesServerMain.Options.parse("--clock", "skip"),
+        "http://127.0.0.1:8083",
+        new PrintStream(buf, true, StandardCharsets.UTF_8));
+    String text = buf.toString(StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains(
+            "http://127.0.0.1:8083",
+            "--endpoint-url http://127.0.0.1:8083",
+            "endpointOverride(URI.create(\"http://127.0.0.1:8083\"))",
+            "DISABLE_HOST_PREFIX_INJECTION",
+            "time jumps");
+  }
 
-    @Test
-    void lambdaTasksEchoOrFailAsDocumented() throws Exception {
-        String def = "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":"
-                + "\"arn:aws:lambda:us-east-1:123456789012:function:any\",\"End\":true}}}";
-        for (boolean echo : new boolean[] {true, false}) {
-            var o = new StatesServerMain.Options("127.0.0.1", 0, ClockMode.SKIP, echo);
-            try (var server = StatesServerMain.start(o);
-                 SfnClient sfn = SfnClient.builder().endpointOverride(URI.create(server.endpoint()))
-                         .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-                         .build()) {
-                String sm = sfn.createStateMachine(r -> r.name("l").definition(def).roleArn("arn:aws:iam::1:role/r"))
-                        .stateMachineArn();
-                String ex = sfn.startExecution(r -> r.stateMachineArn(sm).input("{\"k\":1}")).executionArn();
-                var d = sfn.describeExecution(r -> r.executionArn(ex));
-                for (int i = 0; i < 100 && d.status() == ExecutionStatus.RUNNING; i++) {
-                    Thread.sleep(20);
-                    d = sfn.describeExecution(r -> r.executionArn(ex));
-                }
-                if (echo) {
-                    assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-                    assertThat(d.output()).isEqualTo("{\"k\":1}");
-                } else {
-                    assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
-                    assertThat(d.error()).isEqualTo("Lambda.ResourceNotFoundException");
-                }
-            }
+  @Test
+  void lambdaTasksEchoOrFailAsDocumented() throws Exception {
+    String def =
+        "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":"
+            + "\"arn:aws:lambda:us-east-1:123456789012:function:any\",\"End\":true}}}";
+    for (boolean echo : new boolean[] {true, false}) {
+      var o = new StatesServerMain.Options("127.0.0.1", 0, ClockMode.SKIP, echo);
+      try (var server = StatesServerMain.start(o);
+          SfnClient sfn =
+              SfnClient.builder()
+                  .endpointOverride(URI.create(server.endpoint()))
+                  .region(Region.US_EAST_1)
+                  .httpClient(UrlConnectionHttpClient.create())
+                  .credentialsProvider(
+                      StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                  .build()) {
+        String sm =
+            sfn.createStateMachine(
+                    r -> r.name("l").definition(def).roleArn("arn:aws:iam::1:role/r"))
+                .stateMachineArn();
+        String ex =
+            sfn.startExecution(r -> r.stateMachineArn(sm).input("{\"k\":1}")).executionArn();
+        var d = sfn.describeExecution(r -> r.executionArn(ex));
+        for (int i = 0; i < 100 && d.status() == ExecutionStatus.RUNNING; i++) {
+          Thread.sleep(20);
+          d = sfn.describeExecution(r -> r.executionArn(ex));
         }
+        if (echo) {
+          assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+          assertThat(d.output()).isEqualTo("{\"k\":1}");
+        } else {
+          assertThat(d.status()).isEqualTo(ExecutionStatus.FAILED);
+          assertThat(d.error()).isEqualTo("Lambda.ResourceNotFoundException");
+        }
+      }
     }
+  }
 }

@@ -13,9 +13,10 @@ public final class AwsClients {
   private AwsClients() {}
 
   public static DynamoDbClient dynamoDb(WaymarkConfig config) {
-    DynamoDbClientBuilder builder = DynamoDbClient.builder()
-        .region(Region.of(config.region()))
-        .httpClient(UrlConnectionHttpClient.create());
+    DynamoDbClientBuilder builder =
+        DynamoDbClient.builder()
+            .region(Region.of(config.region()))
+            .httpClient(UrlConnectionHttpClient.create());
     config.dynamoEndpoint().ifPresent(builder::endpointOverride);
     return builder.build();
   }

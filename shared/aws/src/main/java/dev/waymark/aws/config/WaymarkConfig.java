@@ -10,11 +10,17 @@ import java.util.Optional;
  *
  * @param table the Waymark table ({@code WAYMARK_TABLE})
  * @param region the AWS region ({@code AWS_REGION}, set by Lambda)
- * @param dynamoEndpoint an endpoint override for DynamoDB ({@code WAYMARK_DYNAMODB_ENDPOINT}), for local runs
- * @param eventRetention how long processed events are kept ({@code WAYMARK_EVENT_RETENTION_DAYS}, default 400)
+ * @param dynamoEndpoint an endpoint override for DynamoDB ({@code WAYMARK_DYNAMODB_ENDPOINT}), for
+ *     local runs
+ * @param eventRetention how long processed events are kept ({@code WAYMARK_EVENT_RETENTION_DAYS},
+ *     default 400)
  * @param dedupWindow how long a messageId is remembered ({@code WAYMARK_DEDUP_DAYS}, default 7)
  */
-public record WaymarkConfig(String table, String region, Optional<URI> dynamoEndpoint, Duration eventRetention,
+public record WaymarkConfig(
+    String table,
+    String region,
+    Optional<URI> dynamoEndpoint,
+    Duration eventRetention,
     Duration dedupWindow) {
 
   public static WaymarkConfig fromEnvironment() {
@@ -29,13 +35,16 @@ public record WaymarkConfig(String table, String region, Optional<URI> dynamoEnd
     return new WaymarkConfig(
         table,
         env.getOrDefault("AWS_REGION", "us-east-1"),
-        Optional.ofNullable(env.get("WAYMARK_DYNAMODB_ENDPOINT")).filter(s -> !s.isBlank()).map(URI::create),
+        Optional.ofNullable(env.get("WAYMARK_DYNAMODB_ENDPOINT"))
+            .filter(s -> !s.isBlank())
+            .map(URI::create),
         Duration.ofDays(Long.parseLong(env.getOrDefault("WAYMARK_EVENT_RETENTION_DAYS", "400"))),
         Duration.ofDays(Long.parseLong(env.getOrDefault("WAYMARK_DEDUP_DAYS", "7"))));
   }
 
   /** The same settings for another table (tests and the local runtime). */
   public static WaymarkConfig local(String table) {
-    return new WaymarkConfig(table, "us-east-1", Optional.empty(), Duration.ofDays(400), Duration.ofDays(7));
+    return new WaymarkConfig(
+        table, "us-east-1", Optional.empty(), Duration.ofDays(400), Duration.ofDays(7));
   }
 }

@@ -41,6 +41,8 @@ public final class Attr {
 
   public static List<String> strings(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item.get(name);
-    return value == null || !value.hasL() ? List.of() : value.l().stream().map(AttributeValue::s).toList();
+    return value == null || !value.hasL()
+        ? List.of()
+        : value.l().stream().map(AttributeValue::s).toList();
   }
 }

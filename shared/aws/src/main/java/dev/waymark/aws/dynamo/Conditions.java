@@ -20,10 +20,12 @@ public final class Conditions {
   }
 
   public static void guard(String what, Runnable write) {
-    guard(what, () -> {
-      write.run();
-      return null;
-    });
+    guard(
+        what,
+        () -> {
+          write.run();
+          return null;
+        });
   }
 
   public static String reasons(TransactionCanceledException e) {

@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The inbox: one item per messageId ({@code EV#<messageId>}/{@code EVENT}), written with a
- * condition so a repeated messageId is stored once. Its insert on the table's stream is what
- * drives processing. The item expires after the de-duplication window.
+ * condition so a repeated messageId is stored once. Its insert on the table's stream is what drives
+ * processing. The item expires after the de-duplication window.
  */
 public final class DynamoEventInbox implements EventInbox {
   private final DynamoDbClient dynamo;
@@ -29,7 +29,8 @@ public final class DynamoEventInbox implements EventInbox {
   public boolean accept(InboundEvent event, String source) {
     Map<String, AttributeValue> item = itemOf(event, source, dedupWindow);
     try {
-      dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+      dynamo.putItem(
+          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
       return true;
     } catch (ConditionalCheckFailedException duplicate) {
       return false;
@@ -37,8 +38,10 @@ public final class DynamoEventInbox implements EventInbox {
   }
 
   /** The inbox item of an event (also written inside other transactions, e.g. segment changes). */
-  public static Map<String, AttributeValue> itemOf(InboundEvent event, String source, Duration dedupWindow) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.inbox(event.messageId()), Keys.INBOX_SK));
+  public static Map<String, AttributeValue> itemOf(
+      InboundEvent event, String source, Duration dedupWindow) {
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.inbox(event.messageId()), Keys.INBOX_SK));
     item.put("payload", Attr.s(event.toStoredJson()));
     item.put("receivedAt", Attr.s(event.receivedAt().toString()));
     item.put("source", Attr.s(source));

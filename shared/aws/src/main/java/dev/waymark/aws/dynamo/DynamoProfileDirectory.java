@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
  * Live profiles by a paged Scan filtered to profile items. A scan reads the whole table, so this
- * serves only the bounded segment preview (a draft has no index yet); sizes of saved segments,
- * the lease scan and due checks never use it.
+ * serves only the bounded segment preview (a draft has no index yet); sizes of saved segments, the
+ * lease scan and due checks never use it.
  */
 public final class DynamoProfileDirectory implements ProfileDirectory {
   private final DynamoDbClient dynamo;
@@ -28,22 +28,34 @@ public final class DynamoProfileDirectory implements ProfileDirectory {
   @Override
   public Page<Profile> page(int limit, String cursor) {
     Map<String, AttributeValue> start = cursor == null ? null : decode(cursor);
-    ScanResponse page = dynamo.scan(r -> r.tableName(table).limit(limit).exclusiveStartKey(start)
-        .filterExpression("SK = :p AND #s = :live").expressionAttributeNames(Map.of("#s", "status"))
-        .expressionAttributeValues(Map.of(":p", Attr.s(Keys.PROFILE_SK), ":live", Attr.s("live"))));
+    ScanResponse page =
+        dynamo.scan(
+            r ->
+                r.tableName(table)
+                    .limit(limit)
+                    .exclusiveStartKey(start)
+                    .filterExpression("SK = :p AND #s = :live")
+                    .expressionAttributeNames(Map.of("#s", "status"))
+                    .expressionAttributeValues(
+                        Map.of(":p", Attr.s(Keys.PROFILE_SK), ":live", Attr.s("live"))));
     List<Profile> profiles = page.items().stream().map(ProfileItems::fromItem).toList();
-    String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-        ? encode(page.lastEvaluatedKey()) : null;
+    String next =
+        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+            ? encode(page.lastEvaluatedKey())
+            : null;
     return new Page<>(profiles, next);
   }
 
   private static String encode(Map<String, AttributeValue> key) {
     String text = key.get("PK").s() + "\n" + key.get("SK").s();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Map<String, AttributeValue> decode(String cursor) {
-    String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
+    String[] parts =
+        new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 2);
     return Attr.key(parts[0], parts[1]);
   }
 }

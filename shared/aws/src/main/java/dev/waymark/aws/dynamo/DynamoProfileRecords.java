@@ -34,7 +34,8 @@ public final class DynamoProfileRecords implements ProfileRecords {
   private final ProfileStore profiles;
   private final Clock clock;
 
-  public DynamoProfileRecords(DynamoDbClient dynamo, String table, ProfileStore profiles, Clock clock) {
+  public DynamoProfileRecords(
+      DynamoDbClient dynamo, String table, ProfileStore profiles, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
     this.profiles = profiles;
@@ -45,20 +46,29 @@ public final class DynamoProfileRecords implements ProfileRecords {
   public Page<ObjectNode> timeline(String profileId, int limit, String cursor) {
     String pk = Keys.profile(profileId);
     Map<String, AttributeValue> start = cursor == null ? null : Attr.key(pk, decodeCursor(cursor));
-    QueryResponse page = dynamo.query(r -> r.tableName(table).scanIndexForward(false).limit(limit + 1)
-        .keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
-        .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":e", Attr.s(Keys.EVENT_PREFIX)))
-        .exclusiveStartKey(start));
+    QueryResponse page =
+        dynamo.query(
+            r ->
+                r.tableName(table)
+                    .scanIndexForward(false)
+                    .limit(limit + 1)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
+                    .expressionAttributeValues(
+                        Map.of(":pk", Attr.s(pk), ":e", Attr.s(Keys.EVENT_PREFIX)))
+                    .exclusiveStartKey(start));
     List<Map<String, AttributeValue>> items = page.items();
     boolean more = items.size() > limit;
     List<Map<String, AttributeValue>> shown = more ? items.subList(0, limit) : items;
-    List<ObjectNode> events = shown.stream().map(i -> Json.parseObject(Attr.string(i, "event"))).toList();
+    List<ObjectNode> events =
+        shown.stream().map(i -> Json.parseObject(Attr.string(i, "event"))).toList();
     String next = more ? encodeCursor(Attr.string(shown.get(limit - 1), "SK")) : null;
     return new Page<>(events, next);
   }
 
   private static String encodeCursor(String sk) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(sk.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(sk.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String decodeCursor(String cursor) {
@@ -74,10 +84,10 @@ public final class DynamoProfileRecords implements ProfileRecords {
   }
 
   /**
-   * Erases a person: every item in the profile's partition and in those of the profiles merged
-   * into it, their identity items, and the personal payload of their inbox items (the messageId
-   * stays, so a replayed event is still recognised). The profile item goes last, so an erasure
-   * that stops half-way can simply be repeated. Only counts are kept, in an audit item.
+   * Erases a person: every item in the profile's partition and in those of the profiles merged into
+   * it, their identity items, and the personal payload of their inbox items (the messageId stays,
+   * so a replayed event is still recognised). The profile item goes last, so an erasure that stops
+   * half-way can simply be repeated. Only counts are kept, in an audit item.
    */
   @Override
   public ErasureReport erase(Profile profile) {
@@ -85,7 +95,9 @@ public final class DynamoProfileRecords implements ProfileRecords {
     List<String> ids = new ArrayList<>(profile.mergedFrom());
     ids.add(profile.id());
     for (String id : ids) {
-      profiles.find(id).ifPresent(p -> p.identities().forEach(identity -> deleteIdentity(identity, id, counts)));
+      profiles
+          .find(id)
+          .ifPresent(p -> p.identities().forEach(identity -> deleteIdentity(identity, id, counts)));
       erasePartition(id, counts);
     }
     ErasureReport report = new ErasureReport(UUID.randomUUID().toString(), clock.instant(), counts);
@@ -95,8 +107,12 @@ public final class DynamoProfileRecords implements ProfileRecords {
 
   private void deleteIdentity(Identity identity, String profileId, Map<String, Integer> counts) {
     try {
-      dynamo.deleteItem(r -> r.tableName(table).key(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK))
-          .conditionExpression("profileId = :p").expressionAttributeValues(Map.of(":p", Attr.s(profileId))));
+      dynamo.deleteItem(
+          r ->
+              r.tableName(table)
+                  .key(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK))
+                  .conditionExpression("profileId = :p")
+                  .expressionAttributeValues(Map.of(":p", Attr.s(profileId))));
       counts.merge("identities", 1, Integer::sum);
     } catch (ConditionalCheckFailedException repointed) {
       // the identity now belongs to the surviving profile and is erased with it
@@ -105,8 +121,16 @@ public final class DynamoProfileRecords implements ProfileRecords {
 
   private void erasePartition(String profileId, Map<String, Integer> counts) {
     String pk = Keys.profile(profileId);
-    List<Map<String, AttributeValue>> items = dynamo.queryPaginator(r -> r.tableName(table)
-        .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", Attr.s(pk)))).items().stream().toList();
+    List<Map<String, AttributeValue>> items =
+        dynamo
+            .queryPaginator(
+                r ->
+                    r.tableName(table)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", Attr.s(pk))))
+            .items()
+            .stream()
+            .toList();
     Map<String, AttributeValue> profileItem = null;
     for (Map<String, AttributeValue> item : items) {
       String sk = Attr.string(item, "SK");
@@ -118,7 +142,8 @@ public final class DynamoProfileRecords implements ProfileRecords {
         scrubInbox(Attr.string(item, "messageId"));
       }
       if (sk.startsWith(Keys.SEGMENT_PREFIX)) {
-        new DynamoSegmentMemberships(dynamo, table, Duration.ZERO).erase(profileId, item); // index, counter, due check
+        new DynamoSegmentMemberships(dynamo, table, Duration.ZERO)
+            .erase(profileId, item); // index, counter, due check
       }
       dynamo.deleteItem(r -> r.tableName(table).key(Attr.key(pk, sk)));
       counts.merge(kindOf(sk), 1, Integer::sum);
@@ -134,8 +159,12 @@ public final class DynamoProfileRecords implements ProfileRecords {
       return;
     }
     try {
-      dynamo.updateItem(r -> r.tableName(table).key(Attr.key(Keys.inbox(messageId), Keys.INBOX_SK))
-          .updateExpression("REMOVE payload").conditionExpression("attribute_exists(PK)"));
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(Attr.key(Keys.inbox(messageId), Keys.INBOX_SK))
+                  .updateExpression("REMOVE payload")
+                  .conditionExpression("attribute_exists(PK)"));
     } catch (ConditionalCheckFailedException expired) {
       // the inbox item already expired: nothing personal is left there
     }
@@ -152,7 +181,8 @@ public final class DynamoProfileRecords implements ProfileRecords {
   }
 
   private void writeAudit(ErasureReport report) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key("AUDIT#erasure", report.erasedAt() + "#" + report.erasureId()));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key("AUDIT#erasure", report.erasedAt() + "#" + report.erasureId()));
     item.put("erasureId", Attr.s(report.erasureId()));
     item.put("erasedAt", Attr.s(report.erasedAt().toString()));
     item.put("counts", Attr.s(Json.write(report.counts())));

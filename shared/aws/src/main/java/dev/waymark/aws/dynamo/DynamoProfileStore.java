@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoProfileStore implements ProfileStore {
   /** DynamoDB's limit on actions in one transaction. */
   static final int MAX_TRANSACTION_ITEMS = 100;
+
   private static final String LIVE_AT_VERSION = "#v = :v AND #st = :live";
   private static final int MOVE_BATCH = 25;
 
@@ -36,7 +37,8 @@ public final class DynamoProfileStore implements ProfileStore {
   private final Clock clock;
   private final Duration eventRetention;
 
-  public DynamoProfileStore(DynamoDbClient dynamo, String table, Clock clock, Duration eventRetention) {
+  public DynamoProfileStore(
+      DynamoDbClient dynamo, String table, Clock clock, Duration eventRetention) {
     this.dynamo = dynamo;
     this.table = table;
     this.clock = clock;
@@ -45,23 +47,46 @@ public final class DynamoProfileStore implements ProfileStore {
 
   @Override
   public Optional<String> profileIdOf(Identity identity) {
-    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-        .key(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK))).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Attr.string(item, "profileId"));
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .consistentRead(true)
+                        .key(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK)))
+            .item();
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Attr.string(item, "profileId"));
   }
 
   @Override
   public Optional<Profile> find(String profileId) {
-    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-        .key(Attr.key(Keys.profile(profileId), Keys.PROFILE_SK))).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ProfileItems.fromItem(item));
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .consistentRead(true)
+                        .key(Attr.key(Keys.profile(profileId), Keys.PROFILE_SK)))
+            .item();
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ProfileItems.fromItem(item));
   }
 
   @Override
   public void create(Profile profile, InboundEvent firstEvent) {
     List<TransactWriteItem> writes = new ArrayList<>();
-    writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(ProfileItems.toItem(profile))
-        .conditionExpression("attribute_not_exists(PK)").build()).build());
+    writes.add(
+        TransactWriteItem.builder()
+            .put(
+                Put.builder()
+                    .tableName(table)
+                    .item(ProfileItems.toItem(profile))
+                    .conditionExpression("attribute_not_exists(PK)")
+                    .build())
+            .build());
     profile.identities().forEach(id -> writes.add(claim(id, profile.id())));
     writes.add(eventPut(profile.id(), firstEvent));
     Conditions.guard("create profile", () -> transact(writes));
@@ -81,16 +106,27 @@ public final class DynamoProfileStore implements ProfileStore {
     writes.add(versionedPut(survivor));
     writes.add(versionedPut(loserRedirect));
     for (Identity id : loserRedirect.identities()) {
-      writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-          .key(Attr.key(Keys.identity(id), Keys.IDENTITY_SK))
-          .updateExpression("SET profileId = :to")
-          .conditionExpression("profileId = :from")
-          .expressionAttributeValues(Map.of(":to", Attr.s(survivor.id()), ":from", Attr.s(loserRedirect.id())))
-          .build()).build());
+      writes.add(
+          TransactWriteItem.builder()
+              .update(
+                  Update.builder()
+                      .tableName(table)
+                      .key(Attr.key(Keys.identity(id), Keys.IDENTITY_SK))
+                      .updateExpression("SET profileId = :to")
+                      .conditionExpression("profileId = :from")
+                      .expressionAttributeValues(
+                          Map.of(":to", Attr.s(survivor.id()), ":from", Attr.s(loserRedirect.id())))
+                      .build())
+              .build());
     }
     if (writes.size() > MAX_TRANSACTION_ITEMS) {
-      throw new IllegalStateException("profile " + loserRedirect.id() + " has " + loserRedirect.identities().size()
-          + " identities; a merge moves at most " + (MAX_TRANSACTION_ITEMS - 2));
+      throw new IllegalStateException(
+          "profile "
+              + loserRedirect.id()
+              + " has "
+              + loserRedirect.identities().size()
+              + " identities; a merge moves at most "
+              + (MAX_TRANSACTION_ITEMS - 2));
     }
     Conditions.guard("merge profiles", () -> transact(writes));
   }
@@ -107,31 +143,54 @@ public final class DynamoProfileStore implements ProfileStore {
         }
         Map<String, AttributeValue> moved = new HashMap<>(item);
         moved.put("PK", Attr.s(Keys.profile(toProfileId)));
-        boolean survivorKeepsOwn = Attr.string(item, "SK").startsWith(Keys.MEMBERSHIP_PREFIX) && exists(moved);
+        boolean survivorKeepsOwn =
+            Attr.string(item, "SK").startsWith(Keys.MEMBERSHIP_PREFIX) && exists(moved);
         if (!survivorKeepsOwn) {
-          writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(moved).build()).build());
+          writes.add(
+              TransactWriteItem.builder()
+                  .put(Put.builder().tableName(table).item(moved).build())
+                  .build());
         }
-        writes.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-            .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK"))).build()).build());
+        writes.add(
+            TransactWriteItem.builder()
+                .delete(
+                    Delete.builder()
+                        .tableName(table)
+                        .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK")))
+                        .build())
+                .build());
       }
       if (!writes.isEmpty()) {
         transact(writes);
       }
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
   }
 
   private boolean exists(Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> found = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-        .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK")))).item();
+    Map<String, AttributeValue> found =
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .consistentRead(true)
+                        .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK"))))
+            .item();
     return found != null && !found.isEmpty();
   }
 
   private QueryRequest recordsOf(String profileId, Map<String, AttributeValue> start) {
-    return QueryRequest.builder().tableName(table).consistentRead(true).limit(MOVE_BATCH)
+    return QueryRequest.builder()
+        .tableName(table)
+        .consistentRead(true)
+        .limit(MOVE_BATCH)
         .keyConditionExpression("PK = :pk")
         .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.profile(profileId))))
-        .exclusiveStartKey(start).build();
+        .exclusiveStartKey(start)
+        .build();
   }
 
   @Override
@@ -149,9 +208,11 @@ public final class DynamoProfileStore implements ProfileStore {
       if (Conditions.onlyConditionAt(e, 0)) {
         return false;
       }
-      return Conditions.guard("record event", () -> {
-        throw e;
-      });
+      return Conditions.guard(
+          "record event",
+          () -> {
+            throw e;
+          });
     }
   }
 
@@ -160,31 +221,51 @@ public final class DynamoProfileStore implements ProfileStore {
   }
 
   private TransactWriteItem versionedPut(Profile next) {
-    return TransactWriteItem.builder().put(Put.builder().tableName(table).item(ProfileItems.toItem(next))
-        .conditionExpression(LIVE_AT_VERSION)
-        .expressionAttributeNames(Map.of("#v", "version", "#st", "status"))
-        .expressionAttributeValues(Map.of(":v", Attr.n(next.version() - 1), ":live", Attr.s("live")))
-        .build()).build();
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(table)
+                .item(ProfileItems.toItem(next))
+                .conditionExpression(LIVE_AT_VERSION)
+                .expressionAttributeNames(Map.of("#v", "version", "#st", "status"))
+                .expressionAttributeValues(
+                    Map.of(":v", Attr.n(next.version() - 1), ":live", Attr.s("live")))
+                .build())
+        .build();
   }
 
   private TransactWriteItem claim(Identity identity, String profileId) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK));
     item.put("profileId", Attr.s(profileId));
     item.put("namespace", Attr.s(identity.namespace().key()));
     item.put("createdAt", Attr.s(clock.instant().toString()));
-    return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-        .conditionExpression("attribute_not_exists(PK)").build()).build();
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression("attribute_not_exists(PK)")
+                .build())
+        .build();
   }
 
   private TransactWriteItem eventPut(String profileId, InboundEvent event) {
-    Map<String, AttributeValue> item = new HashMap<>(
-        Attr.key(Keys.profile(profileId), Keys.event(event.timestamp(), event.messageId())));
+    Map<String, AttributeValue> item =
+        new HashMap<>(
+            Attr.key(Keys.profile(profileId), Keys.event(event.timestamp(), event.messageId())));
     item.put("messageId", Attr.s(event.messageId()));
     item.put("name", Attr.s(event.name()));
     item.put("type", Attr.s(event.type().wireName()));
     item.put("event", Attr.s(event.toStoredJson()));
     item.put("ttl", Attr.n(clock.instant().plus(eventRetention).getEpochSecond()));
-    return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-        .conditionExpression("attribute_not_exists(PK)").build()).build();
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression("attribute_not_exists(PK)")
+                .build())
+        .build();
   }
 }

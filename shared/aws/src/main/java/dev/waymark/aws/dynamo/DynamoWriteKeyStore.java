@@ -22,14 +22,20 @@ public final class DynamoWriteKeyStore implements WriteKeyStore {
 
   @Override
   public Optional<String> sourceOf(String keyHash) {
-    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
-        .key(Attr.key(Keys.writeKey(keyHash), Keys.WRITE_KEY_SK))).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Attr.string(item, "source"));
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(
+                r -> r.tableName(table).key(Attr.key(Keys.writeKey(keyHash), Keys.WRITE_KEY_SK)))
+            .item();
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.ofNullable(Attr.string(item, "source"));
   }
 
   @Override
   public void store(String keyHash, String source) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.writeKey(keyHash), Keys.WRITE_KEY_SK));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.writeKey(keyHash), Keys.WRITE_KEY_SK));
     item.put("source", Attr.s(source));
     item.put("createdAt", Attr.s(clock.instant().toString()));
     dynamo.putItem(r -> r.tableName(table).item(item));

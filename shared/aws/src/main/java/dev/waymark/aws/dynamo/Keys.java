@@ -113,25 +113,31 @@ public final class Keys {
   }
 
   /**
-   * The hour bucket of segment re-checks, {@code DUE#<yyyy-mm-ddTHH>} / {@code <profileId>#<segmentId>}:
-   * the hour by which a check is due (its due time rounded up to the hour), so the sweep at HH:00
-   * reads one bucket.
+   * The hour bucket of segment re-checks, {@code DUE#<yyyy-mm-ddTHH>} / {@code
+   * <profileId>#<segmentId>}: the hour by which a check is due (its due time rounded up to the
+   * hour), so the sweep at HH:00 reads one bucket.
    */
   public static String dueBucket(Instant dueAt) {
     Instant hour = dueAt.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-    return "DUE#" + (hour.equals(dueAt) ? hour : hour.plusSeconds(3600)).toString().substring(0, 13);
+    return "DUE#"
+        + (hour.equals(dueAt) ? hour : hour.plusSeconds(3600)).toString().substring(0, 13);
   }
 
   public static String dueCheck(String profileId, String segmentId) {
     return profileId + "#" + segmentId;
   }
 
-  /** A person's date-trait marker: {@code P#<id>} / {@code D#<trait>}, indexed by {@link #dateIndex}. */
+  /**
+   * A person's date-trait marker: {@code P#<id>} / {@code D#<trait>}, indexed by {@link
+   * #dateIndex}.
+   */
   public static String dateMarker(String trait) {
     return "D#" + trait;
   }
 
-  /** DateIndex partition key ({@code GSI1PK}) of a date trait's day: {@code D#<trait>#<yyyy-mm-dd>}. */
+  /**
+   * DateIndex partition key ({@code GSI1PK}) of a date trait's day: {@code D#<trait>#<yyyy-mm-dd>}.
+   */
   public static String dateIndex(String trait, java.time.LocalDate date) {
     return "D#" + trait + "#" + date;
   }

@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Maps a {@link Profile} to its table item and back. Traits and consents are stored as JSON text. */
+/**
+ * Maps a {@link Profile} to its table item and back. Traits and consents are stored as JSON text.
+ */
 final class ProfileItems {
   private ProfileItems() {}
 
   static Map<String, AttributeValue> toItem(Profile p) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(p.id()), Keys.PROFILE_SK));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.profile(p.id()), Keys.PROFILE_SK));
     item.put("profileId", Attr.s(p.id()));
     item.put("status", Attr.s(p.status().name()));
     if (p.mergedInto() != null) {
@@ -39,10 +42,15 @@ final class ProfileItems {
 
   static Profile fromItem(Map<String, AttributeValue> item) {
     String mergedInto = Attr.string(item, "mergedInto");
-    Traits traits = new Traits(Json.parseObject(Attr.string(item, "traits")),
-        read(Attr.string(item, "traitTimes"), new TypeReference<Map<String, Instant>>() {}));
-    Consents consents = new Consents(read(Attr.string(item, "consents"),
-        new TypeReference<Map<String, ConsentDecision>>() {}));
+    Traits traits =
+        new Traits(
+            Json.parseObject(Attr.string(item, "traits")),
+            read(Attr.string(item, "traitTimes"), new TypeReference<Map<String, Instant>>() {}));
+    Consents consents =
+        new Consents(
+            read(
+                Attr.string(item, "consents"),
+                new TypeReference<Map<String, ConsentDecision>>() {}));
     return new Profile(
         Attr.string(item, "profileId"),
         ProfileStatus.valueOf(Attr.string(item, "status")),

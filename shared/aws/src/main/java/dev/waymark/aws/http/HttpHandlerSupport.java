@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 public final class HttpHandlerSupport {
   private HttpHandlerSupport() {}
 
-  public static APIGatewayV2HTTPResponse respond(Logger log, String route, Supplier<APIGatewayV2HTTPResponse> work) {
+  public static APIGatewayV2HTTPResponse respond(
+      Logger log, String route, Supplier<APIGatewayV2HTTPResponse> work) {
     try {
       return work.get();
     } catch (ProblemException e) {
@@ -18,7 +19,9 @@ public final class HttpHandlerSupport {
       return HttpResponses.problem(e.problem());
     } catch (RuntimeException e) {
       log.error("{} failed", route, e);
-      return HttpResponses.problem(Problem.of(500, "Internal error", "the request could not be completed; it is safe to retry"));
+      return HttpResponses.problem(
+          Problem.of(
+              500, "Internal error", "the request could not be completed; it is safe to retry"));
     }
   }
 }

@@ -1,11 +1,11 @@
 package dev.waymark.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.waymark.core.problem.FieldError;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import dev.waymark.core.problem.FieldError;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,13 +19,21 @@ public final class HttpRequests {
   public static String jsonBody(APIGatewayV2HTTPEvent event) {
     String contentType = header(event, "content-type").orElse("");
     String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!mediaType.equals("application/json") && !mediaType.endsWith("+json") && !mediaType.equals("text/plain")) {
-      throw new ProblemException(new Problem("https://waymark.dev/problems/unsupported-media-type",
-          "Unsupported media type", 415, "Content-Type must be application/json", List.of(
-              new FieldError("Content-Type", "must be application/json"))));
+    if (!mediaType.equals("application/json")
+        && !mediaType.endsWith("+json")
+        && !mediaType.equals("text/plain")) {
+      throw new ProblemException(
+          new Problem(
+              "https://waymark.dev/problems/unsupported-media-type",
+              "Unsupported media type",
+              415,
+              "Content-Type must be application/json",
+              List.of(new FieldError("Content-Type", "must be application/json"))));
     }
     String body = event.getBody() == null ? "" : event.getBody();
-    return event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+    return event.getIsBase64Encoded()
+        ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8)
+        : body;
   }
 
   public static Optional<String> header(APIGatewayV2HTTPEvent event, String name) {
@@ -33,8 +41,10 @@ public final class HttpRequests {
     if (headers == null) {
       return Optional.empty();
     }
-    return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-        .map(Map.Entry::getValue).findFirst();
+    return headers.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   public static Optional<String> query(APIGatewayV2HTTPEvent event, String name) {

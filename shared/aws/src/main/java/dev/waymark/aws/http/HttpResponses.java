@@ -10,14 +10,18 @@ public final class HttpResponses {
   private HttpResponses() {}
 
   public static APIGatewayV2HTTPResponse json(int status, Object body) {
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(status)
         .withHeaders(Map.of("Content-Type", "application/json"))
-        .withBody(Json.write(body)).build();
+        .withBody(Json.write(body))
+        .build();
   }
 
   public static APIGatewayV2HTTPResponse problem(Problem problem) {
-    return APIGatewayV2HTTPResponse.builder().withStatusCode(problem.status())
+    return APIGatewayV2HTTPResponse.builder()
+        .withStatusCode(problem.status())
         .withHeaders(Map.of("Content-Type", "application/problem+json"))
-        .withBody(Json.write(problem)).build();
+        .withBody(Json.write(problem))
+        .build();
   }
 }

@@ -42,30 +42,48 @@ public final class DynamoJourneyStore implements JourneyStore {
       return Membership.none(journeyId, profileId);
     }
     String locked = Attr.string(item, "lockedUntil");
-    return new Membership(journeyId, profileId,
+    return new Membership(
+        journeyId,
+        profileId,
         Json.read(Attr.string(item, "entries"), new TypeReference<List<Membership.Entry>>() {}),
-        locked == null ? null : Instant.parse(locked), Attr.number(item, "version"));
+        locked == null ? null : Instant.parse(locked),
+        Attr.number(item, "version"));
   }
 
   @Override
   public void saveMembership(Membership next) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(next.profileId()), Keys.membership(next.journeyId())));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.profile(next.profileId()), Keys.membership(next.journeyId())));
     item.put("journeyId", Attr.s(next.journeyId()));
     item.put("entries", Attr.s(Json.write(next.entries())));
     if (next.lockedUntil() != null) {
       item.put("lockedUntil", Attr.s(next.lockedUntil().toString()));
     }
     item.put("version", Attr.n(next.version()));
-    Conditions.guard("save membership", () -> dynamo.putItem(r -> r.tableName(table).item(item)
-        .conditionExpression(next.version() == 1 ? "attribute_not_exists(PK)" : "version = :v")
-        .expressionAttributeValues(next.version() == 1 ? null : Map.of(":v", Attr.n(next.version() - 1)))));
+    Conditions.guard(
+        "save membership",
+        () ->
+            dynamo.putItem(
+                r ->
+                    r.tableName(table)
+                        .item(item)
+                        .conditionExpression(
+                            next.version() == 1 ? "attribute_not_exists(PK)" : "version = :v")
+                        .expressionAttributeValues(
+                            next.version() == 1
+                                ? null
+                                : Map.of(":v", Attr.n(next.version() - 1)))));
   }
 
   @Override
   public JourneyRun recordRun(JourneyRun run) {
     rememberVersion(run);
     try {
-      dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)).conditionExpression("attribute_not_exists(PK)"));
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(JourneyItems.run(run))
+                  .conditionExpression("attribute_not_exists(PK)"));
       return run;
     } catch (ConditionalCheckFailedException exists) {
       return JourneyItems.run(get(Keys.profile(run.profileId()), Keys.run(run.runId())));
@@ -75,9 +93,20 @@ public final class DynamoJourneyStore implements JourneyStore {
   /** Each journey version that ever had a run: {@code JV#<journeyId>}/{@code V#<version>}. */
   private void rememberVersion(JourneyRun run) {
     try {
-      dynamo.putItem(r -> r.tableName(table).conditionExpression("attribute_not_exists(PK)").item(Map.of(
-          "PK", Attr.s(Keys.journeyVersions(run.journeyId())), "SK", Attr.s(Keys.version(run.version())),
-          "version", Attr.s(run.version()), "firstRunAt", Attr.s(run.startedAt().toString()))));
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .conditionExpression("attribute_not_exists(PK)")
+                  .item(
+                      Map.of(
+                          "PK",
+                          Attr.s(Keys.journeyVersions(run.journeyId())),
+                          "SK",
+                          Attr.s(Keys.version(run.version())),
+                          "version",
+                          Attr.s(run.version()),
+                          "firstRunAt",
+                          Attr.s(run.startedAt().toString()))));
     } catch (ConditionalCheckFailedException known) {
       // already remembered
     }
@@ -86,7 +115,9 @@ public final class DynamoJourneyStore implements JourneyStore {
   /** The versions of a journey that have had runs, oldest first. */
   public List<String> versions(String journeyId) {
     return query(Keys.journeyVersions(journeyId), "V#").stream()
-        .sorted(Comparator.comparing(i -> Attr.string(i, "firstRunAt"))).map(i -> Attr.string(i, "version")).toList();
+        .sorted(Comparator.comparing(i -> Attr.string(i, "firstRunAt")))
+        .map(i -> Attr.string(i, "version"))
+        .toList();
   }
 
   @Override
@@ -96,17 +127,21 @@ public final class DynamoJourneyStore implements JourneyStore {
 
   @Override
   public List<JourneyRun> runs(String profileId) {
-    return query(Keys.profile(profileId), Keys.RUN_PREFIX).stream().map(JourneyItems::run)
-        .sorted(Comparator.comparing(JourneyRun::startedAt)).toList();
+    return query(Keys.profile(profileId), Keys.RUN_PREFIX).stream()
+        .map(JourneyItems::run)
+        .sorted(Comparator.comparing(JourneyRun::startedAt))
+        .toList();
   }
 
   @Override
   public void trace(TraceEntry entry) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(entry.profileId()), Keys.trace(entry.key())));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.profile(entry.profileId()), Keys.trace(entry.key())));
     item.put("trace", Attr.s(Json.write(entry)));
     item.put("ttl", Attr.n(entry.at().plus(TRACE_RETENTION).getEpochSecond()));
     try {
-      dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+      dynamo.putItem(
+          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
     } catch (ConditionalCheckFailedException alreadyRecorded) {
       // the same decision, recorded on an earlier delivery of the same event
     }
@@ -116,13 +151,17 @@ public final class DynamoJourneyStore implements JourneyStore {
   public List<TraceEntry> traces(String profileId) {
     return query(Keys.profile(profileId), Keys.TRACE_PREFIX).stream()
         .map(i -> Json.read(Attr.string(i, "trace"), new TypeReference<TraceEntry>() {}))
-        .sorted(Comparator.comparing(TraceEntry::at)).toList();
+        .sorted(Comparator.comparing(TraceEntry::at))
+        .toList();
   }
 
   @Override
   public void registerWait(WaitRegistration wait) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(wait.profileId()),
-        Keys.waitFor(wait.matcher().event(), wait.runId(), wait.stepId())));
+    Map<String, AttributeValue> item =
+        new HashMap<>(
+            Attr.key(
+                Keys.profile(wait.profileId()),
+                Keys.waitFor(wait.matcher().event(), wait.runId(), wait.stepId())));
     item.put("wait", Attr.s(Json.write(wait)));
     item.put("runId", Attr.s(wait.runId()));
     item.put("ttl", Attr.n(wait.expiresAt().plus(Duration.ofDays(1)).getEpochSecond()));
@@ -131,29 +170,47 @@ public final class DynamoJourneyStore implements JourneyStore {
 
   @Override
   public List<WaitRegistration> waitsFor(String profileId, String eventName) {
-    return query(Keys.profile(profileId), Keys.waitPrefix(eventName)).stream().map(i -> wait(i, profileId)).toList();
+    return query(Keys.profile(profileId), Keys.waitPrefix(eventName)).stream()
+        .map(i -> wait(i, profileId))
+        .toList();
   }
 
   @Override
   public List<WaitRegistration> waitsOfRun(String profileId, String runId) {
     return query(Keys.profile(profileId), Keys.WAIT_PREFIX).stream()
-        .filter(i -> runId.equals(Attr.string(i, "runId"))).map(i -> wait(i, profileId)).toList();
+        .filter(i -> runId.equals(Attr.string(i, "runId")))
+        .map(i -> wait(i, profileId))
+        .toList();
   }
 
   /** A wait moved with a merged profile belongs to the profile whose partition holds it. */
   private static WaitRegistration wait(Map<String, AttributeValue> item, String profileId) {
-    WaitRegistration stored = Json.read(Attr.string(item, "wait"), new TypeReference<WaitRegistration>() {});
-    return new WaitRegistration(profileId, stored.runId(), stored.stepId(), stored.journeyId(), stored.version(),
-        new EventMatcher(stored.matcher().event(), stored.matcher().filters()), stored.correlationField(),
-        stored.correlationValue(), stored.taskToken(), stored.expiresAt());
+    WaitRegistration stored =
+        Json.read(Attr.string(item, "wait"), new TypeReference<WaitRegistration>() {});
+    return new WaitRegistration(
+        profileId,
+        stored.runId(),
+        stored.stepId(),
+        stored.journeyId(),
+        stored.version(),
+        new EventMatcher(stored.matcher().event(), stored.matcher().filters()),
+        stored.correlationField(),
+        stored.correlationValue(),
+        stored.taskToken(),
+        stored.expiresAt());
   }
 
   @Override
   public boolean claimWait(WaitRegistration wait) {
     try {
-      dynamo.deleteItem(r -> r.tableName(table)
-          .key(Attr.key(Keys.profile(wait.profileId()), Keys.waitFor(wait.matcher().event(), wait.runId(), wait.stepId())))
-          .conditionExpression("attribute_exists(PK)"));
+      dynamo.deleteItem(
+          r ->
+              r.tableName(table)
+                  .key(
+                      Attr.key(
+                          Keys.profile(wait.profileId()),
+                          Keys.waitFor(wait.matcher().event(), wait.runId(), wait.stepId())))
+                  .conditionExpression("attribute_exists(PK)"));
       return true;
     } catch (ConditionalCheckFailedException alreadyClaimed) {
       return false;
@@ -163,10 +220,14 @@ public final class DynamoJourneyStore implements JourneyStore {
   @Override
   public boolean markGoal(JourneyRun run, Instant at) {
     try {
-      dynamo.updateItem(r -> r.tableName(table).key(Attr.key(Keys.profile(run.profileId()), Keys.run(run.runId())))
-          .updateExpression("SET goalReachedAt = :at")
-          .conditionExpression("attribute_exists(PK) AND attribute_not_exists(goalReachedAt)")
-          .expressionAttributeValues(Map.of(":at", Attr.s(at.toString()))));
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(Attr.key(Keys.profile(run.profileId()), Keys.run(run.runId())))
+                  .updateExpression("SET goalReachedAt = :at")
+                  .conditionExpression(
+                      "attribute_exists(PK) AND attribute_not_exists(goalReachedAt)")
+                  .expressionAttributeValues(Map.of(":at", Attr.s(at.toString()))));
       return true;
     } catch (ConditionalCheckFailedException already) {
       return false;
@@ -176,28 +237,40 @@ public final class DynamoJourneyStore implements JourneyStore {
   @Override
   public void count(String journeyId, String version, String metric, long by) {
     int shard = ThreadLocalRandom.current().nextInt(COUNTER_SHARDS);
-    dynamo.updateItem(r -> r.tableName(table).key(Attr.key(Keys.journeyCounters(journeyId, version), Keys.counter(metric, shard)))
-        .updateExpression("ADD #n :by SET metric = :m")
-        .expressionAttributeNames(Map.of("#n", "value"))
-        .expressionAttributeValues(Map.of(":by", Attr.n(by), ":m", Attr.s(metric))));
+    dynamo.updateItem(
+        r ->
+            r.tableName(table)
+                .key(
+                    Attr.key(Keys.journeyCounters(journeyId, version), Keys.counter(metric, shard)))
+                .updateExpression("ADD #n :by SET metric = :m")
+                .expressionAttributeNames(Map.of("#n", "value"))
+                .expressionAttributeValues(Map.of(":by", Attr.n(by), ":m", Attr.s(metric))));
   }
 
   /** A journey version's counters, summed over shards. */
   public Map<String, Long> counters(String journeyId, String version) {
     Map<String, Long> totals = new HashMap<>();
-    query(Keys.journeyCounters(journeyId, version), "C#").forEach(i ->
-        totals.merge(Attr.string(i, "metric"), Attr.number(i, "value"), Long::sum));
+    query(Keys.journeyCounters(journeyId, version), "C#")
+        .forEach(i -> totals.merge(Attr.string(i, "metric"), Attr.number(i, "value"), Long::sum));
     return totals;
   }
 
   private Map<String, AttributeValue> get(String pk, String sk) {
-    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Attr.key(pk, sk))).item();
+    Map<String, AttributeValue> item =
+        dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Attr.key(pk, sk))).item();
     return item == null || item.isEmpty() ? null : item;
   }
 
   private List<Map<String, AttributeValue>> query(String pk, String prefix) {
-    return dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
-        .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-        .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":p", Attr.s(prefix)))).items().stream().toList();
+    return dynamo
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":p", Attr.s(prefix))))
+        .items()
+        .stream()
+        .toList();
   }
 }

@@ -13,7 +13,8 @@ final class JourneyItems {
   private JourneyItems() {}
 
   static Map<String, AttributeValue> run(JourneyRun run) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(run.profileId()), Keys.run(run.runId())));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.profile(run.profileId()), Keys.run(run.runId())));
     item.put("runId", Attr.s(run.runId()));
     item.put("journeyId", Attr.s(run.journeyId()));
     item.put("version", Attr.s(run.version()));
@@ -32,9 +33,15 @@ final class JourneyItems {
   static JourneyRun run(Map<String, AttributeValue> item) {
     String goal = Attr.string(item, "goalReachedAt");
     String profileId = Attr.string(item, "PK").substring(2);
-    return new JourneyRun(Attr.string(item, "runId"), Attr.string(item, "journeyId"), Attr.string(item, "version"),
-        profileId, Attr.string(item, "executionArn"), Instant.parse(Attr.string(item, "startedAt")),
-        JourneyRun.RunStatus.valueOf(Attr.string(item, "status")), Attr.string(item, "entryKey"),
+    return new JourneyRun(
+        Attr.string(item, "runId"),
+        Attr.string(item, "journeyId"),
+        Attr.string(item, "version"),
+        profileId,
+        Attr.string(item, "executionArn"),
+        Instant.parse(Attr.string(item, "startedAt")),
+        JourneyRun.RunStatus.valueOf(Attr.string(item, "status")),
+        Attr.string(item, "entryKey"),
         goal == null ? null : Instant.parse(goal));
   }
 }

@@ -49,30 +49,52 @@ public final class JourneyServices {
     this(core, journeys, check -> core.segments().isMember(check.profileId(), check.segmentId()));
   }
 
-  public JourneyServices(WaymarkServices core, JourneyConfig journeys, Predicate<JourneyRouter.AudienceCheck> audience) {
+  public JourneyServices(
+      WaymarkServices core,
+      JourneyConfig journeys,
+      Predicate<JourneyRouter.AudienceCheck> audience) {
     DynamoDbClient dynamo = core.dynamo();
     WaymarkConfig config = core.config();
     this.core = core;
     ClassLoader loader = JourneyServices.class.getClassLoader();
-    this.catalog = new StaticJourneyCatalog(ClasspathJourneys.load(loader), journeys.stateMachineArns());
+    this.catalog =
+        new StaticJourneyCatalog(ClasspathJourneys.load(loader), journeys.stateMachineArns());
     this.store = new DynamoJourneyStore(dynamo, config.table());
-    this.executions = new SfnJourneyExecutions(client(SfnClient.builder(), config, journeys.sfnEndpoint()).build());
+    this.executions =
+        new SfnJourneyExecutions(
+            client(SfnClient.builder(), config, journeys.sfnEndpoint()).build());
     this.suppressions = new DynamoSuppressions(dynamo, config.table(), core.clock());
     this.messageLog = new DynamoMessageLog(dynamo, config.table());
     this.unsubscribe = new UnsubscribeLinks(journeys.publicUrl(), journeys.unsubscribeSecret());
-    AwsDeliveries deliveries = new AwsDeliveries(
-        client(SesV2Client.builder(), config, journeys.sesEndpoint()).build(),
-        client(SnsClient.builder(), config, journeys.snsEndpoint()).build(),
-        new AwsDeliveries.Settings(journeys.fromAddress(), journeys.configurationSet(), journeys.pushAppArn()));
-    this.send = new SendService(core.profiles(), new ClasspathTemplates(loader), new DynamoSendLedger(dynamo, config.table(), core.clock()),
-        suppressions, deliveries, messageLog, store, journeys.caps(), unsubscribe, journeys.defaultZone(), core.clock());
+    AwsDeliveries deliveries =
+        new AwsDeliveries(
+            client(SesV2Client.builder(), config, journeys.sesEndpoint()).build(),
+            client(SnsClient.builder(), config, journeys.snsEndpoint()).build(),
+            new AwsDeliveries.Settings(
+                journeys.fromAddress(), journeys.configurationSet(), journeys.pushAppArn()));
+    this.send =
+        new SendService(
+            core.profiles(),
+            new ClasspathTemplates(loader),
+            new DynamoSendLedger(dynamo, config.table(), core.clock()),
+            suppressions,
+            deliveries,
+            messageLog,
+            store,
+            journeys.caps(),
+            unsubscribe,
+            journeys.defaultZone(),
+            core.clock());
     this.router = new JourneyRouter(catalog, store, executions, audience, core.clock());
     this.feedback = new FeedbackService(messageLog, suppressions, core.inbox());
     core.processedEventListeners().add(router);
   }
 
-  private static <B extends software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B client(
-      B builder, WaymarkConfig config, Optional<URI> endpoint) {
+  private static <
+          B extends
+              software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
+                  & SdkSyncClientBuilder<B, ?>>
+      B client(B builder, WaymarkConfig config, Optional<URI> endpoint) {
     builder.region(Region.of(config.region())).httpClient(UrlConnectionHttpClient.create());
     endpoint.ifPresent(builder::endpointOverride);
     return builder;
@@ -80,7 +102,8 @@ public final class JourneyServices {
 
   /** What a Lambda function builds at init: core and journey services from the environment. */
   public static JourneyServices fromEnvironment() {
-    return new JourneyServices(WaymarkServices.fromEnvironment(), JourneyConfig.from(System.getenv()));
+    return new JourneyServices(
+        WaymarkServices.fromEnvironment(), JourneyConfig.from(System.getenv()));
   }
 
   public WaymarkServices core() {

@@ -18,7 +18,9 @@ public final class SfnJourneyExecutions implements JourneyExecutions {
 
   @Override
   public String start(String stateMachineArn, String runName, String inputJson) {
-    return sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(runName).input(inputJson)).executionArn();
+    return sfn.startExecution(
+            r -> r.stateMachineArn(stateMachineArn).name(runName).input(inputJson))
+        .executionArn();
   }
 
   @Override
@@ -40,10 +42,13 @@ public final class SfnJourneyExecutions implements JourneyExecutions {
     try {
       sfn.sendTaskSuccess(r -> r.taskToken(taskToken).output(outputJson));
       return true;
-    } catch (TaskDoesNotExistException | TaskTimedOutException | InvalidTokenException noLongerWaiting) {
+    } catch (TaskDoesNotExistException
+        | TaskTimedOutException
+        | InvalidTokenException noLongerWaiting) {
       return false;
     } catch (SfnException e) {
-      if (e.statusCode() == 400 && String.valueOf(e.awsErrorDetails().errorCode()).startsWith("Task")) {
+      if (e.statusCode() == 400
+          && String.valueOf(e.awsErrorDetails().errorCode()).startsWith("Task")) {
         return false;
       }
       throw e;

@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Date-trait markers {@code P#<id>}/{@code D#<trait>} carrying {@code GSI1PK = D#<trait>#<date>} and
- * {@code GSI1SK = P#<id>}: the sparse {@code DateIndex} holds only them, so "whose lease ends on
- * day X" is one query on one index partition.
+ * Date-trait markers {@code P#<id>}/{@code D#<trait>} carrying {@code GSI1PK = D#<trait>#<date>}
+ * and {@code GSI1SK = P#<id>}: the sparse {@code DateIndex} holds only them, so "whose lease ends
+ * on day X" is one query on one index partition.
  */
 public final class DynamoDateMarkers implements DateMarkers {
   public static final String INDEX = "DateIndex";
@@ -39,7 +39,8 @@ public final class DynamoDateMarkers implements DateMarkers {
 
   /** The marker item (the benchmark writes these directly). */
   public static Map<String, AttributeValue> item(String profileId, String trait, LocalDate date) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(profileId), Keys.dateMarker(trait)));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.profile(profileId), Keys.dateMarker(trait)));
     item.put("GSI1PK", Attr.s(Keys.dateIndex(trait, date)));
     item.put("GSI1SK", Attr.s(Keys.profile(profileId)));
     item.put("date", Attr.s(date.toString()));
@@ -52,10 +53,19 @@ public final class DynamoDateMarkers implements DateMarkers {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      QueryResponse page = dynamo.query(r -> r.tableName(table).indexName(INDEX).keyConditionExpression("GSI1PK = :d")
-          .expressionAttributeValues(Map.of(":d", Attr.s(Keys.dateIndex(trait, date)))).exclusiveStartKey(from));
+      QueryResponse page =
+          dynamo.query(
+              r ->
+                  r.tableName(table)
+                      .indexName(INDEX)
+                      .keyConditionExpression("GSI1PK = :d")
+                      .expressionAttributeValues(Map.of(":d", Attr.s(Keys.dateIndex(trait, date))))
+                      .exclusiveStartKey(from));
       page.items().forEach(i -> ids.add(Attr.string(i, "GSI1SK").substring(2)));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return ids;
   }

@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Due re-checks as items in hour buckets ({@code DUE#<yyyy-mm-ddTHH>}/{@code <profileId>#<segmentId>},
- * the hour by which each is due): the sweep of an hour queries that one bucket, never the profiles. Items expire a week after they
- * fall due, so a bucket nobody swept does not stay forever.
+ * Due re-checks as items in hour buckets ({@code DUE#<yyyy-mm-ddTHH>}/{@code
+ * <profileId>#<segmentId>}, the hour by which each is due): the sweep of an hour queries that one
+ * bucket, never the profiles. Items expire a week after they fall due, so a bucket nobody swept
+ * does not stay forever.
  */
 public final class DynamoSegmentDueChecks implements SegmentDueChecks {
   static final Duration KEEP = Duration.ofDays(7);
@@ -32,15 +33,20 @@ public final class DynamoSegmentDueChecks implements SegmentDueChecks {
 
   @Override
   public void schedule(String profileId, String segmentId, Instant dueAt) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.dueBucket(dueAt), Keys.dueCheck(profileId, segmentId)));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.dueBucket(dueAt), Keys.dueCheck(profileId, segmentId)));
     item.put("profileId", Attr.s(profileId));
     item.put("segmentId", Attr.s(segmentId));
     item.put("dueAt", Attr.s(dueAt.toString()));
     item.put("ttl", Attr.n(dueAt.plus(KEEP).getEpochSecond()));
     dynamo.putItem(r -> r.tableName(table).item(item));
-    dynamo.updateItem(r -> r.tableName(table).key(Attr.key(Keys.profile(profileId), Keys.segmentMembership(segmentId)))
-        .updateExpression("SET dueAt = :d, segmentId = :s")
-        .expressionAttributeValues(Map.of(":d", Attr.s(dueAt.toString()), ":s", Attr.s(segmentId))));
+    dynamo.updateItem(
+        r ->
+            r.tableName(table)
+                .key(Attr.key(Keys.profile(profileId), Keys.segmentMembership(segmentId)))
+                .updateExpression("SET dueAt = :d, segmentId = :s")
+                .expressionAttributeValues(
+                    Map.of(":d", Attr.s(dueAt.toString()), ":s", Attr.s(segmentId))));
   }
 
   @Override
@@ -50,15 +56,24 @@ public final class DynamoSegmentDueChecks implements SegmentDueChecks {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      QueryResponse page = dynamo.query(r -> r.tableName(table).keyConditionExpression("PK = :pk")
-          .expressionAttributeValues(Map.of(":pk", Attr.s(bucket))).exclusiveStartKey(from));
+      QueryResponse page =
+          dynamo.query(
+              r ->
+                  r.tableName(table)
+                      .keyConditionExpression("PK = :pk")
+                      .expressionAttributeValues(Map.of(":pk", Attr.s(bucket)))
+                      .exclusiveStartKey(from));
       for (Map<String, AttributeValue> item : page.items()) {
         Instant dueAt = Instant.parse(Attr.string(item, "dueAt"));
         if (!dueAt.isAfter(at)) {
-          due.add(new DueCheck(Attr.string(item, "profileId"), Attr.string(item, "segmentId"), dueAt));
+          due.add(
+              new DueCheck(Attr.string(item, "profileId"), Attr.string(item, "segmentId"), dueAt));
         }
       }
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return due;
   }
@@ -66,9 +81,15 @@ public final class DynamoSegmentDueChecks implements SegmentDueChecks {
   @Override
   public void done(DueCheck check) {
     try {
-      dynamo.deleteItem(r -> r.tableName(table)
-          .key(Attr.key(Keys.dueBucket(check.dueAt()), Keys.dueCheck(check.profileId(), check.segmentId())))
-          .conditionExpression("dueAt = :d").expressionAttributeValues(Map.of(":d", Attr.s(check.dueAt().toString()))));
+      dynamo.deleteItem(
+          r ->
+              r.tableName(table)
+                  .key(
+                      Attr.key(
+                          Keys.dueBucket(check.dueAt()),
+                          Keys.dueCheck(check.profileId(), check.segmentId())))
+                  .conditionExpression("dueAt = :d")
+                  .expressionAttributeValues(Map.of(":d", Attr.s(check.dueAt().toString()))));
     } catch (ConditionalCheckFailedException rescheduled) {
       // re-scheduled for another time in the same hour: keep it
     }

@@ -24,13 +24,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * Segment memberships in DynamoDB. A change is one transaction of: the person's membership item
- * (conditional on the version read), the member index item (put on entry, deleted on exit), an
- * ADD on one shard of the size counter, and the announcing event's inbox item — so the counter
- * moves exactly once per change and the announcement exists exactly when the change does.
+ * (conditional on the version read), the member index item (put on entry, deleted on exit), an ADD
+ * on one shard of the size counter, and the announcing event's inbox item — so the counter moves
+ * exactly once per change and the announcement exists exactly when the change does.
  */
 public final class DynamoSegmentMemberships implements SegmentMemberships {
   /** Shards of each segment's member index and size counter (writes spread over partitions). */
   static final int SHARDS = 16;
+
   private final DynamoDbClient dynamo;
   private final String table;
   private final Duration dedupWindow;
@@ -47,31 +48,56 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
     Map<String, AttributeValue> start = null;
     do {
       Map<String, AttributeValue> from = start;
-      QueryResponse page = dynamo.query(r -> r.tableName(table).consistentRead(true)
-          .keyConditionExpression("PK = :pk AND begins_with(SK, :seg)")
-          .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.profile(profileId)), ":seg", Attr.s(Keys.SEGMENT_PREFIX)))
-          .exclusiveStartKey(from));
-      page.items().stream().map(MembershipItems::membership).forEach(m -> found.put(m.segmentId(), m));
-      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      QueryResponse page =
+          dynamo.query(
+              r ->
+                  r.tableName(table)
+                      .consistentRead(true)
+                      .keyConditionExpression("PK = :pk AND begins_with(SK, :seg)")
+                      .expressionAttributeValues(
+                          Map.of(
+                              ":pk",
+                              Attr.s(Keys.profile(profileId)),
+                              ":seg",
+                              Attr.s(Keys.SEGMENT_PREFIX)))
+                      .exclusiveStartKey(from));
+      page.items().stream()
+          .map(MembershipItems::membership)
+          .forEach(m -> found.put(m.segmentId(), m));
+      start =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (start != null);
     return found;
   }
 
   @Override
-  public void change(String profileId, SegmentMembership before, SegmentMembership after, InboundEvent announcement) {
+  public void change(
+      String profileId,
+      SegmentMembership before,
+      SegmentMembership after,
+      InboundEvent announcement) {
     List<TransactWriteItem> writes = new ArrayList<>(memberWrites(profileId, before, after));
-    writes.add(TransactWriteItem.builder().put(p -> p.tableName(table)
-        .item(DynamoEventInbox.itemOf(announcement, "segments", dedupWindow))
-        .conditionExpression("attribute_not_exists(PK)")).build());
+    writes.add(
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(table)
+                        .item(DynamoEventInbox.itemOf(announcement, "segments", dedupWindow))
+                        .conditionExpression("attribute_not_exists(PK)"))
+            .build());
     try {
       dynamo.transactWriteItems(r -> r.transactItems(writes));
     } catch (TransactionCanceledException e) {
       List<CancellationReason> reasons = e.cancellationReasons();
       if (failed(reasons, 0)) {
-        throw new ConcurrentChangeException("membership of " + after.segmentId() + " changed meanwhile");
+        throw new ConcurrentChangeException(
+            "membership of " + after.segmentId() + " changed meanwhile");
       }
       if (failed(reasons, writes.size() - 1)) {
-        // the announcement of this very change (same person, segment, kind and second) exists already
+        // the announcement of this very change (same person, segment, kind and second) exists
+        // already
         dynamo.transactWriteItems(r -> r.transactItems(writes.subList(0, writes.size() - 1)));
         return;
       }
@@ -80,15 +106,25 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
   }
 
   /** The membership item, the member index item and the counter shard of a change. */
-  private List<TransactWriteItem> memberWrites(String profileId, SegmentMembership before, SegmentMembership after) {
+  private List<TransactWriteItem> memberWrites(
+      String profileId, SegmentMembership before, SegmentMembership after) {
     String segmentId = after.segmentId();
     int shard = shard(profileId);
     Map<String, AttributeValue> version = Map.of(":v", Attr.n(before.version()));
-    TransactWriteItem membership = TransactWriteItem.builder().put(p -> p.tableName(table)
-        .item(MembershipItems.item(profileId, after))
-        .conditionExpression(before.version() == 0 ? "attribute_not_exists(version)" : "version = :v")
-        .expressionAttributeValues(before.version() == 0 ? null : version)).build();
-    Map<String, AttributeValue> indexKey = Attr.key(Keys.segmentMembers(segmentId, shard), Keys.profile(profileId));
+    TransactWriteItem membership =
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(table)
+                        .item(MembershipItems.item(profileId, after))
+                        .conditionExpression(
+                            before.version() == 0
+                                ? "attribute_not_exists(version)"
+                                : "version = :v")
+                        .expressionAttributeValues(before.version() == 0 ? null : version))
+            .build();
+    Map<String, AttributeValue> indexKey =
+        Attr.key(Keys.segmentMembers(segmentId, shard), Keys.profile(profileId));
     TransactWriteItem index;
     if (after.member()) {
       Map<String, AttributeValue> item = new LinkedHashMap<>(indexKey);
@@ -98,15 +134,25 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
     } else {
       index = TransactWriteItem.builder().delete(d -> d.tableName(table).key(indexKey)).build();
     }
-    TransactWriteItem counter = TransactWriteItem.builder().update(u -> u.tableName(table)
-        .key(Attr.key(Keys.segmentCounter(segmentId), String.format("%02d", shard)))
-        .updateExpression("ADD #c :d").expressionAttributeNames(Map.of("#c", "count"))
-        .expressionAttributeValues(Map.of(":d", Attr.n(after.member() ? 1 : -1)))).build();
-    return before.member() == after.member() ? List.of(membership) : List.of(membership, index, counter);
+    TransactWriteItem counter =
+        TransactWriteItem.builder()
+            .update(
+                u ->
+                    u.tableName(table)
+                        .key(Attr.key(Keys.segmentCounter(segmentId), String.format("%02d", shard)))
+                        .updateExpression("ADD #c :d")
+                        .expressionAttributeNames(Map.of("#c", "count"))
+                        .expressionAttributeValues(Map.of(":d", Attr.n(after.member() ? 1 : -1))))
+            .build();
+    return before.member() == after.member()
+        ? List.of(membership)
+        : List.of(membership, index, counter);
   }
 
   private static boolean failed(List<CancellationReason> reasons, int index) {
-    return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    return reasons != null
+        && reasons.size() > index
+        && "ConditionalCheckFailed".equals(reasons.get(index).code());
   }
 
   static int shard(String profileId) {
@@ -115,8 +161,13 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
 
   @Override
   public long size(String segmentId) {
-    QueryResponse counters = dynamo.query(r -> r.tableName(table).keyConditionExpression("PK = :pk")
-        .expressionAttributeValues(Map.of(":pk", Attr.s(Keys.segmentCounter(segmentId)))));
+    QueryResponse counters =
+        dynamo.query(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(
+                        Map.of(":pk", Attr.s(Keys.segmentCounter(segmentId)))));
     return counters.items().stream().mapToLong(i -> Attr.number(i, "count")).sum();
   }
 
@@ -136,8 +187,14 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
       String pk = Keys.segmentMembers(segmentId, shard);
       Map<String, AttributeValue> start = after == null ? null : Attr.key(pk, after);
       int want = limit - ids.size();
-      QueryResponse page = dynamo.query(r -> r.tableName(table).keyConditionExpression("PK = :pk")
-          .expressionAttributeValues(Map.of(":pk", Attr.s(pk))).exclusiveStartKey(start).limit(want));
+      QueryResponse page =
+          dynamo.query(
+              r ->
+                  r.tableName(table)
+                      .keyConditionExpression("PK = :pk")
+                      .expressionAttributeValues(Map.of(":pk", Attr.s(pk)))
+                      .exclusiveStartKey(start)
+                      .limit(want));
       page.items().forEach(i -> ids.add(Attr.string(i, "profileId")));
       after = null;
       if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
@@ -152,27 +209,41 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
 
   private static String encode(int shard, String sk) {
     String text = shard + ":" + (sk == null ? "" : sk);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
-   * Erasure of one membership item (the erasure of a profile calls this for each {@code SEG#}
-   * item of the partition): a member leaves the index and the counter in one transaction with the
-   * item's deletion, and the pending re-check is deleted, so nothing keyed by the person remains.
+   * Erasure of one membership item (the erasure of a profile calls this for each {@code SEG#} item
+   * of the partition): a member leaves the index and the counter in one transaction with the item's
+   * deletion, and the pending re-check is deleted, so nothing keyed by the person remains.
    */
   public void erase(String profileId, Map<String, AttributeValue> membershipItem) {
     SegmentMembership m = MembershipItems.membership(membershipItem);
-    Map<String, AttributeValue> key = Attr.key(Keys.profile(profileId), Keys.segmentMembership(m.segmentId()));
+    Map<String, AttributeValue> key =
+        Attr.key(Keys.profile(profileId), Keys.segmentMembership(m.segmentId()));
     if (m.member()) {
-      SegmentMembership out = new SegmentMembership(m.segmentId(), false, m.enteredAt(), m.exitedAt(), m.dueAt(),
-          m.version() + 1, m.history());
+      SegmentMembership out =
+          new SegmentMembership(
+              m.segmentId(),
+              false,
+              m.enteredAt(),
+              m.exitedAt(),
+              m.dueAt(),
+              m.version() + 1,
+              m.history());
       List<TransactWriteItem> writes = new ArrayList<>(memberWrites(profileId, m, out));
       writes.set(0, TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build());
       dynamo.transactWriteItems(r -> r.transactItems(writes));
     }
     if (m.dueAt() != null) {
-      dynamo.deleteItem(r -> r.tableName(table)
-          .key(Attr.key(Keys.dueBucket(m.dueAt()), Keys.dueCheck(profileId, m.segmentId()))));
+      dynamo.deleteItem(
+          r ->
+              r.tableName(table)
+                  .key(
+                      Attr.key(
+                          Keys.dueBucket(m.dueAt()), Keys.dueCheck(profileId, m.segmentId()))));
     }
   }
 
@@ -180,8 +251,15 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
   public void forget(String profileId) {
     for (SegmentMembership m : of(profileId).values()) {
       if (m.member()) {
-        SegmentMembership out = new SegmentMembership(m.segmentId(), false, m.enteredAt(), m.exitedAt(), m.dueAt(),
-            m.version() + 1, m.history());
+        SegmentMembership out =
+            new SegmentMembership(
+                m.segmentId(),
+                false,
+                m.enteredAt(),
+                m.exitedAt(),
+                m.dueAt(),
+                m.version() + 1,
+                m.history());
         dynamo.transactWriteItems(r -> r.transactItems(memberWrites(profileId, m, out)));
       }
     }

@@ -18,15 +18,18 @@ final class MembershipItems {
   private MembershipItems() {}
 
   static Map<String, AttributeValue> item(String profileId, SegmentMembership m) {
-    Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(profileId), Keys.segmentMembership(m.segmentId())));
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.profile(profileId), Keys.segmentMembership(m.segmentId())));
     item.put("segmentId", Attr.s(m.segmentId()));
     item.put("member", AttributeValue.fromBool(m.member()));
     item.put("version", Attr.n(m.version()));
     putTime(item, "enteredAt", m.enteredAt());
     putTime(item, "exitedAt", m.exitedAt());
     putTime(item, "dueAt", m.dueAt());
-    List<StoredChange> history = m.history().stream()
-        .map(c -> new StoredChange(c.entered() ? "entered" : "exited", c.at().toString())).toList();
+    List<StoredChange> history =
+        m.history().stream()
+            .map(c -> new StoredChange(c.entered() ? "entered" : "exited", c.at().toString()))
+            .toList();
     item.put("history", Attr.s(Json.write(history)));
     return item;
   }
@@ -34,11 +37,23 @@ final class MembershipItems {
   static SegmentMembership membership(Map<String, AttributeValue> item) {
     AttributeValue member = item.get("member");
     String history = Attr.string(item, "history");
-    List<SegmentMembership.Change> changes = history == null ? List.of()
-        : Json.read(history, new TypeReference<List<StoredChange>>() {}).stream()
-            .map(c -> new SegmentMembership.Change(c.change().equals("entered"), Instant.parse(c.at()))).toList();
-    return new SegmentMembership(Attr.string(item, "segmentId"), member != null && Boolean.TRUE.equals(member.bool()),
-        time(item, "enteredAt"), time(item, "exitedAt"), time(item, "dueAt"), Attr.number(item, "version"), changes);
+    List<SegmentMembership.Change> changes =
+        history == null
+            ? List.of()
+            : Json.read(history, new TypeReference<List<StoredChange>>() {}).stream()
+                .map(
+                    c ->
+                        new SegmentMembership.Change(
+                            c.change().equals("entered"), Instant.parse(c.at())))
+                .toList();
+    return new SegmentMembership(
+        Attr.string(item, "segmentId"),
+        member != null && Boolean.TRUE.equals(member.bool()),
+        time(item, "enteredAt"),
+        time(item, "exitedAt"),
+        time(item, "dueAt"),
+        Attr.number(item, "version"),
+        changes);
   }
 
   private static void putTime(Map<String, AttributeValue> item, String name, Instant at) {

@@ -6,9 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * The input EventBridge Scheduler gives a scheduled function: template.yaml sets it to
- * {@code {"scheduledTime":"<aws.scheduler.scheduled-time>"}}, so a run (and its retries) knows
- * which occurrence it stands for, not just when it happened to start.
+ * The input EventBridge Scheduler gives a scheduled function: template.yaml sets it to {@code
+ * {"scheduledTime":"<aws.scheduler.scheduled-time>"}}, so a run (and its retries) knows which
+ * occurrence it stands for, not just when it happened to start.
  */
 public final class ScheduledInvocation {
   public static final String SCHEDULED_TIME = "scheduledTime";

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
  * erasure finds them with one listing. Neither the profile id nor the key appears in clear.
  */
 public final class SchedulerTimers implements Timers {
-  private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
   private final SchedulerClient scheduler;
   private final Settings settings;
 
@@ -48,18 +49,33 @@ public final class SchedulerTimers implements Timers {
     ObjectNode input = payload.deepCopy().put("profileId", profileId).put("timerKey", key);
     String name = name(profileId, key);
     String expression = "at(" + AT.format(at.truncatedTo(ChronoUnit.SECONDS)) + ")";
-    CreateScheduleRequest create = CreateScheduleRequest.builder().name(name).groupName(settings.group())
-        .scheduleExpression(expression).scheduleExpressionTimezone("UTC")
-        .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
-        .actionAfterCompletion(ActionAfterCompletion.DELETE)
-        .target(t -> t.arn(settings.targetArn()).roleArn(settings.roleArn()).input(Json.write(input))).build();
+    CreateScheduleRequest create =
+        CreateScheduleRequest.builder()
+            .name(name)
+            .groupName(settings.group())
+            .scheduleExpression(expression)
+            .scheduleExpressionTimezone("UTC")
+            .flexibleTimeWindow(w -> w.mode(FlexibleTimeWindowMode.OFF))
+            .actionAfterCompletion(ActionAfterCompletion.DELETE)
+            .target(
+                t ->
+                    t.arn(settings.targetArn())
+                        .roleArn(settings.roleArn())
+                        .input(Json.write(input)))
+            .build();
     try {
       scheduler.createSchedule(create);
     } catch (ConflictException exists) {
-      scheduler.updateSchedule(UpdateScheduleRequest.builder().name(name).groupName(settings.group())
-          .scheduleExpression(expression).scheduleExpressionTimezone("UTC")
-          .flexibleTimeWindow(create.flexibleTimeWindow()).actionAfterCompletion(ActionAfterCompletion.DELETE)
-          .target(create.target()).build());
+      scheduler.updateSchedule(
+          UpdateScheduleRequest.builder()
+              .name(name)
+              .groupName(settings.group())
+              .scheduleExpression(expression)
+              .scheduleExpressionTimezone("UTC")
+              .flexibleTimeWindow(create.flexibleTimeWindow())
+              .actionAfterCompletion(ActionAfterCompletion.DELETE)
+              .target(create.target())
+              .build());
     }
   }
 
@@ -71,8 +87,11 @@ public final class SchedulerTimers implements Timers {
   @Override
   public int cancelAll(String profileId) {
     int cancelled = 0;
-    for (ScheduleSummary schedule : scheduler.listSchedulesPaginator(r -> r.groupName(settings.group())
-        .namePrefix(prefix(profileId))).schedules()) {
+    for (ScheduleSummary schedule :
+        scheduler
+            .listSchedulesPaginator(
+                r -> r.groupName(settings.group()).namePrefix(prefix(profileId)))
+            .schedules()) {
       delete(schedule.name());
       cancelled++;
     }
@@ -97,7 +116,8 @@ public final class SchedulerTimers implements Timers {
 
   private static String hash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 24);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

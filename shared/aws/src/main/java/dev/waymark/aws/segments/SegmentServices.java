@@ -24,9 +24,9 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The segment side of the composition root: the definitions packaged with the function
- * ({@code segments/}), their DynamoDB adapters, the streaming evaluator and date-marker listeners,
- * the daily lease scan, the hourly due-check sweep and the audience schedules.
+ * The segment side of the composition root: the definitions packaged with the function ({@code
+ * segments/}), their DynamoDB adapters, the streaming evaluator and date-marker listeners, the
+ * daily lease scan, the hourly due-check sweep and the audience schedules.
  */
 public final class SegmentServices {
   private final SegmentFiles.Loaded definitions;
@@ -40,8 +40,15 @@ public final class SegmentServices {
   private final ProfileService profiles;
   private final Clock clock;
 
-  public SegmentServices(DynamoDbClient dynamo, String table, Duration dedupWindow, Clock clock, ProfileService profiles,
-      ProfileRecords records, EventInbox inbox, SegmentFiles.Loaded definitions) {
+  public SegmentServices(
+      DynamoDbClient dynamo,
+      String table,
+      Duration dedupWindow,
+      Clock clock,
+      ProfileService profiles,
+      ProfileRecords records,
+      EventInbox inbox,
+      SegmentFiles.Loaded definitions) {
     this.definitions = definitions;
     this.profiles = profiles;
     this.clock = clock;
@@ -52,8 +59,12 @@ public final class SegmentServices {
     this.dateTraitMarkers = new DateTraitMarkers(markers, List.of(DateTraitMarkers.LEASE_END));
     this.leaseScan = new LeaseScan(markers, profiles, inbox);
     this.dueChecks = new DueSegmentChecks(due, profiles, evaluator);
-    this.audienceSchedules = new AudienceScheduleRun(definitions.schedules(), memberships, profiles,
-        new InboxJourneyEntryRequests(inbox, profiles, clock));
+    this.audienceSchedules =
+        new AudienceScheduleRun(
+            definitions.schedules(),
+            memberships,
+            profiles,
+            new InboxJourneyEntryRequests(inbox, profiles, clock));
     this.preview = new SegmentPreview(new DynamoProfileDirectory(dynamo, table), evaluator, clock);
   }
 

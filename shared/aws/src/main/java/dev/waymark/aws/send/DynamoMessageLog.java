@@ -47,26 +47,51 @@ public final class DynamoMessageLog implements MessageLog {
     }
     if (outcome.messageId() != null) {
       item.put("providerMessageId", Attr.s(outcome.messageId()));
-      dynamo.putItem(r -> r.tableName(table).item(Map.of("PK", Attr.s(Keys.providerMessage(outcome.messageId())),
-          "SK", Attr.s("MSG"), "profileId", Attr.s(profileId), "messageSk", Attr.s(sk),
-          "ttl", Attr.n(at.plus(RETENTION).getEpochSecond()))));
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(
+                      Map.of(
+                          "PK",
+                          Attr.s(Keys.providerMessage(outcome.messageId())),
+                          "SK",
+                          Attr.s("MSG"),
+                          "profileId",
+                          Attr.s(profileId),
+                          "messageSk",
+                          Attr.s(sk),
+                          "ttl",
+                          Attr.n(at.plus(RETENTION).getEpochSecond()))));
     }
     dynamo.putItem(r -> r.tableName(table).item(item));
   }
 
   @Override
   public boolean updateStatus(String providerMessageId, String status, Instant at) {
-    Map<String, AttributeValue> pointer = dynamo.getItem(r -> r.tableName(table)
-        .key(Attr.key(Keys.providerMessage(providerMessageId), "MSG"))).item();
+    Map<String, AttributeValue> pointer =
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(Attr.key(Keys.providerMessage(providerMessageId), "MSG")))
+            .item();
     if (pointer == null || pointer.isEmpty()) {
       return false;
     }
     try {
-      dynamo.updateItem(r -> r.tableName(table)
-          .key(Attr.key(Keys.profile(Attr.string(pointer, "profileId")), Attr.string(pointer, "messageSk")))
-          .updateExpression("SET #s = :s, #u = :at").conditionExpression("attribute_exists(PK)")
-          .expressionAttributeNames(Map.of("#s", "deliveryStatus", "#u", "deliveryStatusAt"))
-          .expressionAttributeValues(Map.of(":s", Attr.s(status), ":at", Attr.s(at.toString()))));
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(
+                      Attr.key(
+                          Keys.profile(Attr.string(pointer, "profileId")),
+                          Attr.string(pointer, "messageSk")))
+                  .updateExpression("SET #s = :s, #u = :at")
+                  .conditionExpression("attribute_exists(PK)")
+                  .expressionAttributeNames(
+                      Map.of("#s", "deliveryStatus", "#u", "deliveryStatusAt"))
+                  .expressionAttributeValues(
+                      Map.of(":s", Attr.s(status), ":at", Attr.s(at.toString()))));
       return true;
     } catch (ConditionalCheckFailedException erased) {
       return false;

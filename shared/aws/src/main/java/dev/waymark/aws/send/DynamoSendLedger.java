@@ -20,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The send ledger ({@code S#<runId>#<stepId>}/{@code S}) and the daily caps
- * ({@code P#<profileId>}/{@code CAP#<channel>#<local day>}). A claim is one transaction: the ledger
- * entry (only if absent) and the cap counter (only while under the cap).
+ * The send ledger ({@code S#<runId>#<stepId>}/{@code S}) and the daily caps ({@code
+ * P#<profileId>}/{@code CAP#<channel>#<local day>}). A claim is one transaction: the ledger entry
+ * (only if absent) and the cap counter (only while under the cap).
  */
 public final class DynamoSendLedger implements SendLedger {
   private static final String SK = "S";
@@ -38,27 +38,63 @@ public final class DynamoSendLedger implements SendLedger {
 
   @Override
   public Optional<SendOutcome> find(String runId, String stepId) {
-    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-        .key(Attr.key(Keys.sendLedger(runId, stepId), SK))).item();
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .consistentRead(true)
+                        .key(Attr.key(Keys.sendLedger(runId, stepId), SK)))
+            .item();
     if (item == null || item.isEmpty() || Attr.string(item, "outcome") == null) {
       return Optional.empty();
     }
-    return Optional.of(Json.read(Attr.string(item, "outcome"), new TypeReference<SendOutcome>() {}));
+    return Optional.of(
+        Json.read(Attr.string(item, "outcome"), new TypeReference<SendOutcome>() {}));
   }
 
   @Override
-  public Claim claim(String runId, String stepId, String profileId, Channel channel, String localDay, int cap) {
-    TransactWriteItem ledger = TransactWriteItem.builder().put(Put.builder().tableName(table)
-        .item(Map.of("PK", Attr.s(Keys.sendLedger(runId, stepId)), "SK", Attr.s(SK), "status", Attr.s("claimed"),
-            "claimedAt", Attr.s(clock.instant().toString()), "ttl", Attr.n(clock.instant().plus(Duration.ofDays(400)).getEpochSecond())))
-        .conditionExpression("attribute_not_exists(PK)").build()).build();
-    TransactWriteItem counter = TransactWriteItem.builder().update(Update.builder().tableName(table)
-        .key(Attr.key(Keys.profile(profileId), Keys.dailyCap(channel.name(), localDay)))
-        .updateExpression("ADD #c :one SET #ttl = :ttl")
-        .conditionExpression("attribute_not_exists(#c) OR #c < :cap")
-        .expressionAttributeNames(Map.of("#c", "count", "#ttl", "ttl"))
-        .expressionAttributeValues(Map.of(":one", Attr.n(1), ":cap", Attr.n(cap),
-            ":ttl", Attr.n(clock.instant().plus(Duration.ofDays(3)).getEpochSecond()))).build()).build();
+  public Claim claim(
+      String runId, String stepId, String profileId, Channel channel, String localDay, int cap) {
+    TransactWriteItem ledger =
+        TransactWriteItem.builder()
+            .put(
+                Put.builder()
+                    .tableName(table)
+                    .item(
+                        Map.of(
+                            "PK",
+                            Attr.s(Keys.sendLedger(runId, stepId)),
+                            "SK",
+                            Attr.s(SK),
+                            "status",
+                            Attr.s("claimed"),
+                            "claimedAt",
+                            Attr.s(clock.instant().toString()),
+                            "ttl",
+                            Attr.n(clock.instant().plus(Duration.ofDays(400)).getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(PK)")
+                    .build())
+            .build();
+    TransactWriteItem counter =
+        TransactWriteItem.builder()
+            .update(
+                Update.builder()
+                    .tableName(table)
+                    .key(Attr.key(Keys.profile(profileId), Keys.dailyCap(channel.name(), localDay)))
+                    .updateExpression("ADD #c :one SET #ttl = :ttl")
+                    .conditionExpression("attribute_not_exists(#c) OR #c < :cap")
+                    .expressionAttributeNames(Map.of("#c", "count", "#ttl", "ttl"))
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":one",
+                            Attr.n(1),
+                            ":cap",
+                            Attr.n(cap),
+                            ":ttl",
+                            Attr.n(clock.instant().plus(Duration.ofDays(3)).getEpochSecond())))
+                    .build())
+            .build();
     try {
       dynamo.transactWriteItems(r -> r.transactItems(ledger, counter));
       return Claim.CLAIMED;
@@ -68,7 +104,8 @@ public final class DynamoSendLedger implements SendLedger {
   }
 
   private static Claim claimLost(TransactionCanceledException e) {
-    if (Conditions.onlyConditionAt(e, 0) || "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+    if (Conditions.onlyConditionAt(e, 0)
+        || "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
       return Claim.TAKEN;
     }
     throw e;
@@ -76,22 +113,48 @@ public final class DynamoSendLedger implements SendLedger {
 
   @Override
   public void complete(String runId, String stepId, SendOutcome outcome) {
-    dynamo.updateItem(r -> r.tableName(table).key(Attr.key(Keys.sendLedger(runId, stepId), SK))
-        .updateExpression("SET #s = :s, outcome = :o, #ttl = :ttl")
-        .expressionAttributeNames(Map.of("#s", "status", "#ttl", "ttl"))
-        .expressionAttributeValues(Map.of(":s", Attr.s(outcome.status().name()), ":o", Attr.s(Json.write(outcome)),
-            ":ttl", Attr.n(clock.instant().plus(Duration.ofDays(400)).getEpochSecond()))));
+    dynamo.updateItem(
+        r ->
+            r.tableName(table)
+                .key(Attr.key(Keys.sendLedger(runId, stepId), SK))
+                .updateExpression("SET #s = :s, outcome = :o, #ttl = :ttl")
+                .expressionAttributeNames(Map.of("#s", "status", "#ttl", "ttl"))
+                .expressionAttributeValues(
+                    Map.of(
+                        ":s",
+                        Attr.s(outcome.status().name()),
+                        ":o",
+                        Attr.s(Json.write(outcome)),
+                        ":ttl",
+                        Attr.n(clock.instant().plus(Duration.ofDays(400)).getEpochSecond()))));
   }
 
   @Override
-  public void release(String runId, String stepId, String profileId, Channel channel, String localDay) {
-    dynamo.transactWriteItems(r -> r.transactItems(
-        TransactWriteItem.builder().delete(d -> d.tableName(table).key(Attr.key(Keys.sendLedger(runId, stepId), SK))
-            .conditionExpression("#s = :claimed").expressionAttributeNames(Map.of("#s", "status"))
-            .expressionAttributeValues(Map.of(":claimed", Attr.s("claimed")))).build(),
-        TransactWriteItem.builder().update(u -> u.tableName(table)
-            .key(Attr.key(Keys.profile(profileId), Keys.dailyCap(channel.name(), localDay)))
-            .updateExpression("ADD #c :minus").expressionAttributeNames(Map.of("#c", "count"))
-            .expressionAttributeValues(Map.of(":minus", Attr.n(-1)))).build()));
+  public void release(
+      String runId, String stepId, String profileId, Channel channel, String localDay) {
+    dynamo.transactWriteItems(
+        r ->
+            r.transactItems(
+                TransactWriteItem.builder()
+                    .delete(
+                        d ->
+                            d.tableName(table)
+                                .key(Attr.key(Keys.sendLedger(runId, stepId), SK))
+                                .conditionExpression("#s = :claimed")
+                                .expressionAttributeNames(Map.of("#s", "status"))
+                                .expressionAttributeValues(Map.of(":claimed", Attr.s("claimed"))))
+                    .build(),
+                TransactWriteItem.builder()
+                    .update(
+                        u ->
+                            u.tableName(table)
+                                .key(
+                                    Attr.key(
+                                        Keys.profile(profileId),
+                                        Keys.dailyCap(channel.name(), localDay)))
+                                .updateExpression("ADD #c :minus")
+                                .expressionAttributeNames(Map.of("#c", "count"))
+                                .expressionAttributeValues(Map.of(":minus", Attr.n(-1))))
+                    .build()));
   }
 }

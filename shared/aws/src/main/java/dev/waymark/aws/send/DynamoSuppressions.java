@@ -29,7 +29,8 @@ public final class DynamoSuppressions implements Suppressions {
 
   @Override
   public boolean suppressed(Channel channel, String address) {
-    Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(channel, address))).item();
+    Map<String, AttributeValue> item =
+        dynamo.getItem(r -> r.tableName(table).key(key(channel, address))).item();
     return item != null && !item.isEmpty();
   }
 
@@ -42,6 +43,8 @@ public final class DynamoSuppressions implements Suppressions {
   }
 
   private static Map<String, AttributeValue> key(Channel channel, String address) {
-    return Attr.key(Keys.suppression(channel.name(), WriteKeys.hash(address.trim().toLowerCase(Locale.ROOT))), "SUP");
+    return Attr.key(
+        Keys.suppression(channel.name(), WriteKeys.hash(address.trim().toLowerCase(Locale.ROOT))),
+        "SUP");
   }
 }

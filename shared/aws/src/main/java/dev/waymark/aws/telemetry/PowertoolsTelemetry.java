@@ -13,14 +13,16 @@ final class PowertoolsTelemetry implements Telemetry {
 
   @Override
   public <T> T invocation(Context context, Supplier<T> work) {
-    return PowertoolsLogging.withLogging(context, () -> {
-      try {
-        metrics.captureColdStartMetric(context);
-        return work.get();
-      } finally {
-        metrics.flush();
-      }
-    });
+    return PowertoolsLogging.withLogging(
+        context,
+        () -> {
+          try {
+            metrics.captureColdStartMetric(context);
+            return work.get();
+          } finally {
+            metrics.flush();
+          }
+        });
   }
 
   @Override

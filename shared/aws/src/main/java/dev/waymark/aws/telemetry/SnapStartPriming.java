@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SnapStart priming: before Lambda takes the snapshot of an initialised function, run a few
- * side-effect-free calls (a read of a key that does not exist, a validation) so that class
- * loading, JIT warm-up and the SDK's first-call work are in the snapshot rather than in the first
- * request. A primer that fails only loses the warm-up; it never fails the function.
+ * side-effect-free calls (a read of a key that does not exist, a validation) so that class loading,
+ * JIT warm-up and the SDK's first-call work are in the snapshot rather than in the first request. A
+ * primer that fails only loses the warm-up; it never fails the function.
  */
 public final class SnapStartPriming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);

@@ -1,11 +1,11 @@
 package dev.waymark.aws.telemetry;
 
-import java.util.function.Supplier;
 import com.amazonaws.services.lambda.runtime.Context;
+import java.util.function.Supplier;
 
 /**
- * Logging context and metrics around one invocation. In Lambda: Powertools structured JSON logs
- * and CloudWatch EMF metrics (functional API, no AspectJ). Locally and in tests: {@link #quiet()}.
+ * Logging context and metrics around one invocation. In Lambda: Powertools structured JSON logs and
+ * CloudWatch EMF metrics (functional API, no AspectJ). Locally and in tests: {@link #quiet()}.
  */
 public interface Telemetry {
   /** Runs one invocation with the logging context set, then flushes its metrics. */

@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Many rounds of concurrent events linking overlapping identities. After each round: every
- * identity resolves to exactly one live profile, identities linked (transitively) by events share
- * it and no others do, and every event is recorded exactly once, on its person's live profile.
+ * Many rounds of concurrent events linking overlapping identities. After each round: every identity
+ * resolves to exactly one live profile, identities linked (transitively) by events share it and no
+ * others do, and every event is recorded exactly once, on its person's live profile.
  */
 class ConcurrentStitchingIT {
   static final int ROUNDS = 10;
@@ -38,8 +38,10 @@ class ConcurrentStitchingIT {
   private final EventBatchValidator validator = new EventBatchValidator();
   private final DynamoDbClient dynamo = LocalDynamo.client();
   private final String table = LocalDynamo.newTable();
-  private final ProfileService profiles = new ProfileService(
-      new DynamoProfileStore(dynamo, table, ProfileStitchingIT.CLOCK, Duration.ofDays(400)), ProfileStitchingIT.CLOCK);
+  private final ProfileService profiles =
+      new ProfileService(
+          new DynamoProfileStore(dynamo, table, ProfileStitchingIT.CLOCK, Duration.ofDays(400)),
+          ProfileStitchingIT.CLOCK);
 
   record Sent(String messageId, List<Identity> identities) {}
 
@@ -57,7 +59,9 @@ class ConcurrentStitchingIT {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(merges).as("the rounds must actually merge profiles concurrently").isGreaterThan(ROUNDS);
+    assertThat(merges)
+        .as("the rounds must actually merge profiles concurrently")
+        .isGreaterThan(ROUNDS);
   }
 
   private List<Sent> generate(String round, Random random) {
@@ -91,14 +95,24 @@ class ConcurrentStitchingIT {
       switch (id.namespace()) {
         case USER_ID -> userId = id.value();
         case ANONYMOUS_ID -> anonymousId = id.value();
-        default -> identities.append(identities.isEmpty() ? "" : ",")
-            .append('"').append(id.namespace().key()).append("\":\"").append(id.value()).append('"');
+        default ->
+            identities
+                .append(identities.isEmpty() ? "" : ",")
+                .append('"')
+                .append(id.namespace().key())
+                .append("\":\"")
+                .append(id.value())
+                .append('"');
       }
     }
-    String json = "{\"type\":\"track\",\"event\":\"Seen\",\"messageId\":\"" + s.messageId() + "\""
-        + (userId == null ? "" : ",\"userId\":\"" + userId + "\"")
-        + (anonymousId == null ? "" : ",\"anonymousId\":\"" + anonymousId + "\"")
-        + (identities.isEmpty() ? "" : ",\"identities\":{" + identities + "}") + "}";
+    String json =
+        "{\"type\":\"track\",\"event\":\"Seen\",\"messageId\":\""
+            + s.messageId()
+            + "\""
+            + (userId == null ? "" : ",\"userId\":\"" + userId + "\"")
+            + (anonymousId == null ? "" : ",\"anonymousId\":\"" + anonymousId + "\"")
+            + (identities.isEmpty() ? "" : ",\"identities\":{" + identities + "}")
+            + "}";
     return validator.validate("{\"batch\":[" + json + "]}", ProfileStitchingIT.NOW).get(0);
   }
 
@@ -107,10 +121,12 @@ class ConcurrentStitchingIT {
     List<Future<ProcessOutcome>> futures = new ArrayList<>();
     for (Sent s : sent) {
       InboundEvent event = toEvent(s);
-      futures.add(pool.submit(() -> {
-        start.await();
-        return profiles.process(event);
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return profiles.process(event);
+              }));
     }
     start.countDown();
     int merges = 0;
@@ -125,36 +141,66 @@ class ConcurrentStitchingIT {
     sent.forEach(s -> s.identities().forEach(id -> union(parent, s.identities().get(0), id)));
     Map<Identity, String> profileOf = new HashMap<>();
     for (Identity id : parent.keySet()) {
-      Profile p = profiles.lookup(id).orElseThrow(() -> new AssertionError(round + ": " + id + " resolves to no live profile"));
+      Profile p =
+          profiles
+              .lookup(id)
+              .orElseThrow(
+                  () -> new AssertionError(round + ": " + id + " resolves to no live profile"));
       assertThat(p.identities()).as(round + ": profile of " + id).contains(id);
-      assertThat(directProfileId(id)).as(round + ": identity item of " + id + " points at the live profile").isEqualTo(p.id());
+      assertThat(directProfileId(id))
+          .as(round + ": identity item of " + id + " points at the live profile")
+          .isEqualTo(p.id());
       assertThat(p.pendingMoves()).as(round + ": pending moves of " + p.id()).isEmpty();
       profileOf.put(id, p.id());
     }
     for (Identity a : parent.keySet()) {
       for (Identity b : parent.keySet()) {
         boolean sameComponent = find(parent, a).equals(find(parent, b));
-        assertThat(profileOf.get(a).equals(profileOf.get(b))).as(round + ": " + a + " and " + b).isEqualTo(sameComponent);
+        assertThat(profileOf.get(a).equals(profileOf.get(b)))
+            .as(round + ": " + a + " and " + b)
+            .isEqualTo(sameComponent);
       }
     }
-    Map<String, Set<String>> expectedEvents = sent.stream().collect(Collectors.groupingBy(
-        s -> profileOf.get(s.identities().get(0)), Collectors.mapping(Sent::messageId, Collectors.toSet())));
-    expectedEvents.forEach((profileId, messageIds) -> {
-      List<String> stored = storedEventIds(profileId);
-      assertThat(stored).as(round + ": events of " + profileId).doesNotHaveDuplicates();
-      assertThat(Set.copyOf(stored)).as(round + ": events of " + profileId).isEqualTo(messageIds);
-    });
+    Map<String, Set<String>> expectedEvents =
+        sent.stream()
+            .collect(
+                Collectors.groupingBy(
+                    s -> profileOf.get(s.identities().get(0)),
+                    Collectors.mapping(Sent::messageId, Collectors.toSet())));
+    expectedEvents.forEach(
+        (profileId, messageIds) -> {
+          List<String> stored = storedEventIds(profileId);
+          assertThat(stored).as(round + ": events of " + profileId).doesNotHaveDuplicates();
+          assertThat(Set.copyOf(stored))
+              .as(round + ": events of " + profileId)
+              .isEqualTo(messageIds);
+        });
   }
 
   private String directProfileId(Identity id) {
-    return dynamo.getItem(r -> r.tableName(table).key(Attr.key(Keys.identity(id), Keys.IDENTITY_SK)))
-        .item().get("profileId").s();
+    return dynamo
+        .getItem(r -> r.tableName(table).key(Attr.key(Keys.identity(id), Keys.IDENTITY_SK)))
+        .item()
+        .get("profileId")
+        .s();
   }
 
   private List<String> storedEventIds(String profileId) {
-    return dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.profile(profileId)), ":e", AttributeValue.fromS("E#"))))
-        .items().stream().map(i -> i.get("messageId").s()).toList();
+    return dynamo
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk",
+                            AttributeValue.fromS(Keys.profile(profileId)),
+                            ":e",
+                            AttributeValue.fromS("E#"))))
+        .items()
+        .stream()
+        .map(i -> i.get("messageId").s())
+        .toList();
   }
 
   private static Identity find(Map<Identity, Identity> parent, Identity id) {

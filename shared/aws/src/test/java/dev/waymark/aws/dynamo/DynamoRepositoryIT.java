@@ -36,14 +36,19 @@ class DynamoRepositoryIT {
   private final DynamoDbClient dynamo = LocalDynamo.client();
   private final String table = LocalDynamo.newTable();
   private final DynamoEventInbox inbox = new DynamoEventInbox(dynamo, table, Duration.ofDays(7));
-  private final DynamoProfileStore store = new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400));
-  private final DynamoProfileRecords records = new DynamoProfileRecords(dynamo, table, store, CLOCK);
+  private final DynamoProfileStore store =
+      new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400));
+  private final DynamoProfileRecords records =
+      new DynamoProfileRecords(dynamo, table, store, CLOCK);
   private final ProfileService profiles = new ProfileService(store, CLOCK);
 
   private static InboundEvent event(String messageId, String anonymousId, String timestamp) {
-    return new InboundEvent(Json.parseObject("""
+    return new InboundEvent(
+        Json.parseObject(
+            """
         {"type":"track","event":"Viewed","messageId":"%s","anonymousId":"%s","timestamp":"%s","properties":{"secret":"PRIVATE-%s"}}"""
-        .formatted(messageId, anonymousId, timestamp, messageId)), NOW.minusSeconds(5));
+                .formatted(messageId, anonymousId, timestamp, messageId)),
+        NOW.minusSeconds(5));
   }
 
   private Map<String, AttributeValue> item(String pk, String sk) {
@@ -65,7 +70,8 @@ class DynamoRepositoryIT {
     Map<String, AttributeValue> stored = item(Keys.inbox("m1"), Keys.INBOX_SK);
     assertThat(Attr.string(stored, "source")).isEqualTo("web");
     assertThat(Attr.string(stored, "receivedAt")).isEqualTo(first.receivedAt().toString());
-    assertThat(Attr.number(stored, "ttl")).isEqualTo(first.receivedAt().plus(Duration.ofDays(7)).getEpochSecond());
+    assertThat(Attr.number(stored, "ttl"))
+        .isEqualTo(first.receivedAt().plus(Duration.ofDays(7)).getEpochSecond());
 
     InboundEvent back = DynamoEventInbox.eventOf(stored);
     assertThat(back.identities()).isEqualTo(first.identities());
@@ -88,7 +94,11 @@ class DynamoRepositoryIT {
   private String personWithEvents(String anonymousId, int count) {
     String profileId = null;
     for (int i = 1; i <= count; i++) {
-      profileId = profiles.process(event(anonymousId + "-" + i, anonymousId, "2026-11-%02dT10:00:00Z".formatted(i))).profileId();
+      profileId =
+          profiles
+              .process(
+                  event(anonymousId + "-" + i, anonymousId, "2026-11-%02dT10:00:00Z".formatted(i)))
+              .profileId();
     }
     return profileId;
   }
@@ -127,7 +137,9 @@ class DynamoRepositoryIT {
   }
 
   private static String encode(String text) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest
@@ -136,19 +148,29 @@ class DynamoRepositoryIT {
     String id = personWithEvents("c", 1);
     String cursor = raw.startsWith("%") ? raw : encode(raw);
     assertThatThrownBy(() -> records.timeline(id, 2, cursor))
-        .isInstanceOfSatisfying(ProblemException.class, e -> {
-          assertThat(e.problem().status()).isEqualTo(400);
-          assertThat(e.problem().errors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("cursor"));
-        });
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e -> {
+              assertThat(e.problem().status()).isEqualTo(400);
+              assertThat(e.problem().errors())
+                  .singleElement()
+                  .satisfies(f -> assertThat(f.field()).isEqualTo("cursor"));
+            });
   }
 
   @Test
   void eraseDeletesAMergedPersonAndCountsWhatWent() {
     String anonymous = personWithEvents("laptop", 2);
-    profiles.process(new InboundEvent(Json.parseObject(
-        "{\"type\":\"identify\",\"messageId\":\"i1\",\"userId\":\"erin\",\"traits\":{\"email\":\"erin@example.com\"}}"), NOW));
-    InboundEvent link = new InboundEvent(Json.parseObject(
-        "{\"type\":\"identify\",\"messageId\":\"i2\",\"userId\":\"erin\",\"anonymousId\":\"laptop\"}"), NOW);
+    profiles.process(
+        new InboundEvent(
+            Json.parseObject(
+                "{\"type\":\"identify\",\"messageId\":\"i1\",\"userId\":\"erin\",\"traits\":{\"email\":\"erin@example.com\"}}"),
+            NOW));
+    InboundEvent link =
+        new InboundEvent(
+            Json.parseObject(
+                "{\"type\":\"identify\",\"messageId\":\"i2\",\"userId\":\"erin\",\"anonymousId\":\"laptop\"}"),
+            NOW);
     inbox.accept(event("laptop-1", "laptop", "2026-11-01T10:00:00Z"), "web");
     profiles.process(link);
     personWithEvents("bystander", 1);
@@ -157,17 +179,31 @@ class DynamoRepositoryIT {
 
     ErasureReport report = records.erase(erin);
 
-    assertThat(report.counts()).containsEntry("events", 4).containsEntry("profiles", 2).containsEntry("identities", 3);
+    assertThat(report.counts())
+        .containsEntry("events", 4)
+        .containsEntry("profiles", 2)
+        .containsEntry("identities", 3);
     assertThat(report.erasedAt()).isEqualTo(NOW);
     assertThat(profiles.resolve(erin.id())).isEmpty();
     assertThat(profiles.resolve(anonymous)).isEmpty();
     assertThat(profiles.lookup(Identity.of(IdentityNamespace.ANONYMOUS_ID, "laptop"))).isEmpty();
     Map<String, AttributeValue> scrubbed = item(Keys.inbox("laptop-1"), Keys.INBOX_SK);
-    assertThat(scrubbed).as("the inbox item stays for de-duplication").containsKey("ttl").doesNotContainKey("payload");
+    assertThat(scrubbed)
+        .as("the inbox item stays for de-duplication")
+        .containsKey("ttl")
+        .doesNotContainKey("payload");
     String everything = allItems().toString();
-    assertThat(everything).doesNotContain("PRIVATE-laptop", "erin@example.com", "anonymousId#laptop", erin.id(), anonymous).contains("bystander");
-    assertThat(allItems()).filteredOn(i -> i.get("PK").s().equals("AUDIT#erasure")).singleElement()
-        .satisfies(audit -> assertThat(Json.parse(Attr.string(audit, "counts"))).isEqualTo(Json.MAPPER.valueToTree(report.counts())));
+    assertThat(everything)
+        .doesNotContain(
+            "PRIVATE-laptop", "erin@example.com", "anonymousId#laptop", erin.id(), anonymous)
+        .contains("bystander");
+    assertThat(allItems())
+        .filteredOn(i -> i.get("PK").s().equals("AUDIT#erasure"))
+        .singleElement()
+        .satisfies(
+            audit ->
+                assertThat(Json.parse(Attr.string(audit, "counts")))
+                    .isEqualTo(Json.MAPPER.valueToTree(report.counts())));
   }
 
   @Test

@@ -3,7 +3,10 @@ package dev.waymark.aws.dynamo;
 import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The tests' DynamoDB Local: one per JVM; each test class takes a fresh table shaped like template.yaml. */
+/**
+ * The tests' DynamoDB Local: one per JVM; each test class takes a fresh table shaped like
+ * template.yaml.
+ */
 public final class LocalDynamo {
   private LocalDynamo() {}
 

@@ -32,7 +32,9 @@ class ProfileStitchingIT {
   void setUp() {
     dynamo = LocalDynamo.client();
     table = LocalDynamo.newTable();
-    profiles = new ProfileService(new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
+    profiles =
+        new ProfileService(
+            new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
   }
 
   InboundEvent event(String json) {
@@ -40,49 +42,93 @@ class ProfileStitchingIT {
   }
 
   List<String> eventIds(String profileId) {
-    return dynamo.query(r -> r.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("P#" + profileId), ":e", AttributeValue.fromS("E#"))))
-        .items().stream().map(i -> i.get("messageId").s()).toList();
+    return dynamo
+        .query(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk",
+                            AttributeValue.fromS("P#" + profileId),
+                            ":e",
+                            AttributeValue.fromS("E#"))))
+        .items()
+        .stream()
+        .map(i -> i.get("messageId").s())
+        .toList();
   }
 
   @Test
   void anonymousVisitorBecomesKnownOnIdentify() {
-    ProcessOutcome first = profiles.process(event("{\"type\":\"page\",\"messageId\":\"p1\",\"anonymousId\":\"anon-1\",\"name\":\"E-V Model\"}"));
-    ProcessOutcome second = profiles.process(event("""
+    ProcessOutcome first =
+        profiles.process(
+            event(
+                "{\"type\":\"page\",\"messageId\":\"p1\",\"anonymousId\":\"anon-1\",\"name\":\"E-V Model\"}"));
+    ProcessOutcome second =
+        profiles.process(
+            event(
+                """
         {"type":"identify","messageId":"i1","anonymousId":"anon-1","userId":"sarah","traits":{"email":"Sarah@Example.com","firstName":"Sarah"}}"""));
     assertThat(first.createdProfile()).isTrue();
     assertThat(second.profileId()).isEqualTo(first.profileId());
-    Profile sarah = profiles.lookup(Identity.of(IdentityNamespace.EMAIL, "sarah@example.com")).orElseThrow();
+    Profile sarah =
+        profiles.lookup(Identity.of(IdentityNamespace.EMAIL, "sarah@example.com")).orElseThrow();
     assertThat(sarah.id()).isEqualTo(first.profileId());
     assertThat(sarah.traits().values().path("firstName").asText()).isEqualTo("Sarah");
-    assertThat(sarah.identities()).extracting(Identity::key)
+    assertThat(sarah.identities())
+        .extracting(Identity::key)
         .containsExactly("anonymousId#anon-1", "email#sarah@example.com", "userId#sarah");
     assertThat(eventIds(sarah.id())).containsExactlyInAnyOrder("p1", "i1");
   }
 
   @Test
   void linkingTwoProfilesMergesIntoTheKnownOneAndMovesEverything() {
-    String anonymous = profiles.process(event("{\"type\":\"page\",\"messageId\":\"p1\",\"anonymousId\":\"laptop\"}")).profileId();
-    String known = profiles.process(event("""
-        {"type":"identify","messageId":"i1","userId":"sarah","traits":{"plan":"gold"},"timestamp":"2026-11-20T10:00:00Z"}""")).profileId();
-    profiles.process(event("{\"type\":\"track\",\"event\":\"Late\",\"messageId\":\"t0\",\"anonymousId\":\"laptop\",\"context\":{\"traits\":{\"plan\":\"silver\"}},\"timestamp\":\"2026-11-10T10:00:00Z\"}"));
-    ProcessOutcome link = profiles.process(event("{\"type\":\"identify\",\"messageId\":\"i2\",\"anonymousId\":\"laptop\",\"userId\":\"sarah\"}"));
+    String anonymous =
+        profiles
+            .process(event("{\"type\":\"page\",\"messageId\":\"p1\",\"anonymousId\":\"laptop\"}"))
+            .profileId();
+    String known =
+        profiles
+            .process(
+                event(
+                    """
+        {"type":"identify","messageId":"i1","userId":"sarah","traits":{"plan":"gold"},"timestamp":"2026-11-20T10:00:00Z"}"""))
+            .profileId();
+    profiles.process(
+        event(
+            "{\"type\":\"track\",\"event\":\"Late\",\"messageId\":\"t0\",\"anonymousId\":\"laptop\",\"context\":{\"traits\":{\"plan\":\"silver\"}},\"timestamp\":\"2026-11-10T10:00:00Z\"}"));
+    ProcessOutcome link =
+        profiles.process(
+            event(
+                "{\"type\":\"identify\",\"messageId\":\"i2\",\"anonymousId\":\"laptop\",\"userId\":\"sarah\"}"));
 
     assertThat(link.profileId()).isEqualTo(known);
     assertThat(link.merges()).isEqualTo(1);
     Profile survivor = profiles.resolve(anonymous).orElseThrow();
     assertThat(survivor.id()).isEqualTo(known);
     assertThat(survivor.mergedFrom()).containsExactly(anonymous);
-    assertThat(survivor.traits().values().path("plan").asText()).as("older event must not win").isEqualTo("gold");
+    assertThat(survivor.traits().values().path("plan").asText())
+        .as("older event must not win")
+        .isEqualTo("gold");
     assertThat(eventIds(known)).containsExactlyInAnyOrder("p1", "i1", "t0", "i2");
     assertThat(eventIds(anonymous)).isEmpty();
-    assertThat(profiles.lookup(Identity.of(IdentityNamespace.ANONYMOUS_ID, "laptop")).orElseThrow().id()).isEqualTo(known);
+    assertThat(
+            profiles
+                .lookup(Identity.of(IdentityNamespace.ANONYMOUS_ID, "laptop"))
+                .orElseThrow()
+                .id())
+        .isEqualTo(known);
   }
 
   @Test
   void lateEventsDoNotOverwriteNewerTraits() {
-    profiles.process(event("{\"type\":\"identify\",\"messageId\":\"new\",\"userId\":\"u\",\"traits\":{\"city\":\"Oslo\"},\"timestamp\":\"2026-11-24T09:00:00Z\"}"));
-    profiles.process(event("{\"type\":\"identify\",\"messageId\":\"old\",\"userId\":\"u\",\"traits\":{\"city\":\"Rome\",\"age\":35},\"timestamp\":\"2026-11-01T09:00:00Z\"}"));
+    profiles.process(
+        event(
+            "{\"type\":\"identify\",\"messageId\":\"new\",\"userId\":\"u\",\"traits\":{\"city\":\"Oslo\"},\"timestamp\":\"2026-11-24T09:00:00Z\"}"));
+    profiles.process(
+        event(
+            "{\"type\":\"identify\",\"messageId\":\"old\",\"userId\":\"u\",\"traits\":{\"city\":\"Rome\",\"age\":35},\"timestamp\":\"2026-11-01T09:00:00Z\"}"));
     Profile p = profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "u")).orElseThrow();
     assertThat(p.traits().values().path("city").asText()).isEqualTo("Oslo");
     assertThat(p.traits().values().path("age").asInt()).isEqualTo(35);
@@ -90,7 +136,8 @@ class ProfileStitchingIT {
 
   @Test
   void aReplayedEventIsRecordedOnce() {
-    InboundEvent e = event("{\"type\":\"track\",\"event\":\"Clicked\",\"messageId\":\"dup\",\"userId\":\"u\"}");
+    InboundEvent e =
+        event("{\"type\":\"track\",\"event\":\"Clicked\",\"messageId\":\"dup\",\"userId\":\"u\"}");
     ProcessOutcome first = profiles.process(e);
     ProcessOutcome again = profiles.process(e);
     assertThat(first.recorded()).isTrue();
@@ -100,9 +147,19 @@ class ProfileStitchingIT {
 
   @Test
   void aliasLinksPreviousAnonymousId() {
-    String anon = profiles.process(event("{\"type\":\"page\",\"messageId\":\"p\",\"anonymousId\":\"old-anon\"}")).profileId();
-    String viaAlias = profiles.process(event("{\"type\":\"alias\",\"messageId\":\"a\",\"previousId\":\"old-anon\",\"userId\":\"new-user\"}")).profileId();
+    String anon =
+        profiles
+            .process(event("{\"type\":\"page\",\"messageId\":\"p\",\"anonymousId\":\"old-anon\"}"))
+            .profileId();
+    String viaAlias =
+        profiles
+            .process(
+                event(
+                    "{\"type\":\"alias\",\"messageId\":\"a\",\"previousId\":\"old-anon\",\"userId\":\"new-user\"}"))
+            .profileId();
     assertThat(viaAlias).isEqualTo(anon);
-    assertThat(profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "new-user")).orElseThrow().id()).isEqualTo(anon);
+    assertThat(
+            profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "new-user")).orElseThrow().id())
+        .isEqualTo(anon);
   }
 }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Entry caps and locks hold under concurrent events: many entry events for one person, routed at
- * once against DynamoDB Local, start exactly one run (the lock refuses the rest), and every
- * refusal is counted. The workflow engine is a recorder here; the store is the real adapter.
+ * once against DynamoDB Local, start exactly one run (the lock refuses the rest), and every refusal
+ * is counted. The workflow engine is a recorder here; the store is the real adapter.
  */
 class ConcurrentEntryIT {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
@@ -34,32 +34,50 @@ class ConcurrentEntryIT {
   void concurrentEntryEventsStartOneRun() throws Exception {
     String table = LocalDynamo.newTable();
     DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), table);
-    JourneyDefinition journey = JourneyYaml.parse("""
+    JourneyDefinition journey =
+        JourneyYaml.parse(
+            """
         id: engagement
         entry: { event: Screen View }
         eligibility: multiple
         lock: P1M
         entryCap: { count: 2, within: P2M }
-        """, "{}", "test");
+        """,
+            "{}",
+            "test");
     List<String> started = new CopyOnWriteArrayList<>();
     RecordingExecutions recorder = new RecordingExecutions(started);
-    JourneyRouter router = new JourneyRouter(new StaticJourneyCatalog(List.of(journey), Map.of("engagement", "arn:sm")),
-        store, recorder, audience -> true, CLOCK);
+    JourneyRouter router =
+        new JourneyRouter(
+            new StaticJourneyCatalog(List.of(journey), Map.of("engagement", "arn:sm")),
+            store,
+            recorder,
+            audience -> true,
+            CLOCK);
     Profile person = Profile.create("p-1", List.of(), CLOCK.instant());
     EventBatchValidator validator = new EventBatchValidator();
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      InboundEvent event = validator.validate("{\"batch\":[{\"type\":\"screen\",\"messageId\":\"s-" + i
-          + "\",\"userId\":\"u\",\"name\":\"Discounts\"}]}", CLOCK.instant()).get(0);
-      threads.add(Thread.ofPlatform().start(() -> {
-        try {
-          go.await();
-          router.onProcessed(new ProcessOutcome(person, true, 0, false), event);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      InboundEvent event =
+          validator
+              .validate(
+                  "{\"batch\":[{\"type\":\"screen\",\"messageId\":\"s-"
+                      + i
+                      + "\",\"userId\":\"u\",\"name\":\"Discounts\"}]}",
+                  CLOCK.instant())
+              .get(0);
+      threads.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    try {
+                      go.await();
+                      router.onProcessed(new ProcessOutcome(person, true, 0, false), event);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
     }
     go.countDown();
     for (Thread t : threads) {
@@ -76,25 +94,49 @@ class ConcurrentEntryIT {
   void somebodyOutsideTheAudienceIsRefusedAndTheTraceSaysWhy() {
     String table = LocalDynamo.newTable();
     DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), table);
-    JourneyDefinition journey = JourneyYaml.parse("""
+    JourneyDefinition journey =
+        JourneyYaml.parse(
+            """
         id: ev-offer
         entry: { event: Lease Close To End }
         audience: [interested-in-ev-model]
-        """, "{}", "test");
+        """,
+            "{}",
+            "test");
     List<String> started = new CopyOnWriteArrayList<>();
-    JourneyRouter router = new JourneyRouter(new StaticJourneyCatalog(List.of(journey), Map.of("ev-offer", "arn:sm")), store,
-        new RecordingExecutions(started), check -> check.profileId().equals("member") && check.segmentId().equals("interested-in-ev-model"), CLOCK);
+    JourneyRouter router =
+        new JourneyRouter(
+            new StaticJourneyCatalog(List.of(journey), Map.of("ev-offer", "arn:sm")),
+            store,
+            new RecordingExecutions(started),
+            check ->
+                check.profileId().equals("member")
+                    && check.segmentId().equals("interested-in-ev-model"),
+            CLOCK);
     EventBatchValidator validator = new EventBatchValidator();
     for (String who : List.of("member", "outsider")) {
-      InboundEvent event = validator.validate("{\"batch\":[{\"type\":\"track\",\"messageId\":\"lease-" + who
-          + "\",\"userId\":\"" + who + "\",\"event\":\"Lease Close To End\"}]}", CLOCK.instant()).get(0);
-      router.onProcessed(new ProcessOutcome(Profile.create(who, List.of(), CLOCK.instant()), true, 0, false), event);
+      InboundEvent event =
+          validator
+              .validate(
+                  "{\"batch\":[{\"type\":\"track\",\"messageId\":\"lease-"
+                      + who
+                      + "\",\"userId\":\""
+                      + who
+                      + "\",\"event\":\"Lease Close To End\"}]}",
+                  CLOCK.instant())
+              .get(0);
+      router.onProcessed(
+          new ProcessOutcome(Profile.create(who, List.of(), CLOCK.instant()), true, 0, false),
+          event);
     }
     assertThat(started).hasSize(1);
-    assertThat(store.traces("outsider")).singleElement().satisfies(t -> {
-      assertThat(t.decision()).isEqualTo("not_in_audience");
-      assertThat(t.reason()).contains("interested-in-ev-model");
-    });
+    assertThat(store.traces("outsider"))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.decision()).isEqualTo("not_in_audience");
+              assertThat(t.reason()).contains("interested-in-ev-model");
+            });
   }
 
   /** The workflow engine, reduced to a record of the runs started. */

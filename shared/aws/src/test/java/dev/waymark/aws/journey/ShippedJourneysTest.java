@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * the ASL itself in scripts/check-template.sh.)
  */
 class ShippedJourneysTest {
-  static final Set<String> TASK_FUNCTIONS = Set.of("${SendFunctionArn}", "${AwaitFunctionArn}", "${ProfileFactsFunctionArn}");
+  static final Set<String> TASK_FUNCTIONS =
+      Set.of("${SendFunctionArn}", "${AwaitFunctionArn}", "${ProfileFactsFunctionArn}");
   private final ClassLoader loader = getClass().getClassLoader();
   private final ClasspathTemplates templates = new ClasspathTemplates(loader);
   private final TemplateRenderer renderer = templates.renderer();
@@ -33,24 +34,45 @@ class ShippedJourneysTest {
   @Test
   void everyShippedJourneyIsValid() {
     List<JourneyDefinition> journeys = ClasspathJourneys.load(loader);
-    assertThat(journeys).extracting(JourneyDefinition::id).contains("action-based-engagement", "lease-renewal",
-        "configuration-reminder", "test-drive", "car-loan", "loan-application", "abandoned-cart",
-        "welcome-double-opt-in", "payment-reminders");
+    assertThat(journeys)
+        .extracting(JourneyDefinition::id)
+        .contains(
+            "action-based-engagement",
+            "lease-renewal",
+            "configuration-reminder",
+            "test-drive",
+            "car-loan",
+            "loan-application",
+            "abandoned-cart",
+            "welcome-double-opt-in",
+            "payment-reminders");
     List<String> problems = new ArrayList<>();
     for (JourneyDefinition journey : journeys) {
-      JsonNode asl = Json.parse(ClasspathJourneys.readOptional(loader, ClasspathJourneys.ROOT + "/" + journey.id() + "/definition.asl.json"));
-      asl.path("States").fields().forEachRemaining(state -> check(journey, state.getKey(), state.getValue(), problems));
+      JsonNode asl =
+          Json.parse(
+              ClasspathJourneys.readOptional(
+                  loader, ClasspathJourneys.ROOT + "/" + journey.id() + "/definition.asl.json"));
+      asl.path("States")
+          .fields()
+          .forEachRemaining(state -> check(journey, state.getKey(), state.getValue(), problems));
     }
     assertThat(problems).isEmpty();
   }
 
-  private void check(JourneyDefinition journey, String name, JsonNode state, List<String> problems) {
+  private void check(
+      JourneyDefinition journey, String name, JsonNode state, List<String> problems) {
     JsonNode function = state.path("Parameters").path("FunctionName");
     if (function.isMissingNode()) {
       return;
     }
     if (!TASK_FUNCTIONS.contains(function.asText())) {
-      problems.add(journey.id() + "/" + name + ": calls " + function.asText() + ", not a Waymark task function");
+      problems.add(
+          journey.id()
+              + "/"
+              + name
+              + ": calls "
+              + function.asText()
+              + ", not a Waymark task function");
       return;
     }
     JsonNode payload = state.path("Parameters").path("Payload");
@@ -60,7 +82,8 @@ class ShippedJourneysTest {
   }
 
   @SuppressWarnings("unchecked")
-  private void checkSend(JourneyDefinition journey, String name, JsonNode payload, List<String> problems) {
+  private void checkSend(
+      JourneyDefinition journey, String name, JsonNode payload, List<String> problems) {
     String templateName = payload.path("template").asText();
     MessageTemplate template = templates.find(journey.id(), templateName).orElse(null);
     if (template == null) {
@@ -78,7 +101,8 @@ class ShippedJourneysTest {
     for (JsonNode channel : payload.path("channels")) {
       Channel c = Channel.valueOf(channel.asText());
       if (!template.supports(c)) {
-        problems.add(journey.id() + "/" + name + ": template " + templateName + " has no " + c + " version");
+        problems.add(
+            journey.id() + "/" + name + ": template " + templateName + " has no " + c + " version");
         continue;
       }
       try {

@@ -54,40 +54,75 @@ class ExactlyOnceSendIT {
   void setUp() {
     dynamo = LocalDynamo.client();
     table = LocalDynamo.newTable();
-    profiles = new ProfileService(new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
-    Deliveries recorder = (Channel channel, String address, RenderedMessage message, Map<String, String> tags) -> {
-      delivered.add(address + ":" + message.subject());
-      return "provider-" + delivered.size();
-    };
+    profiles =
+        new ProfileService(
+            new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
+    Deliveries recorder =
+        (Channel channel, String address, RenderedMessage message, Map<String, String> tags) -> {
+          delivered.add(address + ":" + message.subject());
+          return "provider-" + delivered.size();
+        };
     DynamoMessageLog realLog = new DynamoMessageLog(dynamo, table);
-    MessageLog failingOnce = new MessageLog() {
-      @Override
-      public void record(String profile, Instant at, SendRequest request, SendOutcome outcome) {
-        if (failNextLogWrite.getAndSet(false)) {
-          throw new IllegalStateException("Lambda timed out after the provider accepted the message");
-        }
-        realLog.record(profile, at, request, outcome);
-      }
+    MessageLog failingOnce =
+        new MessageLog() {
+          @Override
+          public void record(String profile, Instant at, SendRequest request, SendOutcome outcome) {
+            if (failNextLogWrite.getAndSet(false)) {
+              throw new IllegalStateException(
+                  "Lambda timed out after the provider accepted the message");
+            }
+            realLog.record(profile, at, request, outcome);
+          }
 
-      @Override
-      public boolean updateStatus(String providerMessageId, String status, Instant at) {
-        return realLog.updateStatus(providerMessageId, status, at);
-      }
-    };
-    send = new SendService(profiles, new ClasspathTemplates(getClass().getClassLoader()),
-        new DynamoSendLedger(dynamo, table, CLOCK), new DynamoSuppressions(dynamo, table, CLOCK), recorder, failingOnce,
-        new DynamoJourneyStore(dynamo, table), new FrequencyCaps(Map.of(Channel.email, 3, Channel.sms, 2, Channel.push, 3)),
-        new UnsubscribeLinks("https://api.example.com", "secret".getBytes()), ZoneOffset.UTC, CLOCK);
-    profileId = profiles.process(new EventBatchValidator().validate(
-        "{\"batch\":[{\"type\":\"identify\",\"messageId\":\"i\",\"userId\":\"ada\",\"traits\":{\"email\":\"ada@example.com\",\"firstName\":\"Ada\"}}]}",
-        CLOCK.instant()).get(0)).profileId();
-    profiles.recordConsents(profileId, List.of(new ConsentRequest.Change(ConsentChannel.EMAIL, null,
-        new ConsentDecision(ConsentDecision.ConsentStatus.granted, "test", CLOCK.instant()))));
+          @Override
+          public boolean updateStatus(String providerMessageId, String status, Instant at) {
+            return realLog.updateStatus(providerMessageId, status, at);
+          }
+        };
+    send =
+        new SendService(
+            profiles,
+            new ClasspathTemplates(getClass().getClassLoader()),
+            new DynamoSendLedger(dynamo, table, CLOCK),
+            new DynamoSuppressions(dynamo, table, CLOCK),
+            recorder,
+            failingOnce,
+            new DynamoJourneyStore(dynamo, table),
+            new FrequencyCaps(Map.of(Channel.email, 3, Channel.sms, 2, Channel.push, 3)),
+            new UnsubscribeLinks("https://api.example.com", "secret".getBytes()),
+            ZoneOffset.UTC,
+            CLOCK);
+    profileId =
+        profiles
+            .process(
+                new EventBatchValidator()
+                    .validate(
+                        "{\"batch\":[{\"type\":\"identify\",\"messageId\":\"i\",\"userId\":\"ada\",\"traits\":{\"email\":\"ada@example.com\",\"firstName\":\"Ada\"}}]}",
+                        CLOCK.instant())
+                    .get(0))
+            .profileId();
+    profiles.recordConsents(
+        profileId,
+        List.of(
+            new ConsentRequest.Change(
+                ConsentChannel.EMAIL,
+                null,
+                new ConsentDecision(
+                    ConsentDecision.ConsentStatus.granted, "test", CLOCK.instant()))));
   }
 
   SendRequest step(String runId) {
-    return new SendRequest(runId, "action-based-engagement", "favorite-offer", profileId, List.of(Channel.email),
-        "favorite-offer", "offers", Json.object(), Json.object(), SendWindow.ANY_TIME);
+    return new SendRequest(
+        runId,
+        "action-based-engagement",
+        "favorite-offer",
+        profileId,
+        List.of(Channel.email),
+        "favorite-offer",
+        "offers",
+        Json.object(),
+        Json.object(),
+        SendWindow.ANY_TIME);
   }
 
   @Test

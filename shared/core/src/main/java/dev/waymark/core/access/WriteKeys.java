@@ -10,8 +10,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Write keys let websites and apps send events. A key is shown once when issued and stored only
- * as its SHA-256 hash. Requests carry it as {@code Authorization: Bearer <key>} or, as Segment's
+ * Write keys let websites and apps send events. A key is shown once when issued and stored only as
+ * its SHA-256 hash. Requests carry it as {@code Authorization: Bearer <key>} or, as Segment's
  * libraries do, as the user name of HTTP Basic authentication.
  */
 public final class WriteKeys {
@@ -46,7 +46,9 @@ public final class WriteKeys {
     }
     if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
       try {
-        String decoded = new String(Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
+        String decoded =
+            new String(
+                Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
         int colon = decoded.indexOf(':');
         return nonEmpty(colon < 0 ? decoded : decoded.substring(0, colon));
       } catch (IllegalArgumentException notBase64) {
@@ -62,7 +64,8 @@ public final class WriteKeys {
 
   public static String hash(String key) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -24,9 +24,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Validates a {@code POST /v1/events} body against the published JSON Schema
- * ({@code schemas/event-batch.schema.json}) and the rules a schema cannot say. A batch is accepted
- * whole or refused whole: any invalid event refuses the batch, and nothing is written.
+ * Validates a {@code POST /v1/events} body against the published JSON Schema ({@code
+ * schemas/event-batch.schema.json}) and the rules a schema cannot say. A batch is accepted whole or
+ * refused whole: any invalid event refuses the batch, and nothing is written.
  */
 public final class EventBatchValidator {
   public static final int MAX_BATCH_BYTES = 500 * 1024;
@@ -37,10 +37,11 @@ public final class EventBatchValidator {
   private final JsonSchema schema;
 
   public EventBatchValidator() {
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-        .pathType(PathType.JSON_POINTER)
-        .formatAssertionsEnabled(true)
-        .build();
+    SchemaValidatorsConfig config =
+        SchemaValidatorsConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .formatAssertionsEnabled(true)
+            .build();
     try (InputStream in = getClass().getResourceAsStream("/schemas/event-batch.schema.json")) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
     } catch (java.io.IOException e) {
@@ -51,8 +52,9 @@ public final class EventBatchValidator {
   /** Parses and validates a batch; throws {@link ProblemException} naming every bad field. */
   public List<InboundEvent> validate(String body, Instant receivedAt) {
     if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BATCH_BYTES) {
-      throw new ProblemException(Problem.of(413, "Payload too large",
-          "a batch may be at most " + MAX_BATCH_BYTES + " bytes"));
+      throw new ProblemException(
+          Problem.of(
+              413, "Payload too large", "a batch may be at most " + MAX_BATCH_BYTES + " bytes"));
     }
     JsonNode root = parse(body);
     List<FieldError> errors = schemaErrors(root);
@@ -60,7 +62,8 @@ public final class EventBatchValidator {
       errors = ruleErrors(root, receivedAt);
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(Problem.invalid(errors.size() + " problem(s) in the batch; nothing was stored", errors));
+      throw new ProblemException(
+          Problem.invalid(errors.size() + " problem(s) in the batch; nothing was stored", errors));
     }
     List<InboundEvent> events = new ArrayList<>();
     root.get("batch").forEach(e -> events.add(new InboundEvent((ObjectNode) e, receivedAt)));
@@ -75,9 +78,15 @@ public final class EventBatchValidator {
       }
       return root;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr();
-      throw ProblemException.invalidField("", "malformed JSON" + where + ": " + e.getOriginalMessage());
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw ProblemException.invalidField(
+          "", "malformed JSON" + where + ": " + e.getOriginalMessage());
     }
   }
 
@@ -92,12 +101,14 @@ public final class EventBatchValidator {
 
   private static FieldError toFieldError(ValidationMessage message) {
     String location = message.getInstanceLocation().toString();
-    String field = "required".equals(message.getType()) && message.getProperty() != null
-        ? location + "/" + message.getProperty()
-        : location;
+    String field =
+        "required".equals(message.getType()) && message.getProperty() != null
+            ? location + "/" + message.getProperty()
+            : location;
     String text = message.getMessage();
     int colon = text.indexOf(": ");
-    return new FieldError(field, colon >= 0 && text.startsWith(location) ? text.substring(colon + 2) : text);
+    return new FieldError(
+        field, colon >= 0 && text.startsWith(location) ? text.substring(colon + 2) : text);
   }
 
   private static List<FieldError> ruleErrors(JsonNode root, Instant receivedAt) {
@@ -110,10 +121,13 @@ public final class EventBatchValidator {
         errors.add(new FieldError(at, "an event may be at most " + MAX_EVENT_BYTES + " bytes"));
       }
       if (!event.has("userId") && !event.has("anonymousId") && !event.has("identities")) {
-        errors.add(new FieldError(at + "/userId", "an event needs a userId, an anonymousId or identities"));
+        errors.add(
+            new FieldError(
+                at + "/userId", "an event needs a userId, an anonymousId or identities"));
       }
       blankIdentityErrors(event, at, errors);
-      timestampError(event.get("timestamp"), receivedAt).ifPresent(m -> errors.add(new FieldError(at + "/timestamp", m)));
+      timestampError(event.get("timestamp"), receivedAt)
+          .ifPresent(m -> errors.add(new FieldError(at + "/timestamp", m)));
     }
     return errors;
   }
@@ -121,13 +135,23 @@ public final class EventBatchValidator {
   /** An identity whose value is nothing once normalised (" ", "( )") could never name a person. */
   private static void blankIdentityErrors(JsonNode event, String at, List<FieldError> errors) {
     checkBlank(event.get("userId"), IdentityNamespace.USER_ID, at + "/userId", errors);
-    checkBlank(event.get("anonymousId"), IdentityNamespace.ANONYMOUS_ID, at + "/anonymousId", errors);
+    checkBlank(
+        event.get("anonymousId"), IdentityNamespace.ANONYMOUS_ID, at + "/anonymousId", errors);
     checkBlank(event.get("previousId"), IdentityNamespace.USER_ID, at + "/previousId", errors);
-    event.path("identities").fields().forEachRemaining(e -> IdentityNamespace.fromKey(e.getKey())
-        .ifPresent(ns -> checkBlank(e.getValue(), ns, at + "/identities/" + e.getKey(), errors)));
+    event
+        .path("identities")
+        .fields()
+        .forEachRemaining(
+            e ->
+                IdentityNamespace.fromKey(e.getKey())
+                    .ifPresent(
+                        ns ->
+                            checkBlank(
+                                e.getValue(), ns, at + "/identities/" + e.getKey(), errors)));
   }
 
-  private static void checkBlank(JsonNode value, IdentityNamespace ns, String field, List<FieldError> errors) {
+  private static void checkBlank(
+      JsonNode value, IdentityNamespace ns, String field, List<FieldError> errors) {
     if (value != null && value.isTextual() && ns.normalise(value.asText()).isEmpty()) {
       errors.add(new FieldError(field, "must not be blank"));
     }

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The Segment tracking-spec calls Waymark accepts. */
 public enum EventType {
-  TRACK, IDENTIFY, PAGE, SCREEN, ALIAS;
+  TRACK,
+  IDENTIFY,
+  PAGE,
+  SCREEN,
+  ALIAS;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

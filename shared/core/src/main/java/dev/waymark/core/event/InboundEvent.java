@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * One accepted event, as stored in the inbox and processed: the validated wire object plus the
- * time it was received. {@link #timestamp()} is when it happened (the sender's timestamp, or the
- * receive time when the sender gave none).
+ * One accepted event, as stored in the inbox and processed: the validated wire object plus the time
+ * it was received. {@link #timestamp()} is when it happened (the sender's timestamp, or the receive
+ * time when the sender gave none).
  */
 public record InboundEvent(ObjectNode body, Instant receivedAt) {
 
@@ -74,8 +74,8 @@ public record InboundEvent(ObjectNode body, Instant receivedAt) {
   }
 
   /**
-   * Every identity this event names: userId, anonymousId, the identities map, and on identify
-   * calls the email and phone traits. alias's previousId is resolved by the caller.
+   * Every identity this event names: userId, anonymousId, the identities map, and on identify calls
+   * the email and phone traits. alias's previousId is resolved by the caller.
    */
   public TreeSet<Identity> identities() {
     TreeSet<Identity> ids = new TreeSet<>();

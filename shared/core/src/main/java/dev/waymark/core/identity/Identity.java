@@ -21,8 +21,10 @@ public record Identity(IdentityNamespace namespace, String value) implements Com
 
   public static Identity fromKey(String key) {
     int hash = key.indexOf('#');
-    IdentityNamespace ns = IdentityNamespace.fromKey(key.substring(0, hash))
-        .orElseThrow(() -> new IllegalArgumentException("unknown identity namespace in " + key));
+    IdentityNamespace ns =
+        IdentityNamespace.fromKey(key.substring(0, hash))
+            .orElseThrow(
+                () -> new IllegalArgumentException("unknown identity namespace in " + key));
     return new Identity(ns, key.substring(hash + 1));
   }
 

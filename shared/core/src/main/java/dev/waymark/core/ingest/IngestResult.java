@@ -1,4 +1,7 @@
 package dev.waymark.core.ingest;
 
-/** The answer for one event of a batch: {@code accepted}, or {@code duplicate} of one already stored. */
+/**
+ * The answer for one event of a batch: {@code accepted}, or {@code duplicate} of one already
+ * stored.
+ */
 public record IngestResult(String messageId, String status) {}

@@ -19,7 +19,10 @@ public final class IngestService {
     this.clock = clock;
   }
 
-  /** Throws {@link dev.waymark.core.problem.ProblemException} when any event is invalid; stores nothing then. */
+  /**
+   * Throws {@link dev.waymark.core.problem.ProblemException} when any event is invalid; stores
+   * nothing then.
+   */
   public List<IngestResult> ingest(String body, String source) {
     List<InboundEvent> events = validator.validate(body, clock.instant());
     List<IngestResult> results = new ArrayList<>(events.size());

@@ -20,8 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * Loads every journey packaged under {@code statemachines/<id>/} on the class path (the build
- * copies the repository's {@code statemachines/} folder into the functions that need it):
- * {@code journey.yaml}, {@code definition.asl.json} and the Liquid templates beside them.
+ * copies the repository's {@code statemachines/} folder into the functions that need it): {@code
+ * journey.yaml}, {@code definition.asl.json} and the Liquid templates beside them.
  */
 public final class ClasspathJourneys {
   public static final String ROOT = "statemachines";
@@ -35,7 +35,10 @@ public final class ClasspathJourneys {
       String asl = read(loader, ROOT + "/" + id + "/definition.asl.json");
       journeys.add(JourneyYaml.parse(yaml, asl, ROOT + "/" + id + "/journey.yaml"));
     }
-    journeys.sort(Comparator.comparingInt(JourneyDefinition::priority).reversed().thenComparing(JourneyDefinition::id));
+    journeys.sort(
+        Comparator.comparingInt(JourneyDefinition::priority)
+            .reversed()
+            .thenComparing(JourneyDefinition::id));
     return journeys;
   }
 
@@ -78,7 +81,9 @@ public final class ClasspathJourneys {
 
   private static void idsInDirectory(Path root, TreeSet<String> ids) throws IOException {
     try (Stream<Path> children = Files.list(root)) {
-      children.filter(p -> Files.isRegularFile(p.resolve("journey.yaml"))).forEach(p -> ids.add(p.getFileName().toString()));
+      children
+          .filter(p -> Files.isRegularFile(p.resolve("journey.yaml")))
+          .forEach(p -> ids.add(p.getFileName().toString()));
     }
   }
 

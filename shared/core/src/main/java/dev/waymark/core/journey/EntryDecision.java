@@ -2,7 +2,12 @@ package dev.waymark.core.journey;
 
 /** Why a person did or did not enter a journey; every decision is kept in the trace. */
 public enum EntryDecision {
-  ENTERED, HELD_OUT, ALREADY_ENTERED_ONCE, LOCKED, CAPPED, NOT_IN_AUDIENCE;
+  ENTERED,
+  HELD_OUT,
+  ALREADY_ENTERED_ONCE,
+  LOCKED,
+  CAPPED,
+  NOT_IN_AUDIENCE;
 
   public boolean enters() {
     return this == ENTERED || this == HELD_OUT;

@@ -7,8 +7,8 @@ import dev.waymark.core.profile.Profile;
 import java.util.List;
 
 /**
- * "This event, with these filters": an event name (what {@link InboundEvent#eventName()} gives)
- * and filters over the event and the person's traits, all of which must hold.
+ * "This event, with these filters": an event name (what {@link InboundEvent#eventName()} gives) and
+ * filters over the event and the person's traits, all of which must hold.
  */
 public record EventMatcher(String event, List<FieldFilter> filters) {
 
@@ -17,7 +17,8 @@ public record EventMatcher(String event, List<FieldFilter> filters) {
   }
 
   public boolean matches(InboundEvent candidate, Profile profile) {
-    return event.equals(candidate.eventName()) && filters.stream().allMatch(f -> f.test(subject(candidate, profile)));
+    return event.equals(candidate.eventName())
+        && filters.stream().allMatch(f -> f.test(subject(candidate, profile)));
   }
 
   /** What filters see: the event's fields, and the profile's traits under {@code traits}. */
@@ -29,7 +30,9 @@ public record EventMatcher(String event, List<FieldFilter> filters) {
       subject.set("name", event.body().get("name"));
     }
     subject.set("properties", event.properties());
-    subject.set("context", event.body().path("context").isObject() ? event.body().get("context") : Json.object());
+    subject.set(
+        "context",
+        event.body().path("context").isObject() ? event.body().get("context") : Json.object());
     subject.set("traits", profile == null ? Json.object() : profile.traits().values());
     subject.put("timestamp", event.timestamp().toString());
     return subject;

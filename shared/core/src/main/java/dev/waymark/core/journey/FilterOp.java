@@ -7,8 +7,14 @@ import java.util.Optional;
 
 /** The comparisons an entry, wait or goal filter can make on one field. */
 public enum FilterOp {
-  EQUALS("equals"), NOT_EQUALS("notEquals"), CONTAINS("contains"), STARTS_WITH("startsWith"),
-  GREATER_THAN("greaterThan"), LESS_THAN("lessThan"), EXISTS("exists"), IN("in");
+  EQUALS("equals"),
+  NOT_EQUALS("notEquals"),
+  CONTAINS("contains"),
+  STARTS_WITH("startsWith"),
+  GREATER_THAN("greaterThan"),
+  LESS_THAN("lessThan"),
+  EXISTS("exists"),
+  IN("in");
 
   private final String key;
 
@@ -32,7 +38,8 @@ public enum FilterOp {
       case EQUALS -> present && same(actual, expected);
       case NOT_EQUALS -> !present || !same(actual, expected);
       case CONTAINS -> present && contains(actual, expected);
-      case STARTS_WITH -> present && actual.isTextual() && actual.asText().startsWith(expected.asText());
+      case STARTS_WITH ->
+          present && actual.isTextual() && actual.asText().startsWith(expected.asText());
       case GREATER_THAN -> present && compare(actual, expected) > 0;
       case LESS_THAN -> present && compare(actual, expected) < 0;
       case IN -> present && expected.isArray() && stream(expected).anyMatch(e -> same(actual, e));
@@ -57,7 +64,10 @@ public enum FilterOp {
     return actual.isTextual() && actual.asText().contains(expected.asText());
   }
 
-  /** Numbers compare numerically (numeric text too); other text compares as text (ISO dates sort so). */
+  /**
+   * Numbers compare numerically (numeric text too); other text compares as text (ISO dates sort
+   * so).
+   */
   private static int compare(JsonNode actual, JsonNode expected) {
     Optional<BigDecimal> a = number(actual);
     Optional<BigDecimal> b = number(expected);
@@ -72,7 +82,9 @@ public enum FilterOp {
       return Optional.of(node.decimalValue());
     }
     try {
-      return node.isTextual() ? Optional.of(new BigDecimal(node.asText().trim())) : Optional.empty();
+      return node.isTextual()
+          ? Optional.of(new BigDecimal(node.asText().trim()))
+          : Optional.empty();
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -24,7 +24,10 @@ public record JourneyDefinition(
     ObjectNode sample,
     String version) {
 
-  public enum Eligibility { once, multiple }
+  public enum Eligibility {
+    once,
+    multiple
+  }
 
   /** At most {@code count} entries within any {@code within}. */
   public record EntryCap(int count, Span within) {}

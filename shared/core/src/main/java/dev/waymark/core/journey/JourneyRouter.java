@@ -15,10 +15,10 @@ import java.time.Instant;
 import java.util.function.Predicate;
 
 /**
- * Routes each processed event to journeys, in this order: resume runs waiting for it; record
- * goals (and stop runs whose journey exits on goal); start runs whose entry rules it meets.
- * Idempotent: a replayed event finds its waits claimed, its goals marked and its entries
- * recorded under the event's key, and a re-issued StartExecution with the same name is harmless.
+ * Routes each processed event to journeys, in this order: resume runs waiting for it; record goals
+ * (and stop runs whose journey exits on goal); start runs whose entry rules it meets. Idempotent: a
+ * replayed event finds its waits claimed, its goals marked and its entries recorded under the
+ * event's key, and a re-issued StartExecution with the same name is harmless.
  */
 public final class JourneyRouter implements ProcessedEventListener {
   static final int MAX_ENTRY_ATTEMPTS = 16;
@@ -32,8 +32,12 @@ public final class JourneyRouter implements ProcessedEventListener {
   /** Whether a person is in a segment (the audience of a journey). */
   public record AudienceCheck(String profileId, String segmentId) {}
 
-  public JourneyRouter(JourneyCatalog catalog, JourneyStore store, JourneyExecutions executions,
-      Predicate<AudienceCheck> audience, Clock clock) {
+  public JourneyRouter(
+      JourneyCatalog catalog,
+      JourneyStore store,
+      JourneyExecutions executions,
+      Predicate<AudienceCheck> audience,
+      Clock clock) {
     this.catalog = catalog;
     this.store = store;
     this.executions = executions;
@@ -56,17 +60,29 @@ public final class JourneyRouter implements ProcessedEventListener {
   private void resumeWaits(Profile profile, InboundEvent event) {
     ObjectNode subject = EventMatcher.subject(event, profile);
     for (WaitRegistration wait : store.waitsFor(profile.id(), event.eventName())) {
-      boolean correlated = wait.correlationField() == null
-          || java.util.Objects.equals(wait.correlationValue(), textAt(subject, wait.correlationField()));
-      if (!event.timestamp().isAfter(wait.expiresAt()) && correlated && wait.matcher().matches(event, profile)
+      boolean correlated =
+          wait.correlationField() == null
+              || java.util.Objects.equals(
+                  wait.correlationValue(), textAt(subject, wait.correlationField()));
+      if (!event.timestamp().isAfter(wait.expiresAt())
+          && correlated
+          && wait.matcher().matches(event, profile)
           && store.claimWait(wait)) {
         ObjectNode output = Json.object().put("performed", true).put("event", event.eventName());
         output.set("properties", event.properties());
         output.put("messageId", event.messageId());
         executions.resume(wait.taskToken(), Json.write(output));
         store.count(wait.journeyId(), wait.version(), "wait:" + wait.stepId() + ":performed", 1);
-        store.trace(new TraceEntry(clock.instant(), profile.id(), wait.journeyId(), wait.runId(), "wait",
-            "performed", event.eventName() + " arrived before " + wait.expiresAt(), event.messageId() + "#" + wait.stepId()));
+        store.trace(
+            new TraceEntry(
+                clock.instant(),
+                profile.id(),
+                wait.journeyId(),
+                wait.runId(),
+                "wait",
+                "performed",
+                event.eventName() + " arrived before " + wait.expiresAt(),
+                event.messageId() + "#" + wait.stepId()));
       }
     }
   }
@@ -83,23 +99,48 @@ public final class JourneyRouter implements ProcessedEventListener {
         continue;
       }
       JourneyDefinition.Goal goal = journey.get().goal().get();
-      boolean inWindow = !event.timestamp().isBefore(run.startedAt())
-          && !event.timestamp().isAfter(goal.within().after(run.startedAt()));
-      if (inWindow && goal.event().matches(event, profile) && store.markGoal(run, event.timestamp())) {
+      boolean inWindow =
+          !event.timestamp().isBefore(run.startedAt())
+              && !event.timestamp().isAfter(goal.within().after(run.startedAt()));
+      if (inWindow
+          && goal.event().matches(event, profile)
+          && store.markGoal(run, event.timestamp())) {
         reachGoal(run, goal, event);
       }
     }
   }
 
   private void reachGoal(JourneyRun run, JourneyDefinition.Goal goal, InboundEvent event) {
-    store.count(run.journeyId(), run.version(), run.status() == JourneyRun.RunStatus.held_out ? "goal_held_out" : "goal", 1);
-    store.trace(new TraceEntry(clock.instant(), run.profileId(), run.journeyId(), run.runId(), "goal", "reached",
-        event.eventName() + " within " + goal.within() + " of entering", event.messageId() + "#goal"));
+    store.count(
+        run.journeyId(),
+        run.version(),
+        run.status() == JourneyRun.RunStatus.held_out ? "goal_held_out" : "goal",
+        1);
+    store.trace(
+        new TraceEntry(
+            clock.instant(),
+            run.profileId(),
+            run.journeyId(),
+            run.runId(),
+            "goal",
+            "reached",
+            event.eventName() + " within " + goal.within() + " of entering",
+            event.messageId() + "#goal"));
     if (goal.exitOnGoal() && run.status() == JourneyRun.RunStatus.running) {
-      executions.stop(run.executionArn(), "Waymark.GoalReached", "goal " + event.eventName() + " reached");
+      executions.stop(
+          run.executionArn(), "Waymark.GoalReached", "goal " + event.eventName() + " reached");
       store.waitsOfRun(run.profileId(), run.runId()).forEach(store::claimWait);
-      store.updateRun(new JourneyRun(run.runId(), run.journeyId(), run.version(), run.profileId(), run.executionArn(),
-          run.startedAt(), JourneyRun.RunStatus.exited_on_goal, run.entryKey(), event.timestamp()));
+      store.updateRun(
+          new JourneyRun(
+              run.runId(),
+              run.journeyId(),
+              run.version(),
+              run.profileId(),
+              run.executionArn(),
+              run.startedAt(),
+              JourneyRun.RunStatus.exited_on_goal,
+              run.entryKey(),
+              event.timestamp()));
       store.count(run.journeyId(), run.version(), "exited", 1);
     }
   }
@@ -109,19 +150,26 @@ public final class JourneyRouter implements ProcessedEventListener {
     for (int attempt = 0; attempt < MAX_ENTRY_ATTEMPTS; attempt++) {
       Membership membership = store.membership(journey.id(), profile.id());
       if (membership.hasEntry(key)) {
-        membership.entries().stream().filter(e -> e.key().equals(key) && e.decision() == EntryDecision.ENTERED)
-            .findFirst().ifPresent(e -> startRun(journey, profile, event, e.at()));
+        membership.entries().stream()
+            .filter(e -> e.key().equals(key) && e.decision() == EntryDecision.ENTERED)
+            .findFirst()
+            .ifPresent(e -> startRun(journey, profile, event, e.at()));
         return;
       }
       Instant now = clock.instant();
-      EntryDecision decision = journey.audience().stream().allMatch(s -> audience.test(new AudienceCheck(profile.id(), s)))
-          ? EntryPolicy.decide(journey, membership, now) : EntryDecision.NOT_IN_AUDIENCE;
+      EntryDecision decision =
+          journey.audience().stream()
+                  .allMatch(s -> audience.test(new AudienceCheck(profile.id(), s)))
+              ? EntryPolicy.decide(journey, membership, now)
+              : EntryDecision.NOT_IN_AUDIENCE;
       if (!decision.enters()) {
         refuse(journey, profile, event, decision);
         return;
       }
       try {
-        store.saveMembership(membership.entered(new Membership.Entry(now, key, decision), EntryPolicy.lockedUntil(journey, now)));
+        store.saveMembership(
+            membership.entered(
+                new Membership.Entry(now, key, decision), EntryPolicy.lockedUntil(journey, now)));
       } catch (ConcurrentChangeException lostRace) {
         continue;
       }
@@ -131,38 +179,98 @@ public final class JourneyRouter implements ProcessedEventListener {
     throw new IllegalStateException("entry to " + journey.id() + " kept losing races");
   }
 
-  private void admitted(JourneyDefinition journey, Profile profile, InboundEvent event, EntryDecision decision, Instant now) {
-    store.count(journey.id(), journey.version(), decision == EntryDecision.HELD_OUT ? "held_out" : "entered", 1);
+  private void admitted(
+      JourneyDefinition journey,
+      Profile profile,
+      InboundEvent event,
+      EntryDecision decision,
+      Instant now) {
+    store.count(
+        journey.id(),
+        journey.version(),
+        decision == EntryDecision.HELD_OUT ? "held_out" : "entered",
+        1);
     String runId = RunNames.of(journey.id(), profile.id(), event.messageId());
-    store.trace(new TraceEntry(now, profile.id(), journey.id(), runId, "entry", decision.name().toLowerCase(),
-        reasonFor(journey, decision), event.messageId() + "#entry#" + journey.id()));
+    store.trace(
+        new TraceEntry(
+            now,
+            profile.id(),
+            journey.id(),
+            runId,
+            "entry",
+            decision.name().toLowerCase(),
+            reasonFor(journey, decision),
+            event.messageId() + "#entry#" + journey.id()));
     if (decision == EntryDecision.HELD_OUT) {
-      store.recordRun(new JourneyRun(runId, journey.id(), journey.version(), profile.id(), null, now,
-          JourneyRun.RunStatus.held_out, event.messageId(), null));
+      store.recordRun(
+          new JourneyRun(
+              runId,
+              journey.id(),
+              journey.version(),
+              profile.id(),
+              null,
+              now,
+              JourneyRun.RunStatus.held_out,
+              event.messageId(),
+              null));
       return;
     }
     startRun(journey, profile, event, now);
   }
 
-  private void startRun(JourneyDefinition journey, Profile profile, InboundEvent event, Instant enteredAt) {
+  private void startRun(
+      JourneyDefinition journey, Profile profile, InboundEvent event, Instant enteredAt) {
     String runId = RunNames.of(journey.id(), profile.id(), event.messageId());
-    JourneyRun run = store.recordRun(new JourneyRun(runId, journey.id(), journey.version(), profile.id(), null,
-        enteredAt, JourneyRun.RunStatus.running, event.messageId(), null));
+    JourneyRun run =
+        store.recordRun(
+            new JourneyRun(
+                runId,
+                journey.id(),
+                journey.version(),
+                profile.id(),
+                null,
+                enteredAt,
+                JourneyRun.RunStatus.running,
+                event.messageId(),
+                null));
     if (run.executionArn() != null) {
       return;
     }
-    ObjectNode input = Json.object().put("journeyId", journey.id()).put("version", journey.version())
-        .put("runId", runId).put("profileId", profile.id());
+    ObjectNode input =
+        Json.object()
+            .put("journeyId", journey.id())
+            .put("version", journey.version())
+            .put("runId", runId)
+            .put("profileId", profile.id());
     input.set("entry", Json.parse(event.toStoredJson()));
-    String executionArn = executions.start(catalog.stateMachineArn(journey.id()), runId, Json.write(input));
-    store.updateRun(new JourneyRun(runId, journey.id(), journey.version(), profile.id(), executionArn, run.startedAt(),
-        run.status(), run.entryKey(), run.goalReachedAt()));
+    String executionArn =
+        executions.start(catalog.stateMachineArn(journey.id()), runId, Json.write(input));
+    store.updateRun(
+        new JourneyRun(
+            runId,
+            journey.id(),
+            journey.version(),
+            profile.id(),
+            executionArn,
+            run.startedAt(),
+            run.status(),
+            run.entryKey(),
+            run.goalReachedAt()));
   }
 
-  private void refuse(JourneyDefinition journey, Profile profile, InboundEvent event, EntryDecision decision) {
+  private void refuse(
+      JourneyDefinition journey, Profile profile, InboundEvent event, EntryDecision decision) {
     store.count(journey.id(), journey.version(), "refused_" + decision.name().toLowerCase(), 1);
-    store.trace(new TraceEntry(clock.instant(), profile.id(), journey.id(), null, "entry",
-        decision.name().toLowerCase(), reasonFor(journey, decision), event.messageId() + "#entry#" + journey.id()));
+    store.trace(
+        new TraceEntry(
+            clock.instant(),
+            profile.id(),
+            journey.id(),
+            null,
+            "entry",
+            decision.name().toLowerCase(),
+            reasonFor(journey, decision),
+            event.messageId() + "#entry#" + journey.id()));
   }
 
   private static String reasonFor(JourneyDefinition journey, EntryDecision decision) {
@@ -170,8 +278,12 @@ public final class JourneyRouter implements ProcessedEventListener {
       case ENTERED -> "met the entry rules of " + journey.id();
       case HELD_OUT -> "in the " + journey.holdoutPercent() + "% holdout: counted, sent nothing";
       case ALREADY_ENTERED_ONCE -> "eligibility is once and the person already entered";
-      case LOCKED -> "locked for " + journey.lock().map(Span::toString).orElse("") + " after the last entry";
-      case CAPPED -> "entry cap of " + journey.entryCap().map(c -> c.count() + " within " + c.within()).orElse("") + " reached";
+      case LOCKED ->
+          "locked for " + journey.lock().map(Span::toString).orElse("") + " after the last entry";
+      case CAPPED ->
+          "entry cap of "
+              + journey.entryCap().map(c -> c.count() + " within " + c.within()).orElse("")
+              + " reached";
       case NOT_IN_AUDIENCE -> "not in the audience segments " + journey.audience();
     };
   }

@@ -17,7 +17,14 @@ public record JourneyRun(
     String entryKey,
     Instant goalReachedAt) {
 
-  public enum RunStatus { running, held_out, completed, failed, exited_on_goal, timed_out }
+  public enum RunStatus {
+    running,
+    held_out,
+    completed,
+    failed,
+    exited_on_goal,
+    timed_out
+  }
 
   public boolean active() {
     return status == RunStatus.running || status == RunStatus.held_out;

@@ -18,8 +18,20 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Reads and validates {@code journey.yaml}; every problem is reported with the field it is in. */
 public final class JourneyYaml {
-  private static final Set<String> KNOWN = Set.of("id", "name", "description", "priority", "entry", "audience",
-      "eligibility", "lock", "entryCap", "holdoutPercent", "goal", "sample");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "id",
+          "name",
+          "description",
+          "priority",
+          "entry",
+          "audience",
+          "eligibility",
+          "lock",
+          "entryCap",
+          "holdoutPercent",
+          "goal",
+          "sample");
 
   private JourneyYaml() {}
 
@@ -31,11 +43,13 @@ public final class JourneyYaml {
   public static JourneyDefinition parse(String yaml, String definitionJson, String source) {
     ObjectNode root = toJson(yaml, source);
     List<String> problems = new ArrayList<>();
-    root.fieldNames().forEachRemaining(name -> {
-      if (!KNOWN.contains(name)) {
-        problems.add(name + ": unknown field");
-      }
-    });
+    root.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!KNOWN.contains(name)) {
+                problems.add(name + ": unknown field");
+              }
+            });
     String id = requiredText(root, "id", problems);
     if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,39}")) {
       problems.add("id: lower-case letters, digits and dashes, at most 40 characters");
@@ -45,7 +59,8 @@ public final class JourneyYaml {
     Optional<Span> lock = span(root.get("lock"), "lock", problems);
     Optional<JourneyDefinition.EntryCap> cap = entryCap(root.get("entryCap"), problems);
     int holdout = root.path("holdoutPercent").asInt(0);
-    if (root.has("holdoutPercent") && (!root.get("holdoutPercent").canConvertToInt() || holdout < 0 || holdout > 100)) {
+    if (root.has("holdoutPercent")
+        && (!root.get("holdoutPercent").canConvertToInt() || holdout < 0 || holdout > 100)) {
       problems.add("holdoutPercent: a whole number from 0 to 100");
     }
     Optional<JourneyDefinition.Goal> goal = goal(root.get("goal"), problems);
@@ -54,8 +69,18 @@ public final class JourneyYaml {
     if (!problems.isEmpty()) {
       throw new JourneyDefinitionException(source, problems);
     }
-    return new JourneyDefinition(id, root.path("name").asText(id), root.path("description").asText(""),
-        root.path("priority").asInt(0), entry, audience, eligibility, lock, cap, holdout, goal,
+    return new JourneyDefinition(
+        id,
+        root.path("name").asText(id),
+        root.path("description").asText(""),
+        root.path("priority").asInt(0),
+        entry,
+        audience,
+        eligibility,
+        lock,
+        cap,
+        holdout,
+        goal,
         root.path("sample").isObject() ? (ObjectNode) root.get("sample") : Json.object(),
         version(yaml, definitionJson));
   }
@@ -88,7 +113,10 @@ public final class JourneyYaml {
       return null;
     }
     JsonNode eventNode = node.get("event");
-    String event = eventNode != null && eventNode.isTextual() && !eventNode.asText().isBlank() ? eventNode.asText() : null;
+    String event =
+        eventNode != null && eventNode.isTextual() && !eventNode.asText().isBlank()
+            ? eventNode.asText()
+            : null;
     if (event == null) {
       problems.add(at + ".event: required text");
     }
@@ -107,7 +135,9 @@ public final class JourneyYaml {
       problems.add(at + ".field: required");
     }
     if (op.isEmpty()) {
-      problems.add(at + ".op: one of equals, notEquals, contains, startsWith, greaterThan, lessThan, exists, in");
+      problems.add(
+          at
+              + ".op: one of equals, notEquals, contains, startsWith, greaterThan, lessThan, exists, in");
     }
     if (op.isPresent() && op.get() != FilterOp.EXISTS && !node.has("value")) {
       problems.add(at + ".value: required for " + op.get().key());
@@ -115,7 +145,9 @@ public final class JourneyYaml {
     if (op.isPresent() && op.get() == FilterOp.IN && !node.path("value").isArray()) {
       problems.add(at + ".value: a list for in");
     }
-    return field.isBlank() || op.isEmpty() ? Optional.empty() : Optional.of(new FieldFilter(field, op.get(), node.get("value")));
+    return field.isBlank() || op.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new FieldFilter(field, op.get(), node.get("value")));
   }
 
   private static JourneyDefinition.Eligibility eligibility(JsonNode root, List<String> problems) {
@@ -139,7 +171,8 @@ public final class JourneyYaml {
     return span;
   }
 
-  private static Optional<JourneyDefinition.EntryCap> entryCap(JsonNode node, List<String> problems) {
+  private static Optional<JourneyDefinition.EntryCap> entryCap(
+      JsonNode node, List<String> problems) {
     if (node == null) {
       return Optional.empty();
     }
@@ -163,8 +196,11 @@ public final class JourneyYaml {
     if (!node.has("within")) {
       problems.add("goal.within: required");
     }
-    return event == null || within.isEmpty() ? Optional.empty()
-        : Optional.of(new JourneyDefinition.Goal(event, within.get(), node.path("exitOnGoal").asBoolean(true)));
+    return event == null || within.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new JourneyDefinition.Goal(
+                event, within.get(), node.path("exitOnGoal").asBoolean(true)));
   }
 
   /** A short hash of the journey's content: a new version whenever either file changes. */

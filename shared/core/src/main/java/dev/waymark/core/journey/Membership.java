@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A person's history with one journey: each entry (the time and the key of the event that caused
- * it — held-out entries included) and until when they are locked out. {@code version} makes every
+ * A person's history with one journey: each entry (the time and the key of the event that caused it
+ * — held-out entries included) and until when they are locked out. {@code version} makes every
  * change a compare-and-set; the entry keys make a replayed event's entry a no-op.
  */
-public record Membership(String journeyId, String profileId, List<Entry> entries, Instant lockedUntil, long version) {
+public record Membership(
+    String journeyId, String profileId, List<Entry> entries, Instant lockedUntil, long version) {
 
   /** One entry: when, and the key (messageId, or schedule occurrence) of what caused it. */
   public record Entry(Instant at, String key, EntryDecision decision) {}

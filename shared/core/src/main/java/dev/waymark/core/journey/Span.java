@@ -29,11 +29,15 @@ public record Span(String text, Duration duration, Period period) {
   }
 
   public Instant after(Instant start) {
-    return duration != null ? start.plus(duration) : start.atZone(ZoneOffset.UTC).plus(period).toInstant();
+    return duration != null
+        ? start.plus(duration)
+        : start.atZone(ZoneOffset.UTC).plus(period).toInstant();
   }
 
   public Instant before(Instant end) {
-    return duration != null ? end.minus(duration) : end.atZone(ZoneOffset.UTC).minus(period).toInstant();
+    return duration != null
+        ? end.minus(duration)
+        : end.atZone(ZoneOffset.UTC).minus(period).toInstant();
   }
 
   @Override

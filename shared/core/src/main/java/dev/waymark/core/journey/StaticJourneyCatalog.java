@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The journeys packaged with the function, each with the state machine its runs start on. In
- * Lambda the ARNs come from environment variables {@code WAYMARK_SM_<ID>} (the journey id upper-cased,
+ * The journeys packaged with the function, each with the state machine its runs start on. In Lambda
+ * the ARNs come from environment variables {@code WAYMARK_SM_<ID>} (the journey id upper-cased,
  * dashes as underscores), which template.yaml sets to each state machine's alias.
  */
 public final class StaticJourneyCatalog implements JourneyCatalog {
   private final List<JourneyDefinition> journeys;
   private final Map<String, String> stateMachineArns;
 
-  public StaticJourneyCatalog(List<JourneyDefinition> journeys, Map<String, String> stateMachineArns) {
+  public StaticJourneyCatalog(
+      List<JourneyDefinition> journeys, Map<String, String> stateMachineArns) {
     this.journeys = List.copyOf(journeys);
     this.stateMachineArns = Map.copyOf(stateMachineArns);
   }
@@ -38,8 +39,12 @@ public final class StaticJourneyCatalog implements JourneyCatalog {
   public String stateMachineArn(String journeyId) {
     String arn = stateMachineArns.get(journeyId);
     if (arn == null) {
-      throw new IllegalStateException("no state machine for journey " + journeyId + " (set "
-          + environmentVariable(journeyId) + ")");
+      throw new IllegalStateException(
+          "no state machine for journey "
+              + journeyId
+              + " (set "
+              + environmentVariable(journeyId)
+              + ")");
     }
     return arn;
   }

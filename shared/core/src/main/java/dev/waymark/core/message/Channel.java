@@ -1,4 +1,8 @@
 package dev.waymark.core.message;
 
 /** The channels Waymark sends on. */
-public enum Channel { email, sms, push }
+public enum Channel {
+  email,
+  sms,
+  push
+}

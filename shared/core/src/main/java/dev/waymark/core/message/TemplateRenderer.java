@@ -3,10 +3,10 @@ package dev.waymark.core.message;
 import dev.waymark.core.json.Json;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import liqp.TemplateParser;
 import liqp.exceptions.LiquidException;
 import liqp.exceptions.VariableNotExistException;
@@ -18,25 +18,40 @@ import liqp.exceptions.VariableNotExistException;
  * optional trait such as {@code {{ profile.firstName | default: 'there' }}} may be missing.
  */
 public final class TemplateRenderer {
-  private final TemplateParser parser = new TemplateParser.Builder()
-      .withStrictVariables(true)
-      .withErrorMode(TemplateParser.ErrorMode.STRICT)
-      .withObjectMapper(Json.MAPPER)
-      .build();
+  private final TemplateParser parser =
+      new TemplateParser.Builder()
+          .withStrictVariables(true)
+          .withErrorMode(TemplateParser.ErrorMode.STRICT)
+          .withObjectMapper(Json.MAPPER)
+          .build();
   private final Function<String, Optional<String>> layouts;
 
-  /** @param layouts finds a shared layout by name; each has {@code {{ content }}} where the message goes */
+  /**
+   * @param layouts finds a shared layout by name; each has {@code {{ content }}} where the message
+   *     goes
+   */
   public TemplateRenderer(Function<String, Optional<String>> layouts) {
     this.layouts = layouts;
   }
 
-  public RenderedMessage render(MessageTemplate template, Channel channel, Map<String, Object> data) {
+  public RenderedMessage render(
+      MessageTemplate template, Channel channel, Map<String, Object> data) {
     return switch (channel) {
-      case email -> new RenderedMessage(channel, part(template, "subject", data), html(template, data),
-          template.parts().containsKey("text") ? part(template, "text", data) : null, null);
+      case email ->
+          new RenderedMessage(
+              channel,
+              part(template, "subject", data),
+              html(template, data),
+              template.parts().containsKey("text") ? part(template, "text", data) : null,
+              null);
       case sms -> new RenderedMessage(channel, null, null, part(template, "sms", data), null);
-      case push -> new RenderedMessage(channel, template.parts().containsKey("pushTitle")
-          ? part(template, "pushTitle", data) : null, null, part(template, "pushBody", data), null);
+      case push ->
+          new RenderedMessage(
+              channel,
+              template.parts().containsKey("pushTitle") ? part(template, "pushTitle", data) : null,
+              null,
+              part(template, "pushBody", data),
+              null);
     };
   }
 
@@ -50,16 +65,21 @@ public final class TemplateRenderer {
     }
     String layout = layouts.apply(template.layout().get()).orElse(null);
     if (layout == null) {
-      throw new TemplateException(template, "layout", "no shared layout named " + template.layout().get());
+      throw new TemplateException(
+          template, "layout", "no shared layout named " + template.layout().get());
     }
     Map<String, Object> withContent = new java.util.HashMap<>(data);
     withContent.put("content", body);
     return render(template, "layout " + template.layout().get(), layout, withContent);
   }
 
-  private static final Pattern DEFAULTED = Pattern.compile("\\{\\{-?\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*\\|\\s*default\\b");
+  private static final Pattern DEFAULTED =
+      Pattern.compile("\\{\\{-?\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*\\|\\s*default\\b");
 
-  /** The data, with each variable the source uses with {@code | default} present (empty, so the default applies, when missing). */
+  /**
+   * The data, with each variable the source uses with {@code | default} present (empty, so the
+   * default applies, when missing).
+   */
   @SuppressWarnings("unchecked")
   static Map<String, Object> withDefaultedVariables(String source, Map<String, Object> data) {
     Matcher m = DEFAULTED.matcher(source);
@@ -94,11 +114,13 @@ public final class TemplateRenderer {
     return render(template, part, source, data);
   }
 
-  private String render(MessageTemplate template, String part, String source, Map<String, Object> data) {
+  private String render(
+      MessageTemplate template, String part, String source, Map<String, Object> data) {
     try {
       return parser.parse(source).render(withDefaultedVariables(source, data));
     } catch (VariableNotExistException e) {
-      throw new TemplateException(template, part, "uses {{ " + e.getVariableName() + " }}, which the data does not have");
+      throw new TemplateException(
+          template, part, "uses {{ " + e.getVariableName() + " }}, which the data does not have");
     } catch (LiquidException | IllegalArgumentException e) {
       throw new TemplateException(template, part, e.getMessage());
     }

@@ -11,6 +11,8 @@ public interface JourneyCatalog {
 
   Optional<JourneyDefinition> find(String journeyId);
 
-  /** What StartExecution is called with (in AWS: the state machine's alias, so runs pin a version). */
+  /**
+   * What StartExecution is called with (in AWS: the state machine's alias, so runs pin a version).
+   */
   String stateMachineArn(String journeyId);
 }

@@ -5,8 +5,8 @@ import dev.waymark.core.profile.ProcessOutcome;
 
 /**
  * What happens after an event is on its profile: segment evaluation, journey routing. Called for
- * every processed event, replays included (a crash may have come between recording the event and
- * a listener finishing), so every listener must be idempotent. A listener that throws fails the
+ * every processed event, replays included (a crash may have come between recording the event and a
+ * listener finishing), so every listener must be idempotent. A listener that throws fails the
  * event, which is then retried by the stream.
  */
 public interface ProcessedEventListener {

@@ -9,7 +9,10 @@ public interface SegmentDueChecks {
   /** One person's segment to re-check, and when it was due. */
   record DueCheck(String profileId, String segmentId, Instant dueAt) {}
 
-  /** Asks for the person's membership of a segment to be re-checked at {@code dueAt} (kept on the membership too). */
+  /**
+   * Asks for the person's membership of a segment to be re-checked at {@code dueAt} (kept on the
+   * membership too).
+   */
   void schedule(String profileId, String segmentId, Instant dueAt);
 
   /** The checks of the hour of {@code at} (due by then), as the sweep of that hour runs them. */

@@ -5,8 +5,8 @@ import dev.waymark.core.segment.SegmentMembership;
 import java.util.Map;
 
 /**
- * Who is in which segment: per person (with entry/exit history), per segment (a member index and
- * a size counter, so sizes and samples never scan).
+ * Who is in which segment: per person (with entry/exit history), per segment (a member index and a
+ * size counter, so sizes and samples never scan).
  */
 public interface SegmentMemberships {
 
@@ -14,11 +14,15 @@ public interface SegmentMemberships {
   Map<String, SegmentMembership> of(String profileId);
 
   /**
-   * Records an entry or exit, atomically with the member index, the size counter and the
-   * announcing event's inbox item. Conditional on {@code before.version()}; a lost race throws
-   * {@link ConcurrentChangeException} and changes nothing.
+   * Records an entry or exit, atomically with the member index, the size counter and the announcing
+   * event's inbox item. Conditional on {@code before.version()}; a lost race throws {@link
+   * ConcurrentChangeException} and changes nothing.
    */
-  void change(String profileId, SegmentMembership before, SegmentMembership after, InboundEvent announcement);
+  void change(
+      String profileId,
+      SegmentMembership before,
+      SegmentMembership after,
+      InboundEvent announcement);
 
   /** How many people are in the segment now. */
   long size(String segmentId);

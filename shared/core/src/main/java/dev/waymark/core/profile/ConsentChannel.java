@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The channels a person gives or refuses consent for. */
 public enum ConsentChannel {
-  EMAIL("email"), SMS("sms"), PUSH("push");
+  EMAIL("email"),
+  SMS("sms"),
+  PUSH("push");
 
   private final String key;
 

@@ -32,7 +32,8 @@ public final class ConsentRequest {
     return changes;
   }
 
-  private static Optional<Change> parseOne(JsonNode c, String at, Instant now, List<FieldError> errors) {
+  private static Optional<Change> parseOne(
+      JsonNode c, String at, Instant now, List<FieldError> errors) {
     int before = errors.size();
     Optional<ConsentChannel> channel = ConsentChannel.fromKey(c.path("channel").asText());
     if (channel.isEmpty()) {
@@ -44,17 +45,23 @@ public final class ConsentRequest {
     }
     String source = c.path("source").asText();
     if (!c.path("source").isTextual() || source.isBlank() || source.length() > 200) {
-      errors.add(new FieldError(at + "/source", "a non-empty string of at most 200 characters is required"));
+      errors.add(
+          new FieldError(
+              at + "/source", "a non-empty string of at most 200 characters is required"));
     }
     JsonNode topic = c.get("topic");
-    if (topic != null && (!topic.isTextual() || topic.asText().isBlank() || topic.asText().length() > 100)) {
-      errors.add(new FieldError(at + "/topic", "must be a non-empty string of at most 100 characters"));
+    if (topic != null
+        && (!topic.isTextual() || topic.asText().isBlank() || topic.asText().length() > 100)) {
+      errors.add(
+          new FieldError(at + "/topic", "must be a non-empty string of at most 100 characters"));
     }
     Instant when = now;
     if (c.has("at")) {
       Optional<Instant> parsed = EventTimestamps.tryParse(c.path("at").asText());
       if (parsed.isEmpty() || parsed.get().isAfter(now)) {
-        errors.add(new FieldError(at + "/at", "must be an ISO-8601 date-time with an offset, not in the future"));
+        errors.add(
+            new FieldError(
+                at + "/at", "must be an ISO-8601 date-time with an offset, not in the future"));
       } else {
         when = parsed.get();
       }
@@ -62,7 +69,8 @@ public final class ConsentRequest {
     if (errors.size() > before) {
       return Optional.empty();
     }
-    ConsentDecision decision = new ConsentDecision(ConsentDecision.ConsentStatus.valueOf(status), source, when);
+    ConsentDecision decision =
+        new ConsentDecision(ConsentDecision.ConsentStatus.valueOf(status), source, when);
     return Optional.of(new Change(channel.get(), topic == null ? null : topic.asText(), decision));
   }
 }

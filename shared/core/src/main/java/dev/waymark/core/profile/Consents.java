@@ -32,8 +32,12 @@ public record Consents(Map<String, ConsentDecision> decisions) {
   /** Per key, the newer decision wins; on a tie this profile's (the survivor's) is kept. */
   public Consents mergedWith(Consents other) {
     Map<String, ConsentDecision> next = new TreeMap<>(decisions);
-    other.decisions.forEach((key, decision) -> next.merge(key, decision,
-        (mine, theirs) -> theirs.updatedAt().isAfter(mine.updatedAt()) ? theirs : mine));
+    other.decisions.forEach(
+        (key, decision) ->
+            next.merge(
+                key,
+                decision,
+                (mine, theirs) -> theirs.updatedAt().isAfter(mine.updatedAt()) ? theirs : mine));
     return new Consents(next);
   }
 

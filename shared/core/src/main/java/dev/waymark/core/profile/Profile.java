@@ -32,8 +32,18 @@ public record Profile(
   }
 
   public static Profile create(String id, Collection<Identity> identities, Instant now) {
-    return new Profile(id, ProfileStatus.live, null, now, now, 1, Traits.empty(), Consents.none(),
-        new TreeSet<>(identities), List.of(), new TreeSet<>());
+    return new Profile(
+        id,
+        ProfileStatus.live,
+        null,
+        now,
+        now,
+        1,
+        Traits.empty(),
+        Consents.none(),
+        new TreeSet<>(identities),
+        List.of(),
+        new TreeSet<>());
   }
 
   public boolean live() {
@@ -45,10 +55,25 @@ public record Profile(
     return identities.stream().anyMatch(i -> i.namespace().known());
   }
 
-  private Profile next(Traits traits, Consents consents, SortedSet<Identity> identities, List<String> mergedFrom,
-      SortedSet<String> pendingMoves, Instant now) {
-    return new Profile(id, status, mergedInto, createdAt, now, version + 1, traits, consents, identities,
-        mergedFrom, pendingMoves);
+  private Profile next(
+      Traits traits,
+      Consents consents,
+      SortedSet<Identity> identities,
+      List<String> mergedFrom,
+      SortedSet<String> pendingMoves,
+      Instant now) {
+    return new Profile(
+        id,
+        status,
+        mergedInto,
+        createdAt,
+        now,
+        version + 1,
+        traits,
+        consents,
+        identities,
+        mergedFrom,
+        pendingMoves);
   }
 
   public Profile withIdentities(Collection<Identity> added, Instant now) {
@@ -69,7 +94,9 @@ public record Profile(
     return next(traits, consents, identities, mergedFrom, new TreeSet<>(), now);
   }
 
-  /** This profile after absorbing {@code loser}: identities, traits, consents and history join it. */
+  /**
+   * This profile after absorbing {@code loser}: identities, traits, consents and history join it.
+   */
   public Profile absorbing(Profile loser, Instant now) {
     SortedSet<Identity> all = new TreeSet<>(identities);
     all.addAll(loser.identities);
@@ -80,13 +107,33 @@ public record Profile(
     moves.add(loser.id);
     moves.addAll(loser.pendingMoves);
     Instant created = loser.createdAt.isBefore(createdAt) ? loser.createdAt : createdAt;
-    return new Profile(id, status, mergedInto, created, now, version + 1, traits.mergedWith(loser.traits),
-        consents.mergedWith(loser.consents), all, from, moves);
+    return new Profile(
+        id,
+        status,
+        mergedInto,
+        created,
+        now,
+        version + 1,
+        traits.mergedWith(loser.traits),
+        consents.mergedWith(loser.consents),
+        all,
+        from,
+        moves);
   }
 
   /** The redirect a merged profile leaves behind. */
   public Profile mergedInto(String survivorId, Instant now) {
-    return new Profile(id, ProfileStatus.merged, survivorId, createdAt, now, version + 1, traits, consents,
-        identities, mergedFrom, pendingMoves);
+    return new Profile(
+        id,
+        ProfileStatus.merged,
+        survivorId,
+        createdAt,
+        now,
+        version + 1,
+        traits,
+        consents,
+        identities,
+        mergedFrom,
+        pendingMoves);
   }
 }

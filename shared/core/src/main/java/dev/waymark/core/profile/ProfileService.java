@@ -19,8 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Identity stitching: puts each event on exactly one live profile. Each pass reads, then makes
- * one atomic conditional change (create, merge, move, attach, or record); a lost race just means
+ * Identity stitching: puts each event on exactly one live profile. Each pass reads, then makes one
+ * atomic conditional change (create, merge, move, attach, or record); a lost race just means
  * another pass. Every pass makes progress or observes someone else's, so the loop converges.
  */
 public final class ProfileService {
@@ -51,14 +51,19 @@ public final class ProfileService {
         Map<String, Profile> live = liveProfiles(identities);
         if (live.isEmpty()) {
           Profile created = Profile.create(newProfileId.get(), identities, clock.instant());
-          created = created.withTraits(created.traits().applying(event.traits(), event.timestamp()), clock.instant());
+          created =
+              created.withTraits(
+                  created.traits().applying(event.traits(), event.timestamp()), clock.instant());
           store.create(created, event);
           return new ProcessOutcome(created, true, merges, true);
         }
         Profile survivor = SurvivorRule.choose(live.values());
-        Optional<Profile> loser = live.values().stream().filter(p -> !p.id().equals(survivor.id())).findFirst();
+        Optional<Profile> loser =
+            live.values().stream().filter(p -> !p.id().equals(survivor.id())).findFirst();
         if (loser.isPresent()) {
-          store.merge(survivor.absorbing(loser.get(), clock.instant()), loser.get().mergedInto(survivor.id(), clock.instant()));
+          store.merge(
+              survivor.absorbing(loser.get(), clock.instant()),
+              loser.get().mergedInto(survivor.id(), clock.instant()));
           merges++;
           continue;
         }
@@ -73,19 +78,26 @@ public final class ProfileService {
           store.attach(survivor.withIdentities(missing, clock.instant()), missing);
           continue;
         }
-        Profile updated = survivor.withTraits(survivor.traits().applying(event.traits(), event.timestamp()), clock.instant());
+        Profile updated =
+            survivor.withTraits(
+                survivor.traits().applying(event.traits(), event.timestamp()), clock.instant());
         return new ProcessOutcome(updated, store.record(updated, event), merges, false);
       } catch (ConcurrentChangeException lostRace) {
         backOff(pass);
       }
     }
-    throw new IllegalStateException("event " + event.messageId() + " kept losing races after " + MAX_PASSES + " passes");
+    throw new IllegalStateException(
+        "event " + event.messageId() + " kept losing races after " + MAX_PASSES + " passes");
   }
 
-  /** Records consent decisions on the live profile; an older decision never replaces a newer one. */
+  /**
+   * Records consent decisions on the live profile; an older decision never replaces a newer one.
+   */
   public Profile recordConsents(String profileId, List<ConsentRequest.Change> changes) {
     for (int pass = 0; pass < MAX_PASSES; pass++) {
-      Profile current = resolve(profileId).orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
+      Profile current =
+          resolve(profileId)
+              .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
       Consents next = current.consents();
       for (ConsentRequest.Change change : changes) {
         next = next.with(change.channel(), change.topic(), change.decision());
@@ -129,7 +141,10 @@ public final class ProfileService {
     if (event.type() == EventType.ALIAS) {
       String previous = event.previousId().orElseThrow();
       Identity asUser = Identity.of(IdentityNamespace.USER_ID, previous);
-      identities.add(store.profileIdOf(asUser).isPresent() ? asUser : Identity.of(IdentityNamespace.ANONYMOUS_ID, previous));
+      identities.add(
+          store.profileIdOf(asUser).isPresent()
+              ? asUser
+              : Identity.of(IdentityNamespace.ANONYMOUS_ID, previous));
     }
     return identities;
   }
@@ -143,5 +158,4 @@ public final class ProfileService {
       throw new IllegalStateException("interrupted while retrying", e);
     }
   }
-
 }

@@ -13,7 +13,13 @@ public final class ProfileView {
     ObjectNode view = Json.object();
     view.put("profileId", p.id());
     ArrayNode identities = view.putArray("identities");
-    p.identities().forEach(id -> identities.addObject().put("namespace", id.namespace().key()).put("value", id.value()));
+    p.identities()
+        .forEach(
+            id ->
+                identities
+                    .addObject()
+                    .put("namespace", id.namespace().key())
+                    .put("value", id.value()));
     view.set("traits", p.traits().values());
     view.set("consents", consents(p.consents()));
     view.put("createdAt", p.createdAt().toString());
@@ -30,9 +36,15 @@ public final class ProfileView {
     ObjectNode out = Json.object();
     for (Map.Entry<String, ConsentDecision> entry : consents.decisions().entrySet()) {
       String[] parts = entry.getKey().split("/", 2);
-      ObjectNode channel = out.has(parts[0]) ? (ObjectNode) out.get(parts[0]) : out.putObject(parts[0]);
-      ObjectNode target = parts.length == 1 ? channel
-          : (channel.has("topics") ? (ObjectNode) channel.get("topics") : channel.putObject("topics")).putObject(parts[1]);
+      ObjectNode channel =
+          out.has(parts[0]) ? (ObjectNode) out.get(parts[0]) : out.putObject(parts[0]);
+      ObjectNode target =
+          parts.length == 1
+              ? channel
+              : (channel.has("topics")
+                      ? (ObjectNode) channel.get("topics")
+                      : channel.putObject("topics"))
+                  .putObject(parts[1]);
       target.put("status", entry.getValue().status().name());
       target.put("source", entry.getValue().source());
       target.put("updatedAt", entry.getValue().updatedAt().toString());

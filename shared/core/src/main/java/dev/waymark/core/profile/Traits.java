@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Profile traits with the event time each was last set at. A value only replaces another when
- * its event is at least as recent, so a late event never overwrites a newer value. A JSON null
- * removes the trait (again only when newer).
+ * Profile traits with the event time each was last set at. A value only replaces another when its
+ * event is at least as recent, so a late event never overwrites a newer value. A JSON null removes
+ * the trait (again only when newer).
  */
 public record Traits(ObjectNode values, Map<String, Instant> setAt) {
 
@@ -43,22 +43,25 @@ public record Traits(ObjectNode values, Map<String, Instant> setAt) {
     return new Traits(nextValues, nextTimes);
   }
 
-  /** The union of two trait sets; per trait the most recently set value wins (this one on a tie). */
+  /**
+   * The union of two trait sets; per trait the most recently set value wins (this one on a tie).
+   */
   public Traits mergedWith(Traits other) {
     ObjectNode nextValues = values.deepCopy();
     Map<String, Instant> nextTimes = new TreeMap<>(setAt);
-    other.setAt.forEach((name, otherAt) -> {
-      Instant mine = nextTimes.get(name);
-      if (mine == null || otherAt.isAfter(mine)) {
-        nextTimes.put(name, otherAt);
-        JsonNode value = other.values.get(name);
-        if (value == null) {
-          nextValues.remove(name);
-        } else {
-          nextValues.set(name, value.deepCopy());
-        }
-      }
-    });
+    other.setAt.forEach(
+        (name, otherAt) -> {
+          Instant mine = nextTimes.get(name);
+          if (mine == null || otherAt.isAfter(mine)) {
+            nextTimes.put(name, otherAt);
+            JsonNode value = other.values.get(name);
+            if (value == null) {
+              nextValues.remove(name);
+            } else {
+              nextValues.set(name, value.deepCopy());
+            }
+          }
+        });
     return new Traits(nextValues, nextTimes);
   }
 }

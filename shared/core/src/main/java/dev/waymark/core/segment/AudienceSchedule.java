@@ -13,11 +13,17 @@ import java.util.Optional;
  * the hour in each person's zone. The entry key is the schedule id and the local date, so each
  * person is asked to enter once per occurrence however often the run repeats.
  */
-public record AudienceSchedule(String id, String segmentId, String journeyId, DayOfWeek day, LocalTime at,
+public record AudienceSchedule(
+    String id,
+    String segmentId,
+    String journeyId,
+    DayOfWeek day,
+    LocalTime at,
     Optional<ZoneId> fixedZone) {
 
   /** UTC offsets people can live at (-12:00 to +14:00). */
   private static final int WEST = -12 * 60;
+
   private static final int EAST = 14 * 60;
 
   /**

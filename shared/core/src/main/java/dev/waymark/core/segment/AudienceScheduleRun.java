@@ -22,7 +22,10 @@ public final class AudienceScheduleRun {
   private final ProfileService profiles;
   private final JourneyEntryRequests entries;
 
-  public AudienceScheduleRun(List<AudienceSchedule> schedules, SegmentMemberships memberships, ProfileService profiles,
+  public AudienceScheduleRun(
+      List<AudienceSchedule> schedules,
+      SegmentMemberships memberships,
+      ProfileService profiles,
       JourneyEntryRequests entries) {
     this.schedules = List.copyOf(schedules);
     this.memberships = memberships;
@@ -51,8 +54,10 @@ public final class AudienceScheduleRun {
   }
 
   private int request(AudienceSchedule schedule, Instant hour, String profileId) {
-    Optional<ZoneId> zone = schedule.fixedZone().isPresent() ? schedule.fixedZone()
-        : profiles.resolve(profileId).map(SegmentContext::zoneOf);
+    Optional<ZoneId> zone =
+        schedule.fixedZone().isPresent()
+            ? schedule.fixedZone()
+            : profiles.resolve(profileId).map(SegmentContext::zoneOf);
     Optional<String> key = zone.flatMap(z -> schedule.occurrence(hour, z));
     key.ifPresent(k -> entries.requestEntry(schedule.journeyId(), profileId, k, schedule.id()));
     return key.isPresent() ? 1 : 0;

@@ -16,12 +16,16 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Reads {@code segments/schedules/<id>.yaml}: id, segment, journey, every (a weekday), at ("09:00"), timeZone. */
+/**
+ * Reads {@code segments/schedules/<id>.yaml}: id, segment, journey, every (a weekday), at
+ * ("09:00"), timeZone.
+ */
 public final class AudienceScheduleYaml {
   private AudienceScheduleYaml() {}
 
   public static AudienceSchedule parse(String yaml, String source, SegmentCatalog segments) {
-    JsonNode root = Json.MAPPER.valueToTree(new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml));
+    JsonNode root =
+        Json.MAPPER.valueToTree(new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml));
     List<FieldError> problems = new ArrayList<>();
     String id = root.path("id").asText("");
     if (!id.matches("[a-z0-9][a-z0-9-]{0,63}")) {
@@ -53,15 +57,20 @@ public final class AudienceScheduleYaml {
       try {
         zone = Optional.of(ZoneId.of(zoneText));
       } catch (DateTimeException e) {
-        problems.add(new FieldError("/timeZone", "recipient, or an IANA time zone such as Europe/Warsaw"));
+        problems.add(
+            new FieldError("/timeZone", "recipient, or an IANA time zone such as Europe/Warsaw"));
       }
     }
     if (root instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-      object.fieldNames().forEachRemaining(f -> {
-        if (!List.of("id", "name", "segment", "journey", "every", "at", "timeZone").contains(f)) {
-          problems.add(new FieldError("/" + f, "unknown field"));
-        }
-      });
+      object
+          .fieldNames()
+          .forEachRemaining(
+              f -> {
+                if (!List.of("id", "name", "segment", "journey", "every", "at", "timeZone")
+                    .contains(f)) {
+                  problems.add(new FieldError("/" + f, "unknown field"));
+                }
+              });
     } else if (!(root.isObject()) && !(root instanceof Map)) {
       problems.add(new FieldError("", "expected a mapping"));
     }

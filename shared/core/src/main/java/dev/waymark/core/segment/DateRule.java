@@ -9,14 +9,16 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * A date trait relative to now. A date ({@code 2027-02-22}) is compared with today in the
- * person's time zone; a timestamp with now. Windows include both ends: a lease ending in exactly
- * 90 days is within the next 90 days, one ending in 91 is not.
+ * A date trait relative to now. A date ({@code 2027-02-22}) is compared with today in the person's
+ * time zone; a timestamp with now. Windows include both ends: a lease ending in exactly 90 days is
+ * within the next 90 days, one ending in 91 is not.
  */
 public record DateRule(String trait, Op op, int days) implements Rule {
 
   public enum Op {
-    WITHIN_NEXT_DAYS("withinNextDays"), WITHIN_LAST_DAYS("withinLastDays"), MORE_THAN_DAYS_AGO("moreThanDaysAgo");
+    WITHIN_NEXT_DAYS("withinNextDays"),
+    WITHIN_LAST_DAYS("withinLastDays"),
+    MORE_THAN_DAYS_AGO("moreThanDaysAgo");
 
     private final String key;
 
@@ -76,15 +78,17 @@ public record DateRule(String trait, Op op, int days) implements Rule {
       // the days on which the rule holds, as a window on "today"
       LocalDate d = date.get();
       LocalDate today = context.today();
-      Window<LocalDate> holds = switch (op) {
-        case WITHIN_NEXT_DAYS -> new Window<>(d.minusDays(days), d);
-        case WITHIN_LAST_DAYS -> new Window<>(d, d.plusDays(days));
-        case MORE_THAN_DAYS_AGO -> new Window<>(d.plusDays(days + 1L), null);
-      };
+      Window<LocalDate> holds =
+          switch (op) {
+            case WITHIN_NEXT_DAYS -> new Window<>(d.minusDays(days), d);
+            case WITHIN_LAST_DAYS -> new Window<>(d, d.plusDays(days));
+            case MORE_THAN_DAYS_AGO -> new Window<>(d.plusDays(days + 1L), null);
+          };
       if (today.isBefore(holds.from)) {
         return Optional.of(context.startOf(holds.from));
       }
-      return holds.to == null || today.isAfter(holds.to) ? Optional.empty()
+      return holds.to == null || today.isAfter(holds.to)
+          ? Optional.empty()
           : Optional.of(context.startOf(holds.to.plusDays(1)));
     }
     Optional<Instant> at = instant(value);
@@ -93,16 +97,19 @@ public record DateRule(String trait, Op op, int days) implements Rule {
     }
     Instant t = at.get();
     Duration span = Duration.ofDays(days);
-    Window<Instant> holds = switch (op) {
-      case WITHIN_NEXT_DAYS -> new Window<>(t.minus(span), t);
-      case WITHIN_LAST_DAYS -> new Window<>(t, t.plus(span));
-      case MORE_THAN_DAYS_AGO -> new Window<>(t.plus(span).plusNanos(1), null);
-    };
+    Window<Instant> holds =
+        switch (op) {
+          case WITHIN_NEXT_DAYS -> new Window<>(t.minus(span), t);
+          case WITHIN_LAST_DAYS -> new Window<>(t, t.plus(span));
+          case MORE_THAN_DAYS_AGO -> new Window<>(t.plus(span).plusNanos(1), null);
+        };
     Instant now = context.now();
     if (now.isBefore(holds.from)) {
       return Optional.of(holds.from);
     }
-    return holds.to == null || now.isAfter(holds.to) ? Optional.empty() : Optional.of(holds.to.plusNanos(1));
+    return holds.to == null || now.isAfter(holds.to)
+        ? Optional.empty()
+        : Optional.of(holds.to.plusNanos(1));
   }
 
   @Override

@@ -28,7 +28,8 @@ public final class DateTraitMarkers implements ProcessedEventListener {
     boolean all = outcome.createdProfile() || outcome.merges() > 0;
     for (String trait : traits) {
       if (all || event.traits().has(trait)) {
-        markers.mark(outcome.profileId(), trait, dateOf(outcome.profile().traits().values().get(trait)));
+        markers.mark(
+            outcome.profileId(), trait, dateOf(outcome.profile().traits().values().get(trait)));
       }
     }
   }
@@ -38,7 +39,8 @@ public final class DateTraitMarkers implements ProcessedEventListener {
     if (value == null || !value.isTextual() || value.asText().length() < 10) {
       return null;
     }
-    return DateRule.date(com.fasterxml.jackson.databind.node.TextNode.valueOf(value.asText().substring(0, 10)))
+    return DateRule.date(
+            com.fasterxml.jackson.databind.node.TextNode.valueOf(value.asText().substring(0, 10)))
         .orElse(null);
   }
 }

@@ -15,7 +15,8 @@ public final class DueSegmentChecks {
   private final ProfileService profiles;
   private final SegmentEvaluator evaluator;
 
-  public DueSegmentChecks(SegmentDueChecks due, ProfileService profiles, SegmentEvaluator evaluator) {
+  public DueSegmentChecks(
+      SegmentDueChecks due, ProfileService profiles, SegmentEvaluator evaluator) {
     this.due = due;
     this.profiles = profiles;
     this.evaluator = evaluator;
@@ -28,7 +29,9 @@ public final class DueSegmentChecks {
   public int run(Instant scheduledAt) {
     int ran = 0;
     for (SegmentDueChecks.DueCheck check : due.dueBy(scheduledAt)) {
-      profiles.resolve(check.profileId()).ifPresent(p -> evaluator.recheck(p, Set.of(check.segmentId())));
+      profiles
+          .resolve(check.profileId())
+          .ifPresent(p -> evaluator.recheck(p, Set.of(check.segmentId())));
       due.done(check);
       ran++;
     }

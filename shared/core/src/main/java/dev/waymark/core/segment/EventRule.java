@@ -10,12 +10,16 @@ import java.util.Optional;
  * including its first instant), or ever when there is no window. {@code atMost: 0} is "not
  * performed within". Message engagement ("Message Opened" / "Message Clicked") is this rule too.
  */
-public record EventRule(EventCondition condition, int atLeast, Integer atMost, Span within) implements Rule {
+public record EventRule(EventCondition condition, int atLeast, Integer atMost, Span within)
+    implements Rule {
 
   @Override
   public boolean test(SegmentContext context) {
-    long count = context.events().stream().filter(e -> inWindow(e, context.now()))
-        .filter(e -> condition.matches(e, context.profile())).count();
+    long count =
+        context.events().stream()
+            .filter(e -> inWindow(e, context.now()))
+            .filter(e -> condition.matches(e, context.profile()))
+            .count();
     return count >= atLeast && (atMost == null || count <= atMost);
   }
 

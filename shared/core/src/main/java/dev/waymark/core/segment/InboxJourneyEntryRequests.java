@@ -23,7 +23,14 @@ public final class InboxJourneyEntryRequests implements JourneyEntryRequests {
 
   @Override
   public void requestEntry(String journeyId, String profileId, String entryKey, String scheduleId) {
-    profiles.resolve(profileId).filter(p -> !p.identities().isEmpty()).ifPresent(profile -> inbox.accept(
-        InternalEvents.audienceScheduleFired(profile, journeyId, scheduleId, entryKey, clock.instant()), "scheduler"));
+    profiles
+        .resolve(profileId)
+        .filter(p -> !p.identities().isEmpty())
+        .ifPresent(
+            profile ->
+                inbox.accept(
+                    InternalEvents.audienceScheduleFired(
+                        profile, journeyId, scheduleId, entryKey, clock.instant()),
+                    "scheduler"));
   }
 }

@@ -13,10 +13,10 @@ import java.util.Optional;
 
 /**
  * The events Waymark itself emits into the inbox, so journeys can enter and wait on them like on
- * any other: {@code Segment Entered}, {@code Segment Exited}, {@code Lease Close To End},
- * {@code Audience Schedule Fired}. Each names the person by one of their identities (userId, then
- * email, then anonymousId, then any), has a deterministic messageId (so a repeat is de-duplicated
- * by the inbox), and is marked {@code context.waymark.internal} (it is not the person's activity).
+ * any other: {@code Segment Entered}, {@code Segment Exited}, {@code Lease Close To End}, {@code
+ * Audience Schedule Fired}. Each names the person by one of their identities (userId, then email,
+ * then anonymousId, then any), has a deterministic messageId (so a repeat is de-duplicated by the
+ * inbox), and is marked {@code context.waymark.internal} (it is not the person's activity).
  */
 public final class InternalEvents {
   public static final String SEGMENT_ENTERED = "Segment Entered";
@@ -28,24 +28,43 @@ public final class InternalEvents {
 
   private InternalEvents() {}
 
-  public static InboundEvent segmentChange(Profile profile, SegmentDefinition segment, boolean entered, Instant at) {
-    String messageId = "seg:" + segment.id() + ":" + profile.id() + ":" + (entered ? "entered" : "exited") + ":"
-        + at.getEpochSecond();
-    ObjectNode properties = Json.object().put("segmentId", segment.id()).put("segmentName", segment.name());
+  public static InboundEvent segmentChange(
+      Profile profile, SegmentDefinition segment, boolean entered, Instant at) {
+    String messageId =
+        "seg:"
+            + segment.id()
+            + ":"
+            + profile.id()
+            + ":"
+            + (entered ? "entered" : "exited")
+            + ":"
+            + at.getEpochSecond();
+    ObjectNode properties =
+        Json.object().put("segmentId", segment.id()).put("segmentName", segment.name());
     return track(profile, entered ? SEGMENT_ENTERED : SEGMENT_EXITED, messageId, properties, at);
   }
 
-  public static InboundEvent leaseCloseToEnd(Profile profile, LocalDate leaseEnd, int daysLeft, Instant at) {
-    ObjectNode properties = Json.object().put("leaseEnd", leaseEnd.toString()).put("daysLeft", daysLeft);
-    return track(profile, LEASE_CLOSE_TO_END, "lease:" + profile.id() + ":" + leaseEnd, properties, at);
+  public static InboundEvent leaseCloseToEnd(
+      Profile profile, LocalDate leaseEnd, int daysLeft, Instant at) {
+    ObjectNode properties =
+        Json.object().put("leaseEnd", leaseEnd.toString()).put("daysLeft", daysLeft);
+    return track(
+        profile, LEASE_CLOSE_TO_END, "lease:" + profile.id() + ":" + leaseEnd, properties, at);
   }
 
-  public static InboundEvent audienceScheduleFired(Profile profile, String journeyId, String scheduleId,
-      String entryKey, Instant at) {
-    ObjectNode properties = Json.object().put("journeyId", journeyId).put("scheduleId", scheduleId)
-        .put("entryKey", entryKey);
-    return track(profile, AUDIENCE_SCHEDULE_FIRED, "aud:" + journeyId + ":" + profile.id() + ":" + entryKey,
-        properties, at);
+  public static InboundEvent audienceScheduleFired(
+      Profile profile, String journeyId, String scheduleId, String entryKey, Instant at) {
+    ObjectNode properties =
+        Json.object()
+            .put("journeyId", journeyId)
+            .put("scheduleId", scheduleId)
+            .put("entryKey", entryKey);
+    return track(
+        profile,
+        AUDIENCE_SCHEDULE_FIRED,
+        "aud:" + journeyId + ":" + profile.id() + ":" + entryKey,
+        properties,
+        at);
   }
 
   /** True for events Waymark emitted itself. */
@@ -62,7 +81,8 @@ public final class InternalEvents {
     return Optional.of(event.properties().path("segmentId").asText());
   }
 
-  private static InboundEvent track(Profile profile, String name, String messageId, ObjectNode properties, Instant at) {
+  private static InboundEvent track(
+      Profile profile, String name, String messageId, ObjectNode properties, Instant at) {
     ObjectNode body = Json.object();
     body.put("type", "track").put("event", name).put("messageId", messageId);
     Identity identity = identityOf(profile);
@@ -79,12 +99,15 @@ public final class InternalEvents {
 
   static Identity identityOf(Profile profile) {
     for (IdentityNamespace ns : PREFERENCE) {
-      Optional<Identity> found = profile.identities().stream().filter(i -> i.namespace() == ns).findFirst();
+      Optional<Identity> found =
+          profile.identities().stream().filter(i -> i.namespace() == ns).findFirst();
       if (found.isPresent()) {
         return found.get();
       }
     }
-    return profile.identities().stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException("profile " + profile.id() + " has no identity"));
+    return profile.identities().stream()
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalStateException("profile " + profile.id() + " has no identity"));
   }
 }

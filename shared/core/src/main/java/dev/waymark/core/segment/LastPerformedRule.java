@@ -7,10 +7,11 @@ import java.util.Optional;
 
 /**
  * The most recent matching event happened before (or after) a point: either a span back from now
- * ({@code before: P60D} is "last performed more than 60 days ago") or a fixed instant. A person
- * who never performed it is in neither.
+ * ({@code before: P60D} is "last performed more than 60 days ago") or a fixed instant. A person who
+ * never performed it is in neither.
  */
-public record LastPerformedRule(EventCondition condition, boolean before, Span ago, Instant fixed) implements Rule {
+public record LastPerformedRule(EventCondition condition, boolean before, Span ago, Instant fixed)
+    implements Rule {
 
   @Override
   public boolean test(SegmentContext context) {
@@ -28,11 +29,16 @@ public record LastPerformedRule(EventCondition condition, boolean before, Span a
 
   private Optional<Instant> last(SegmentContext context) {
     Instant now = context.now();
-    return context.events().stream().filter(e -> !e.timestamp().isAfter(now))
-        .filter(e -> condition.matches(e, context.profile())).map(InboundEvent::timestamp).max(Instant::compareTo);
+    return context.events().stream()
+        .filter(e -> !e.timestamp().isAfter(now))
+        .filter(e -> condition.matches(e, context.profile()))
+        .map(InboundEvent::timestamp)
+        .max(Instant::compareTo);
   }
 
-  /** The moment "now - span" passes the last event (the answer flips then); none for a fixed point. */
+  /**
+   * The moment "now - span" passes the last event (the answer flips then); none for a fixed point.
+   */
   @Override
   public Optional<Instant> nextChange(SegmentContext context) {
     if (fixed != null) {

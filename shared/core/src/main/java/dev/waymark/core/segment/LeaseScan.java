@@ -23,7 +23,9 @@ public final class LeaseScan {
   private final ProfileService profiles;
   private final EventInbox inbox;
 
-  /** What one run did: leases found on the index, events emitted, repeats and stale markers skipped. */
+  /**
+   * What one run did: leases found on the index, events emitted, repeats and stale markers skipped.
+   */
   public record Result(LocalDate leaseEnd, int found, int emitted, int alreadyEmitted, int stale) {}
 
   public LeaseScan(DateMarkers markers, ProfileService profiles, EventInbox inbox) {
@@ -41,13 +43,21 @@ public final class LeaseScan {
     int stale = 0;
     for (String profileId : markers.profilesOn(DateTraitMarkers.LEASE_END, leaseEnd)) {
       found++;
-      Optional<Profile> profile = profiles.resolve(profileId)
-          .filter(p -> Objects.equals(leaseEnd, DateTraitMarkers.dateOf(p.traits().values().get(DateTraitMarkers.LEASE_END))));
+      Optional<Profile> profile =
+          profiles
+              .resolve(profileId)
+              .filter(
+                  p ->
+                      Objects.equals(
+                          leaseEnd,
+                          DateTraitMarkers.dateOf(
+                              p.traits().values().get(DateTraitMarkers.LEASE_END))));
       if (profile.isEmpty() || profile.get().identities().isEmpty()) {
         stale++;
         continue;
       }
-      InboundEvent event = InternalEvents.leaseCloseToEnd(profile.get(), leaseEnd, DAYS_AHEAD, scheduledAt);
+      InboundEvent event =
+          InternalEvents.leaseCloseToEnd(profile.get(), leaseEnd, DAYS_AHEAD, scheduledAt);
       if (inbox.accept(event, "lease-scan")) {
         emitted++;
       } else {

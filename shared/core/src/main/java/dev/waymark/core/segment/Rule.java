@@ -8,8 +8,17 @@ import java.util.Optional;
  * answer can next change by time passing alone (so a due-time check can be scheduled instead of
  * scanning), and what it depends on (so an event only re-evaluates the rules it can affect).
  */
-public sealed interface Rule permits AllRule, AnyRule, NotRule, TraitRule, DateRule, EventRule, LastPerformedRule,
-    ConsentRule, ReachableRule, InSegmentRule {
+public sealed interface Rule
+    permits AllRule,
+        AnyRule,
+        NotRule,
+        TraitRule,
+        DateRule,
+        EventRule,
+        LastPerformedRule,
+        ConsentRule,
+        ReachableRule,
+        InSegmentRule {
 
   boolean test(SegmentContext context);
 

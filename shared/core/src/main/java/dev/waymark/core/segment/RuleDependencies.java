@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a segment's rule reads: trait names, event names ({@code *} for any event), other
- * segments, consents, identities (reachability), and whether time passing alone can change it.
+ * What a segment's rule reads: trait names, event names ({@code *} for any event), other segments,
+ * consents, identities (reachability), and whether time passing alone can change it.
  */
 public final class RuleDependencies {
   public static final String ANY_EVENT = "*";

@@ -16,15 +16,30 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The rule grammar: one kind per object ({@code all}, {@code any}, {@code not}, {@code trait}, ...). */
+/**
+ * The rule grammar: one kind per object ({@code all}, {@code any}, {@code not}, {@code trait},
+ * ...).
+ */
 final class RuleParser {
-  static final List<String> KINDS = List.of("all", "any", "not", "trait", "event", "engaged", "consent", "reachable",
-      "inSegment");
-  private static final List<String> TRAIT_OPS = List.of("equals", "notEquals", "greaterThan", "lessThan", "exists",
-      "in", "contains", "startsWith");
-  private static final List<String> DATE_OPS = Arrays.stream(DateRule.Op.values()).map(DateRule.Op::key).toList();
-  private static final Set<String> EVENT_FIELDS = Set.of("event", "where", "atLeast", "atMost", "within", "lastPerformed");
-  private static final Set<String> ENGAGED_FIELDS = Set.of("action", "within", "journeyId", "templateId", "atLeast");
+  static final List<String> KINDS =
+      List.of(
+          "all", "any", "not", "trait", "event", "engaged", "consent", "reachable", "inSegment");
+  private static final List<String> TRAIT_OPS =
+      List.of(
+          "equals",
+          "notEquals",
+          "greaterThan",
+          "lessThan",
+          "exists",
+          "in",
+          "contains",
+          "startsWith");
+  private static final List<String> DATE_OPS =
+      Arrays.stream(DateRule.Op.values()).map(DateRule.Op::key).toList();
+  private static final Set<String> EVENT_FIELDS =
+      Set.of("event", "where", "atLeast", "atMost", "within", "lastPerformed");
+  private static final Set<String> ENGAGED_FIELDS =
+      Set.of("action", "within", "journeyId", "templateId", "atLeast");
 
   private final List<FieldError> problems;
 
@@ -37,11 +52,13 @@ final class RuleParser {
       return problem(at, "required: an object with one of " + KINDS);
     }
     List<String> kinds = new ArrayList<>();
-    node.fieldNames().forEachRemaining(f -> {
-      if (KINDS.contains(f)) {
-        kinds.add(f);
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (KINDS.contains(f)) {
+                kinds.add(f);
+              }
+            });
     if (kinds.size() != 1) {
       return problem(at, "exactly one of " + KINDS + " is required, found " + kinds);
     }
@@ -84,13 +101,17 @@ final class RuleParser {
   private Rule trait(JsonNode node, String at) {
     String trait = text(node, "trait", at);
     List<String> ops = new ArrayList<>();
-    node.fieldNames().forEachRemaining(f -> {
-      if (!f.equals("trait")) {
-        ops.add(f);
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!f.equals("trait")) {
+                ops.add(f);
+              }
+            });
     if (ops.size() != 1 || !(TRAIT_OPS.contains(ops.get(0)) || DATE_OPS.contains(ops.get(0)))) {
-      return problem(at, "a trait rule needs exactly one of " + TRAIT_OPS + " or " + DATE_OPS + ", found " + ops);
+      return problem(
+          at,
+          "a trait rule needs exactly one of " + TRAIT_OPS + " or " + DATE_OPS + ", found " + ops);
     }
     String op = ops.get(0);
     JsonNode value = node.get(op);
@@ -98,7 +119,11 @@ final class RuleParser {
       if (!value.canConvertToInt() || value.asInt() < 0 || !value.isIntegralNumber()) {
         return problem(at + "/" + op, "a whole number of days, 0 or more");
       }
-      DateRule.Op dateOp = Arrays.stream(DateRule.Op.values()).filter(o -> o.key().equals(op)).findFirst().orElseThrow();
+      DateRule.Op dateOp =
+          Arrays.stream(DateRule.Op.values())
+              .filter(o -> o.key().equals(op))
+              .findFirst()
+              .orElseThrow();
       return trait == null ? null : new DateRule(trait, dateOp, value.asInt());
     }
     if (op.equals("in") && !value.isArray()) {
@@ -134,8 +159,12 @@ final class RuleParser {
   }
 
   private Rule lastPerformed(EventCondition condition, JsonNode node, String at) {
-    if (node == null || !node.isObject() || node.size() != 1 || !(node.has("before") || node.has("after"))) {
-      return problem(at, "an object with before or after: a span back from now (P60D) or an ISO timestamp");
+    if (node == null
+        || !node.isObject()
+        || node.size() != 1
+        || !(node.has("before") || node.has("after"))) {
+      return problem(
+          at, "an object with before or after: a span back from now (P60D) or an ISO timestamp");
     }
     boolean before = node.has("before");
     String field = before ? "before" : "after";
@@ -145,14 +174,21 @@ final class RuleParser {
     if (span.isEmpty() && fixed == null) {
       return problem(at + "/" + field, "a span such as P60D or an ISO timestamp with an offset");
     }
-    return condition == null ? null : new LastPerformedRule(condition, before, span.orElse(null), fixed);
+    return condition == null
+        ? null
+        : new LastPerformedRule(condition, before, span.orElse(null), fixed);
   }
 
-  /** Message engagement: sugar for the Message Opened / Message Clicked events the feedback path records. */
+  /**
+   * Message engagement: sugar for the Message Opened / Message Clicked events the feedback path
+   * records.
+   */
   private Rule engaged(JsonNode node, String at) {
     JsonNode spec = node.get("engaged");
     if (!only(node, Set.of("engaged"), at) || !spec.isObject()) {
-      return problem(at + "/engaged", "an object with action (opened or clicked) and optional within, journeyId, templateId");
+      return problem(
+          at + "/engaged",
+          "an object with action (opened or clicked) and optional within, journeyId, templateId");
     }
     only(spec, ENGAGED_FIELDS, at + "/engaged");
     String action = spec.path("action").asText("");
@@ -168,7 +204,8 @@ final class RuleParser {
     Span within = span(spec.get("within"), at + "/engaged/within");
     Integer atLeast = count(spec.get("atLeast"), at + "/engaged/atLeast");
     String event = action.equals("opened") ? "Message Opened" : "Message Clicked";
-    return new EventRule(new EventCondition(event, where), atLeast == null ? 1 : atLeast, null, within);
+    return new EventRule(
+        new EventCondition(event, where), atLeast == null ? 1 : atLeast, null, within);
   }
 
   private Rule consent(JsonNode node, String at) {
@@ -214,11 +251,14 @@ final class RuleParser {
       if (field.isBlank()) {
         problem(at + "/" + i + "/field", "required");
       } else if (op.isEmpty()) {
-        problem(at + "/" + i + "/op", "one of " + Arrays.stream(FilterOp.values()).map(FilterOp::key).toList());
+        problem(
+            at + "/" + i + "/op",
+            "one of " + Arrays.stream(FilterOp.values()).map(FilterOp::key).toList());
       } else if (op.get() != FilterOp.EXISTS && !f.has("value")) {
         problem(at + "/" + i + "/value", "required for " + op.get().key());
       } else {
-        JsonNode value = f.has("value") ? f.get("value") : JsonNodeFactory.instance.booleanNode(true);
+        JsonNode value =
+            f.has("value") ? f.get("value") : JsonNodeFactory.instance.booleanNode(true);
         filters.add(new FieldFilter(field, op.get(), value));
       }
     }
@@ -258,11 +298,13 @@ final class RuleParser {
 
   private boolean only(JsonNode node, Set<String> allowed, String at) {
     List<String> unknown = new ArrayList<>();
-    node.fieldNames().forEachRemaining(f -> {
-      if (!allowed.contains(f)) {
-        unknown.add(f);
-      }
-    });
+    node.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!allowed.contains(f)) {
+                unknown.add(f);
+              }
+            });
     unknown.forEach(f -> problem(at + "/" + f, "not allowed here; expected " + allowed));
     return unknown.isEmpty();
   }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every defined segment, checked as a whole: ids unique, {@code inSegment} names a defined
- * segment, and no segment depends on itself through others. Kept in dependency order, so a
- * segment comes after the segments it reads.
+ * Every defined segment, checked as a whole: ids unique, {@code inSegment} names a defined segment,
+ * and no segment depends on itself through others. Kept in dependency order, so a segment comes
+ * after the segments it reads.
  */
 public final class SegmentCatalog {
   private final Map<String, SegmentDefinition> byId = new LinkedHashMap<>();
@@ -30,7 +30,9 @@ public final class SegmentCatalog {
     for (SegmentDefinition d : given.values()) {
       for (String other : d.dependencies().segments()) {
         if (!given.containsKey(other)) {
-          problems.add(new FieldError("/rule", d.id() + ": inSegment " + other + " is not a defined segment"));
+          problems.add(
+              new FieldError(
+                  "/rule", d.id() + ": inSegment " + other + " is not a defined segment"));
         }
       }
     }
@@ -43,7 +45,11 @@ public final class SegmentCatalog {
     }
   }
 
-  private void order(String id, Map<String, SegmentDefinition> given, Set<String> visiting, List<FieldError> problems) {
+  private void order(
+      String id,
+      Map<String, SegmentDefinition> given,
+      Set<String> visiting,
+      List<FieldError> problems) {
     if (byId.containsKey(id)) {
       return;
     }

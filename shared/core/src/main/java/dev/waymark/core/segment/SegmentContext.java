@@ -27,7 +27,8 @@ public final class SegmentContext {
   private final Supplier<List<InboundEvent>> eventSource;
   private List<InboundEvent> events;
 
-  public SegmentContext(Profile profile, Instant now, Set<String> memberships, Supplier<List<InboundEvent>> events) {
+  public SegmentContext(
+      Profile profile, Instant now, Set<String> memberships, Supplier<List<InboundEvent>> events) {
     this.profile = profile;
     this.now = now;
     this.zone = zoneOf(profile);

@@ -8,7 +8,11 @@ public final class SegmentDefinitionException extends RuntimeException {
   private final transient List<FieldError> problems;
 
   public SegmentDefinitionException(String source, List<FieldError> problems) {
-    super(source + ": " + String.join("; ", problems.stream().map(p -> p.field() + ": " + p.message()).toList()));
+    super(
+        source
+            + ": "
+            + String.join(
+                "; ", problems.stream().map(p -> p.field() + ": " + p.message()).toList()));
     this.problems = List.copyOf(problems);
   }
 

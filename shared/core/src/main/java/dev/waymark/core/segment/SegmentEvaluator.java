@@ -25,13 +25,14 @@ import java.util.stream.Collectors;
 /**
  * Streaming segment evaluation. After each processed event it re-evaluates only the segments the
  * event can affect (by event name, the traits it sets, identities, or — for a Segment event — the
- * segments that read that segment, never the segment itself, so announcements cannot loop),
- * records entries and exits with the events that announce them, and schedules a re-check for
- * when time alone can change the answer. Idempotent: a replay finds nothing left to change.
+ * segments that read that segment, never the segment itself, so announcements cannot loop), records
+ * entries and exits with the events that announce them, and schedules a re-check for when time
+ * alone can change the answer. Idempotent: a replay finds nothing left to change.
  */
 public final class SegmentEvaluator implements ProcessedEventListener {
   /** How many of a person's newest events event rules see. */
   public static final int EVENTS_READ = 1000;
+
   private static final int PAGE = 250;
 
   private final SegmentCatalog catalog;
@@ -40,8 +41,12 @@ public final class SegmentEvaluator implements ProcessedEventListener {
   private final ProfileRecords records;
   private final Clock clock;
 
-  public SegmentEvaluator(SegmentCatalog catalog, SegmentMemberships memberships, SegmentDueChecks due,
-      ProfileRecords records, Clock clock) {
+  public SegmentEvaluator(
+      SegmentCatalog catalog,
+      SegmentMemberships memberships,
+      SegmentDueChecks due,
+      ProfileRecords records,
+      Clock clock) {
     this.catalog = catalog;
     this.memberships = memberships;
     this.due = due;
@@ -73,8 +78,10 @@ public final class SegmentEvaluator implements ProcessedEventListener {
     boolean everything = announced.isEmpty() && (outcome.createdProfile() || outcome.merges() > 0);
     Set<String> traits = new HashSet<>();
     event.traits().fieldNames().forEachRemaining(traits::add);
-    boolean identities = event.type() == EventType.IDENTIFY || event.type() == EventType.ALIAS
-        || event.body().has("identities");
+    boolean identities =
+        event.type() == EventType.IDENTIFY
+            || event.type() == EventType.ALIAS
+            || event.body().has("identities");
     boolean internal = InternalEvents.isInternal(event);
     for (SegmentDefinition segment : catalog.all()) {
       RuleDependencies reads = catalog.dependenciesOf(segment.id());
@@ -82,10 +89,12 @@ public final class SegmentEvaluator implements ProcessedEventListener {
       if (announced.isPresent()) {
         hit = !segment.id().equals(announced.get()) && reads.segments().contains(announced.get());
       } else {
-        hit = everything || reads.events().contains(event.eventName())
-            || (!internal && reads.events().contains(RuleDependencies.ANY_EVENT))
-            || reads.traits().stream().anyMatch(traits::contains)
-            || (identities && reads.readsIdentities());
+        hit =
+            everything
+                || reads.events().contains(event.eventName())
+                || (!internal && reads.events().contains(RuleDependencies.ANY_EVENT))
+                || reads.traits().stream().anyMatch(traits::contains)
+                || (identities && reads.readsIdentities());
       }
       if (hit) {
         affected.add(segment.id());
@@ -102,28 +111,40 @@ public final class SegmentEvaluator implements ProcessedEventListener {
       if (!segmentIds.contains(segment.id())) {
         continue;
       }
-      SegmentMembership before = current.getOrDefault(segment.id(), SegmentMembership.none(segment.id()));
+      SegmentMembership before =
+          current.getOrDefault(segment.id(), SegmentMembership.none(segment.id()));
       boolean in = segment.rule().test(context);
       if (in != before.member()) {
-        memberships.change(profile.id(), before, before.changed(in, now),
+        memberships.change(
+            profile.id(),
+            before,
+            before.changed(in, now),
             InternalEvents.segmentChange(profile, segment, in, now));
       }
       if (catalog.dependenciesOf(segment.id()).isTimeDependent()) {
-        segment.rule().nextChange(context).filter(at -> !at.equals(before.dueAt()))
+        segment
+            .rule()
+            .nextChange(context)
+            .filter(at -> !at.equals(before.dueAt()))
             .ifPresent(at -> due.schedule(profile.id(), segment.id(), at));
       }
     }
   }
 
-  /** What rules see for a person now: their memberships, and their events when a rule reads them. */
+  /**
+   * What rules see for a person now: their memberships, and their events when a rule reads them.
+   */
   public SegmentContext context(Profile profile, Instant now, InboundEvent trigger) {
     return context(profile, now, memberships.of(profile.id()), trigger);
   }
 
-  private SegmentContext context(Profile profile, Instant now, Map<String, SegmentMembership> current,
-      InboundEvent trigger) {
-    Set<String> memberOf = current.values().stream().filter(SegmentMembership::member)
-        .map(SegmentMembership::segmentId).collect(Collectors.toSet());
+  private SegmentContext context(
+      Profile profile, Instant now, Map<String, SegmentMembership> current, InboundEvent trigger) {
+    Set<String> memberOf =
+        current.values().stream()
+            .filter(SegmentMembership::member)
+            .map(SegmentMembership::segmentId)
+            .collect(Collectors.toSet());
     return new SegmentContext(profile, now, memberOf, () -> events(profile.id(), trigger));
   }
 

@@ -37,7 +37,9 @@ public final class SegmentFiles {
     SegmentCatalog catalog = new SegmentCatalog(definitions);
     List<AudienceSchedule> schedules = new ArrayList<>();
     for (Path file : yamlFiles(folder.resolve("schedules"))) {
-      schedules.add(AudienceScheduleYaml.parse(read(file), FOLDER + "/schedules/" + file.getFileName(), catalog));
+      schedules.add(
+          AudienceScheduleYaml.parse(
+              read(file), FOLDER + "/schedules/" + file.getFileName(), catalog));
     }
     return new Loaded(catalog, schedules);
   }
@@ -65,7 +67,8 @@ public final class SegmentFiles {
     try {
       return FileSystems.newFileSystem(uri, Map.of());
     } catch (FileSystemAlreadyExistsException e) {
-      return FileSystems.newFileSystem(Path.of(URI.create(uri.toString().split("!")[0].substring(4))));
+      return FileSystems.newFileSystem(
+          Path.of(URI.create(uri.toString().split("!")[0].substring(4))));
     }
   }
 

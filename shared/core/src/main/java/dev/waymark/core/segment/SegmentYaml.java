@@ -29,16 +29,21 @@ public final class SegmentYaml {
   public static SegmentDefinition parse(JsonNode root, String source) {
     List<FieldError> problems = new ArrayList<>();
     if (!(root instanceof ObjectNode)) {
-      throw new SegmentDefinitionException(source, List.of(new FieldError("", "expected an object")));
+      throw new SegmentDefinitionException(
+          source, List.of(new FieldError("", "expected an object")));
     }
-    root.fieldNames().forEachRemaining(name -> {
-      if (!KNOWN.contains(name)) {
-        problems.add(new FieldError("/" + name, "unknown field; expected one of " + KNOWN));
-      }
-    });
+    root.fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!KNOWN.contains(name)) {
+                problems.add(new FieldError("/" + name, "unknown field; expected one of " + KNOWN));
+              }
+            });
     JsonNode id = root.get("id");
     if (id == null || !id.isTextual() || !id.asText().matches("[a-z0-9][a-z0-9-]{0,63}")) {
-      problems.add(new FieldError("/id", "required: lower-case letters, digits and dashes, at most 64 characters"));
+      problems.add(
+          new FieldError(
+              "/id", "required: lower-case letters, digits and dashes, at most 64 characters"));
     }
     JsonNode name = root.get("name");
     if (name != null && !name.isTextual()) {
@@ -49,8 +54,12 @@ public final class SegmentYaml {
       throw new SegmentDefinitionException(source, problems);
     }
     String segmentId = id.asText();
-    return new SegmentDefinition(segmentId, root.path("name").asText(segmentId), root.path("description").asText(""),
-        rule, root.get("rule"));
+    return new SegmentDefinition(
+        segmentId,
+        root.path("name").asText(segmentId),
+        root.path("description").asText(""),
+        rule,
+        root.get("rule"));
   }
 
   private static JsonNode load(String yaml, String source) {
@@ -58,10 +67,12 @@ public final class SegmentYaml {
     try {
       loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
     } catch (RuntimeException e) {
-      throw new SegmentDefinitionException(source, List.of(new FieldError("", "not valid YAML: " + e.getMessage())));
+      throw new SegmentDefinitionException(
+          source, List.of(new FieldError("", "not valid YAML: " + e.getMessage())));
     }
     if (!(loaded instanceof Map)) {
-      throw new SegmentDefinitionException(source, List.of(new FieldError("", "expected a mapping at the top level")));
+      throw new SegmentDefinitionException(
+          source, List.of(new FieldError("", "expected a mapping at the top level")));
     }
     return Json.MAPPER.valueToTree(loaded);
   }

@@ -5,7 +5,10 @@ import dev.waymark.core.journey.FilterOp;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A comparison on a profile trait: equals, notEquals, greaterThan, lessThan, exists, in, contains, startsWith. */
+/**
+ * A comparison on a profile trait: equals, notEquals, greaterThan, lessThan, exists, in, contains,
+ * startsWith.
+ */
 public record TraitRule(String trait, FilterOp op, JsonNode value) implements Rule {
   @Override
   public boolean test(SegmentContext context) {

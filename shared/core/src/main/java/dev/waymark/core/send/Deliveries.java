@@ -11,5 +11,6 @@ public interface Deliveries {
    *
    * @param tags ids that come back with delivery feedback (profile, journey, run, step)
    */
-  String deliver(Channel channel, String address, RenderedMessage message, Map<String, String> tags);
+  String deliver(
+      Channel channel, String address, RenderedMessage message, Map<String, String> tags);
 }

@@ -10,16 +10,29 @@ import java.util.Map;
 
 /**
  * Delivery feedback from the providers: the message log learns each message's fate; hard bounces
- * and complaints put the address on the suppression list; opens and clicks become events
- * ({@code Message Opened}, {@code Message Clicked}) on the person's profile, which journeys can
- * wait for (engagement branches) and segments can count.
+ * and complaints put the address on the suppression list; opens and clicks become events ({@code
+ * Message Opened}, {@code Message Clicked}) on the person's profile, which journeys can wait for
+ * (engagement branches) and segments can count.
  */
 public final class FeedbackService {
-  public enum Kind { DELIVERY, BOUNCE, COMPLAINT, OPEN, CLICK }
+  public enum Kind {
+    DELIVERY,
+    BOUNCE,
+    COMPLAINT,
+    OPEN,
+    CLICK
+  }
 
   /** One piece of feedback about one message. */
-  public record Feedback(Kind kind, String providerMessageId, Channel channel, String recipient, boolean permanent,
-      Map<String, String> tags, String link, Instant at) {}
+  public record Feedback(
+      Kind kind,
+      String providerMessageId,
+      Channel channel,
+      String recipient,
+      boolean permanent,
+      Map<String, String> tags,
+      String link,
+      Instant at) {}
 
   private final MessageLog log;
   private final Suppressions suppressions;
@@ -32,14 +45,16 @@ public final class FeedbackService {
   }
 
   public void handle(Feedback feedback) {
-    log.updateStatus(feedback.providerMessageId(), feedback.kind().name().toLowerCase(), feedback.at());
+    log.updateStatus(
+        feedback.providerMessageId(), feedback.kind().name().toLowerCase(), feedback.at());
     switch (feedback.kind()) {
       case BOUNCE -> {
         if (feedback.permanent()) {
           suppressions.suppress(feedback.channel(), feedback.recipient(), "hard bounce");
         }
       }
-      case COMPLAINT -> suppressions.suppress(feedback.channel(), feedback.recipient(), "complaint");
+      case COMPLAINT ->
+          suppressions.suppress(feedback.channel(), feedback.recipient(), "complaint");
       case OPEN -> engagement(feedback, "Message Opened");
       case CLICK -> engagement(feedback, "Message Clicked");
       case DELIVERY -> {
@@ -53,15 +68,28 @@ public final class FeedbackService {
     if (feedback.channel() != Channel.email) {
       return;
     }
-    ObjectNode properties = Json.object().put("messageId", feedback.providerMessageId()).put("channel", feedback.channel().name());
+    ObjectNode properties =
+        Json.object()
+            .put("messageId", feedback.providerMessageId())
+            .put("channel", feedback.channel().name());
     feedback.tags().forEach(properties::put);
     if (feedback.link() != null) {
       properties.put("link", feedback.link());
     }
-    ObjectNode body = Json.object().put("type", "track").put("event", eventName)
-        .put("messageId", "feedback:" + feedback.providerMessageId() + ":" + feedback.kind().name().toLowerCase()
-            + (feedback.link() == null ? "" : ":" + Integer.toHexString(feedback.link().hashCode())))
-        .put("timestamp", feedback.at().toString());
+    ObjectNode body =
+        Json.object()
+            .put("type", "track")
+            .put("event", eventName)
+            .put(
+                "messageId",
+                "feedback:"
+                    + feedback.providerMessageId()
+                    + ":"
+                    + feedback.kind().name().toLowerCase()
+                    + (feedback.link() == null
+                        ? ""
+                        : ":" + Integer.toHexString(feedback.link().hashCode())))
+            .put("timestamp", feedback.at().toString());
     body.putObject("identities").put("email", feedback.recipient());
     body.set("properties", properties);
     inbox.accept(new InboundEvent(body, feedback.at()), "feedback");

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * How many messages a person may get per channel per day (their local day), across all journeys.
- * Defaults: 3 emails, 2 SMS, 3 pushes; set with WAYMARK_CAP_EMAIL, WAYMARK_CAP_SMS, WAYMARK_CAP_PUSH.
+ * Defaults: 3 emails, 2 SMS, 3 pushes; set with WAYMARK_CAP_EMAIL, WAYMARK_CAP_SMS,
+ * WAYMARK_CAP_PUSH.
  */
 public record FrequencyCaps(Map<Channel, Integer> perDay) {
 

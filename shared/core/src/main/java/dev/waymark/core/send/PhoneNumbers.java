@@ -11,11 +11,16 @@ public final class PhoneNumbers {
 
   private PhoneNumbers() {}
 
-  /** The E.164 form of a valid number; {@code region} (ISO 3166, e.g. "PL") is used when it has no +country code. */
+  /**
+   * The E.164 form of a valid number; {@code region} (ISO 3166, e.g. "PL") is used when it has no
+   * +country code.
+   */
   public static Optional<String> toE164(String raw, String region) {
     try {
       Phonenumber.PhoneNumber number = UTIL.parse(raw, region == null ? "ZZ" : region);
-      return UTIL.isValidNumber(number) ? Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)) : Optional.empty();
+      return UTIL.isValidNumber(number)
+          ? Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+          : Optional.empty();
     } catch (NumberParseException e) {
       return Optional.empty();
     }

@@ -24,18 +24,30 @@ public final class Reachability {
 
   public static Address of(Profile profile, Channel channel) {
     return switch (channel) {
-      case email -> first(profile, IdentityNamespace.EMAIL).<Address>map(Reachable::new)
-          .orElse(new Unreachable("no email address"));
-      case push -> first(profile, IdentityNamespace.PUSH_TOKEN).<Address>map(Reachable::new)
-          .orElse(new Unreachable("the app is not installed (no push token)"));
-      case sms -> first(profile, IdentityNamespace.PHONE).<Address>map(raw ->
-              PhoneNumbers.toE164(raw, profile.traits().values().path("country").asText(null))
-                  .<Address>map(Reachable::new).orElse(new InvalidNumber(raw)))
-          .orElse(new Unreachable("no phone number"));
+      case email ->
+          first(profile, IdentityNamespace.EMAIL)
+              .<Address>map(Reachable::new)
+              .orElse(new Unreachable("no email address"));
+      case push ->
+          first(profile, IdentityNamespace.PUSH_TOKEN)
+              .<Address>map(Reachable::new)
+              .orElse(new Unreachable("the app is not installed (no push token)"));
+      case sms ->
+          first(profile, IdentityNamespace.PHONE)
+              .<Address>map(
+                  raw ->
+                      PhoneNumbers.toE164(
+                              raw, profile.traits().values().path("country").asText(null))
+                          .<Address>map(Reachable::new)
+                          .orElse(new InvalidNumber(raw)))
+              .orElse(new Unreachable("no phone number"));
     };
   }
 
   private static Optional<String> first(Profile profile, IdentityNamespace namespace) {
-    return profile.identities().stream().filter(i -> i.namespace() == namespace).map(Identity::value).findFirst();
+    return profile.identities().stream()
+        .filter(i -> i.namespace() == namespace)
+        .map(Identity::value)
+        .findFirst();
   }
 }

@@ -8,12 +8,19 @@ import java.util.Optional;
  * with the person's daily channel counter, so a claim either takes a place under the cap or none.
  */
 public interface SendLedger {
-  enum Claim { CLAIMED, CAPPED, TAKEN }
+  enum Claim {
+    CLAIMED,
+    CAPPED,
+    TAKEN
+  }
 
   Optional<SendOutcome> find(String runId, String stepId);
 
-  /** Claims (run, step) for sending on a channel and counts it against the person's cap for the day. */
-  Claim claim(String runId, String stepId, String profileId, Channel channel, String localDay, int cap);
+  /**
+   * Claims (run, step) for sending on a channel and counts it against the person's cap for the day.
+   */
+  Claim claim(
+      String runId, String stepId, String profileId, Channel channel, String localDay, int cap);
 
   /** Records the final outcome of (run, step). */
   void complete(String runId, String stepId, SendOutcome outcome);

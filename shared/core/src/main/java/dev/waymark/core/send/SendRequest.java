@@ -5,12 +5,21 @@ import dev.waymark.core.message.Channel;
 import java.util.List;
 
 /**
- * What a journey's send step asks for: one message for one person, on the first channel in
- * {@code channels} that reaches them (e.g. push if the app is installed, else email), from a
- * template, about a topic (for per-topic consent), within a send window.
+ * What a journey's send step asks for: one message for one person, on the first channel in {@code
+ * channels} that reaches them (e.g. push if the app is installed, else email), from a template,
+ * about a topic (for per-topic consent), within a send window.
  */
-public record SendRequest(String runId, String journeyId, String stepId, String profileId, List<Channel> channels,
-    String template, String topic, ObjectNode data, ObjectNode entry, SendWindow window) {
+public record SendRequest(
+    String runId,
+    String journeyId,
+    String stepId,
+    String profileId,
+    List<Channel> channels,
+    String template,
+    String topic,
+    ObjectNode data,
+    ObjectNode entry,
+    SendWindow window) {
 
   public SendRequest {
     channels = List.copyOf(channels);

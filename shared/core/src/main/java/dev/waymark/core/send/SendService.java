@@ -22,10 +22,10 @@ import java.util.Optional;
 /**
  * A journey's send step. Exactly once per (run, step): an answered step answers the same again.
  * Before anything is sent, in order: a channel that reaches the person (the first of the step's
- * channels with an address and consent), suppression, a valid phone for SMS, the send window in
- * the person's time zone (outside it: deferred until it opens — nothing is recorded, the state
- * machine waits and asks again), then the claim, which also counts against the person's daily
- * cap for the channel. Every decision is logged with its reason and traced.
+ * channels with an address and consent), suppression, a valid phone for SMS, the send window in the
+ * person's time zone (outside it: deferred until it opens — nothing is recorded, the state machine
+ * waits and asks again), then the claim, which also counts against the person's daily cap for the
+ * channel. Every decision is logged with its reason and traced.
  */
 public final class SendService {
   private final ProfileService profiles;
@@ -41,9 +41,18 @@ public final class SendService {
   private final ZoneId defaultZone;
   private final Clock clock;
 
-  public SendService(ProfileService profiles, ClasspathTemplates templates, SendLedger ledger, Suppressions suppressions,
-      Deliveries deliveries, MessageLog log, JourneyStore journeys, FrequencyCaps caps, UnsubscribeLinks unsubscribe,
-      ZoneId defaultZone, Clock clock) {
+  public SendService(
+      ProfileService profiles,
+      ClasspathTemplates templates,
+      SendLedger ledger,
+      Suppressions suppressions,
+      Deliveries deliveries,
+      MessageLog log,
+      JourneyStore journeys,
+      FrequencyCaps caps,
+      UnsubscribeLinks unsubscribe,
+      ZoneId defaultZone,
+      Clock clock) {
     this.profiles = profiles;
     this.templates = templates;
     this.renderer = templates.renderer();
@@ -63,10 +72,20 @@ public final class SendService {
     if (answered.isPresent()) {
       return answered.get();
     }
-    Profile profile = profiles.resolve(request.profileId())
-        .orElseThrow(() -> new IllegalStateException("profile " + request.profileId() + " no longer exists"));
-    MessageTemplate template = templates.find(request.journeyId(), request.template())
-        .orElseThrow(() -> new IllegalStateException("no template " + request.template() + " in " + request.journeyId()));
+    Profile profile =
+        profiles
+            .resolve(request.profileId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "profile " + request.profileId() + " no longer exists"));
+    MessageTemplate template =
+        templates
+            .find(request.journeyId(), request.template())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no template " + request.template() + " in " + request.journeyId()));
     SendOutcome decided = decide(request, profile, template);
     if (decided.status() == SendOutcome.Status.deferred) {
       trace(request, profile, decided);
@@ -87,81 +106,146 @@ public final class SendService {
     SendOutcome firstRefusal = null;
     for (Channel channel : request.channels()) {
       SendOutcome verdict = check(request, profile, template, channel);
-      if (verdict.status() == SendOutcome.Status.sent || verdict.status() == SendOutcome.Status.deferred) {
+      if (verdict.status() == SendOutcome.Status.sent
+          || verdict.status() == SendOutcome.Status.deferred) {
         return verdict;
       }
-      boolean moreTelling = firstRefusal == null
-          || (firstRefusal.status() == SendOutcome.Status.unreachable && verdict.status() != SendOutcome.Status.unreachable);
+      boolean moreTelling =
+          firstRefusal == null
+              || (firstRefusal.status() == SendOutcome.Status.unreachable
+                  && verdict.status() != SendOutcome.Status.unreachable);
       firstRefusal = moreTelling ? verdict : firstRefusal;
     }
     return firstRefusal;
   }
 
-  private SendOutcome check(SendRequest request, Profile profile, MessageTemplate template, Channel channel) {
+  private SendOutcome check(
+      SendRequest request, Profile profile, MessageTemplate template, Channel channel) {
     if (!template.supports(channel)) {
-      return SendOutcome.of(SendOutcome.Status.unreachable, channel, "template " + template.name() + " has no " + channel + " version");
+      return SendOutcome.of(
+          SendOutcome.Status.unreachable,
+          channel,
+          "template " + template.name() + " has no " + channel + " version");
     }
     Reachability.Address address = Reachability.of(profile, channel);
     if (address instanceof Reachability.Unreachable u) {
       return SendOutcome.of(SendOutcome.Status.unreachable, channel, u.reason());
     }
     if (address instanceof Reachability.InvalidNumber) {
-      return SendOutcome.of(SendOutcome.Status.invalid_number, channel, "the phone number is not a valid number");
+      return SendOutcome.of(
+          SendOutcome.Status.invalid_number, channel, "the phone number is not a valid number");
     }
     String to = ((Reachability.Reachable) address).address();
-    if (!profile.consents().allows(ConsentChannel.valueOf(channel.name().toUpperCase()), request.topic())) {
-      return SendOutcome.of(SendOutcome.Status.no_consent, channel, "no " + channel + " consent"
-          + (request.topic() == null ? "" : " for topic " + request.topic()));
+    if (!profile
+        .consents()
+        .allows(ConsentChannel.valueOf(channel.name().toUpperCase()), request.topic())) {
+      return SendOutcome.of(
+          SendOutcome.Status.no_consent,
+          channel,
+          "no "
+              + channel
+              + " consent"
+              + (request.topic() == null ? "" : " for topic " + request.topic()));
     }
     if (suppressions.suppressed(channel, to)) {
-      return SendOutcome.of(SendOutcome.Status.suppressed, channel, "the address is on the suppression list");
+      return SendOutcome.of(
+          SendOutcome.Status.suppressed, channel, "the address is on the suppression list");
     }
     ZoneId zone = zoneOf(profile);
     Instant now = clock.instant();
     if (!request.window().allows(now, zone)) {
       Instant opens = request.window().nextOpening(now, zone);
-      return new SendOutcome(SendOutcome.Status.deferred, channel, null, null, opens.toString(),
-          "outside the send window " + request.window().from() + "-" + request.window().to() + " in " + zone);
+      return new SendOutcome(
+          SendOutcome.Status.deferred,
+          channel,
+          null,
+          null,
+          opens.toString(),
+          "outside the send window "
+              + request.window().from()
+              + "-"
+              + request.window().to()
+              + " in "
+              + zone);
     }
     return new SendOutcome(SendOutcome.Status.sent, channel, to, null, null, null);
   }
 
-  private SendOutcome deliver(SendRequest request, Profile profile, MessageTemplate template, Channel channel, String to) {
+  private SendOutcome deliver(
+      SendRequest request, Profile profile, MessageTemplate template, Channel channel, String to) {
     String localDay = clock.instant().atZone(zoneOf(profile)).toLocalDate().toString();
-    SendLedger.Claim claim = ledger.claim(request.runId(), request.stepId(), profile.id(), channel, localDay, caps.limit(channel));
+    SendLedger.Claim claim =
+        ledger.claim(
+            request.runId(),
+            request.stepId(),
+            profile.id(),
+            channel,
+            localDay,
+            caps.limit(channel));
     if (claim == SendLedger.Claim.CAPPED) {
-      return finish(request, profile, SendOutcome.of(SendOutcome.Status.capped, channel,
-          "frequency cap of " + caps.limit(channel) + " " + channel + " per day reached"));
+      return finish(
+          request,
+          profile,
+          SendOutcome.of(
+              SendOutcome.Status.capped,
+              channel,
+              "frequency cap of " + caps.limit(channel) + " " + channel + " per day reached"));
     }
     if (claim == SendLedger.Claim.TAKEN) {
-      return ledger.find(request.runId(), request.stepId()).orElse(SendOutcome.of(SendOutcome.Status.in_doubt, channel,
-          "an earlier attempt claimed this step and did not finish; not sent again so nothing is sent twice"));
+      return ledger
+          .find(request.runId(), request.stepId())
+          .orElse(
+              SendOutcome.of(
+                  SendOutcome.Status.in_doubt,
+                  channel,
+                  "an earlier attempt claimed this step and did not finish; not sent again so nothing is sent twice"));
     }
     String messageId;
     try {
-      RenderedMessage message = renderer.render(template, channel, data(request, profile, channel, to))
-          .withUnsubscribeUrl(unsubscribe.url(profile.id(), channel, request.topic()));
+      RenderedMessage message =
+          renderer
+              .render(template, channel, data(request, profile, channel, to))
+              .withUnsubscribeUrl(unsubscribe.url(profile.id(), channel, request.topic()));
       messageId = deliveries.deliver(channel, to, message, tags(request, profile));
     } catch (RuntimeException e) {
       ledger.release(request.runId(), request.stepId(), profile.id(), channel, localDay);
       throw e;
     }
-    return finish(request, profile, new SendOutcome(SendOutcome.Status.sent, channel, to, messageId, null,
-        "sent on " + channel));
+    return finish(
+        request,
+        profile,
+        new SendOutcome(
+            SendOutcome.Status.sent, channel, to, messageId, null, "sent on " + channel));
   }
 
   private SendOutcome finish(SendRequest request, Profile profile, SendOutcome outcome) {
     ledger.complete(request.runId(), request.stepId(), outcome);
     log.record(profile.id(), clock.instant(), request, outcome);
     trace(request, profile, outcome);
-    journeys.count(request.journeyId(), versionOf(request), "step:" + request.stepId() + ":" + outcome.status(), 1);
+    journeys.count(
+        request.journeyId(),
+        versionOf(request),
+        "step:" + request.stepId() + ":" + outcome.status(),
+        1);
     return outcome;
   }
 
   private void trace(SendRequest request, Profile profile, SendOutcome outcome) {
-    journeys.trace(new TraceEntry(clock.instant(), profile.id(), request.journeyId(), request.runId(), "send",
-        outcome.status().name(), outcome.reason(), request.runId() + "#" + request.stepId()
-            + (outcome.status() == SendOutcome.Status.deferred ? "#deferred#" + outcome.deferredUntil() : "")));
+    journeys.trace(
+        new TraceEntry(
+            clock.instant(),
+            profile.id(),
+            request.journeyId(),
+            request.runId(),
+            "send",
+            outcome.status().name(),
+            outcome.reason(),
+            request.runId()
+                + "#"
+                + request.stepId()
+                + (outcome.status() == SendOutcome.Status.deferred
+                    ? "#deferred#" + outcome.deferredUntil()
+                    : "")));
   }
 
   private static String versionOf(SendRequest request) {
@@ -178,13 +262,19 @@ public final class SendService {
     }
   }
 
-  private Map<String, Object> data(SendRequest request, Profile profile, Channel channel, String to) {
-    Map<String, Object> person = new HashMap<>(Json.MAPPER.convertValue(profile.traits().values(), Map.class));
+  private Map<String, Object> data(
+      SendRequest request, Profile profile, Channel channel, String to) {
+    Map<String, Object> person =
+        new HashMap<>(Json.MAPPER.convertValue(profile.traits().values(), Map.class));
     person.put("id", profile.id());
     Map<String, Object> data = new HashMap<>();
     data.put("profile", person);
-    data.put("event", request.entry() == null ? Map.of() : Json.MAPPER.convertValue(request.entry(), Map.class));
-    data.put("data", request.data() == null ? Map.of() : Json.MAPPER.convertValue(request.data(), Map.class));
+    data.put(
+        "event",
+        request.entry() == null ? Map.of() : Json.MAPPER.convertValue(request.entry(), Map.class));
+    data.put(
+        "data",
+        request.data() == null ? Map.of() : Json.MAPPER.convertValue(request.data(), Map.class));
     data.put("journey", Map.of("id", request.journeyId()));
     data.put("unsubscribeUrl", unsubscribe.url(profile.id(), channel, request.topic()));
     data.put("address", to);
@@ -192,7 +282,14 @@ public final class SendService {
   }
 
   private static Map<String, String> tags(SendRequest request, Profile profile) {
-    return Map.of("profileId", profile.id(), "journeyId", request.journeyId(), "runId", request.runId(),
-        "stepId", request.stepId());
+    return Map.of(
+        "profileId",
+        profile.id(),
+        "journeyId",
+        request.journeyId(),
+        "runId",
+        request.runId(),
+        "stepId",
+        request.stepId());
   }
 }

@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * The hours a message may arrive in the recipient's time zone (quiet hours are the rest). A
- * window whose end is before its start spans midnight.
+ * The hours a message may arrive in the recipient's time zone (quiet hours are the rest). A window
+ * whose end is before its start spans midnight.
  */
 public record SendWindow(LocalTime from, LocalTime to) {
   public static final SendWindow DEFAULT = new SendWindow(LocalTime.of(8, 0), LocalTime.of(21, 0));
@@ -18,7 +18,9 @@ public record SendWindow(LocalTime from, LocalTime to) {
       return true;
     }
     LocalTime local = at.atZone(zone).toLocalTime();
-    return from.isBefore(to) ? !local.isBefore(from) && local.isBefore(to) : !local.isBefore(from) || local.isBefore(to);
+    return from.isBefore(to)
+        ? !local.isBefore(from) && local.isBefore(to)
+        : !local.isBefore(from) || local.isBefore(to);
   }
 
   /** The next moment the window opens after {@code at} (for a deferred send). */

@@ -17,7 +17,9 @@ public final class UnsubscribeLinks {
   private final String baseUrl;
   private final byte[] secret;
 
-  /** @param baseUrl the public API's base URL; links go to {@code <base>/v1/unsubscribe?token=…} */
+  /**
+   * @param baseUrl the public API's base URL; links go to {@code <base>/v1/unsubscribe?token=…}
+   */
   public UnsubscribeLinks(String baseUrl, byte[] secret) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.secret = secret.clone();
@@ -40,12 +42,17 @@ public final class UnsubscribeLinks {
       return Optional.empty();
     }
     try {
-      String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-      if (!java.security.MessageDigest.isEqual(sign(payload), Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
+      String payload =
+          new String(
+              Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+      if (!java.security.MessageDigest.isEqual(
+          sign(payload), Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
         return Optional.empty();
       }
       String[] parts = payload.split("\\|", -1);
-      return Optional.of(new Subscription(parts[0], Channel.valueOf(parts[1]), parts[2].isEmpty() ? null : parts[2]));
+      return Optional.of(
+          new Subscription(
+              parts[0], Channel.valueOf(parts[1]), parts[2].isEmpty() ? null : parts[2]));
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
       return Optional.empty();
     }

@@ -33,13 +33,16 @@ class WriteKeysTest {
   private final WriteKeys writeKeys = new WriteKeys(store);
 
   private static String basic(String userAndPassword) {
-    return "Basic " + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void bearerCarriesTheKey() {
     assertThat(WriteKeys.keyFrom("Bearer wk_abc")).contains("wk_abc");
-    assertThat(WriteKeys.keyFrom("  bearer   wk_abc  ")).as("scheme is case-insensitive, blanks trimmed").contains("wk_abc");
+    assertThat(WriteKeys.keyFrom("  bearer   wk_abc  "))
+        .as("scheme is case-insensitive, blanks trimmed")
+        .contains("wk_abc");
   }
 
   @Test
@@ -47,13 +50,18 @@ class WriteKeysTest {
     assertThat(WriteKeys.keyFrom(basic("wk_abc:"))).contains("wk_abc");
     assertThat(WriteKeys.keyFrom(basic("wk_abc"))).contains("wk_abc");
     assertThat(WriteKeys.keyFrom(basic("wk_abc:ignored-password"))).contains("wk_abc");
-    assertThat(WriteKeys.keyFrom("BASIC " + Base64.getEncoder().encodeToString("wk_abc:".getBytes(StandardCharsets.UTF_8))))
+    assertThat(
+            WriteKeys.keyFrom(
+                "BASIC "
+                    + Base64.getEncoder()
+                        .encodeToString("wk_abc:".getBytes(StandardCharsets.UTF_8))))
         .contains("wk_abc");
   }
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "Bearer", "Bearer    ", "Basic !!not-base64!!", "Token wk_abc", "wk_abc"})
+  @ValueSource(
+      strings = {"", "Bearer", "Bearer    ", "Basic !!not-base64!!", "Token wk_abc", "wk_abc"})
   void headersWithoutAKeyGiveNone(String header) {
     assertThat(WriteKeys.keyFrom(header)).isEmpty();
   }
@@ -66,7 +74,8 @@ class WriteKeysTest {
 
   @Test
   void hashIsLowerCaseSha256Hex() {
-    assertThat(WriteKeys.hash("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(WriteKeys.hash("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
   @Test
@@ -90,7 +99,9 @@ class WriteKeysTest {
     assertThat(writeKeys.authenticate("Bearer " + key)).contains("ios-app");
     assertThat(writeKeys.authenticate(basic(key + ":"))).contains("ios-app");
     assertThat(writeKeys.authenticate("Bearer " + key + "x")).isEmpty();
-    assertThat(writeKeys.authenticate("Bearer " + WriteKeys.hash(key))).as("the stored hash is not a key").isEmpty();
+    assertThat(writeKeys.authenticate("Bearer " + WriteKeys.hash(key)))
+        .as("the stored hash is not a key")
+        .isEmpty();
     assertThat(writeKeys.authenticate(null)).isEmpty();
   }
 }

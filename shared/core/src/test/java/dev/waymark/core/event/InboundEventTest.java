@@ -18,7 +18,10 @@ class InboundEventTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       {"type":"track","event":"Order Completed"}    | Order Completed
       {"type":"page","name":"Pricing"}              | Pricing
       {"type":"page"}                               | Page View
@@ -33,44 +36,56 @@ class InboundEventTest {
 
   @Test
   void identifyAddsNormalisedEmailAndPhoneTraits() {
-    InboundEvent identify = event("""
+    InboundEvent identify =
+        event(
+            """
         {"type":"identify","userId":" U1 ","anonymousId":"a1",
          "traits":{"email":" Sarah@Example.COM ","phone":"+44 (20) 7946-0958"}}""");
-    assertThat(identify.identities()).containsExactly(
-        new Identity(IdentityNamespace.ANONYMOUS_ID, "a1"),
-        new Identity(IdentityNamespace.EMAIL, "sarah@example.com"),
-        new Identity(IdentityNamespace.PHONE, "+442079460958"),
-        new Identity(IdentityNamespace.USER_ID, "U1"));
+    assertThat(identify.identities())
+        .containsExactly(
+            new Identity(IdentityNamespace.ANONYMOUS_ID, "a1"),
+            new Identity(IdentityNamespace.EMAIL, "sarah@example.com"),
+            new Identity(IdentityNamespace.PHONE, "+442079460958"),
+            new Identity(IdentityNamespace.USER_ID, "U1"));
   }
 
   @Test
   void identifyReadsContextTraitsWhenThereAreNoTopLevelOnes() {
-    InboundEvent identify = event("{\"type\":\"identify\",\"userId\":\"u\",\"context\":{\"traits\":{\"email\":\"A@B.C\"}}}");
+    InboundEvent identify =
+        event(
+            "{\"type\":\"identify\",\"userId\":\"u\",\"context\":{\"traits\":{\"email\":\"A@B.C\"}}}");
     assertThat(identify.identities()).contains(new Identity(IdentityNamespace.EMAIL, "a@b.c"));
   }
 
   @Test
   void otherTypesDoNotTurnTraitsIntoIdentities() {
-    InboundEvent track = event("{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"traits\":{\"email\":\"a@b.c\"}}");
+    InboundEvent track =
+        event(
+            "{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u\",\"traits\":{\"email\":\"a@b.c\"}}");
     assertThat(track.identities()).containsExactly(new Identity(IdentityNamespace.USER_ID, "u"));
   }
 
   @Test
   void theIdentitiesMapAddsKnownNamespacesAndSkipsTheRest() {
-    InboundEvent track = event("""
+    InboundEvent track =
+        event(
+            """
         {"type":"track","event":"E","anonymousId":"a",
          "identities":{"ecid":"E-1","crmId":" C-9 ","email":"X@Y.Z","pushToken":"tok","fax":"123","phone":42,"ecid2":"x","userId":""}}""");
-    assertThat(track.identities()).containsExactly(
-        new Identity(IdentityNamespace.ANONYMOUS_ID, "a"),
-        new Identity(IdentityNamespace.CRM_ID, "C-9"),
-        new Identity(IdentityNamespace.ECID, "E-1"),
-        new Identity(IdentityNamespace.EMAIL, "x@y.z"),
-        new Identity(IdentityNamespace.PUSH_TOKEN, "tok"));
+    assertThat(track.identities())
+        .containsExactly(
+            new Identity(IdentityNamespace.ANONYMOUS_ID, "a"),
+            new Identity(IdentityNamespace.CRM_ID, "C-9"),
+            new Identity(IdentityNamespace.ECID, "E-1"),
+            new Identity(IdentityNamespace.EMAIL, "x@y.z"),
+            new Identity(IdentityNamespace.PUSH_TOKEN, "tok"));
   }
 
   @Test
   void storedJsonRoundTripsTheEventWithItsTimes() {
-    InboundEvent original = event("""
+    InboundEvent original =
+        event(
+            """
         {"type":"track","event":"Clicked","messageId":"m-1","userId":"u",
          "properties":{"price":19.99,"tags":["a","b"]},"timestamp":"2026-11-24T09:30:00+01:00"}""");
 
@@ -87,7 +102,9 @@ class InboundEventTest {
 
   @Test
   void anEventWithoutTimestampIsStoredAsHappeningWhenReceived() {
-    InboundEvent back = InboundEvent.fromStoredJson(event("{\"type\":\"page\",\"messageId\":\"m\",\"anonymousId\":\"a\"}").toStoredJson());
+    InboundEvent back =
+        InboundEvent.fromStoredJson(
+            event("{\"type\":\"page\",\"messageId\":\"m\",\"anonymousId\":\"a\"}").toStoredJson());
     assertThat(back.timestamp()).isEqualTo(RECEIVED);
     assertThat(back.body().path("timestamp").asText()).isEqualTo(RECEIVED.toString());
   }

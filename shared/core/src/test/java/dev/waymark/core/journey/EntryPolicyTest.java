@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Seed 004's entry rules at their edges: lock, cap window, once, holdout. */
 class EntryPolicyTest {
   static final Instant T0 = Instant.parse("2026-11-24T09:00:00Z");
-  static final String SEED_004 = """
+  static final String SEED_004 =
+      """
       id: engagement
       entry: { event: Screen View, filters: [ { field: name, op: contains, value: Discounts } ] }
       eligibility: multiple
@@ -25,7 +26,10 @@ class EntryPolicyTest {
   static Membership entered(Instant... at) {
     Membership m = Membership.none("engagement", "p");
     for (Instant t : at) {
-      m = m.entered(new Membership.Entry(t, "k" + t, EntryDecision.ENTERED), t.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
+      m =
+          m.entered(
+              new Membership.Entry(t, "k" + t, EntryDecision.ENTERED),
+              t.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
     }
     return m;
   }
@@ -37,7 +41,8 @@ class EntryPolicyTest {
   @Test
   void theLockHoldsUntilItsLastInstant() {
     JourneyDefinition j = journey(SEED_004);
-    assertThat(EntryPolicy.decide(j, entered(T0), months(1).minusSeconds(1))).isEqualTo(EntryDecision.LOCKED);
+    assertThat(EntryPolicy.decide(j, entered(T0), months(1).minusSeconds(1)))
+        .isEqualTo(EntryDecision.LOCKED);
     assertThat(EntryPolicy.decide(j, entered(T0), months(1))).isEqualTo(EntryDecision.ENTERED);
   }
 
@@ -45,15 +50,20 @@ class EntryPolicyTest {
   void twoEntriesWithinTwoMonthsCapTheThirdWindowEdgesIncluded() {
     JourneyDefinition j = journey(SEED_004);
     Membership twice = entered(T0, months(1));
-    assertThat(EntryPolicy.decide(j, twice, months(2))).as("the first entry is exactly 2 months old").isEqualTo(EntryDecision.CAPPED);
-    assertThat(EntryPolicy.decide(j, twice, months(2).plusSeconds(1))).isEqualTo(EntryDecision.ENTERED);
+    assertThat(EntryPolicy.decide(j, twice, months(2)))
+        .as("the first entry is exactly 2 months old")
+        .isEqualTo(EntryDecision.CAPPED);
+    assertThat(EntryPolicy.decide(j, twice, months(2).plusSeconds(1)))
+        .isEqualTo(EntryDecision.ENTERED);
   }
 
   @Test
   void onceMeansOnce() {
     JourneyDefinition j = journey("id: once\nentry: { event: Signed Up }\neligibility: once\n");
-    assertThat(EntryPolicy.decide(j, Membership.none("once", "p"), T0)).isEqualTo(EntryDecision.ENTERED);
-    assertThat(EntryPolicy.decide(j, entered(T0), months(12))).isEqualTo(EntryDecision.ALREADY_ENTERED_ONCE);
+    assertThat(EntryPolicy.decide(j, Membership.none("once", "p"), T0))
+        .isEqualTo(EntryDecision.ENTERED);
+    assertThat(EntryPolicy.decide(j, entered(T0), months(12)))
+        .isEqualTo(EntryDecision.ALREADY_ENTERED_ONCE);
   }
 
   @Test
@@ -62,7 +72,8 @@ class EntryPolicyTest {
     long held = 0;
     for (int i = 0; i < 2000; i++) {
       EntryDecision first = EntryPolicy.decide(j, Membership.none("held", "p" + i), T0);
-      assertThat(EntryPolicy.decide(j, Membership.none("held", "p" + i), months(3))).isEqualTo(first);
+      assertThat(EntryPolicy.decide(j, Membership.none("held", "p" + i), months(3)))
+          .isEqualTo(first);
       held += first == EntryDecision.HELD_OUT ? 1 : 0;
     }
     assertThat(held).isBetween(330L, 470L);
@@ -72,13 +83,22 @@ class EntryPolicyTest {
   void invalidDefinitionsNameEveryBadField() {
     List<String> problems;
     try {
-      journey("id: Bad Id\nentry: { filters: [ { field: x, op: near } ] }\neligibility: twice\nlock: soon\nentryCap: { count: 0 }\nholdoutPercent: 120\nsurprise: 1\n");
+      journey(
+          "id: Bad Id\nentry: { filters: [ { field: x, op: near } ] }\neligibility: twice\nlock: soon\nentryCap: { count: 0 }\nholdoutPercent: 120\nsurprise: 1\n");
       throw new AssertionError("expected the definition to be refused");
     } catch (JourneyDefinitionException e) {
       problems = e.problems();
     }
-    assertThat(String.join("\n", problems)).contains("surprise: unknown field", "id: lower-case", "entry.event: required",
-        "entry.filters[0].op", "eligibility: once or multiple", "lock: an ISO-8601", "entryCap.count", "entryCap.within: required",
-        "holdoutPercent");
+    assertThat(String.join("\n", problems))
+        .contains(
+            "surprise: unknown field",
+            "id: lower-case",
+            "entry.event: required",
+            "entry.filters[0].op",
+            "eligibility: once or multiple",
+            "lock: an ISO-8601",
+            "entryCap.count",
+            "entryCap.within: required",
+            "holdoutPercent");
   }
 }

@@ -32,18 +32,28 @@ class ConsentRequestTest {
 
   @Test
   void parsesEachChangeWithItsTopicAndTime() {
-    List<ConsentRequest.Change> changes = parse("""
+    List<ConsentRequest.Change> changes =
+        parse(
+            """
         {"consents":[
           {"channel":"email","status":"granted","source":"signup-form"},
           {"channel":"sms","topic":"offers","status":"denied","source":"reply STOP","at":"2026-11-24T09:00:00+01:00"}]}""");
-    assertThat(changes).containsExactly(
-        new ConsentRequest.Change(ConsentChannel.EMAIL, null, new ConsentDecision(ConsentStatus.granted, "signup-form", NOW)),
-        new ConsentRequest.Change(ConsentChannel.SMS, "offers",
-            new ConsentDecision(ConsentStatus.denied, "reply STOP", Instant.parse("2026-11-24T08:00:00Z"))));
+    assertThat(changes)
+        .containsExactly(
+            new ConsentRequest.Change(
+                ConsentChannel.EMAIL,
+                null,
+                new ConsentDecision(ConsentStatus.granted, "signup-form", NOW)),
+            new ConsentRequest.Change(
+                ConsentChannel.SMS,
+                "offers",
+                new ConsentDecision(
+                    ConsentStatus.denied, "reply STOP", Instant.parse("2026-11-24T08:00:00Z"))));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{}", "{\"consents\":[]}", "{\"consents\":{}}", "{\"consents\":\"email\"}"})
+  @ValueSource(
+      strings = {"{}", "{\"consents\":[]}", "{\"consents\":{}}", "{\"consents\":\"email\"}"})
   void theConsentsArrayIsRequired(String body) {
     assertThat(errorsOf(body)).extracting(FieldError::field).containsExactly("/consents");
   }
@@ -56,32 +66,50 @@ class ConsentRequestTest {
   @Test
   void everyInvalidFieldIsNamedByItsPointer() {
     String tooLong = "x".repeat(201);
-    List<FieldError> errors = errorsOf("""
+    List<FieldError> errors =
+        errorsOf(
+            """
         {"consents":[
           {"channel":"email","status":"granted","source":"ok"},
           {"channel":"fax","status":"maybe","source":"%s","topic":""},
           {"channel":"push","status":"granted","source":42,"topic":"%s"},
-          {"channel":"sms","status":"granted","source":"ok","at":"yesterday"}]}""".formatted(tooLong, "t".repeat(101)));
-    assertThat(errors).extracting(FieldError::field).containsExactly(
-        "/consents/1/channel", "/consents/1/status", "/consents/1/source", "/consents/1/topic",
-        "/consents/2/source", "/consents/2/topic",
-        "/consents/3/at");
+          {"channel":"sms","status":"granted","source":"ok","at":"yesterday"}]}"""
+                .formatted(tooLong, "t".repeat(101)));
+    assertThat(errors)
+        .extracting(FieldError::field)
+        .containsExactly(
+            "/consents/1/channel",
+            "/consents/1/status",
+            "/consents/1/source",
+            "/consents/1/topic",
+            "/consents/2/source",
+            "/consents/2/topic",
+            "/consents/3/at");
   }
 
   @Test
   void aDecisionDatedInTheFutureIsRefused() {
-    assertThat(errorsOf("""
+    assertThat(
+            errorsOf(
+                """
         {"consents":[{"channel":"email","status":"granted","source":"s","at":"2026-11-24T10:00:01Z"}]}"""))
-        .extracting(FieldError::field).containsExactly("/consents/0/at");
-    assertThat(parse("""
+        .extracting(FieldError::field)
+        .containsExactly("/consents/0/at");
+    assertThat(
+            parse(
+                """
         {"consents":[{"channel":"email","status":"granted","source":"s","at":"2026-11-24T10:00:00Z"}]}"""))
-        .as("exactly now is allowed").hasSize(1);
+        .as("exactly now is allowed")
+        .hasSize(1);
   }
 
   @Test
   void aTimeWithoutAnOffsetIsRefused() {
-    assertThat(errorsOf("""
+    assertThat(
+            errorsOf(
+                """
         {"consents":[{"channel":"email","status":"granted","source":"s","at":"2026-11-24T09:00:00"}]}"""))
-        .extracting(FieldError::field).containsExactly("/consents/0/at");
+        .extracting(FieldError::field)
+        .containsExactly("/consents/0/at");
   }
 }

@@ -35,7 +35,9 @@ class ConsentsTest {
     assertThat(granted.allows(EMAIL, null)).isTrue();
 
     Consents afterOlderDenial = granted.with(EMAIL, null, denied(1));
-    assertThat(afterOlderDenial.allows(EMAIL, null)).as("an older denial must not replace a newer grant").isTrue();
+    assertThat(afterOlderDenial.allows(EMAIL, null))
+        .as("an older denial must not replace a newer grant")
+        .isTrue();
     assertThat(afterOlderDenial.decisions().get("email")).isEqualTo(granted(2));
 
     Consents afterNewerDenial = granted.with(EMAIL, null, denied(3));
@@ -45,7 +47,8 @@ class ConsentsTest {
 
   @Test
   void aDecisionMadeAtTheSameInstantAsTheKnownOneIsRecorded() {
-    // with() "records a decision unless a newer one is already known": an equally old one is not newer.
+    // with() "records a decision unless a newer one is already known": an equally old one is not
+    // newer.
     // Otherwise an opt-out sent with the same (e.g. second-resolution) time as the opt-in is lost.
     Consents optedOut = Consents.none().with(EMAIL, null, granted(1)).with(EMAIL, null, denied(1));
     assertThat(optedOut.allows(EMAIL, null)).isFalse();
@@ -60,13 +63,16 @@ class ConsentsTest {
 
   @Test
   void aTopicDecisionOverridesTheChannelDecisionForThatTopicOnly() {
-    Consents consents = Consents.none()
-        .with(EMAIL, null, granted(1))
-        .with(EMAIL, "offers", denied(1))
-        .with(SMS, null, denied(1))
-        .with(SMS, "alerts", granted(1));
+    Consents consents =
+        Consents.none()
+            .with(EMAIL, null, granted(1))
+            .with(EMAIL, "offers", denied(1))
+            .with(SMS, null, denied(1))
+            .with(SMS, "alerts", granted(1));
     assertThat(consents.allows(EMAIL, "offers")).isFalse();
-    assertThat(consents.allows(EMAIL, "news")).as("no topic decision: the channel decides").isTrue();
+    assertThat(consents.allows(EMAIL, "news"))
+        .as("no topic decision: the channel decides")
+        .isTrue();
     assertThat(consents.allows(EMAIL, null)).isTrue();
     assertThat(consents.allows(SMS, "alerts")).isTrue();
     assertThat(consents.allows(SMS, null)).isFalse();
@@ -84,22 +90,26 @@ class ConsentsTest {
 
   @Test
   void mergedWithKeepsTheNewerDecisionPerKey() {
-    Consents mine = Consents.none()
-        .with(EMAIL, null, granted(5))
-        .with(SMS, null, granted(1))
-        .with(EMAIL, "offers", granted(3));
-    Consents theirs = Consents.none()
-        .with(EMAIL, null, denied(2))
-        .with(SMS, null, denied(4))
-        .with(EMAIL, "offers", denied(3))
-        .with(EMAIL, "news", granted(1));
+    Consents mine =
+        Consents.none()
+            .with(EMAIL, null, granted(5))
+            .with(SMS, null, granted(1))
+            .with(EMAIL, "offers", granted(3));
+    Consents theirs =
+        Consents.none()
+            .with(EMAIL, null, denied(2))
+            .with(SMS, null, denied(4))
+            .with(EMAIL, "offers", denied(3))
+            .with(EMAIL, "news", granted(1));
 
     Consents merged = mine.mergedWith(theirs);
 
     assertThat(merged.decisions()).containsOnlyKeys("email", "sms", "email/offers", "email/news");
     assertThat(merged.decisions().get("email")).isEqualTo(granted(5));
     assertThat(merged.decisions().get("sms")).isEqualTo(denied(4));
-    assertThat(merged.decisions().get("email/offers")).as("a tie keeps this side").isEqualTo(granted(3));
+    assertThat(merged.decisions().get("email/offers"))
+        .as("a tie keeps this side")
+        .isEqualTo(granted(3));
     assertThat(merged.decisions().get("email/news")).isEqualTo(granted(1));
   }
 }

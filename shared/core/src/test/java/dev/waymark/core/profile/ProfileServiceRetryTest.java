@@ -19,12 +19,15 @@ import org.junit.jupiter.api.Test;
 class ProfileServiceRetryTest {
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  private static final InboundEvent EVENT = new InboundEvent(
-      Json.parseObject("{\"type\":\"track\",\"event\":\"E\",\"messageId\":\"m1\",\"anonymousId\":\"a1\"}"), NOW);
+  private static final InboundEvent EVENT =
+      new InboundEvent(
+          Json.parseObject(
+              "{\"type\":\"track\",\"event\":\"E\",\"messageId\":\"m1\",\"anonymousId\":\"a1\"}"),
+          NOW);
 
   /**
-   * Knows no identity and one live profile "P"; its create and update lose a race the first
-   * {@code losses} times they are called (all calls when negative).
+   * Knows no identity and one live profile "P"; its create and update lose a race the first {@code
+   * losses} times they are called (all calls when negative).
    */
   static final class RacingStore implements ProfileStore {
     private final int losses;
@@ -43,35 +46,44 @@ class ProfileServiceRetryTest {
       written = profile;
     }
 
-    @Override public Optional<String> profileIdOf(Identity identity) {
+    @Override
+    public Optional<String> profileIdOf(Identity identity) {
       return Optional.empty();
     }
 
-    @Override public Optional<Profile> find(String profileId) {
-      return Optional.of(Profile.create("P", List.of(TestProfiles.user("u")), NOW)).filter(p -> p.id().equals(profileId));
+    @Override
+    public Optional<Profile> find(String profileId) {
+      return Optional.of(Profile.create("P", List.of(TestProfiles.user("u")), NOW))
+          .filter(p -> p.id().equals(profileId));
     }
 
-    @Override public void create(Profile profile, InboundEvent firstEvent) {
+    @Override
+    public void create(Profile profile, InboundEvent firstEvent) {
       write(profile);
     }
 
-    @Override public void update(Profile updated) {
+    @Override
+    public void update(Profile updated) {
       write(updated);
     }
 
-    @Override public void attach(Profile updated, Iterable<Identity> added) {
+    @Override
+    public void attach(Profile updated, Iterable<Identity> added) {
       throw new AssertionError("not expected");
     }
 
-    @Override public void merge(Profile survivor, Profile loserRedirect) {
+    @Override
+    public void merge(Profile survivor, Profile loserRedirect) {
       throw new AssertionError("not expected");
     }
 
-    @Override public void moveRecords(String fromProfileId, String toProfileId) {
+    @Override
+    public void moveRecords(String fromProfileId, String toProfileId) {
       throw new AssertionError("not expected");
     }
 
-    @Override public boolean record(Profile updated, InboundEvent event) {
+    @Override
+    public boolean record(Profile updated, InboundEvent event) {
       throw new AssertionError("not expected");
     }
   }
@@ -99,15 +111,19 @@ class ProfileServiceRetryTest {
 
   @Test
   void recordConsentsRetriesAndThenGivesUp() {
-    ConsentRequest.Change grant = new ConsentRequest.Change(ConsentChannel.EMAIL, null,
-        new ConsentDecision(ConsentDecision.ConsentStatus.granted, "form", NOW));
+    ConsentRequest.Change grant =
+        new ConsentRequest.Change(
+            ConsentChannel.EMAIL,
+            null,
+            new ConsentDecision(ConsentDecision.ConsentStatus.granted, "form", NOW));
     RacingStore flaky = new RacingStore(2);
     Profile updated = new ProfileService(flaky, CLOCK).recordConsents("P", List.of(grant));
     assertThat(updated.consents().allows(ConsentChannel.EMAIL, null)).isTrue();
     assertThat(flaky.writes).isEqualTo(3);
 
     RacingStore hopeless = new RacingStore(-1);
-    assertThatThrownBy(() -> new ProfileService(hopeless, CLOCK).recordConsents("P", List.of(grant)))
+    assertThatThrownBy(
+            () -> new ProfileService(hopeless, CLOCK).recordConsents("P", List.of(grant)))
         .isInstanceOf(IllegalStateException.class);
     assertThat(hopeless.writes).isEqualTo(ProfileService.MAX_PASSES);
   }

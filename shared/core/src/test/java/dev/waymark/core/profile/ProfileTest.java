@@ -16,20 +16,60 @@ import org.junit.jupiter.api.Test;
 class ProfileTest {
   private static final Instant NOW = day(30);
 
-  private static Profile stored(String id, Instant createdAt, long version, List<String> mergedFrom,
-      List<String> pendingMoves, Traits traits, Consents consents, Identity... ids) {
-    return new Profile(id, ProfileStatus.live, null, createdAt, createdAt, version, traits, consents,
-        new TreeSet<>(List.of(ids)), mergedFrom, new TreeSet<>(pendingMoves));
+  private static Profile stored(
+      String id,
+      Instant createdAt,
+      long version,
+      List<String> mergedFrom,
+      List<String> pendingMoves,
+      Traits traits,
+      Consents consents,
+      Identity... ids) {
+    return new Profile(
+        id,
+        ProfileStatus.live,
+        null,
+        createdAt,
+        createdAt,
+        version,
+        traits,
+        consents,
+        new TreeSet<>(List.of(ids)),
+        mergedFrom,
+        new TreeSet<>(pendingMoves));
   }
 
-  private final Profile survivor = stored("S", day(5), 7, List.of("X"), List.of("X"),
-      Traits.empty().applying(Json.parseObject("{\"plan\":\"gold\"}"), day(6)),
-      Consents.none().with(ConsentChannel.EMAIL, null, new ConsentDecision(ConsentStatus.granted, "form", day(6))),
-      user("sarah"), anon("phone"));
-  private final Profile loser = stored("L", day(2), 3, List.of("Y"), List.of("Y"),
-      Traits.empty().applying(Json.parseObject("{\"plan\":\"silver\",\"city\":\"Oslo\"}"), day(3)),
-      Consents.none().with(ConsentChannel.EMAIL, null, new ConsentDecision(ConsentStatus.denied, "link", day(8))),
-      anon("laptop"), anon("phone"));
+  private final Profile survivor =
+      stored(
+          "S",
+          day(5),
+          7,
+          List.of("X"),
+          List.of("X"),
+          Traits.empty().applying(Json.parseObject("{\"plan\":\"gold\"}"), day(6)),
+          Consents.none()
+              .with(
+                  ConsentChannel.EMAIL,
+                  null,
+                  new ConsentDecision(ConsentStatus.granted, "form", day(6))),
+          user("sarah"),
+          anon("phone"));
+  private final Profile loser =
+      stored(
+          "L",
+          day(2),
+          3,
+          List.of("Y"),
+          List.of("Y"),
+          Traits.empty()
+              .applying(Json.parseObject("{\"plan\":\"silver\",\"city\":\"Oslo\"}"), day(3)),
+          Consents.none()
+              .with(
+                  ConsentChannel.EMAIL,
+                  null,
+                  new ConsentDecision(ConsentStatus.denied, "link", day(8))),
+          anon("laptop"),
+          anon("phone"));
 
   @Test
   void absorbingJoinsIdentitiesHistoryAndPendingMoves() {
@@ -55,7 +95,9 @@ class ProfileTest {
     Profile merged = survivor.absorbing(loser, NOW);
     assertThat(merged.traits().values().path("plan").asText()).isEqualTo("gold");
     assertThat(merged.traits().values().path("city").asText()).isEqualTo("Oslo");
-    assertThat(merged.consents().allows(ConsentChannel.EMAIL, null)).as("the loser's later denial wins").isFalse();
+    assertThat(merged.consents().allows(ConsentChannel.EMAIL, null))
+        .as("the loser's later denial wins")
+        .isFalse();
   }
 
   @Test

@@ -17,19 +17,26 @@ class ProfileViewTest {
     return new ConsentDecision(status, source, day(day));
   }
 
-  private final Profile sarah = profile("S", day(1), user("sarah"), anon("laptop"))
-      .absorbing(profile("L", day(2), anon("phone")), day(3))
-      .withTraits(Traits.empty().applying(Json.parseObject("{\"plan\":\"gold\"}"), day(3)), day(4))
-      .withConsents(Consents.none()
-          .with(ConsentChannel.EMAIL, "offers", decision(ConsentStatus.denied, "link", 2))
-          .with(ConsentChannel.EMAIL, null, decision(ConsentStatus.granted, "form", 1))
-          .with(ConsentChannel.SMS, "alerts", decision(ConsentStatus.granted, "app", 3)), day(5));
+  private final Profile sarah =
+      profile("S", day(1), user("sarah"), anon("laptop"))
+          .absorbing(profile("L", day(2), anon("phone")), day(3))
+          .withTraits(
+              Traits.empty().applying(Json.parseObject("{\"plan\":\"gold\"}"), day(3)), day(4))
+          .withConsents(
+              Consents.none()
+                  .with(ConsentChannel.EMAIL, "offers", decision(ConsentStatus.denied, "link", 2))
+                  .with(ConsentChannel.EMAIL, null, decision(ConsentStatus.granted, "form", 1))
+                  .with(ConsentChannel.SMS, "alerts", decision(ConsentStatus.granted, "app", 3)),
+              day(5));
 
   @Test
   void showsTheProfileWithIdentitiesTraitsAndHistory() {
     ObjectNode view = ProfileView.of(sarah, null);
     assertThat(view.path("profileId").asText()).isEqualTo("S");
-    assertThat(view.path("identities")).isEqualTo(Json.parse("""
+    assertThat(view.path("identities"))
+        .isEqualTo(
+            Json.parse(
+                """
         [{"namespace":"anonymousId","value":"laptop"},{"namespace":"anonymousId","value":"phone"},
          {"namespace":"userId","value":"sarah"}]"""));
     assertThat(view.path("traits")).isEqualTo(Json.parse("{\"plan\":\"gold\"}"));
@@ -42,11 +49,14 @@ class ProfileViewTest {
   @Test
   void groupsConsentsByChannelWithTheirTopics() {
     ObjectNode consents = (ObjectNode) ProfileView.of(sarah, null).path("consents");
-    assertThat(consents).isEqualTo(Json.parse("""
+    assertThat(consents)
+        .isEqualTo(
+            Json.parse(
+                """
         {"email":{"status":"granted","source":"form","updatedAt":"%s",
                   "topics":{"offers":{"status":"denied","source":"link","updatedAt":"%s"}}},
          "sms":{"topics":{"alerts":{"status":"granted","source":"app","updatedAt":"%s"}}}}"""
-        .formatted(day(1), day(2), day(3))));
+                    .formatted(day(1), day(2), day(3))));
   }
 
   @Test

@@ -37,12 +37,14 @@ class SurvivorRuleTest {
 
   @Test
   void theChoiceDoesNotDependOnTheOrderOfCandidates() {
-    List<Profile> candidates = new ArrayList<>(List.of(
-        profile("p3", day(1), anon("x")),
-        profile("p2", day(3), user("u")),
-        profile("p1", day(3), user("v")),
-        profile("p0", day(0), anon("y")),
-        profile("p4", day(2), user("w"))));
+    List<Profile> candidates =
+        new ArrayList<>(
+            List.of(
+                profile("p3", day(1), anon("x")),
+                profile("p2", day(3), user("u")),
+                profile("p1", day(3), user("v")),
+                profile("p0", day(0), anon("y")),
+                profile("p4", day(2), user("w"))));
     for (int i = 0; i < 20; i++) {
       Collections.shuffle(candidates, new Random(i));
       assertThat(SurvivorRule.choose(candidates).id()).as("order %s", candidates).isEqualTo("p4");

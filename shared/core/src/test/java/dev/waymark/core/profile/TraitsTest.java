@@ -46,7 +46,9 @@ class TraitsTest {
     assertThat(removed.setAt()).containsEntry("city", day(3));
 
     Traits lateValue = removed.applying(json("{\"city\":\"Rome\"}"), day(2));
-    assertThat(lateValue.values().has("city")).as("a value older than the removal must not come back").isFalse();
+    assertThat(lateValue.values().has("city"))
+        .as("a value older than the removal must not come back")
+        .isFalse();
   }
 
   @Test
@@ -70,21 +72,27 @@ class TraitsTest {
 
   @Test
   void mergedWithKeepsTheNewestValuePerTrait() {
-    Traits mine = Traits.empty()
-        .applying(json("{\"city\":\"Oslo\"}"), day(5))
-        .applying(json("{\"plan\":\"silver\"}"), day(1))
-        .applying(json("{\"tie\":\"mine\"}"), day(3));
-    Traits theirs = Traits.empty()
-        .applying(json("{\"city\":\"Rome\"}"), day(2))
-        .applying(json("{\"plan\":\"gold\"}"), day(4))
-        .applying(json("{\"tie\":\"theirs\"}"), day(3))
-        .applying(json("{\"age\":35}"), day(1));
+    Traits mine =
+        Traits.empty()
+            .applying(json("{\"city\":\"Oslo\"}"), day(5))
+            .applying(json("{\"plan\":\"silver\"}"), day(1))
+            .applying(json("{\"tie\":\"mine\"}"), day(3));
+    Traits theirs =
+        Traits.empty()
+            .applying(json("{\"city\":\"Rome\"}"), day(2))
+            .applying(json("{\"plan\":\"gold\"}"), day(4))
+            .applying(json("{\"tie\":\"theirs\"}"), day(3))
+            .applying(json("{\"age\":35}"), day(1));
 
     Traits merged = mine.mergedWith(theirs);
 
-    assertThat(merged.values()).isEqualTo(json("{\"city\":\"Oslo\",\"plan\":\"gold\",\"tie\":\"mine\",\"age\":35}"));
-    assertThat(merged.setAt()).containsEntry("city", day(5)).containsEntry("plan", day(4))
-        .containsEntry("tie", day(3)).containsEntry("age", day(1));
+    assertThat(merged.values())
+        .isEqualTo(json("{\"city\":\"Oslo\",\"plan\":\"gold\",\"tie\":\"mine\",\"age\":35}"));
+    assertThat(merged.setAt())
+        .containsEntry("city", day(5))
+        .containsEntry("plan", day(4))
+        .containsEntry("tie", day(3))
+        .containsEntry("age", day(1));
   }
 
   @Test

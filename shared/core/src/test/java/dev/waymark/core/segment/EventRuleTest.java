@@ -17,15 +17,22 @@ class EventRuleTest {
 
   @Test
   void atLeastNTimesWithinAWindowWithPropertyFilters() {
-    Rule rule = rule("""
+    Rule rule =
+        rule(
+            """
         event: Order Completed
         where: [{ field: properties.total, op: greaterThan, value: 100 }]
         atLeast: 2
         within: P30D""");
     InboundEvent big1 = track("Order Completed", "2026-11-20T10:00:00Z", "{\"total\":150}");
-    InboundEvent big2 = track("Order Completed", "2026-10-25T12:00:00Z", "{\"total\":300}"); // first instant of the window
+    InboundEvent big2 =
+        track(
+            "Order Completed",
+            "2026-10-25T12:00:00Z",
+            "{\"total\":300}"); // first instant of the window
     InboundEvent small = track("Order Completed", "2026-11-21T10:00:00Z", "{\"total\":20}");
-    InboundEvent old = track("Order Completed", "2026-10-25T11:59:59Z", "{\"total\":300}"); // one second too old
+    InboundEvent old =
+        track("Order Completed", "2026-10-25T11:59:59Z", "{\"total\":300}"); // one second too old
     assertThat(rule.test(context(profile("{}"), NOW, big1, big2))).isTrue();
     assertThat(rule.test(context(profile("{}"), NOW, big1, small))).isFalse();
     assertThat(rule.test(context(profile("{}"), NOW, big1, old))).isFalse();
@@ -45,7 +52,8 @@ class EventRuleTest {
 
     Rule inactive = rule("event: \"*\"\nwithin: P60D\natMost: 0");
     InboundEvent lastSeen = page("Home", "2026-09-25T12:00:00Z", "{}");
-    assertThat(inactive.test(context(profile("{}"), NOW, lastSeen))).isFalse(); // exactly 60 days: still in the window
+    assertThat(inactive.test(context(profile("{}"), NOW, lastSeen)))
+        .isFalse(); // exactly 60 days: still in the window
     assertThat(inactive.test(context(profile("{}"), NOW.plusSeconds(1), lastSeen))).isTrue();
     assertThat(inactive.nextChange(context(profile("{}"), NOW, lastSeen)))
         .contains(Instant.parse("2026-11-24T12:00:00.000000001Z"));
@@ -54,10 +62,19 @@ class EventRuleTest {
   @Test
   void waymarksOwnEventsAreNotActivity() {
     Rule active = rule("event: \"*\"\nwithin: P60D");
-    InboundEvent segmentEntered = InternalEvents.segmentChange(profile("{}", dev.waymark.core.identity.Identity.of(
-        dev.waymark.core.identity.IdentityNamespace.USER_ID, "u1")), definition(), true, NOW.minusSeconds(60));
+    InboundEvent segmentEntered =
+        InternalEvents.segmentChange(
+            profile(
+                "{}",
+                dev.waymark.core.identity.Identity.of(
+                    dev.waymark.core.identity.IdentityNamespace.USER_ID, "u1")),
+            definition(),
+            true,
+            NOW.minusSeconds(60));
     assertThat(active.test(context(profile("{}"), NOW, segmentEntered))).isFalse();
-    assertThat(active.test(context(profile("{}"), NOW, track("Login", "2026-11-24T11:00:00Z", "{}")))).isTrue();
+    assertThat(
+            active.test(context(profile("{}"), NOW, track("Login", "2026-11-24T11:00:00Z", "{}"))))
+        .isTrue();
   }
 
   @Test
@@ -65,7 +82,8 @@ class EventRuleTest {
     Rule rule = rule("event: Test Drive\nwithin: P1D");
     InboundEvent tomorrow = track("Test Drive", "2026-11-25T09:00:00Z", "{}");
     assertThat(rule.test(context(profile("{}"), NOW, tomorrow))).isFalse();
-    assertThat(rule.nextChange(context(profile("{}"), NOW, tomorrow))).contains(Instant.parse("2026-11-25T09:00:00Z"));
+    assertThat(rule.nextChange(context(profile("{}"), NOW, tomorrow)))
+        .contains(Instant.parse("2026-11-25T09:00:00Z"));
   }
 
   @Test
@@ -88,26 +106,58 @@ class EventRuleTest {
 
   @Test
   void theEvModelPageMatchesByNameOrByModelProperty() throws Exception {
-    SegmentDefinition ev = SegmentYaml.parse(java.nio.file.Files.readString(
-        java.nio.file.Path.of("../../segments/interested-in-ev-model.yaml")), "file");
-    assertThat(ev.rule().test(context(profile("{}"), NOW, page("E-V Model", "2026-11-24T07:01:00Z", "{}")))).isTrue();
-    assertThat(ev.rule().test(context(profile("{}"), NOW, page("Electric", "2026-11-24T07:01:00Z", "{\"model\":\"E-V\"}"))))
+    SegmentDefinition ev =
+        SegmentYaml.parse(
+            java.nio.file.Files.readString(
+                java.nio.file.Path.of("../../segments/interested-in-ev-model.yaml")),
+            "file");
+    assertThat(
+            ev.rule()
+                .test(context(profile("{}"), NOW, page("E-V Model", "2026-11-24T07:01:00Z", "{}"))))
         .isTrue();
-    assertThat(ev.rule().test(context(profile("{}"), NOW, page("Model A", "2026-11-24T07:01:00Z", "{\"model\":\"A\"}"))))
+    assertThat(
+            ev.rule()
+                .test(
+                    context(
+                        profile("{}"),
+                        NOW,
+                        page("Electric", "2026-11-24T07:01:00Z", "{\"model\":\"E-V\"}"))))
+        .isTrue();
+    assertThat(
+            ev.rule()
+                .test(
+                    context(
+                        profile("{}"),
+                        NOW,
+                        page("Model A", "2026-11-24T07:01:00Z", "{\"model\":\"A\"}"))))
         .isFalse();
-    assertThat(ev.rule().test(context(profile("{}"), NOW, track("E-V Model", "2026-11-24T07:01:00Z", "{}")))).isFalse();
+    assertThat(
+            ev.rule()
+                .test(
+                    context(profile("{}"), NOW, track("E-V Model", "2026-11-24T07:01:00Z", "{}"))))
+        .isFalse();
   }
 
   @Test
   void engagementWithMessagesWithinAWindow() {
     Rule opened = rule("engaged: { action: opened, within: P30D, journeyId: lease-renewal }");
-    InboundEvent open = track("Message Opened", "2026-11-01T00:00:00Z", "{\"journeyId\":\"lease-renewal\",\"templateId\":\"t1\"}");
-    InboundEvent otherJourney = track("Message Opened", "2026-11-01T00:00:00Z", "{\"journeyId\":\"welcome\"}");
-    InboundEvent click = track("Message Clicked", "2026-11-01T00:00:00Z", "{\"journeyId\":\"lease-renewal\"}");
+    InboundEvent open =
+        track(
+            "Message Opened",
+            "2026-11-01T00:00:00Z",
+            "{\"journeyId\":\"lease-renewal\",\"templateId\":\"t1\"}");
+    InboundEvent otherJourney =
+        track("Message Opened", "2026-11-01T00:00:00Z", "{\"journeyId\":\"welcome\"}");
+    InboundEvent click =
+        track("Message Clicked", "2026-11-01T00:00:00Z", "{\"journeyId\":\"lease-renewal\"}");
     assertThat(opened.test(context(profile("{}"), NOW, open))).isTrue();
     assertThat(opened.test(context(profile("{}"), NOW, otherJourney, click))).isFalse();
-    assertThat(rule("engaged: { action: clicked, templateId: t9 }").test(context(profile("{}"), NOW, click))).isFalse();
-    assertThat(rule("engaged: { action: clicked }").test(context(profile("{}"), NOW, click))).isTrue();
+    assertThat(
+            rule("engaged: { action: clicked, templateId: t9 }")
+                .test(context(profile("{}"), NOW, click)))
+        .isFalse();
+    assertThat(rule("engaged: { action: clicked }").test(context(profile("{}"), NOW, click)))
+        .isTrue();
   }
 
   static SegmentDefinition definition() {

@@ -25,32 +25,51 @@ class ProfileRuleTest {
   @Test
   void consentPerChannelAndTopic() {
     Profile profile = profile("{}");
-    ConsentDecision granted = new ConsentDecision(ConsentDecision.ConsentStatus.granted, "web", NOW);
+    ConsentDecision granted =
+        new ConsentDecision(ConsentDecision.ConsentStatus.granted, "web", NOW);
     ConsentDecision denied = new ConsentDecision(ConsentDecision.ConsentStatus.denied, "web", NOW);
-    Profile consenting = profile.withConsents(profile.consents().with(ConsentChannel.EMAIL, null, granted)
-        .with(ConsentChannel.EMAIL, "offers", denied), NOW);
+    Profile consenting =
+        profile.withConsents(
+            profile
+                .consents()
+                .with(ConsentChannel.EMAIL, null, granted)
+                .with(ConsentChannel.EMAIL, "offers", denied),
+            NOW);
     assertThat(rule("consent: email").test(context(consenting, Set.of()))).isTrue();
     assertThat(rule("consent: sms").test(context(consenting, Set.of()))).isFalse();
-    assertThat(rule("consent: { channel: email, topic: offers }").test(context(consenting, Set.of()))).isFalse();
+    assertThat(
+            rule("consent: { channel: email, topic: offers }").test(context(consenting, Set.of())))
+        .isFalse();
     assertThat(rule("consent: email").test(context(profile, Set.of()))).isFalse();
   }
 
   @Test
   void reachability() {
-    Profile full = profile("{}", Identity.of(IdentityNamespace.EMAIL, "sarah@example.com"),
-        Identity.of(IdentityNamespace.PHONE, "+48 608 123 456"), Identity.of(IdentityNamespace.PUSH_TOKEN, "tok"));
-    Profile broken = profile("{}", Identity.of(IdentityNamespace.EMAIL, "sarah-at-example"),
-        Identity.of(IdentityNamespace.PHONE, "608"));
+    Profile full =
+        profile(
+            "{}",
+            Identity.of(IdentityNamespace.EMAIL, "sarah@example.com"),
+            Identity.of(IdentityNamespace.PHONE, "+48 608 123 456"),
+            Identity.of(IdentityNamespace.PUSH_TOKEN, "tok"));
+    Profile broken =
+        profile(
+            "{}",
+            Identity.of(IdentityNamespace.EMAIL, "sarah-at-example"),
+            Identity.of(IdentityNamespace.PHONE, "608"));
     for (String channel : List.of("email", "phone", "push")) {
       assertThat(rule("reachable: " + channel).test(context(full, Set.of()))).as(channel).isTrue();
-      assertThat(rule("reachable: " + channel).test(context(broken, Set.of()))).as(channel).isFalse();
+      assertThat(rule("reachable: " + channel).test(context(broken, Set.of())))
+          .as(channel)
+          .isFalse();
     }
   }
 
   @Test
   void membershipAndNesting() {
     Profile p = profile("{\"tier\":\"gold\"}");
-    Rule nested = rule("""
+    Rule nested =
+        rule(
+            """
         all:
           - inSegment: a
           - any:

@@ -20,9 +20,11 @@ final class RuleFixtures {
   }
 
   static Profile profile(String traitsJson, Identity... identities) {
-    Profile profile = Profile.create("p1", List.of(identities), Instant.parse("2026-01-01T00:00:00Z"));
+    Profile profile =
+        Profile.create("p1", List.of(identities), Instant.parse("2026-01-01T00:00:00Z"));
     ObjectNode traits = Json.parseObject(traitsJson);
-    return profile.withTraits(Traits.empty().applying(traits, Instant.parse("2026-01-01T00:00:00Z")),
+    return profile.withTraits(
+        Traits.empty().applying(traits, Instant.parse("2026-01-01T00:00:00Z")),
         Instant.parse("2026-01-01T00:00:00Z"));
   }
 
@@ -37,15 +39,25 @@ final class RuleFixtures {
   }
 
   static InboundEvent track(String name, String at, String propertiesJson) {
-    ObjectNode body = Json.object().put("type", "track").put("event", name).put("messageId", name + at)
-        .put("userId", "u1").put("timestamp", at);
+    ObjectNode body =
+        Json.object()
+            .put("type", "track")
+            .put("event", name)
+            .put("messageId", name + at)
+            .put("userId", "u1")
+            .put("timestamp", at);
     body.set("properties", Json.parseObject(propertiesJson));
     return new InboundEvent(body, Instant.parse(at));
   }
 
   static InboundEvent page(String name, String at, String propertiesJson) {
-    ObjectNode body = Json.object().put("type", "page").put("name", name).put("messageId", name + at)
-        .put("anonymousId", "a1").put("timestamp", at);
+    ObjectNode body =
+        Json.object()
+            .put("type", "page")
+            .put("name", name)
+            .put("messageId", name + at)
+            .put("anonymousId", "a1")
+            .put("timestamp", at);
     body.set("properties", Json.parseObject(propertiesJson));
     return new InboundEvent(body, Instant.parse(at));
   }

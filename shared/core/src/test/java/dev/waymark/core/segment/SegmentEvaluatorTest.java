@@ -22,36 +22,59 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which segments an event re-evaluates, what is recorded and announced, and that replays and announcements do not loop. */
+/**
+ * Which segments an event re-evaluates, what is recorded and announced, and that replays and
+ * announcements do not loop.
+ */
 class SegmentEvaluatorTest {
   static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
   final InMemoryMemberships memberships = new InMemoryMemberships();
   final List<String> scheduled = new ArrayList<>();
-  final SegmentCatalog catalog = new SegmentCatalog(List.of(
-      SegmentYaml.parse("id: ev\nrule: { event: Page View, where: [{field: name, op: equals, value: E-V Model}] }", "t"),
-      SegmentYaml.parse("id: lease\nrule: { trait: leaseEnd, withinNextDays: 90 }", "t"),
-      SegmentYaml.parse("id: both\nrule: { all: [ { inSegment: ev }, { inSegment: lease } ] }", "t"),
-      SegmentYaml.parse("id: app\nrule: { reachable: push }", "t")));
-  final SegmentEvaluator evaluator = new SegmentEvaluator(catalog, memberships, new SegmentDueChecks() {
-    @Override
-    public void schedule(String profileId, String segmentId, Instant dueAt) {
-      scheduled.add(segmentId + "@" + dueAt);
-      SegmentMembership m = memberships.byKey.getOrDefault(profileId + "/" + segmentId, SegmentMembership.none(segmentId));
-      memberships.byKey.put(profileId + "/" + segmentId, new SegmentMembership(segmentId, m.member(), m.enteredAt(),
-          m.exitedAt(), dueAt, m.version(), m.history())); // as the adapter does: dueAt kept on the membership
-    }
+  final SegmentCatalog catalog =
+      new SegmentCatalog(
+          List.of(
+              SegmentYaml.parse(
+                  "id: ev\nrule: { event: Page View, where: [{field: name, op: equals, value: E-V Model}] }",
+                  "t"),
+              SegmentYaml.parse("id: lease\nrule: { trait: leaseEnd, withinNextDays: 90 }", "t"),
+              SegmentYaml.parse(
+                  "id: both\nrule: { all: [ { inSegment: ev }, { inSegment: lease } ] }", "t"),
+              SegmentYaml.parse("id: app\nrule: { reachable: push }", "t")));
+  final SegmentEvaluator evaluator =
+      new SegmentEvaluator(
+          catalog,
+          memberships,
+          new SegmentDueChecks() {
+            @Override
+            public void schedule(String profileId, String segmentId, Instant dueAt) {
+              scheduled.add(segmentId + "@" + dueAt);
+              SegmentMembership m =
+                  memberships.byKey.getOrDefault(
+                      profileId + "/" + segmentId, SegmentMembership.none(segmentId));
+              memberships.byKey.put(
+                  profileId + "/" + segmentId,
+                  new SegmentMembership(
+                      segmentId,
+                      m.member(),
+                      m.enteredAt(),
+                      m.exitedAt(),
+                      dueAt,
+                      m.version(),
+                      m.history())); // as the adapter does: dueAt kept on the membership
+            }
 
-    @Override
-    public List<DueCheck> dueBy(Instant at) {
-      return List.of();
-    }
+            @Override
+            public List<DueCheck> dueBy(Instant at) {
+              return List.of();
+            }
 
-    @Override
-    public void done(DueCheck check) {}
-  }, new NoTimeline(), Clock.fixed(NOW, ZoneOffset.UTC));
+            @Override
+            public void done(DueCheck check) {}
+          },
+          new NoTimeline(),
+          Clock.fixed(NOW, ZoneOffset.UTC));
 
   Profile profile(String traits) {
     Profile p = Profile.create("p1", List.of(Identity.of(IdentityNamespace.USER_ID, "u1")), NOW);
@@ -65,34 +88,54 @@ class SegmentEvaluatorTest {
   @Test
   void anEventReEvaluatesOnlyTheSegmentsItCanAffect() {
     ProcessOutcome existing = new ProcessOutcome(profile("{}"), true, 0, false);
-    assertThat(evaluator.affected(existing, event("{\"type\":\"page\",\"name\":\"E-V Model\",\"messageId\":\"m1\"}")))
+    assertThat(
+            evaluator.affected(
+                existing, event("{\"type\":\"page\",\"name\":\"E-V Model\",\"messageId\":\"m1\"}")))
         .containsExactly("ev");
-    assertThat(evaluator.affected(existing, event("{\"type\":\"track\",\"event\":\"Login\",\"messageId\":\"m2\"}"))).isEmpty();
-    assertThat(evaluator.affected(existing,
-        event("{\"type\":\"identify\",\"traits\":{\"leaseEnd\":\"2027-01-01\"},\"messageId\":\"m3\"}")))
+    assertThat(
+            evaluator.affected(
+                existing, event("{\"type\":\"track\",\"event\":\"Login\",\"messageId\":\"m2\"}")))
+        .isEmpty();
+    assertThat(
+            evaluator.affected(
+                existing,
+                event(
+                    "{\"type\":\"identify\",\"traits\":{\"leaseEnd\":\"2027-01-01\"},\"messageId\":\"m3\"}")))
         .containsExactlyInAnyOrder("lease", "app"); // a trait it sets; identify may add identities
-    assertThat(evaluator.affected(new ProcessOutcome(profile("{}"), true, 0, true),
-        event("{\"type\":\"track\",\"event\":\"Login\",\"messageId\":\"m4\"}"))).hasSize(4); // a new profile: all
+    assertThat(
+            evaluator.affected(
+                new ProcessOutcome(profile("{}"), true, 0, true),
+                event("{\"type\":\"track\",\"event\":\"Login\",\"messageId\":\"m4\"}")))
+        .hasSize(4); // a new profile: all
   }
 
   @Test
   void aSegmentEventReEvaluatesItsReadersButNeverItself() {
     Profile p = profile("{}");
-    InboundEvent entered = InternalEvents.segmentChange(p, catalog.find("ev").orElseThrow(), true, NOW);
-    assertThat(evaluator.affected(new ProcessOutcome(p, true, 0, false), entered)).containsExactly("both");
-    InboundEvent bothEntered = InternalEvents.segmentChange(p, catalog.find("both").orElseThrow(), true, NOW);
+    InboundEvent entered =
+        InternalEvents.segmentChange(p, catalog.find("ev").orElseThrow(), true, NOW);
+    assertThat(evaluator.affected(new ProcessOutcome(p, true, 0, false), entered))
+        .containsExactly("both");
+    InboundEvent bothEntered =
+        InternalEvents.segmentChange(p, catalog.find("both").orElseThrow(), true, NOW);
     assertThat(evaluator.affected(new ProcessOutcome(p, true, 0, true), bothEntered)).isEmpty();
   }
 
   @Test
   void entriesAreRecordedAnnouncedAndScheduledOnceEvenWhenReplayed() {
-    ProcessOutcome outcome = new ProcessOutcome(profile("{\"leaseEnd\":\"2027-01-10\"}"), true, 0, false);
-    InboundEvent identify = event("{\"type\":\"identify\",\"userId\":\"u1\",\"traits\":{\"leaseEnd\":\"2027-01-10\"},\"messageId\":\"m5\"}");
+    ProcessOutcome outcome =
+        new ProcessOutcome(profile("{\"leaseEnd\":\"2027-01-10\"}"), true, 0, false);
+    InboundEvent identify =
+        event(
+            "{\"type\":\"identify\",\"userId\":\"u1\",\"traits\":{\"leaseEnd\":\"2027-01-10\"},\"messageId\":\"m5\"}");
     evaluator.onProcessed(outcome, identify);
-    evaluator.onProcessed(new ProcessOutcome(outcome.profile(), false, 0, false), identify); // a replay
-    assertThat(memberships.announcements).extracting(e -> e.eventName() + ":" + e.properties().path("segmentId").asText())
+    evaluator.onProcessed(
+        new ProcessOutcome(outcome.profile(), false, 0, false), identify); // a replay
+    assertThat(memberships.announcements)
+        .extracting(e -> e.eventName() + ":" + e.properties().path("segmentId").asText())
         .containsExactly("Segment Entered:lease");
-    assertThat(memberships.announcements.get(0).messageId()).isEqualTo("seg:lease:p1:entered:" + NOW.getEpochSecond());
+    assertThat(memberships.announcements.get(0).messageId())
+        .isEqualTo("seg:lease:p1:entered:" + NOW.getEpochSecond());
     assertThat(memberships.of("p1").get("lease").history()).hasSize(1);
     assertThat(scheduled).containsExactly("lease@2027-01-11T00:00:00Z"); // the exit, once
   }
@@ -105,16 +148,21 @@ class SegmentEvaluatorTest {
     @Override
     public Map<String, SegmentMembership> of(String profileId) {
       Map<String, SegmentMembership> mine = new HashMap<>();
-      byKey.forEach((k, v) -> {
-        if (k.startsWith(profileId + "/")) {
-          mine.put(v.segmentId(), v);
-        }
-      });
+      byKey.forEach(
+          (k, v) -> {
+            if (k.startsWith(profileId + "/")) {
+              mine.put(v.segmentId(), v);
+            }
+          });
       return mine;
     }
 
     @Override
-    public void change(String profileId, SegmentMembership before, SegmentMembership after, InboundEvent announcement) {
+    public void change(
+        String profileId,
+        SegmentMembership before,
+        SegmentMembership after,
+        InboundEvent announcement) {
       SegmentMembership stored = byKey.get(profileId + "/" + after.segmentId());
       if ((stored == null ? 0 : stored.version()) != before.version()) {
         throw new dev.waymark.core.ports.ConcurrentChangeException("lost");
@@ -125,7 +173,9 @@ class SegmentEvaluatorTest {
 
     @Override
     public long size(String segmentId) {
-      return byKey.values().stream().filter(m -> m.segmentId().equals(segmentId) && m.member()).count();
+      return byKey.values().stream()
+          .filter(m -> m.segmentId().equals(segmentId) && m.member())
+          .count();
     }
 
     @Override
