@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -22,6 +23,7 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  * Waymark's code talks to it through ordinary AWS SDK v2 clients pointed at {@link #endpoint()}.
  */
 public final class DynamoDbLocal implements AutoCloseable {
+  private static final int PORT_ATTEMPTS = 5;
   private static final String SQLITE_PROPERTY = "sqlite4java.library.path";
 
   private final DynamoDBProxyServer server;
@@ -34,7 +36,24 @@ public final class DynamoDbLocal implements AutoCloseable {
 
   /** Starts an in-memory engine on a free port. */
   public static DynamoDbLocal start() {
-    return start(freePort());
+    return start(DynamoDbLocal::freePort);
+  }
+
+  /**
+   * Starts on a port {@code ports} offers, asking for another when the engine cannot bind it: a
+   * port found free is only free until another process (another build's tests on the same machine)
+   * binds it first.
+   */
+  static DynamoDbLocal start(IntSupplier ports) {
+    IllegalStateException failure = null;
+    for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+      try {
+        return start(ports.getAsInt());
+      } catch (IllegalStateException e) {
+        failure = e;
+      }
+    }
+    throw failure;
   }
 
   /** Starts an in-memory engine on the given port (its start-up banner is not printed). */
@@ -94,7 +113,7 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -30,7 +30,7 @@ class ActivityTest {
                 null,
                 "{\"v\":1}")
             .executionArn();
-    engine.awaitQuiescence(Duration.ofSeconds(5));
+    EngineTestSupport.settle(engine);
     return arn;
   }
 
@@ -41,7 +41,7 @@ class ActivityTest {
     assertThat(task.input()).isEqualTo("{\"v\":1}");
     assertThat(engine.getActivityTask(activity, "worker-2", Duration.ZERO)).isNull();
     engine.sendTaskSuccess(task.taskToken(), "{\"approved\":true}");
-    engine.awaitQuiescence(Duration.ofSeconds(5));
+    EngineTestSupport.settle(engine);
     ExecutionInfo info = engine.describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("approved").asBoolean()).isTrue();
@@ -61,7 +61,7 @@ class ActivityTest {
     String arn = start(60);
     engine.sendTaskFailure(
         engine.getActivityTask(activity, null, Duration.ZERO).taskToken(), "Rejected", "no");
-    engine.awaitQuiescence(Duration.ofSeconds(5));
+    EngineTestSupport.settle(engine);
     assertThat(engine.describeExecution(arn).error()).isEqualTo("Rejected");
     assertThat(EngineTestSupport.types(engine, arn)).contains("ActivityFailed");
   }

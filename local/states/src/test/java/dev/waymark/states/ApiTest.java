@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waymark.states.clock.ClockMode;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class ApiTest {
     String onAlias = engine.startExecution(alias, null, "{}").executionArn();
     String onLatest = engine.startExecution(sm, null, "{}").executionArn();
     String onV1 = engine.startExecution(v1, null, "{}").executionArn();
-    engine.awaitQuiescence(Duration.ofSeconds(5));
+    EngineTestSupport.settle(engine);
 
     assertThat(engine.describeExecution(onAlias).output().asText()).isEqualTo("v1");
     assertThat(engine.describeExecution(onAlias).stateMachineAliasArn()).isEqualTo(alias);
@@ -44,7 +43,7 @@ class ApiTest {
         .containsExactly(Map.entry(v1, 100));
     engine.updateStateMachineAlias(alias, Map.of(v2, 100));
     String after = engine.startExecution(alias, null, "{}").executionArn();
-    engine.awaitQuiescence(Duration.ofSeconds(5));
+    EngineTestSupport.settle(engine);
     assertThat(engine.describeExecution(after).output().asText()).isEqualTo("v2");
   }
 
@@ -96,7 +95,7 @@ class ApiTest {
             .startExecution(
                 engine.createStateMachine("parent", parent).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(5));
+    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().asText()).isEqualTo("from-child");
   }
@@ -111,7 +110,7 @@ class ApiTest {
         engine
             .startExecution(engine.createStateMachine("g", def).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(5));
+    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(info.cause()).contains("arn:aws:states:::glue:startJobRun");
   }
@@ -155,7 +154,7 @@ class ApiTest {
             .executionArn();
     manual.close();
     assertThat(manual.describeExecution(arn).status()).isEqualTo(ExecutionStatus.ABORTED);
-    assertThat(manual.awaitQuiescence(Duration.ofSeconds(5))).isTrue();
+    EngineTestSupport.settle(manual);
     assertThat(manual.clock().nextDeadline()).isNull();
   }
 
@@ -169,7 +168,7 @@ class ApiTest {
     String sm = engine.createStateMachine("c", def).stateMachineArn();
     ExecutionInfo info =
         engine.awaitExecution(
-            engine.startExecution(sm, null, "{}").executionArn(), Duration.ofSeconds(5));
+            engine.startExecution(sm, null, "{}").executionArn(), EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(info.error()).isEqualTo("States.Runtime");
     assertThat(info.cause())
@@ -225,7 +224,7 @@ class ApiTest {
         engine
             .startExecution(engine.createStateMachine("loop", loop).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(30));
+    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(info.cause()).contains("maximum number of history events");
     assertThat(engine.getExecutionHistory(arn)).hasSize(25_000);

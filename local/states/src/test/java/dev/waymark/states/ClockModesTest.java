@@ -23,7 +23,7 @@ class ClockModesTest {
   void realClockReallyWaits() {
     StatesEngine engine = StatesEngine.builder().clockMode(ClockMode.REAL).build();
     Instant before = Instant.now();
-    ExecutionInfo info = engine.awaitExecution(start(engine, 1), Duration.ofSeconds(10));
+    ExecutionInfo info = engine.awaitExecution(start(engine, 1), EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(Duration.between(before, Instant.now()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(900));
@@ -33,7 +33,8 @@ class ClockModesTest {
   void skipClockJumpsOverLongWaits() {
     Instant t0 = Instant.parse("2031-01-01T00:00:00Z");
     StatesEngine engine = StatesEngine.builder().clock(new EngineClock(ClockMode.SKIP, t0)).build();
-    ExecutionInfo info = engine.awaitExecution(start(engine, 365L * 86400), Duration.ofSeconds(5));
+    ExecutionInfo info =
+        engine.awaitExecution(start(engine, 365L * 86400), EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.stopDate()).isEqualTo(t0.plus(Duration.ofDays(365)));
     assertThat(engine.clock().now()).isEqualTo(t0.plus(Duration.ofDays(365)));
@@ -45,7 +46,7 @@ class ClockModesTest {
     EngineClock clock = new EngineClock(ClockMode.MANUAL, t0);
     StatesEngine engine = StatesEngine.builder().clock(clock).build();
     String arn = start(engine, 3600);
-    assertThat(engine.awaitQuiescence(Duration.ofSeconds(5))).isTrue();
+    EngineTestSupport.settle(engine);
     assertThat(clock.nextDeadline()).isEqualTo(t0.plusSeconds(3600));
     clock.advanceTo(t0.plusSeconds(3599));
     assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
@@ -69,7 +70,7 @@ class ClockModesTest {
         engine
             .startExecution(engine.createStateMachine("now", def).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(5));
+    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.output().path("now").asText()).isEqualTo("2031-06-01T12:01:00.000Z");
     assertThat(info.output().path("millis").asLong()).isEqualTo(t0.plusSeconds(60).toEpochMilli());
   }

@@ -2,11 +2,26 @@ package dev.waymark.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.states.json.Json;
+import java.time.Duration;
 import java.util.List;
 
 /** Small helpers shared by the engine tests. */
 final class EngineTestSupport {
   private EngineTestSupport() {}
+
+  /**
+   * How long, in real time, a test waits for the engine to settle or an execution to end. Generous
+   * so that a loaded machine cannot fail a test (scripts/loaded-test.sh); a passing test never
+   * waits this long, since waiting ends as soon as the engine is idle.
+   */
+  static final Duration PATIENCE = Duration.ofMinutes(2);
+
+  /** Waits until no engine thread can run, failing the test if that takes more than PATIENCE. */
+  static void settle(StatesEngine engine) {
+    if (!engine.awaitQuiescence(PATIENCE)) {
+      throw new AssertionError("the engine did not settle within " + PATIENCE);
+    }
+  }
 
   static List<String> types(StatesEngine engine, String executionArn) {
     return engine.getExecutionHistory(executionArn).stream().map(HistoryEvent::type).toList();

@@ -6,6 +6,8 @@ import dev.waymark.states.clock.ClockMode;
 import dev.waymark.states.clock.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Map and Parallel on the virtual clock: concurrency, tolerated failures, sibling cancellation. */
@@ -20,7 +22,7 @@ class FanoutTest {
             .createStateMachine("m" + System.nanoTime(), EngineTestSupport.json(definition))
             .stateMachineArn();
     return engine.awaitExecution(
-        engine.startExecution(sm, null, input).executionArn(), Duration.ofSeconds(5));
+        engine.startExecution(sm, null, input).executionArn(), EngineTestSupport.PATIENCE);
   }
 
   @Test
@@ -76,8 +78,15 @@ class FanoutTest {
     assertThat(engine.listMapRuns(ok.executionArn()).get(0).status()).isEqualTo("SUCCEEDED");
   }
 
+  /**
+   * A branch that fails at once fails the Parallel state, the Catch takes over and the sibling
+   * never finishes its hour-long Wait. Whether the sibling had entered its Wait by then is up to
+   * the scheduler (the engine checks for cancellation before each state), so the history may or may
+   * not hold its WaitStateEntered; what is guaranteed is that an entered Wait is aborted, not
+   * exited.
+   */
   @Test
-  void failingBranchAbortsItsSiblingsAndIsCaught() {
+  void failingBranchCancelsItsSiblingsAndIsCaught() {
     ExecutionInfo info =
         run(
             """
@@ -90,8 +99,51 @@ class FanoutTest {
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("err").path("Error").asText()).isEqualTo("Boom");
     assertThat(info.stopDate()).isEqualTo(T0);
-    assertThat(EngineTestSupport.types(engine, info.executionArn()))
-        .contains("WaitStateAborted")
-        .doesNotContain("WaitStateExited");
+    List<String> types = EngineTestSupport.types(engine, info.executionArn());
+    assertThat(types).contains("ParallelStateFailed").doesNotContain("WaitStateExited");
+    assertThat(Collections.frequency(types, "WaitStateAborted"))
+        .isEqualTo(Collections.frequency(types, "WaitStateEntered"));
+  }
+
+  /**
+   * The same with the failure a minute later, on the MANUAL clock: by then the sibling is certainly
+   * waiting (the engine settled before the clock moved), so its Wait is aborted.
+   */
+  @Test
+  void aLaterFailureAbortsTheWaitingSibling() {
+    EngineClock manual = new EngineClock(ClockMode.MANUAL, T0);
+    StatesEngine engine = StatesEngine.builder().clock(manual).build();
+    String sm =
+        engine
+            .createStateMachine(
+                "later",
+                EngineTestSupport.json(
+                    """
+                    {'StartAt':'P','States':{'P':{'Type':'Parallel','Branches':[
+                        {'StartAt':'Slow','States':{'Slow':{'Type':'Wait','Seconds':3600,'End':true}}},
+                        {'StartAt':'Pause','States':{'Pause':{'Type':'Wait','Seconds':60,'Next':'Boom'},
+                          'Boom':{'Type':'Fail','Error':'Boom','Cause':'b'}}}],
+                      'Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.err','Next':'Done'}],'End':true},
+                      'Done':{'Type':'Succeed'}}}"""))
+            .stateMachineArn();
+    String arn = engine.startExecution(sm, null, "{}").executionArn();
+    EngineTestSupport.settle(engine);
+    assertThat(EngineTestSupport.types(engine, arn))
+        .filteredOn("WaitStateEntered"::equals)
+        .hasSize(2);
+
+    manual.advance(Duration.ofSeconds(60));
+
+    ExecutionInfo info = engine.describeExecution(arn);
+    assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(info.output().path("err").path("Error").asText()).isEqualTo("Boom");
+    assertThat(info.stopDate()).isEqualTo(T0.plusSeconds(60));
+    List<HistoryEvent> history = engine.getExecutionHistory(arn);
+    assertThat(history).filteredOn(e -> e.type().equals("WaitStateAborted")).hasSize(1);
+    assertThat(history)
+        .filteredOn(e -> e.type().equals("WaitStateExited"))
+        .extracting(e -> e.details().path("name").asText())
+        .containsExactly("Pause");
+    assertThat(manual.nextDeadline()).as("the aborted Wait left no timer behind").isNull();
   }
 }

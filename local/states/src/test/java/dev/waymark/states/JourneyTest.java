@@ -61,7 +61,7 @@ class JourneyTest {
                 "{\"profileId\":\"p-1\"}")
             .executionArn();
 
-    ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(5));
+    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
 
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("outcome").asText()).isEqualTo("not-booked");
@@ -92,7 +92,7 @@ class JourneyTest {
     assertThat(sends).containsExactly(T0.plus(Duration.ofDays(90)));
     clock.advance(Duration.ofDays(3));
     engine.sendTaskSuccess(sqs.lastToken(), "{\"event\":\"Booked\"}");
-    engine.awaitQuiescence(Duration.ofSeconds(5));
+    EngineTestSupport.settle(engine);
 
     ExecutionInfo info = engine.describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

@@ -38,7 +38,7 @@ class ManyExecutionsTest {
                     .executionArn());
           }
         });
-    assertThat(engine.awaitQuiescence(Duration.ofSeconds(30))).isTrue();
+    EngineTestSupport.settle(engine);
     for (int i = 0; i < runs.size(); i++) {
       ExecutionInfo info = engine.describeExecution(runs.get(i));
       assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.waymark.states.clock.ClockMode;
 import dev.waymark.states.clock.EngineClock;
 import dev.waymark.states.json.Json;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,7 +43,7 @@ class RetryBackoffTest {
         engine
             .startExecution(engine.createStateMachine("retry", def).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(10));
+    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
 
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(calls)
@@ -84,7 +83,7 @@ class RetryBackoffTest {
             .startExecution(
                 engine.createStateMachine("catch", def).stateMachineArn(), null, "{\"a\":1}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, Duration.ofSeconds(10));
+    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("error").path("Error").asText())
         .isEqualTo("IllegalStateException");

@@ -31,7 +31,7 @@ class TaskTokenTest {
   private String start() {
     String sm = engine.createStateMachine("await", MACHINE).stateMachineArn();
     String arn = engine.startExecution(sm, null, "{\"who\":\"p1\"}").executionArn();
-    assertThat(engine.awaitQuiescence(Duration.ofSeconds(5))).isTrue();
+    EngineTestSupport.settle(engine);
     return arn;
   }
 
@@ -45,7 +45,7 @@ class TaskTokenTest {
 
     clock.advance(Duration.ofMinutes(5));
     engine.sendTaskSuccess(token, "{\"clicked\":true}");
-    engine.awaitQuiescence(Duration.ofSeconds(5));
+    EngineTestSupport.settle(engine);
 
     ExecutionInfo info = engine.describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -66,7 +66,7 @@ class TaskTokenTest {
   void sendTaskFailureFailsTheExecution() {
     String arn = start();
     engine.sendTaskFailure(sqs.lastToken(), "Bounced", "hard bounce");
-    engine.awaitQuiescence(Duration.ofSeconds(5));
+    EngineTestSupport.settle(engine);
     ExecutionInfo info = engine.describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(info.error()).isEqualTo("Bounced");
@@ -129,7 +129,7 @@ class TaskTokenTest {
         self[0]
             .startExecution(self[0].createStateMachine("a", def).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = self[0].awaitExecution(arn, Duration.ofSeconds(5));
+    ExecutionInfo info = self[0].awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("answered").asBoolean()).isTrue();
     assertThat(info.stopDate()).isEqualTo(T0);

@@ -3,7 +3,6 @@ package dev.waymark.states.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -42,7 +41,7 @@ class ActivityApiTest {
     var task = sfn.getActivityTask(r -> r.activityArn(activity).workerName("w1"));
     assertThat(task.input()).isEqualTo("{\"doc\":7}");
     sfn.sendTaskSuccess(r -> r.taskToken(task.taskToken()).output("{\"approved\":true}"));
-    EP.engine.awaitQuiescence(Duration.ofSeconds(5));
+    EP.settle();
     var d = sfn.describeExecution(r -> r.executionArn(ex));
     assertThat(d.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(d.output()).isEqualTo("{\"approved\":true}");

@@ -70,7 +70,7 @@ class ExecutionApiTest {
   }
 
   private String idle(String executionArn) {
-    EP.engine.awaitQuiescence(Duration.ofSeconds(10));
+    EP.settle();
     return executionArn;
   }
 

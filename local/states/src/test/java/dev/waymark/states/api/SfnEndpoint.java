@@ -6,6 +6,7 @@ import dev.waymark.states.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -41,6 +42,16 @@ final class SfnEndpoint implements BeforeAllCallback, AfterAllCallback {
       throw new UncheckedIOException(e);
     }
     sfn = client(server.endpoint());
+  }
+
+  /**
+   * Waits until no execution can run without outside help, failing the test after two minutes (a
+   * bound for a loaded machine; a passing test returns as soon as the engine is idle).
+   */
+  void settle() {
+    if (!engine.awaitQuiescence(Duration.ofMinutes(2))) {
+      throw new AssertionError("the engine did not settle within two minutes");
+    }
   }
 
   static SfnClient client(String endpoint) {

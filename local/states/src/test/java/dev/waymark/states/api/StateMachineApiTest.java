@@ -184,7 +184,7 @@ class StateMachineApiTest {
     sfn.updateStateMachine(r -> r.stateMachineArn(arn).definition(pass("two")).publish(true));
     String onAlias = sfn.startExecution(r -> r.stateMachineArn(aliasArn)).executionArn();
     String onLatest = sfn.startExecution(r -> r.stateMachineArn(arn)).executionArn();
-    EP.engine.awaitQuiescence(java.time.Duration.ofSeconds(5));
+    EP.settle();
 
     var pinned = sfn.describeExecution(r -> r.executionArn(onAlias));
     assertThat(pinned.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -203,7 +203,7 @@ class StateMachineApiTest {
     sfn.updateStateMachineAlias(
         r -> r.stateMachineAliasArn(aliasArn).routingConfiguration(route(arn + ":2", 100)));
     String moved = sfn.startExecution(r -> r.stateMachineArn(aliasArn)).executionArn();
-    EP.engine.awaitQuiescence(java.time.Duration.ofSeconds(5));
+    EP.settle();
     assertThat(sfn.describeExecution(r -> r.executionArn(moved)).output()).isEqualTo("\"two\"");
     assertThat(sfn.describeExecution(r -> r.executionArn(onAlias)).stateMachineVersionArn())
         .isEqualTo(arn + ":1");

@@ -24,6 +24,12 @@ final class CaseRunner {
   private static final String PASS =
       "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
 
+  /**
+   * Real time one case may take. A case takes milliseconds; the bound is generous so that a loaded
+   * machine cannot turn a passing case into a failing one and drop a category below the baseline.
+   */
+  static final Duration CASE_TIMEOUT = Duration.ofSeconds(90);
+
   private CaseRunner() {}
 
   static StatesEngine engine(JsonNode c) {
@@ -184,7 +190,7 @@ final class CaseRunner {
         info = engine.startSyncExecution(smArn, "exec", input);
       } else {
         String arn = engine.startExecution(smArn, "exec", input).executionArn();
-        info = engine.awaitExecution(arn, Duration.ofSeconds(20));
+        info = engine.awaitExecution(arn, CASE_TIMEOUT);
       }
     } catch (StatesApiException e) {
       return apiError(exp, e);

@@ -124,7 +124,7 @@ class ConformanceTest {
               }
             });
     try {
-      return f.get(20, TimeUnit.SECONDS);
+      return f.get(CaseRunner.CASE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
       f.cancel(true);
       return "timeout/harness error: " + e;

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -69,7 +70,10 @@ class StatesServerMainTest {
         String ex =
             sfn.startExecution(r -> r.stateMachineArn(sm).input("{\"k\":1}")).executionArn();
         var d = sfn.describeExecution(r -> r.executionArn(ex));
-        for (int i = 0; i < 100 && d.status() == ExecutionStatus.RUNNING; i++) {
+        // the execution runs on the server's threads: poll until it ends (bounded for a loaded
+        // machine; a passing run ends within a few polls)
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (d.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
           Thread.sleep(20);
           d = sfn.describeExecution(r -> r.executionArn(ex));
         }

@@ -12,6 +12,7 @@ import dev.waymark.core.profile.ProfileService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -45,23 +46,59 @@ class ConcurrentStitchingIT {
 
   record Sent(String messageId, List<Identity> identities) {}
 
+  /**
+   * Each round goes in two waves, each processed concurrently in whatever order the threads take
+   * the events. How many merges happen depends on that order, so the test asserts the part no order
+   * can avoid: profiles the first wave leaves apart that the whole round links must be merged by
+   * the second wave.
+   */
   @Test
   void invariantsHoldUnderRandomInterleavings() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    int merges = 0;
+    int forced = 0;
     try {
       for (int round = 0; round < ROUNDS; round++) {
         long seed = 7919L * (round + 1);
         List<Sent> sent = generate("r" + round, new Random(seed));
-        merges += runConcurrently(pool, sent);
-        assertInvariants(sent, "round " + round + " (seed " + seed + ")");
+        String name = "round " + round + " (seed " + seed + ")";
+        List<Sent> firstWave = sent.subList(0, sent.size() / 2);
+        runConcurrently(pool, firstWave);
+        assertInvariants(firstWave, name + ", first wave");
+        int merges = runConcurrently(pool, sent.subList(sent.size() / 2, sent.size()));
+        assertInvariants(sent, name);
+        int needed = mergesNeeded(firstWave, sent);
+        assertThat(merges).as(name + ": merges in the second wave").isGreaterThanOrEqualTo(needed);
+        forced += needed;
       }
     } finally {
       pool.shutdownNow();
     }
-    assertThat(merges)
-        .as("the rounds must actually merge profiles concurrently")
+    assertThat(forced)
+        .as("the rounds must make the concurrent second waves merge profiles")
         .isGreaterThan(ROUNDS);
+  }
+
+  /**
+   * For each person of the round (identities linked by its events), the profiles the first wave
+   * left for them, less one: the merges the second wave owes, whatever the interleaving.
+   */
+  private static int mergesNeeded(List<Sent> firstWave, List<Sent> round) {
+    Map<Identity, Identity> afterFirst = components(firstWave);
+    Map<Identity, Identity> person = components(round);
+    Map<Identity, Set<Identity>> profilesOfPerson = new HashMap<>();
+    for (Identity id : List.copyOf(afterFirst.keySet())) {
+      profilesOfPerson
+          .computeIfAbsent(find(person, id), k -> new HashSet<>())
+          .add(find(afterFirst, id));
+    }
+    return profilesOfPerson.values().stream().mapToInt(profiles -> profiles.size() - 1).sum();
+  }
+
+  /** Union-find parents of the identities the events link. */
+  private static Map<Identity, Identity> components(List<Sent> sent) {
+    Map<Identity, Identity> parent = new HashMap<>();
+    sent.forEach(s -> s.identities().forEach(id -> union(parent, s.identities().get(0), id)));
+    return parent;
   }
 
   private List<Sent> generate(String round, Random random) {
@@ -137,8 +174,7 @@ class ConcurrentStitchingIT {
   }
 
   private void assertInvariants(List<Sent> sent, String round) {
-    Map<Identity, Identity> parent = new HashMap<>();
-    sent.forEach(s -> s.identities().forEach(id -> union(parent, s.identities().get(0), id)));
+    Map<Identity, Identity> parent = components(sent);
     Map<Identity, String> profileOf = new HashMap<>();
     for (Identity id : parent.keySet()) {
       Profile p =
