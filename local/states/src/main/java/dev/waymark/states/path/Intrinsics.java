@@ -93,9 +93,14 @@ public final class Intrinsics {
     return Json.F.textNode(UUID.randomUUID().toString());
   }
 
-  /** One '{}' per remaining argument (AWS: "There must be as many remaining arguments ..."). */
+  /**
+   * One '{}' per remaining argument (AWS: "There must be as many remaining arguments ... as there
+   * are occurrences of {}"); any other '{' or '}' must be escaped ({@code \\{}, {@code \\}}) — AWS
+   * rejects 'Hello {', '}' and '{{}}'.
+   */
   private static JsonNode format(IntrinsicArgs a) {
-    String template = a.str(0);
+    JsonNode first = a.arg(0);
+    String template = first instanceof IntrinsicParser.LiteralText lit ? lit.template : a.str(0);
     StringBuilder sb = new StringBuilder();
     int argi = 1;
     for (int i = 0; i < template.length(); i++) {
@@ -106,6 +111,10 @@ public final class Intrinsics {
         }
         sb.append(javaString(a.arg(argi++)));
         i++;
+      } else if (c == '{' || c == '}') {
+        throw a.fail();
+      } else if (c == IntrinsicParser.ESCAPED_OPEN || c == IntrinsicParser.ESCAPED_CLOSE) {
+        sb.append(c == IntrinsicParser.ESCAPED_OPEN ? '{' : '}');
       } else {
         sb.append(c);
       }
