@@ -274,7 +274,10 @@ public final class Intrinsics {
     }
   }
 
-  /** AWS: two objects, shallow merge only (the third argument must be false). */
+  /**
+   * AWS: two objects, shallow merge only: a third argument that reads as true fails (observed: the
+   * string "false" is accepted as false).
+   */
   private static JsonNode merge(IntrinsicArgs a) {
     JsonNode x = a.arg(0);
     JsonNode y = a.arg(1);
@@ -282,8 +285,8 @@ public final class Intrinsics {
     if (!x.isObject() || !y.isObject()) {
       throw a.fail();
     }
-    if (!deep.isBoolean() || deep.booleanValue()) {
-      throw a.fail(); // only shallow merging: the third argument must be false
+    if (deep.asBoolean()) {
+      throw a.fail(); // only shallow merging; AWS reads the flag as a boolean ("false" is false)
     }
     ObjectNode out = x.deepCopy();
     out.setAll((ObjectNode) y.deepCopy());
