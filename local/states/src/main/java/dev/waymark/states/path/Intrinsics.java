@@ -1,6 +1,8 @@
 package dev.waymark.states.path;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.states.StatesFailure;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -177,6 +180,17 @@ public final class Intrinsics {
     return v.isNull() ? "null" : v.asText();
   }
 
+  /** Jackson with its default number types (int, long, double), as AWS parses JSON. */
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private static JsonNode plain(JsonNode n) {
+    try {
+      return PLAIN.readTree(Json.write(n));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static ArrayNode arrayOf(List<JsonNode> a) {
     ArrayNode out = Json.array();
     a.forEach(out::add);
@@ -201,13 +215,22 @@ public final class Intrinsics {
     return out;
   }
 
+  /**
+   * As observed on AWS: a scalar matches by its text (true matches "true", 42 matches "42", but
+   * false does not match 0), an object or array by its JSON text (so key order matters).
+   */
   private static boolean contains(ArrayNode in, JsonNode v) {
+    String want = containsKey(v);
     for (JsonNode n : in) {
-      if (Json.equalsLoose(n, v)) {
+      if (containsKey(n).equals(want)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String containsKey(JsonNode n) {
+    return n.isContainerNode() ? "json:" + Json.write(n) : "text:" + n.asText();
   }
 
   /** AWS: integer arguments (fractions cut toward zero), a non-zero step, at most 1000 items. */
@@ -245,13 +268,19 @@ public final class Intrinsics {
     return in.get((int) idx);
   }
 
+  /**
+   * The distinct items in the order of a Java {@code HashSet} of Jackson nodes, which is what AWS
+   * returns (observed: [true, false, true] gives [false, true]; [[1,2],[1,2],[2,1]] gives [[2,1],
+   * [1,2]]). Items are read back as plain Jackson would parse the input, so equality and order
+   * follow AWS's node types.
+   */
   private static ArrayNode unique(ArrayNode in) {
-    ArrayNode out = Json.array();
+    List<JsonNode> items = new ArrayList<>();
     for (JsonNode n : in) {
-      if (!contains(out, n)) {
-        out.add(n);
-      }
+      items.add(plain(n));
     }
+    ArrayNode out = Json.array();
+    new HashSet<>(items).forEach(out::add);
     return out;
   }
 
