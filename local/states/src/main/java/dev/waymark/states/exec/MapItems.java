@@ -63,40 +63,7 @@ final class MapItems {
       throw new JsonataEval.QueryError(
           null, null, "Map state input must be an array but was: " + Json.write(items));
     }
-    return batch(r, (ArrayNode) items, eff);
-  }
-
-  private static ArrayNode batch(StateRun r, ArrayNode items, JsonNode eff) {
-    JsonNode batcher = r.field("ItemBatcher");
-    if (batcher == null) {
-      return items;
-    }
-    int max = batcher.path("MaxItemsPerBatch").asInt(Integer.MAX_VALUE);
-    if (batcher.has("MaxItemsPerBatchPath")) {
-      max =
-          PathResolver.resolve(batcher.get("MaxItemsPerBatchPath").asText(), r.evalContext(eff))
-              .asInt();
-    }
-    JsonNode batchInput =
-        batcher.has("BatchInput")
-            ? (r.jsonata
-                ? r.jsonata(
-                    batcher.get("BatchInput"), "ItemBatcher/BatchInput", r.input, null, null)
-                : PayloadTemplate.apply(batcher.get("BatchInput"), r.evalContext(eff)))
-            : null;
-    ArrayNode out = Json.array();
-    ObjectNode cur = null;
-    for (JsonNode item : items) {
-      if (cur == null || cur.get("Items").size() >= max) {
-        cur = out.addObject();
-        if (batchInput != null) {
-          cur.set("BatchInput", batchInput);
-        }
-        cur.putArray("Items");
-      }
-      ((ArrayNode) cur.get("Items")).add(item);
-    }
-    return out;
+    return MapBatches.batch(r, (ArrayNode) items, eff);
   }
 
   /** The input of one iteration: ItemSelector/Parameters applied, or the item itself. */
@@ -120,35 +87,38 @@ final class MapItems {
     return PayloadTemplate.apply(selector, new EvalContext(eff, ctx, r.frame.vars::get));
   }
 
+  /**
+   * MaxConcurrency(Path): a non-negative integer, 0 meaning no limit. From a path AWS parses the
+   * value's text and rejects anything that is not an integer, or a negative one.
+   */
   static int maxConcurrency(StateRun r, JsonNode eff) {
+    long n;
     if (r.has("MaxConcurrencyPath")) {
-      return PathResolver.resolve(r.field("MaxConcurrencyPath").asText(), r.evalContext(eff))
-          .asInt();
+      n = PathValues.integerField(r, eff, "MaxConcurrencyPath");
+    } else {
+      JsonNode v = r.has("MaxConcurrency") ? numberField(r, "MaxConcurrency") : null;
+      n = v == null ? 0 : v.asLong();
     }
-    JsonNode v = r.field("MaxConcurrency");
-    if (v != null && r.jsonata && !v.isNumber()) {
-      v = r.jsonata(v, "MaxConcurrency", r.input, null, null);
+    if (n < 0) {
+      throw new StatesFailure(
+          "States.Runtime",
+          "Expected non-negative integer for MaxConcurrency, got '" + n + "' instead.");
     }
-    return v == null ? 0 : v.asInt();
+    return (int) Math.min(Integer.MAX_VALUE, n);
   }
 
+  /**
+   * ToleratedFailureCount(Path) and ToleratedFailurePercentage(Path). A path value is parsed from
+   * its text ("5" is a count, "12.5" a percentage); the count must not be negative and the
+   * percentage must lie in 0..100.
+   */
   static Tolerance tolerance(StateRun r, JsonNode eff) {
     long count = 0;
     double pct = 0;
     if (r.has("ToleratedFailureCount")) {
       count = numberField(r, "ToleratedFailureCount").asLong();
     } else if (r.has("ToleratedFailureCountPath")) {
-      String path = r.field("ToleratedFailureCountPath").asText();
-      JsonNode v = PathResolver.resolve(path, r.evalContext(eff));
-      if (!v.isIntegralNumber()) {
-        throw new StatesFailure(
-            "States.Runtime",
-            "The ToleratedFailureCountPath field refers to value \""
-                + (v.isTextual() ? v.textValue() : Json.write(v))
-                + "\" which is not a valid integer: "
-                + path);
-      }
-      count = v.asLong();
+      count = PathValues.integerField(r, eff, "ToleratedFailureCountPath");
     }
     if (count < 0) {
       throw new StatesFailure("States.Runtime", "ToleratedFailureCount cannot be negative.");
@@ -157,16 +127,17 @@ final class MapItems {
       pct = numberField(r, "ToleratedFailurePercentage").asDouble();
     } else if (r.has("ToleratedFailurePercentagePath")) {
       String path = r.field("ToleratedFailurePercentagePath").asText();
-      JsonNode v = PathResolver.resolve(path, r.evalContext(eff));
-      if (!v.isNumber()) {
+      JsonNode v = PathValues.resolve(r, eff, path);
+      Double d = PathValues.decimal(v);
+      if (d == null) {
         throw new StatesFailure(
             "States.Runtime",
             "The ToleratedFailurePercentagePath field refers to value \""
-                + (v.isTextual() ? v.textValue() : Json.write(v))
+                + PathValues.shown(v)
                 + "\" which is not a valid float: "
                 + path);
       }
-      pct = v.asDouble();
+      pct = d;
     }
     if (pct < 0 || pct > 100) {
       throw new StatesFailure(
@@ -175,7 +146,7 @@ final class MapItems {
     return new Tolerance(count, pct);
   }
 
-  private static JsonNode numberField(StateRun r, String field) {
+  static JsonNode numberField(StateRun r, String field) {
     JsonNode v = r.field(field);
     if (r.jsonata && !v.isNumber()) {
       v = r.jsonata(v, field, r.input, null, null);

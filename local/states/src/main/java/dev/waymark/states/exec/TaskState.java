@@ -2,8 +2,6 @@ package dev.waymark.states.exec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.states.StatesFailure;
-import dev.waymark.states.path.JsonPaths;
-import dev.waymark.states.path.PathResolver;
 import dev.waymark.states.path.PayloadTemplate;
 import dev.waymark.states.task.IntegrationPattern;
 import dev.waymark.states.task.TaskResource;
@@ -72,9 +70,13 @@ final class TaskState {
     return c.path("RoleArn").asText(null);
   }
 
+  /** AWS: TimeoutSeconds and HeartbeatSeconds are positive integers of at most 99999999. */
+  static final long MAX_SECONDS = 99_999_999L;
+
   /**
    * A positive number of seconds from the literal/JSONata field or the path field; 0 when neither
-   * is set.
+   * is set. A path that selects nothing fails as AWS records it ({@code Invalid path '$.x' : No
+   * results for path: $['x']}).
    */
   private static long seconds(StateRun r, JsonNode eff, String field, String pathField) {
     if (r.has(field)) {
@@ -82,7 +84,7 @@ final class TaskState {
       if (r.jsonata && !v.isNumber()) {
         v = r.jsonata(v, field, r.input, null, null);
       }
-      if (!v.isIntegralNumber() || v.asLong() <= 0) {
+      if (!validSeconds(v)) {
         throw new StatesFailure(
             "States.Runtime", "The " + field + " value must be a positive integer: " + v);
       }
@@ -90,27 +92,21 @@ final class TaskState {
     }
     if (r.has(pathField)) {
       String path = r.field(pathField).asText();
-      JsonNode v;
-      try {
-        v = PathResolver.resolve(path, r.evalContext(eff));
-      } catch (JsonPaths.PathMissing e) {
+      JsonNode v = PathValues.resolve(r, eff, path);
+      if (!validSeconds(v)) {
         throw new StatesFailure(
             "States.Runtime",
-            "The " + pathField + " parameter does not reference an " + "input value: " + path);
-      }
-      if (!v.isIntegralNumber() || v.asLong() <= 0) {
-        throw new StatesFailure(
-            "States.Runtime",
-            "The "
-                + pathField
-                + " parameter references an invalid "
-                + "value: "
-                + path
-                + " == "
-                + v);
+            "The " + pathField + " parameter references an invalid value: " + path + " == " + v);
       }
       return v.asLong();
     }
     return 0;
+  }
+
+  private static boolean validSeconds(JsonNode v) {
+    return v.isIntegralNumber()
+        && v.canConvertToLong()
+        && v.asLong() > 0
+        && v.asLong() <= MAX_SECONDS;
   }
 }

@@ -28,6 +28,10 @@ final class AwsFunctions {
   }
 
   private static List<Object> partition(List<Object> in, Number size) {
+    if (size.doubleValue() < 1) {
+      throw new IllegalArgumentException(
+          "$partition: the chunk size must be a non-zero, positive integer");
+    }
     List<Object> out = new ArrayList<>();
     List<Object> cur = null;
     for (Object o : in) {
@@ -40,10 +44,17 @@ final class AwsFunctions {
     return out;
   }
 
+  /** As States.ArrayRange: a non-zero step and at most 1000 items (else an error, not a hang). */
   private static Object range(Number start, Number end, Number step) {
     List<Object> out = new ArrayList<>();
     long s = step.longValue();
+    if (s == 0) {
+      throw new IllegalArgumentException("$range: the step must be a non-zero integer");
+    }
     for (long v = start.longValue(); s > 0 ? v <= end.longValue() : v >= end.longValue(); v += s) {
+      if (out.size() == 1000) {
+        throw new IllegalArgumentException("$range: the array can't contain more than 1000 items");
+      }
       out.add(v);
     }
     return out.size() == 1 ? out.get(0) : out;

@@ -1,6 +1,7 @@
 package dev.waymark.states.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.waymark.states.StatesFailure;
 import dev.waymark.states.json.Json;
 import java.math.BigDecimal;
@@ -15,6 +16,24 @@ final class IntrinsicParser {
   record Call(String name, List<Object> args) {}
 
   record PathArg(String path) {}
+
+  /** Stands for a brace written escaped ({@code \\{} or {@code \\}}) in a string literal. */
+  static final char ESCAPED_OPEN = '\uE000';
+
+  static final char ESCAPED_CLOSE = '\uE001';
+
+  /**
+   * A string literal. {@code template} keeps escaped braces as {@link #ESCAPED_OPEN}/{@link
+   * #ESCAPED_CLOSE} so that States.Format can tell a literal brace from a placeholder.
+   */
+  static final class LiteralText extends TextNode {
+    final String template;
+
+    LiteralText(String template) {
+      super(template.replace(ESCAPED_OPEN, '{').replace(ESCAPED_CLOSE, '}'));
+      this.template = template;
+    }
+  }
 
   private final String src;
   private int pos;
@@ -64,7 +83,7 @@ final class IntrinsicParser {
   private Object arg() {
     char c = peek();
     if (c == '\'') {
-      return Json.F.textNode(string());
+      return new LiteralText(string());
     }
     if (c == '$') {
       return new PathArg(pathText());
@@ -96,7 +115,8 @@ final class IntrinsicParser {
     while (pos < src.length()) {
       char c = src.charAt(pos++);
       if (c == '\\' && pos < src.length()) {
-        sb.append(src.charAt(pos++));
+        char e = src.charAt(pos++);
+        sb.append(e == '{' ? ESCAPED_OPEN : e == '}' ? ESCAPED_CLOSE : e);
       } else if (c == '\'') {
         return sb.toString();
       } else {

@@ -1,15 +1,17 @@
 package dev.waymark.states.path;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.states.StatesFailure;
 import dev.waymark.states.json.Json;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -17,6 +19,9 @@ import java.util.UUID;
 
 /** The States.* intrinsic functions of JSONPath-mode ASL. */
 public final class Intrinsics {
+  /** AWS: an array built by an intrinsic (ArrayRange) holds at most 1000 items. */
+  static final int MAX_ARRAY_ITEMS = 1000;
+
   private Intrinsics() {}
 
   /** Evaluates an intrinsic function call expression such as {@code States.Format('{}', $.x)}. */
@@ -38,98 +43,114 @@ public final class Intrinsics {
       return eval(c, ctx);
     }
     if (a instanceof IntrinsicParser.PathArg p) {
-      return PathResolver.resolve(p.path(), ctx);
+      try {
+        return PathResolver.resolve(p.path(), ctx);
+      } catch (JsonPaths.PathMissing e) {
+        throw new MissingPath(p.path());
+      }
     }
     return (JsonNode) a;
   }
 
-  static JsonNode apply(String name, List<JsonNode> a) {
+  /** A path argument that selects nothing; the caller words the failure for its field. */
+  static final class MissingPath extends RuntimeException {
+    final String path;
+
+    MissingPath(String path) {
+      super(path);
+      this.path = path;
+    }
+  }
+
+  static JsonNode apply(String name, List<JsonNode> list) {
+    IntrinsicArgs a = new IntrinsicArgs(name, list);
     return switch (name) {
       case "States.Format" -> format(a);
-      case "States.StringToJson" -> stringToJson(str(a, 0, name));
-      case "States.JsonToString" -> Json.F.textNode(Json.write(arg(a, 0)));
-      case "States.Array" -> arrayOf(a);
-      case "States.ArrayPartition" -> partition(arr(a, 0, name), integer(a, 1, name), name);
-      case "States.ArrayContains" -> Json.F.booleanNode(contains(arr(a, 0, name), arg(a, 1)));
-      case "States.ArrayRange" ->
-          range(integer(a, 0, name), integer(a, 1, name), integer(a, 2, name), name);
-      case "States.ArrayGetItem" -> getItem(arr(a, 0, name), integer(a, 1, name), name);
-      case "States.ArrayLength" -> Json.F.numberNode(arr(a, 0, name).size());
-      case "States.ArrayUnique" -> unique(arr(a, 0, name));
+      case "States.StringToJson" -> stringToJson(a.arity(1));
+      case "States.JsonToString" -> Json.F.textNode(Json.write(a.arity(1).arg(0)));
+      case "States.Array" -> arrayOf(list);
+      case "States.ArrayPartition" -> partition(a.arity(2));
+      case "States.ArrayContains" -> Json.F.booleanNode(contains(a.arity(2).arr(0), a.arg(1)));
+      case "States.ArrayRange" -> range(a.arity(3));
+      case "States.ArrayGetItem" -> getItem(a.arity(2));
+      case "States.ArrayLength" -> Json.F.numberNode(a.arity(1).arr(0).size());
+      case "States.ArrayUnique" -> unique(a.arity(1).arr(0));
       case "States.Base64Encode" ->
           Json.F.textNode(
-              Base64.getEncoder().encodeToString(str(a, 0, name).getBytes(StandardCharsets.UTF_8)));
-      case "States.Base64Decode" ->
-          Json.F.textNode(
-              new String(Base64.getDecoder().decode(str(a, 0, name)), StandardCharsets.UTF_8));
-      case "States.Hash" -> hash(a, name);
-      case "States.JsonMerge" -> merge(a, name);
-      case "States.MathRandom" -> random(a, name);
-      case "States.MathAdd" -> mathAdd(a, name);
-      case "States.StringSplit" -> split(str(a, 0, name), str(a, 1, name));
-      case "States.UUID" -> Json.F.textNode(UUID.randomUUID().toString());
+              Base64.getEncoder()
+                  .encodeToString(a.arity(1).limitedStr(0).getBytes(StandardCharsets.UTF_8)));
+      case "States.Base64Decode" -> base64Decode(a.arity(1));
+      case "States.Hash" -> hash(a.arity(2));
+      case "States.JsonMerge" -> merge(a.arity(3));
+      case "States.MathRandom" -> random(a.arity(2, 3));
+      case "States.MathAdd" -> mathAdd(a.arity(2));
+      case "States.StringSplit" -> split(a.arity(2).str(0), a.str(1));
+      case "States.UUID" -> uuid(a.arity(0));
       default ->
           throw new StatesFailure("States.Runtime", "Unsupported intrinsic function: " + name);
     };
   }
 
-  private static JsonNode arg(List<JsonNode> a, int i) {
-    if (i >= a.size()) {
-      throw new StatesFailure("States.Runtime", "Missing argument " + (i + 1));
-    }
-    return a.get(i);
+  /** A version 4 UUID; takes no argument. */
+  private static JsonNode uuid(IntrinsicArgs noArguments) {
+    return Json.F.textNode(UUID.randomUUID().toString());
   }
 
-  private static String str(List<JsonNode> a, int i, String fn) {
-    JsonNode n = arg(a, i);
-    if (!n.isTextual()) {
-      throw new StatesFailure("States.Runtime", fn + ": argument " + (i + 1) + " must be a string");
-    }
-    return n.textValue();
-  }
-
-  private static ArrayNode arr(List<JsonNode> a, int i, String fn) {
-    JsonNode n = arg(a, i);
-    if (!n.isArray()) {
-      throw new StatesFailure("States.Runtime", fn + ": argument " + (i + 1) + " must be an array");
-    }
-    return (ArrayNode) n;
-  }
-
-  private static long integer(List<JsonNode> a, int i, String fn) {
-    JsonNode n = arg(a, i);
-    if (!n.isNumber()) {
-      throw new StatesFailure("States.Runtime", fn + ": argument " + (i + 1) + " must be a number");
-    }
-    return n.asLong();
-  }
-
-  private static JsonNode format(List<JsonNode> a) {
-    String template = str(a, 0, "States.Format");
+  /**
+   * One '{}' per remaining argument (AWS: "There must be as many remaining arguments ... as there
+   * are occurrences of {}"); any other '{' or '}' must be escaped ({@code \\{}, {@code \\}}) — AWS
+   * rejects 'Hello {', '}' and '{{}}'.
+   */
+  private static JsonNode format(IntrinsicArgs a) {
+    JsonNode first = a.arg(0);
+    String template = first instanceof IntrinsicParser.LiteralText lit ? lit.template : a.str(0);
     StringBuilder sb = new StringBuilder();
     int argi = 1;
     for (int i = 0; i < template.length(); i++) {
       char c = template.charAt(i);
       if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
-        JsonNode v = arg(a, argi++);
-        sb.append(javaString(v));
+        if (argi >= a.size()) {
+          throw a.fail();
+        }
+        sb.append(javaString(a.arg(argi++)));
         i++;
+      } else if (c == '{' || c == '}') {
+        throw a.fail();
+      } else if (c == IntrinsicParser.ESCAPED_OPEN || c == IntrinsicParser.ESCAPED_CLOSE) {
+        sb.append(c == IntrinsicParser.ESCAPED_OPEN ? '{' : '}');
       } else {
         sb.append(c);
       }
     }
     if (argi != a.size()) {
-      throw new StatesFailure(
-          "States.Runtime", "States.Format: number of arguments does not match the template");
+      throw a.fail();
     }
     return Json.F.textNode(sb.toString());
   }
 
-  private static JsonNode stringToJson(String s) {
+  private static JsonNode stringToJson(IntrinsicArgs a) {
+    String s = a.str(0);
     if (s.isBlank()) {
       return Json.F.nullNode();
     }
-    return Json.parse(s);
+    try {
+      return Json.parse(s);
+    } catch (RuntimeException e) {
+      throw a.fail();
+    }
+  }
+
+  /**
+   * MIME Base64 (the AWS page: "Decodes data based on MIME Base64 encoding scheme"): characters
+   * outside the alphabet are ignored, as AWS does (' YWJjZA== ' decodes to "abcd").
+   */
+  private static JsonNode base64Decode(IntrinsicArgs a) {
+    try {
+      byte[] bytes = Base64.getMimeDecoder().decode(a.limitedStr(0));
+      return Json.F.textNode(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw a.fail();
+    }
   }
 
   /** Java toString() rendering, which States.Format uses for non-string arguments. */
@@ -159,15 +180,29 @@ public final class Intrinsics {
     return v.isNull() ? "null" : v.asText();
   }
 
+  /** Jackson with its default number types (int, long, double), as AWS parses JSON. */
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private static JsonNode plain(JsonNode n) {
+    try {
+      return PLAIN.readTree(Json.write(n));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static ArrayNode arrayOf(List<JsonNode> a) {
     ArrayNode out = Json.array();
     a.forEach(out::add);
     return out;
   }
 
-  private static ArrayNode partition(ArrayNode in, long size, String fn) {
+  /** AWS: a non-zero, positive chunk size (a fraction is cut toward zero first). */
+  private static ArrayNode partition(IntrinsicArgs a) {
+    ArrayNode in = a.arr(0);
+    long size = a.truncated(1);
     if (size <= 0) {
-      throw new StatesFailure("States.Runtime", fn + ": chunk size must be greater than 0");
+      throw a.fail();
     }
     ArrayNode out = Json.array();
     ArrayNode cur = null;
@@ -180,102 +215,145 @@ public final class Intrinsics {
     return out;
   }
 
+  /**
+   * As observed on AWS: a scalar matches by its text (true matches "true", 42 matches "42", but
+   * false does not match 0), an object or array by its JSON text (so key order matters).
+   */
   private static boolean contains(ArrayNode in, JsonNode v) {
+    String want = containsKey(v);
     for (JsonNode n : in) {
-      if (Json.equalsLoose(n, v)) {
+      if (containsKey(n).equals(want)) {
         return true;
       }
     }
     return false;
   }
 
-  private static ArrayNode range(long start, long end, long step, String fn) {
+  private static String containsKey(JsonNode n) {
+    return n.isContainerNode() ? "json:" + Json.write(n) : "text:" + n.asText();
+  }
+
+  /** AWS: integer arguments (fractions cut toward zero), a non-zero step, at most 1000 items. */
+  private static ArrayNode range(IntrinsicArgs a) {
+    long start = a.truncated(0);
+    long end = a.truncated(1);
+    long step = a.truncated(2);
     if (step == 0) {
-      throw new StatesFailure("States.Runtime", fn + ": step cannot be 0");
+      throw a.fail();
+    }
+    long count = (step > 0 ? start <= end : start >= end) ? (end - start) / step + 1 : 0;
+    if (count > MAX_ARRAY_ITEMS) {
+      throw a.fail();
     }
     ArrayNode out = Json.array();
-    for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
-      out.add(v);
-      if (out.size() > 1000) {
-        throw new StatesFailure("States.Runtime", fn + ": the result exceeds 1000 items");
-      }
+    for (long i = 0; i < count; i++) {
+      out.add(start + i * step);
     }
     return out;
   }
 
-  private static JsonNode getItem(ArrayNode in, long idx, String fn) {
+  /**
+   * AWS: a number index (a fraction is cut toward zero) within the array; observed on AWS, any
+   * index into an empty array gives null.
+   */
+  private static JsonNode getItem(IntrinsicArgs a) {
+    ArrayNode in = a.arr(0);
+    long idx = a.truncated(1);
+    if (in.isEmpty()) {
+      return Json.F.nullNode();
+    }
     if (idx < 0 || idx >= in.size()) {
-      throw new StatesFailure("States.Runtime", fn + ": index out of bounds");
+      throw a.fail();
     }
     return in.get((int) idx);
   }
 
+  /**
+   * The distinct items in the order of a Java {@code HashSet} of Jackson nodes, which is what AWS
+   * returns (observed: [true, false, true] gives [false, true]; [[1,2],[1,2],[2,1]] gives [[2,1],
+   * [1,2]]). Items are read back as plain Jackson would parse the input, so equality and order
+   * follow AWS's node types.
+   */
   private static ArrayNode unique(ArrayNode in) {
-    ArrayNode out = Json.array();
+    List<JsonNode> items = new ArrayList<>();
     for (JsonNode n : in) {
-      if (!contains(out, n)) {
-        out.add(n);
-      }
+      items.add(plain(n));
     }
+    ArrayNode out = Json.array();
+    new HashSet<>(items).forEach(out::add);
     return out;
   }
 
-  private static JsonNode hash(List<JsonNode> a, String fn) {
-    JsonNode data = arg(a, 0);
+  /** AWS: MD5, SHA-1, SHA-256, SHA-384 or SHA-512 over at most 10,000 characters. */
+  private static JsonNode hash(IntrinsicArgs a) {
+    JsonNode data = a.arg(0);
     String text = data.isTextual() ? data.textValue() : Json.write(data);
-    String alg = str(a, 1, fn);
-    String javaAlg =
-        switch (alg) {
-          case "MD5" -> "MD5";
-          case "SHA-1" -> "SHA-1";
-          case "SHA-256" -> "SHA-256";
-          case "SHA-384" -> "SHA-384";
-          case "SHA-512" -> "SHA-512";
-          default ->
-              throw new StatesFailure("States.Runtime", fn + ": unsupported hash algorithm " + alg);
-        };
+    if (text.length() > IntrinsicArgs.MAX_STRING_INPUT) {
+      throw a.fail();
+    }
+    String alg = a.str(1);
+    if (!List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512").contains(alg)) {
+      throw a.fail();
+    }
     try {
-      byte[] h = MessageDigest.getInstance(javaAlg).digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] h = MessageDigest.getInstance(alg).digest(text.getBytes(StandardCharsets.UTF_8));
       return Json.F.textNode(HexFormat.of().formatHex(h));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static JsonNode merge(List<JsonNode> a, String fn) {
-    JsonNode x = arg(a, 0);
-    JsonNode y = arg(a, 1);
-    JsonNode deep = arg(a, 2);
+  /**
+   * AWS: two objects, shallow merge only: a third argument that reads as true fails (observed: the
+   * string "false" is accepted as false).
+   */
+  private static JsonNode merge(IntrinsicArgs a) {
+    JsonNode x = a.arg(0);
+    JsonNode y = a.arg(1);
+    JsonNode deep = a.arg(2);
     if (!x.isObject() || !y.isObject()) {
-      throw new StatesFailure("States.Runtime", fn + ": arguments must be objects");
+      throw a.fail();
     }
-    if (!deep.isBoolean() || deep.booleanValue()) {
-      throw new StatesFailure("States.Runtime", fn + ": only shallow merge (false) is supported");
+    if (deep.asBoolean()) {
+      throw a.fail(); // only shallow merging; AWS reads the flag as a boolean ("false" is false)
     }
     ObjectNode out = x.deepCopy();
     out.setAll((ObjectNode) y.deepCopy());
     return out;
   }
 
-  private static JsonNode random(List<JsonNode> a, String fn) {
-    long lo = integer(a, 0, fn);
-    long hi = integer(a, 1, fn);
-    Random r = a.size() > 2 ? new Random(integer(a, 2, fn)) : new Random();
+  /**
+   * AWS: number start and end (fractions cut toward zero) with start lower than end, and an
+   * optional number seed; the result is an integer in [start, end) (observed: MathRandom(1, 1) and
+   * MathRandom(10, 5) fail), and the same seed gives the same number.
+   */
+  private static JsonNode random(IntrinsicArgs a) {
+    long lo = a.truncated(0);
+    long hi = a.truncated(1);
     if (hi <= lo) {
-      return Json.F.numberNode(lo);
+      throw a.fail();
     }
-    return Json.F.numberNode(lo + (long) (r.nextDouble() * (hi - lo)));
+    Random r = a.size() > 2 ? new Random(a.truncated(2)) : new Random();
+    return Json.F.numberNode(lo + (long) Math.floor(r.nextDouble() * (hi - lo)));
   }
 
-  /** AWS rounds non-integer arguments to the nearest integer before adding. */
-  private static JsonNode mathAdd(List<JsonNode> a, String fn) {
-    BigDecimal x = arg(a, 0).isNumber() ? arg(a, 0).decimalValue() : null;
-    BigDecimal y = arg(a, 1).isNumber() ? arg(a, 1).decimalValue() : null;
-    if (x == null || y == null) {
-      throw new StatesFailure("States.Runtime", fn + ": arguments must be numbers");
+  /**
+   * AWS: two numbers, rounded to the nearest integer before adding; the operands and the sum must
+   * lie in -2147483648..2147483647 (observed: MathAdd(2147483647, 1) fails).
+   */
+  private static JsonNode mathAdd(IntrinsicArgs a) {
+    long sum = 0;
+    for (int i = 0; i < 2; i++) {
+      long v = a.rounded(i);
+      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+        throw a.fail();
+      }
+      sum += v;
     }
-    java.math.RoundingMode half = java.math.RoundingMode.HALF_UP;
-    return Json.number(x.setScale(0, half).add(y.setScale(0, half)));
+    if (sum < Integer.MIN_VALUE || sum > Integer.MAX_VALUE) {
+      throw a.fail();
+    }
+    return Json.F.numberNode(sum);
   }
 
   private static ArrayNode split(String s, String delims) {

@@ -39,22 +39,26 @@ public final class PayloadTemplate {
 
   /** Evaluates one '.$' value: an intrinsic call or a path. */
   public static JsonNode evaluate(String expr, String field, EvalContext ctx) {
-    if (expr.startsWith("States.")) {
-      return Intrinsics.evaluate(expr, ctx);
-    }
+    String path = expr;
     try {
+      if (expr.startsWith("States.")) {
+        return Intrinsics.evaluate(expr, ctx);
+      }
       return PathResolver.resolve(expr, ctx);
+    } catch (Intrinsics.MissingPath e) {
+      path = e.path;
     } catch (JsonPaths.PathMissing e) {
-      JsonNode src = expr.startsWith("$$") ? ctx.context() : ctx.input();
-      throw new StatesFailure(
-          "States.Runtime",
-          "The JSONPath '"
-              + expr
-              + "' specified for the field '"
-              + field
-              + "' could not be found in the input '"
-              + Json.write(src)
-              + "'");
+      path = expr;
     }
+    JsonNode src = path.startsWith("$$") ? ctx.context() : ctx.input();
+    throw new StatesFailure(
+        "States.Runtime",
+        "The JSONPath '"
+            + path
+            + "' specified for the field '"
+            + field
+            + "' could not be found in the input '"
+            + Json.write(src)
+            + "'");
   }
 }
