@@ -6,7 +6,7 @@ import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.functions.audienceschedule.AudienceScheduleHandler;
 import dev.waymark.functions.leasescan.LeaseScanHandler;
 import dev.waymark.functions.segments.SegmentDueChecksHandler;
-import dev.waymark.local.VirtualClock;
+import dev.waymark.local.clock.VirtualClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.http;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.waymark.local.functions.LocalLambdaContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -22,7 +23,7 @@ import java.util.concurrent.Executors;
  * the route's handler, and writes its response. Unmatched paths and refused authorizations get API
  * Gateway's own answers. Local routes ({@code /_local/...}) are served beside them.
  */
-final class HttpApiServer implements AutoCloseable {
+public final class HttpApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(16);
   private final List<ApiRoute> routes;
@@ -32,7 +33,7 @@ final class HttpApiServer implements AutoCloseable {
       authorizers;
   private final LocalRoutes localRoutes;
 
-  HttpApiServer(
+  public HttpApiServer(
       String host,
       int port,
       List<ApiRoute> routes,
@@ -52,7 +53,7 @@ final class HttpApiServer implements AutoCloseable {
   }
 
   /** Fails unless every route of the template has its handler (and authorizer) registered. */
-  void verifyRoutes() {
+  public void verifyRoutes() {
     routes.forEach(this::requireRegistered);
   }
 
@@ -70,7 +71,7 @@ final class HttpApiServer implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
