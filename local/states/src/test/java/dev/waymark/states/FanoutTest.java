@@ -17,10 +17,14 @@ class FanoutTest {
   private ExecutionInfo run(String definition, String input) {
     String sm =
         engine
+            .machines()
             .createStateMachine("m" + System.nanoTime(), EngineTestSupport.json(definition))
             .stateMachineArn();
-    return engine.awaitExecution(
-        engine.startExecution(sm, null, input).executionArn(), Duration.ofSeconds(5));
+    return engine
+        .executions()
+        .awaitExecution(
+            engine.executions().startExecution(sm, null, input).executionArn(),
+            Duration.ofSeconds(5));
   }
 
   @Test
@@ -69,11 +73,12 @@ class FanoutTest {
     assertThat(failed.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
     assertThat(EngineTestSupport.types(engine, failed.executionArn()))
         .contains("MapRunStarted", "MapRunFailed");
-    MapRunInfo run = engine.listMapRuns(failed.executionArn()).get(0);
+    MapRunInfo run = engine.executions().listMapRuns(failed.executionArn()).get(0);
     assertThat(run.status()).isEqualTo("FAILED");
     assertThat(run.itemsFailed()).isEqualTo(2);
-    assertThat(engine.describeMapRun(run.mapRunArn())).isEqualTo(run);
-    assertThat(engine.listMapRuns(ok.executionArn()).get(0).status()).isEqualTo("SUCCEEDED");
+    assertThat(engine.executions().describeMapRun(run.mapRunArn())).isEqualTo(run);
+    assertThat(engine.executions().listMapRuns(ok.executionArn()).get(0).status())
+        .isEqualTo("SUCCEEDED");
   }
 
   @Test
