@@ -14,14 +14,7 @@ import java.util.Optional;
  * .../click} (body {@code {"link":"..."}}) make the recipient open or click an email, which comes
  * back as SES feedback.
  */
-public final class OutboxRoutes implements LocalRoutes {
-  private final Outbox outbox;
-  private final EmailFeedback feedback;
-
-  public OutboxRoutes(Outbox outbox, EmailFeedback feedback) {
-    this.outbox = outbox;
-    this.feedback = feedback;
-  }
+public record OutboxRoutes(Outbox outbox, EmailFeedback feedback) implements LocalRoutes {
 
   @Override
   public Optional<LocalResponse> handle(LocalHttpRequest request) {

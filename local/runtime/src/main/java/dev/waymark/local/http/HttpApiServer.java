@@ -5,17 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.waymark.local.functions.LocalLambdaContext;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server that serves the routes of template.yaml the way API Gateway's HTTP API does:
@@ -24,8 +20,7 @@ import java.util.concurrent.Executors;
  * Gateway's own answers. Local routes ({@code /_local/...}) are served beside them.
  */
 public final class HttpApiServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(16);
+  private final LocalHttpServer server;
   private final List<ApiRoute> routes;
   private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>
       handlers;
@@ -46,10 +41,7 @@ public final class HttpApiServer implements AutoCloseable {
     this.handlers = handlers;
     this.authorizers = authorizers;
     this.localRoutes = localRoutes;
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
-    server.setExecutor(executor);
-    server.createContext("/", this::serve);
-    server.start();
+    this.server = new LocalHttpServer(host, port, 16, "/", this::serve);
   }
 
   /** Fails unless every route of the template has its handler (and authorizer) registered. */
@@ -72,7 +64,7 @@ public final class HttpApiServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -162,7 +154,6 @@ public final class HttpApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

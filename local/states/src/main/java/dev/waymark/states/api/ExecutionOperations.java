@@ -66,22 +66,14 @@ final class ExecutionOperations {
   }
 
   private ObjectNode start(JsonNode rq) {
-    String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
-    StartResult r =
-        engine
-            .executions()
-            .startExecution(arn, Req.optional(rq, "name"), Req.optional(rq, "input"));
+    StartResult r = started(rq, engine.executions()::startExecution);
     ObjectNode out = Json.object().put("executionArn", r.executionArn());
     out.set("startDate", Json.epochSeconds(r.startDate()));
     return out;
   }
 
   private ObjectNode startSync(JsonNode rq) {
-    String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
-    ExecutionInfo info =
-        engine
-            .executions()
-            .startSyncExecution(arn, Req.optional(rq, "name"), Req.optional(rq, "input"));
+    ExecutionInfo info = started(rq, engine.executions()::startSyncExecution);
     ObjectNode out = info.toJson();
     out.remove(
         List.of("redriveCount", "stateMachineVersionArn", "stateMachineAliasArn", "mapRunArn"));
@@ -107,7 +99,7 @@ final class ExecutionOperations {
     } else {
       engine.machines().describeStateMachine(arn);
     }
-    ExecutionStatus status = status(Req.optional(rq, "statusFilter"));
+    ExecutionStatus status = Req.enumValue(rq, "statusFilter", ExecutionStatus.class, "");
     return Pages.page(
         rq,
         engine.executions().listExecutions(arn, status),
@@ -177,22 +169,19 @@ final class ExecutionOperations {
     return out;
   }
 
-  private static String executionArn(JsonNode rq) {
-    return Arns.check(Req.required(rq, "executionArn"), Arns.EXECUTION);
+  /** StartExecution or StartSyncExecution. */
+  private interface Start<T> {
+    T start(String stateMachineArn, String name, String input);
   }
 
-  private static ExecutionStatus status(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return ExecutionStatus.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw new StatesApiException(
-          "ValidationException",
-          "1 validation error detected: Value '"
-              + value
-              + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set");
-    }
+  private static <T> T started(JsonNode rq, Start<T> start) {
+    return start.start(
+        Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE),
+        Req.optional(rq, "name"),
+        Req.optional(rq, "input"));
+  }
+
+  private static String executionArn(JsonNode rq) {
+    return Arns.check(Req.required(rq, "executionArn"), Arns.EXECUTION);
   }
 }

@@ -10,6 +10,7 @@ import dev.waymark.states.StatesEngine;
 import dev.waymark.states.json.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -44,7 +45,7 @@ final class MachineOperations {
   private ObjectNode create(JsonNode rq) {
     String name = Req.required(rq, "name");
     String definition = Req.required(rq, "definition");
-    StateMachineType type = type(Req.optional(rq, "type"));
+    StateMachineType type = type(rq);
     StateMachineInfo info =
         engine
             .machines()
@@ -163,21 +164,12 @@ final class MachineOperations {
   }
 
   private ObjectNode listVersions(JsonNode rq) {
-    String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
-    return Pages.page(
+    return listQualified(
         rq,
-        engine.machines().listStateMachineVersions(arn),
-        100,
-        arn,
+        engine.machines()::listStateMachineVersions,
         "stateMachineVersions",
-        v -> {
-          ObjectNode o = Json.object().put("stateMachineVersionArn", v);
-          o.set(
-              "creationDate",
-              Json.epochSeconds(engine.machines().describeStateMachine(v).creationDate()));
-          return o;
-        },
-        Json.object());
+        "stateMachineVersionArn",
+        v -> engine.machines().describeStateMachine(v).creationDate());
   }
 
   private ObjectNode deleteVersion(JsonNode rq) {
@@ -278,17 +270,34 @@ final class MachineOperations {
   }
 
   private ObjectNode listAliases(JsonNode rq) {
+    return listQualified(
+        rq,
+        engine.machines()::listStateMachineAliases,
+        "stateMachineAliases",
+        "stateMachineAliasArn",
+        a -> {
+          AliasBook.Entry e = aliases.get(a);
+          return e != null ? e.created() : engine.clock().now();
+        });
+  }
+
+  /** A page of a state machine's versions or aliases: each ARN with its creation date. */
+  private static ObjectNode listQualified(
+      JsonNode rq,
+      Function<String, List<String>> list,
+      String member,
+      String arnMember,
+      Function<String, Instant> created) {
     String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
     return Pages.page(
         rq,
-        engine.machines().listStateMachineAliases(arn),
+        list.apply(arn),
         100,
         arn,
-        "stateMachineAliases",
-        a -> {
-          AliasBook.Entry e = aliases.get(a);
-          ObjectNode o = Json.object().put("stateMachineAliasArn", a);
-          o.set("creationDate", Json.epochSeconds(e != null ? e.created() : engine.clock().now()));
+        member,
+        q -> {
+          ObjectNode o = Json.object().put(arnMember, q);
+          o.set("creationDate", Json.epochSeconds(created.apply(q)));
           return o;
         },
         Json.object());
@@ -369,19 +378,10 @@ final class MachineOperations {
     return qualifiedArn.substring(0, qualifiedArn.lastIndexOf(':'));
   }
 
-  static StateMachineType type(String value) {
-    if (value == null) {
-      return StateMachineType.STANDARD;
-    }
-    try {
-      return StateMachineType.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw new StatesApiException(
-          "ValidationException",
-          "1 validation error detected: Value '"
-              + value
-              + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, "
-              + "EXPRESS]");
-    }
+  /** The request's {@code type}: STANDARD when absent. */
+  static StateMachineType type(JsonNode rq) {
+    StateMachineType type =
+        Req.enumValue(rq, "type", StateMachineType.class, ": [STANDARD, EXPRESS]");
+    return type == null ? StateMachineType.STANDARD : type;
   }
 }
