@@ -136,10 +136,13 @@ final class StatesThroughputBench {
   private static Runner inProcess(StatesEngine engine) {
     return w -> {
       String sm =
-          engine.createStateMachine("bench-" + System.nanoTime(), w.definition()).stateMachineArn();
+          engine
+              .machines()
+              .createStateMachine("bench-" + System.nanoTime(), w.definition())
+              .stateMachineArn();
       String first = execute(engine, sm, w.input());
       long states =
-          engine.getExecutionHistory(first).stream()
+          engine.executions().getExecutionHistory(first).stream()
               .filter(e -> e.type().endsWith("StateEntered"))
               .count();
       return measure(
@@ -154,8 +157,8 @@ final class StatesThroughputBench {
   }
 
   private static String execute(StatesEngine engine, String sm, String input) {
-    String arn = engine.startExecution(sm, null, input).executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, TIMEOUT);
+    String arn = engine.executions().startExecution(sm, null, input).executionArn();
+    ExecutionInfo info = engine.executions().awaitExecution(arn, TIMEOUT);
     if (info.status() != ExecutionStatus.SUCCEEDED) {
       throw new IllegalStateException(info.status() + " " + info.error() + ": " + info.cause());
     }

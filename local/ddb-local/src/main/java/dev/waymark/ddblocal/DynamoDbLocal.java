@@ -11,6 +11,8 @@ import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -82,17 +84,17 @@ public final class DynamoDbLocal implements AutoCloseable {
 
   /** A synchronous client for this engine (dummy credentials, fixed region). */
   public DynamoDbClient client() {
-    return DynamoDbClient.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(localCredentials())
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    return pointedHere(DynamoDbClient.builder());
   }
 
   /** A client for the engine's DynamoDB Streams endpoint. */
   public DynamoDbStreamsClient streamsClient() {
-    return DynamoDbStreamsClient.builder()
+    return pointedHere(DynamoDbStreamsClient.builder());
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C pointedHere(
+      B builder) {
+    return builder
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(localCredentials())

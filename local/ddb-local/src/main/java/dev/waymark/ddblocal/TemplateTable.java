@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -83,20 +84,10 @@ public final class TemplateTable {
         CreateTableRequest.builder()
             .tableName(tableName)
             .billingMode(BillingMode.PAY_PER_REQUEST)
-            .attributeDefinitions(
-                ((List<Map<String, Object>>) p.get("AttributeDefinitions"))
-                    .stream()
-                        .map(
-                            a ->
-                                AttributeDefinition.builder()
-                                    .attributeName((String) a.get("AttributeName"))
-                                    .attributeType((String) a.get("AttributeType"))
-                                    .build())
-                        .toList())
-            .keySchema(keySchema(p.get("KeySchema")));
-    List<Map<String, Object>> indexes = (List<Map<String, Object>>) p.get("GlobalSecondaryIndexes");
-    if (indexes != null) {
-      request.globalSecondaryIndexes(indexes.stream().map(TemplateTable::index).toList());
+            .attributeDefinitions(each(p.get("AttributeDefinitions"), TemplateTable::attribute))
+            .keySchema(each(p.get("KeySchema"), TemplateTable::key));
+    if (p.get("GlobalSecondaryIndexes") != null) {
+      request.globalSecondaryIndexes(each(p.get("GlobalSecondaryIndexes"), TemplateTable::index));
     }
     Map<String, Object> stream = (Map<String, Object>) p.get("StreamSpecification");
     if (stream != null) {
@@ -119,21 +110,28 @@ public final class TemplateTable {
     }
     return GlobalSecondaryIndex.builder()
         .indexName((String) index.get("IndexName"))
-        .keySchema(keySchema(index.get("KeySchema")))
+        .keySchema(each(index.get("KeySchema"), TemplateTable::key))
         .projection(p.build())
         .build();
   }
 
+  private static AttributeDefinition attribute(Map<String, Object> a) {
+    return AttributeDefinition.builder()
+        .attributeName((String) a.get("AttributeName"))
+        .attributeType((String) a.get("AttributeType"))
+        .build();
+  }
+
+  private static KeySchemaElement key(Map<String, Object> k) {
+    return KeySchemaElement.builder()
+        .attributeName((String) k.get("AttributeName"))
+        .keyType((String) k.get("KeyType"))
+        .build();
+  }
+
+  /** Each map of a template list (of maps) made into an SDK model object. */
   @SuppressWarnings("unchecked")
-  private static List<KeySchemaElement> keySchema(Object keys) {
-    return ((List<Map<String, Object>>) keys)
-        .stream()
-            .map(
-                k ->
-                    KeySchemaElement.builder()
-                        .attributeName((String) k.get("AttributeName"))
-                        .keyType((String) k.get("KeyType"))
-                        .build())
-            .toList();
+  private static <T> List<T> each(Object list, Function<Map<String, Object>, T> build) {
+    return ((List<Map<String, Object>>) list).stream().map(build).toList();
   }
 }

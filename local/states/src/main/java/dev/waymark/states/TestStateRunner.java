@@ -20,13 +20,11 @@ final class TestStateRunner {
   private static final Set<String> NO_MOCK_TYPES =
       Set.of("Pass", "Fail", "Succeed", "Choice", "Wait");
   private final EngineRuntime runtime;
-  private final String region;
-  private final String accountId;
+  private final Account account;
 
-  TestStateRunner(EngineRuntime runtime, String region, String accountId) {
+  TestStateRunner(EngineRuntime runtime, Account account) {
     this.runtime = runtime;
-    this.region = region;
-    this.accountId = accountId;
+    this.account = account;
   }
 
   TestStateResult run(TestStateRequest req) {
@@ -34,7 +32,7 @@ final class TestStateRunner {
     String name = req.stateName() != null ? req.stateName() : "StateName";
     JsonNode state = def.state(name);
     TestHooks hooks = hooks(req, state);
-    JsonNode input = req.input() == null ? Json.object() : StatesEngine.parseInput(req.input());
+    JsonNode input = req.input() == null ? Json.object() : ApiInputs.parseInput(req.input());
     ExecutionRecord rec = record(req, def, input, name);
     Map<String, JsonNode> vars = new LinkedHashMap<>();
     if (req.variables() != null) {
@@ -205,9 +203,8 @@ final class TestStateRunner {
       TestStateRequest req, Definition def, JsonNode input, String stateName) {
     String smName = UUID.randomUUID().toString();
     String execName = UUID.randomUUID().toString();
-    String smArn = "arn:aws:states:" + region + ":" + accountId + ":stateMachine:" + smName;
-    String execArn =
-        "arn:aws:states:" + region + ":" + accountId + ":express:" + smName + ":" + execName;
+    String smArn = account.arn("stateMachine:" + smName);
+    String execArn = account.arn("express:" + smName + ":" + execName);
     ExecutionRecord rec =
         new ExecutionRecord(
             execArn,

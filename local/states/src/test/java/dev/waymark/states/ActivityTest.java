@@ -13,7 +13,7 @@ class ActivityTest {
   private static final Instant T0 = Instant.parse("2034-01-01T00:00:00Z");
   private final EngineClock clock = new EngineClock(ClockMode.MANUAL, T0);
   private final StatesEngine engine = StatesEngine.builder().clock(clock).build();
-  private final String activity = engine.createActivity("approve");
+  private final String activity = engine.tasks().createActivity("approve");
 
   private String start(int timeoutSeconds) {
     String def =
@@ -25,8 +25,9 @@ class ActivityTest {
                 + ",'End':true}}}");
     String arn =
         engine
+            .executions()
             .startExecution(
-                engine.createStateMachine("act" + timeoutSeconds, def).stateMachineArn(),
+                engine.machines().createStateMachine("act" + timeoutSeconds, def).stateMachineArn(),
                 null,
                 "{\"v\":1}")
             .executionArn();
@@ -37,12 +38,12 @@ class ActivityTest {
   @Test
   void workerTakesAndCompletesTheTask() {
     String arn = start(60);
-    ActivityTask task = engine.getActivityTask(activity, "worker-1", Duration.ZERO);
+    ActivityTask task = engine.tasks().getActivityTask(activity, "worker-1", Duration.ZERO);
     assertThat(task.input()).isEqualTo("{\"v\":1}");
-    assertThat(engine.getActivityTask(activity, "worker-2", Duration.ZERO)).isNull();
-    engine.sendTaskSuccess(task.taskToken(), "{\"approved\":true}");
+    assertThat(engine.tasks().getActivityTask(activity, "worker-2", Duration.ZERO)).isNull();
+    engine.tasks().sendTaskSuccess(task.taskToken(), "{\"approved\":true}");
     EngineTestSupport.settle(engine);
-    ExecutionInfo info = engine.describeExecution(arn);
+    ExecutionInfo info = engine.executions().describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("approved").asBoolean()).isTrue();
     assertThat(EngineTestSupport.types(engine, arn))
@@ -59,10 +60,14 @@ class ActivityTest {
   @Test
   void workerFailureFailsTheExecution() {
     String arn = start(60);
-    engine.sendTaskFailure(
-        engine.getActivityTask(activity, null, Duration.ZERO).taskToken(), "Rejected", "no");
+    engine
+        .tasks()
+        .sendTaskFailure(
+            engine.tasks().getActivityTask(activity, null, Duration.ZERO).taskToken(),
+            "Rejected",
+            "no");
     EngineTestSupport.settle(engine);
-    assertThat(engine.describeExecution(arn).error()).isEqualTo("Rejected");
+    assertThat(engine.executions().describeExecution(arn).error()).isEqualTo("Rejected");
     assertThat(EngineTestSupport.types(engine, arn)).contains("ActivityFailed");
   }
 
@@ -70,21 +75,21 @@ class ActivityTest {
   void noWorkerTimesOut() {
     String arn = start(30);
     clock.advance(Duration.ofSeconds(30));
-    ExecutionInfo info = engine.describeExecution(arn);
+    ExecutionInfo info = engine.executions().describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(info.error()).isEqualTo("States.Timeout");
     assertThat(EngineTestSupport.types(engine, arn))
         .contains("ActivityTimedOut")
         .doesNotContain("ActivityStarted");
-    assertThat(engine.getActivityTask(activity, null, Duration.ZERO)).isNull();
+    assertThat(engine.tasks().getActivityTask(activity, null, Duration.ZERO)).isNull();
   }
 
   @Test
   void unknownActivityIsARuntimeError() {
-    engine.deleteActivity(activity);
+    engine.tasks().deleteActivity(activity);
     String arn = start(10);
-    assertThat(engine.describeExecution(arn).error()).isEqualTo("States.Runtime");
-    assertThat(engine.describeExecution(arn).cause())
+    assertThat(engine.executions().describeExecution(arn).error()).isEqualTo("States.Runtime");
+    assertThat(engine.executions().describeExecution(arn).cause())
         .endsWith("The activity " + activity + " does not exist.");
   }
 }

@@ -20,31 +20,34 @@ class ApiTest {
   void executionsOnVersionsAndAliasesKeepTheirVersion() {
     String sm =
         engine
+            .machines()
             .createStateMachine("m", pass("v1"), null, StateMachineType.STANDARD, true, "first")
             .stateMachineArn();
     String v1 = sm + ":1";
-    String alias = engine.createStateMachineAlias("live", Map.of(v1, 100), null);
-    String v2 = engine.updateStateMachine(sm, pass("v2"), null, true, null);
+    String alias = engine.machines().createStateMachineAlias("live", Map.of(v1, 100), null);
+    String v2 = engine.machines().updateStateMachine(sm, pass("v2"), null, true, null);
     assertThat(v2).isEqualTo(sm + ":2");
 
-    String onAlias = engine.startExecution(alias, null, "{}").executionArn();
-    String onLatest = engine.startExecution(sm, null, "{}").executionArn();
-    String onV1 = engine.startExecution(v1, null, "{}").executionArn();
+    String onAlias = engine.executions().startExecution(alias, null, "{}").executionArn();
+    String onLatest = engine.executions().startExecution(sm, null, "{}").executionArn();
+    String onV1 = engine.executions().startExecution(v1, null, "{}").executionArn();
     EngineTestSupport.settle(engine);
 
-    assertThat(engine.describeExecution(onAlias).output().asText()).isEqualTo("v1");
-    assertThat(engine.describeExecution(onAlias).stateMachineAliasArn()).isEqualTo(alias);
-    assertThat(engine.describeExecution(onAlias).stateMachineVersionArn()).isEqualTo(v1);
-    assertThat(engine.describeExecution(onLatest).output().asText()).isEqualTo("v2");
-    assertThat(engine.describeExecution(onV1).output().asText()).isEqualTo("v1");
-    assertThat(engine.listStateMachineVersions(sm)).containsExactly(v2, v1);
+    assertThat(engine.executions().describeExecution(onAlias).output().asText()).isEqualTo("v1");
+    assertThat(engine.executions().describeExecution(onAlias).stateMachineAliasArn())
+        .isEqualTo(alias);
+    assertThat(engine.executions().describeExecution(onAlias).stateMachineVersionArn())
+        .isEqualTo(v1);
+    assertThat(engine.executions().describeExecution(onLatest).output().asText()).isEqualTo("v2");
+    assertThat(engine.executions().describeExecution(onV1).output().asText()).isEqualTo("v1");
+    assertThat(engine.machines().listStateMachineVersions(sm)).containsExactly(v2, v1);
 
-    assertThat(engine.describeStateMachineAliasInfo(alias).routing())
+    assertThat(engine.machines().describeStateMachineAliasInfo(alias).routing())
         .containsExactly(Map.entry(v1, 100));
-    engine.updateStateMachineAlias(alias, Map.of(v2, 100));
-    String after = engine.startExecution(alias, null, "{}").executionArn();
+    engine.machines().updateStateMachineAlias(alias, Map.of(v2, 100));
+    String after = engine.executions().startExecution(alias, null, "{}").executionArn();
     EngineTestSupport.settle(engine);
-    assertThat(engine.describeExecution(after).output().asText()).isEqualTo("v2");
+    assertThat(engine.executions().describeExecution(after).output().asText()).isEqualTo("v2");
   }
 
   @Test
@@ -53,19 +56,19 @@ class ApiTest {
         EngineTestSupport.json(
             "{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':10,'End':true}}}");
     StatesEngine manual = StatesEngine.builder().clockMode(ClockMode.MANUAL).build();
-    String sm = manual.createStateMachine("w", wait).stateMachineArn();
-    StartResult a = manual.startExecution(sm, "run-1", "{\"x\":1}");
-    StartResult b = manual.startExecution(sm, "run-1", "{\"x\":1}");
+    String sm = manual.machines().createStateMachine("w", wait).stateMachineArn();
+    StartResult a = manual.executions().startExecution(sm, "run-1", "{\"x\":1}");
+    StartResult b = manual.executions().startExecution(sm, "run-1", "{\"x\":1}");
     assertThat(b.executionArn()).isEqualTo(a.executionArn());
-    assertThatThrownBy(() -> manual.startExecution(sm, "run-1", "{\"x\":2}"))
+    assertThatThrownBy(() -> manual.executions().startExecution(sm, "run-1", "{\"x\":2}"))
         .isInstanceOfSatisfying(
             StatesApiException.class,
             e -> assertThat(e.code()).isEqualTo("ExecutionAlreadyExists"));
-    manual.stopExecution(a.executionArn(), "Stopped", "by test");
-    assertThat(manual.describeExecution(a.executionArn()).status())
+    manual.executions().stopExecution(a.executionArn(), "Stopped", "by test");
+    assertThat(manual.executions().describeExecution(a.executionArn()).status())
         .isEqualTo(ExecutionStatus.ABORTED);
     assertThat(EngineTestSupport.types(manual, a.executionArn())).endsWith("ExecutionAborted");
-    assertThatThrownBy(() -> manual.startExecution(sm, "run-1", "{\"x\":1}"))
+    assertThatThrownBy(() -> manual.executions().startExecution(sm, "run-1", "{\"x\":1}"))
         .isInstanceOf(StatesApiException.class);
   }
 
@@ -73,16 +76,18 @@ class ApiTest {
   void expressSyncExecutionReturnsTheResult() {
     String sm =
         engine
+            .machines()
             .createStateMachine("e", pass("done"), null, StateMachineType.EXPRESS, false, null)
             .stateMachineArn();
-    ExecutionInfo info = engine.startSyncExecution(sm, null, "{}");
+    ExecutionInfo info = engine.executions().startSyncExecution(sm, null, "{}");
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().asText()).isEqualTo("done");
   }
 
   @Test
   void nestedSyncExecutionRunsOnTheSameEngine() {
-    String child = engine.createStateMachine("child", pass("from-child")).stateMachineArn();
+    String child =
+        engine.machines().createStateMachine("child", pass("from-child")).stateMachineArn();
     String parent =
         EngineTestSupport.json(
             "{'StartAt':'S','States':{'S':{'Type':'Task',"
@@ -92,10 +97,13 @@ class ApiTest {
                 + "','Input':{}},'OutputPath':'$.Output','End':true}}}");
     String arn =
         engine
+            .executions()
             .startExecution(
-                engine.createStateMachine("parent", parent).stateMachineArn(), null, "{}")
+                engine.machines().createStateMachine("parent", parent).stateMachineArn(),
+                null,
+                "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
+    ExecutionInfo info = engine.executions().awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().asText()).isEqualTo("from-child");
   }
@@ -108,9 +116,11 @@ class ApiTest {
                 + "'Resource':'arn:aws:states:::glue:startJobRun','End':true}}}");
     String arn =
         engine
-            .startExecution(engine.createStateMachine("g", def).stateMachineArn(), null, "{}")
+            .executions()
+            .startExecution(
+                engine.machines().createStateMachine("g", def).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
+    ExecutionInfo info = engine.executions().awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(info.cause()).contains("arn:aws:states:::glue:startJobRun");
   }
@@ -119,7 +129,7 @@ class ApiTest {
   void invalidDefinitionsAndNamesAreRejected() {
     String danglingNext =
         EngineTestSupport.json("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'Nowhere'}}}");
-    assertThatThrownBy(() -> engine.createStateMachine("bad", danglingNext))
+    assertThatThrownBy(() -> engine.machines().createStateMachine("bad", danglingNext))
         .isInstanceOfSatisfying(
             StatesApiException.class,
             e -> {
@@ -133,11 +143,11 @@ class ApiTest {
     assertThat(engine.validateStateMachineDefinition(unreachable, StateMachineType.STANDARD))
         .extracting(d -> d.message())
         .containsExactly("State \"B\" is not reachable.");
-    String sm = engine.createStateMachine("ok", pass("x")).stateMachineArn();
-    assertThatThrownBy(() -> engine.startExecution(sm, "has space", "{}"))
+    String sm = engine.machines().createStateMachine("ok", pass("x")).stateMachineArn();
+    assertThatThrownBy(() -> engine.executions().startExecution(sm, "has space", "{}"))
         .isInstanceOfSatisfying(
             StatesApiException.class, e -> assertThat(e.code()).isEqualTo("InvalidName"));
-    assertThatThrownBy(() -> engine.startExecution(sm, null, "{not json"))
+    assertThatThrownBy(() -> engine.executions().startExecution(sm, null, "{not json"))
         .isInstanceOfSatisfying(
             StatesApiException.class, e -> assertThat(e.code()).isEqualTo("InvalidExecutionInput"));
   }
@@ -150,10 +160,13 @@ class ApiTest {
             "{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':10,'End':true}}}");
     String arn =
         manual
-            .startExecution(manual.createStateMachine("w", wait).stateMachineArn(), null, "{}")
+            .executions()
+            .startExecution(
+                manual.machines().createStateMachine("w", wait).stateMachineArn(), null, "{}")
             .executionArn();
     manual.close();
-    assertThat(manual.describeExecution(arn).status()).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(manual.executions().describeExecution(arn).status())
+        .isEqualTo(ExecutionStatus.ABORTED);
     EngineTestSupport.settle(manual);
     assertThat(manual.clock().nextDeadline()).isNull();
   }
@@ -165,10 +178,13 @@ class ApiTest {
             "{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':["
                 + "{'And':[{'Variable':'$.x','IsPresent':true},{'Variable':'$.x','NumericGreaterThan':1}],'Next':'Y'},"
                 + "{'Variable':'$.y','StringEquals':'a','Next':'Y'}],'Default':'Y'},'Y':{'Type':'Succeed'}}}");
-    String sm = engine.createStateMachine("c", def).stateMachineArn();
+    String sm = engine.machines().createStateMachine("c", def).stateMachineArn();
     ExecutionInfo info =
-        engine.awaitExecution(
-            engine.startExecution(sm, null, "{}").executionArn(), EngineTestSupport.PATIENCE);
+        engine
+            .executions()
+            .awaitExecution(
+                engine.executions().startExecution(sm, null, "{}").executionArn(),
+                EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(info.error()).isEqualTo("States.Runtime");
     assertThat(info.cause())
@@ -222,11 +238,13 @@ class ApiTest {
         EngineTestSupport.json("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'A'}}}");
     String arn =
         engine
-            .startExecution(engine.createStateMachine("loop", loop).stateMachineArn(), null, "{}")
+            .executions()
+            .startExecution(
+                engine.machines().createStateMachine("loop", loop).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
+    ExecutionInfo info = engine.executions().awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(info.cause()).contains("maximum number of history events");
-    assertThat(engine.getExecutionHistory(arn)).hasSize(25_000);
+    assertThat(engine.executions().getExecutionHistory(arn)).hasSize(25_000);
   }
 }

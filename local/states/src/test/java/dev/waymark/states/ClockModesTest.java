@@ -15,15 +15,16 @@ class ClockModesTest {
           "{'StartAt':'W','States':{'W':{'Type':'Wait','SecondsPath':'$.s','End':true}}}");
 
   private static String start(StatesEngine engine, long seconds) {
-    String sm = engine.createStateMachine("w", WAIT).stateMachineArn();
-    return engine.startExecution(sm, null, "{\"s\":" + seconds + "}").executionArn();
+    String sm = engine.machines().createStateMachine("w", WAIT).stateMachineArn();
+    return engine.executions().startExecution(sm, null, "{\"s\":" + seconds + "}").executionArn();
   }
 
   @Test
   void realClockReallyWaits() {
     StatesEngine engine = StatesEngine.builder().clockMode(ClockMode.REAL).build();
     Instant before = Instant.now();
-    ExecutionInfo info = engine.awaitExecution(start(engine, 1), EngineTestSupport.PATIENCE);
+    ExecutionInfo info =
+        engine.executions().awaitExecution(start(engine, 1), EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(Duration.between(before, Instant.now()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(900));
@@ -34,7 +35,7 @@ class ClockModesTest {
     Instant t0 = Instant.parse("2031-01-01T00:00:00Z");
     StatesEngine engine = StatesEngine.builder().clock(new EngineClock(ClockMode.SKIP, t0)).build();
     ExecutionInfo info =
-        engine.awaitExecution(start(engine, 365L * 86400), EngineTestSupport.PATIENCE);
+        engine.executions().awaitExecution(start(engine, 365L * 86400), EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.stopDate()).isEqualTo(t0.plus(Duration.ofDays(365)));
     assertThat(engine.clock().now()).isEqualTo(t0.plus(Duration.ofDays(365)));
@@ -49,10 +50,13 @@ class ClockModesTest {
     EngineTestSupport.settle(engine);
     assertThat(clock.nextDeadline()).isEqualTo(t0.plusSeconds(3600));
     clock.advanceTo(t0.plusSeconds(3599));
-    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(engine.executions().describeExecution(arn).status())
+        .isEqualTo(ExecutionStatus.RUNNING);
     clock.advance(Duration.ofSeconds(1));
-    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(engine.describeExecution(arn).stopDate()).isEqualTo(t0.plusSeconds(3600));
+    assertThat(engine.executions().describeExecution(arn).status())
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(engine.executions().describeExecution(arn).stopDate())
+        .isEqualTo(t0.plusSeconds(3600));
     assertThat(clock.nextDeadline()).isNull();
     assertThat(java.time.Instant.now(clock.asJavaClock())).isEqualTo(t0.plusSeconds(3600));
   }
@@ -68,9 +72,11 @@ class ClockModesTest {
                 + "'P':{'Type':'Pass','Output':{'now':'{% $now() %}','millis':'{% $millis() %}'},'End':true}}}");
     String arn =
         engine
-            .startExecution(engine.createStateMachine("now", def).stateMachineArn(), null, "{}")
+            .executions()
+            .startExecution(
+                engine.machines().createStateMachine("now", def).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
+    ExecutionInfo info = engine.executions().awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.output().path("now").asText()).isEqualTo("2031-06-01T12:01:00.000Z");
     assertThat(info.output().path("millis").asLong()).isEqualTo(t0.plusSeconds(60).toEpochMilli());
   }

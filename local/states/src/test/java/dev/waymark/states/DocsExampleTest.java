@@ -48,17 +48,18 @@ class DocsExampleTest {
                 })
             .build();
 
-    String sm = engine.createStateMachine("lease-renewal", DEFINITION).stateMachineArn();
-    String run = engine.startExecution(sm, "p-1", "{\"profileId\":\"p-1\"}").executionArn();
+    String sm = engine.machines().createStateMachine("lease-renewal", DEFINITION).stateMachineArn();
+    String run =
+        engine.executions().startExecution(sm, "p-1", "{\"profileId\":\"p-1\"}").executionArn();
 
     clock.advance(Duration.ofDays(90)); // the 90-day Wait fires, "send" runs
-    engine.sendTaskSuccess(awaits.get(0).taskToken(), "{\"event\":\"Booked\"}");
+    engine.tasks().sendTaskSuccess(awaits.get(0).taskToken(), "{\"event\":\"Booked\"}");
     assertThat(engine.awaitQuiescence(Duration.ofMinutes(1))).isTrue(); // false: still busy
 
-    ExecutionInfo info = engine.describeExecution(run);
+    ExecutionInfo info = engine.executions().describeExecution(run);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.stopDate()).isEqualTo(Instant.parse("2030-05-30T09:00:00Z"));
-    assertThat(engine.getExecutionHistory(run))
+    assertThat(engine.executions().getExecutionHistory(run))
         .extracting(HistoryEvent::type)
         .contains("TaskSubmitted");
   }

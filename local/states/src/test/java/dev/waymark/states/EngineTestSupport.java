@@ -24,11 +24,13 @@ final class EngineTestSupport {
   }
 
   static List<String> types(StatesEngine engine, String executionArn) {
-    return engine.getExecutionHistory(executionArn).stream().map(HistoryEvent::type).toList();
+    return engine.executions().getExecutionHistory(executionArn).stream()
+        .map(HistoryEvent::type)
+        .toList();
   }
 
   static HistoryEvent first(StatesEngine engine, String executionArn, String type) {
-    return engine.getExecutionHistory(executionArn).stream()
+    return engine.executions().getExecutionHistory(executionArn).stream()
         .filter(e -> e.type().equals(type))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + type + " event"));

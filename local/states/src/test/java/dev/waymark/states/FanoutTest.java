@@ -19,10 +19,14 @@ class FanoutTest {
   private ExecutionInfo run(String definition, String input) {
     String sm =
         engine
+            .machines()
             .createStateMachine("m" + System.nanoTime(), EngineTestSupport.json(definition))
             .stateMachineArn();
-    return engine.awaitExecution(
-        engine.startExecution(sm, null, input).executionArn(), EngineTestSupport.PATIENCE);
+    return engine
+        .executions()
+        .awaitExecution(
+            engine.executions().startExecution(sm, null, input).executionArn(),
+            EngineTestSupport.PATIENCE);
   }
 
   @Test
@@ -71,11 +75,12 @@ class FanoutTest {
     assertThat(failed.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
     assertThat(EngineTestSupport.types(engine, failed.executionArn()))
         .contains("MapRunStarted", "MapRunFailed");
-    MapRunInfo run = engine.listMapRuns(failed.executionArn()).get(0);
+    MapRunInfo run = engine.executions().listMapRuns(failed.executionArn()).get(0);
     assertThat(run.status()).isEqualTo("FAILED");
     assertThat(run.itemsFailed()).isEqualTo(2);
-    assertThat(engine.describeMapRun(run.mapRunArn())).isEqualTo(run);
-    assertThat(engine.listMapRuns(ok.executionArn()).get(0).status()).isEqualTo("SUCCEEDED");
+    assertThat(engine.executions().describeMapRun(run.mapRunArn())).isEqualTo(run);
+    assertThat(engine.executions().listMapRuns(ok.executionArn()).get(0).status())
+        .isEqualTo("SUCCEEDED");
   }
 
   /**
@@ -115,6 +120,7 @@ class FanoutTest {
     StatesEngine engine = StatesEngine.builder().clock(manual).build();
     String sm =
         engine
+            .machines()
             .createStateMachine(
                 "later",
                 EngineTestSupport.json(
@@ -126,7 +132,7 @@ class FanoutTest {
                       'Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.err','Next':'Done'}],'End':true},
                       'Done':{'Type':'Succeed'}}}"""))
             .stateMachineArn();
-    String arn = engine.startExecution(sm, null, "{}").executionArn();
+    String arn = engine.executions().startExecution(sm, null, "{}").executionArn();
     EngineTestSupport.settle(engine);
     assertThat(EngineTestSupport.types(engine, arn))
         .filteredOn("WaitStateEntered"::equals)
@@ -134,11 +140,11 @@ class FanoutTest {
 
     manual.advance(Duration.ofSeconds(60));
 
-    ExecutionInfo info = engine.describeExecution(arn);
+    ExecutionInfo info = engine.executions().describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("err").path("Error").asText()).isEqualTo("Boom");
     assertThat(info.stopDate()).isEqualTo(T0.plusSeconds(60));
-    List<HistoryEvent> history = engine.getExecutionHistory(arn);
+    List<HistoryEvent> history = engine.executions().getExecutionHistory(arn);
     assertThat(history).filteredOn(e -> e.type().equals("WaitStateAborted")).hasSize(1);
     assertThat(history)
         .filteredOn(e -> e.type().equals("WaitStateExited"))

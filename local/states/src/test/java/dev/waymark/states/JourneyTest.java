@@ -55,13 +55,14 @@ class JourneyTest {
     StatesEngine engine = engine(clock, sqs);
     String arn =
         engine
+            .executions()
             .startExecution(
-                engine.createStateMachine("lease", JOURNEY).stateMachineArn(),
+                engine.machines().createStateMachine("lease", JOURNEY).stateMachineArn(),
                 "p-1",
                 "{\"profileId\":\"p-1\"}")
             .executionArn();
 
-    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
+    ExecutionInfo info = engine.executions().awaitExecution(arn, EngineTestSupport.PATIENCE);
 
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("outcome").asText()).isEqualTo("not-booked");
@@ -80,8 +81,9 @@ class JourneyTest {
     StatesEngine engine = engine(clock, sqs);
     String arn =
         engine
+            .executions()
             .startExecution(
-                engine.createStateMachine("lease", JOURNEY).stateMachineArn(),
+                engine.machines().createStateMachine("lease", JOURNEY).stateMachineArn(),
                 "p-2",
                 "{\"profileId\":\"p-2\"}")
             .executionArn();
@@ -91,10 +93,10 @@ class JourneyTest {
     clock.advance(Duration.ofDays(1));
     assertThat(sends).containsExactly(T0.plus(Duration.ofDays(90)));
     clock.advance(Duration.ofDays(3));
-    engine.sendTaskSuccess(sqs.lastToken(), "{\"event\":\"Booked\"}");
+    engine.tasks().sendTaskSuccess(sqs.lastToken(), "{\"event\":\"Booked\"}");
     EngineTestSupport.settle(engine);
 
-    ExecutionInfo info = engine.describeExecution(arn);
+    ExecutionInfo info = engine.executions().describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("booking").path("event").asText()).isEqualTo("Booked");
     assertThat(info.stopDate()).isEqualTo(T0.plus(Duration.ofDays(93)));

@@ -27,20 +27,21 @@ class ManyExecutionsTest {
             """
                 {'StartAt':'W','States':{'W':{'Type':'Wait','SecondsPath':'$.days','Next':'T'},
                   'T':{'Type':'Task','Resource':'arn:aws:lambda:us-east-1:123456789012:function:touch','End':true}}}""");
-    String sm = engine.createStateMachine("many", def).stateMachineArn();
+    String sm = engine.machines().createStateMachine("many", def).stateMachineArn();
     List<String> runs = new ArrayList<>();
     clock.asEngineWork(
         () -> {
           for (int i = 0; i < 300; i++) {
             runs.add(
                 engine
+                    .executions()
                     .startExecution(sm, "run-" + i, "{\"days\":" + (i % 30) * 86400 + "}")
                     .executionArn());
           }
         });
     EngineTestSupport.settle(engine);
     for (int i = 0; i < runs.size(); i++) {
-      ExecutionInfo info = engine.describeExecution(runs.get(i));
+      ExecutionInfo info = engine.executions().describeExecution(runs.get(i));
       assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       assertThat(info.stopDate()).isEqualTo(t0.plus(Duration.ofDays(i % 30)));
       assertThat(info.output().path("at").asText())

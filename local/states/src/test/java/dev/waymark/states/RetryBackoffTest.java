@@ -41,9 +41,11 @@ class RetryBackoffTest {
                   'End':true}}}""");
     String arn =
         engine
-            .startExecution(engine.createStateMachine("retry", def).stateMachineArn(), null, "{}")
+            .executions()
+            .startExecution(
+                engine.machines().createStateMachine("retry", def).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
+    ExecutionInfo info = engine.executions().awaitExecution(arn, EngineTestSupport.PATIENCE);
 
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(calls)
@@ -80,10 +82,13 @@ class RetryBackoffTest {
                   'Fallback':{'Type':'Pass','End':true}}}""");
     String arn =
         engine
+            .executions()
             .startExecution(
-                engine.createStateMachine("catch", def).stateMachineArn(), null, "{\"a\":1}")
+                engine.machines().createStateMachine("catch", def).stateMachineArn(),
+                null,
+                "{\"a\":1}")
             .executionArn();
-    ExecutionInfo info = engine.awaitExecution(arn, EngineTestSupport.PATIENCE);
+    ExecutionInfo info = engine.executions().awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("error").path("Error").asText())
         .isEqualTo("IllegalStateException");

@@ -29,8 +29,8 @@ class TaskTokenTest {
   private final StatesEngine engine = StatesEngine.builder().clock(clock).integration(sqs).build();
 
   private String start() {
-    String sm = engine.createStateMachine("await", MACHINE).stateMachineArn();
-    String arn = engine.startExecution(sm, null, "{\"who\":\"p1\"}").executionArn();
+    String sm = engine.machines().createStateMachine("await", MACHINE).stateMachineArn();
+    String arn = engine.executions().startExecution(sm, null, "{\"who\":\"p1\"}").executionArn();
     EngineTestSupport.settle(engine);
     return arn;
   }
@@ -38,16 +38,17 @@ class TaskTokenTest {
   @Test
   void sendTaskSuccessCompletesTheTask() {
     String arn = start();
-    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(engine.executions().describeExecution(arn).status())
+        .isEqualTo(ExecutionStatus.RUNNING);
     String token = sqs.lastToken();
     assertThat(sqs.calls.get(0).parameters().path("MessageBody").path("token").asText())
         .isEqualTo(token);
 
     clock.advance(Duration.ofMinutes(5));
-    engine.sendTaskSuccess(token, "{\"clicked\":true}");
+    engine.tasks().sendTaskSuccess(token, "{\"clicked\":true}");
     EngineTestSupport.settle(engine);
 
-    ExecutionInfo info = engine.describeExecution(arn);
+    ExecutionInfo info = engine.executions().describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("clicked").asBoolean()).isTrue();
     assertThat(info.stopDate()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
@@ -65,9 +66,9 @@ class TaskTokenTest {
   @Test
   void sendTaskFailureFailsTheExecution() {
     String arn = start();
-    engine.sendTaskFailure(sqs.lastToken(), "Bounced", "hard bounce");
+    engine.tasks().sendTaskFailure(sqs.lastToken(), "Bounced", "hard bounce");
     EngineTestSupport.settle(engine);
-    ExecutionInfo info = engine.describeExecution(arn);
+    ExecutionInfo info = engine.executions().describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(info.error()).isEqualTo("Bounced");
     assertThat(info.cause()).isEqualTo("hard bounce");
@@ -77,9 +78,10 @@ class TaskTokenTest {
   void missingHeartbeatTimesOutAndIsCaughtAsStatesTimeout() {
     String arn = start();
     clock.advance(Duration.ofSeconds(599));
-    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(engine.executions().describeExecution(arn).status())
+        .isEqualTo(ExecutionStatus.RUNNING);
     clock.advance(Duration.ofSeconds(1));
-    ExecutionInfo info = engine.describeExecution(arn);
+    ExecutionInfo info = engine.executions().describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().asText()).isEqualTo("timed out");
     assertThat(EngineTestSupport.first(engine, arn, "TaskTimedOut").timestamp())
@@ -92,14 +94,16 @@ class TaskTokenTest {
     String token = sqs.lastToken();
     for (int i = 0; i < 6; i++) {
       clock.advance(Duration.ofMinutes(9));
-      engine.sendTaskHeartbeat(token);
+      engine.tasks().sendTaskHeartbeat(token);
     }
-    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(engine.executions().describeExecution(arn).status())
+        .isEqualTo(ExecutionStatus.RUNNING);
     clock.advance(Duration.ofMinutes(6));
-    assertThat(engine.describeExecution(arn).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(engine.executions().describeExecution(arn).status())
+        .isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(EngineTestSupport.first(engine, arn, "TaskTimedOut").timestamp())
         .isEqualTo(T0.plusSeconds(3600));
-    assertThatThrownBy(() -> engine.sendTaskSuccess(token, "{}"))
+    assertThatThrownBy(() -> engine.tasks().sendTaskSuccess(token, "{}"))
         .isInstanceOf(StatesApiException.class)
         .extracting(e -> ((StatesApiException) e).code())
         .isEqualTo("TaskTimedOut");
@@ -114,7 +118,7 @@ class TaskTokenTest {
             .lambda(
                 "await",
                 in -> {
-                  self[0].sendTaskSuccess(in.path("token").asText(), "{\"answered\":true}");
+                  self[0].tasks().sendTaskSuccess(in.path("token").asText(), "{\"answered\":true}");
                   return dev.waymark.states.json.Json.object();
                 })
             .build();
@@ -127,9 +131,11 @@ class TaskTokenTest {
                   'TimeoutSeconds':60,'End':true}}}""");
     String arn =
         self[0]
-            .startExecution(self[0].createStateMachine("a", def).stateMachineArn(), null, "{}")
+            .executions()
+            .startExecution(
+                self[0].machines().createStateMachine("a", def).stateMachineArn(), null, "{}")
             .executionArn();
-    ExecutionInfo info = self[0].awaitExecution(arn, EngineTestSupport.PATIENCE);
+    ExecutionInfo info = self[0].executions().awaitExecution(arn, EngineTestSupport.PATIENCE);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("answered").asBoolean()).isTrue();
     assertThat(info.stopDate()).isEqualTo(T0);

@@ -1,15 +1,12 @@
 package dev.waymark.local.aws;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.waymark.local.http.LocalHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 
 /**
@@ -18,8 +15,7 @@ import java.util.function.BiConsumer;
  * pointed at {@link #endpoint()}.
  */
 public final class LocalAwsServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final LocalHttpServer server;
   private final LocalSesEndpoint ses;
   private final LocalSnsEndpoint sns;
 
@@ -27,14 +23,11 @@ public final class LocalAwsServer implements AutoCloseable {
       throws IOException {
     this.ses = new LocalSesEndpoint(outbox, emailFeedback);
     this.sns = new LocalSnsEndpoint(outbox);
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    server.setExecutor(executor);
-    server.createContext("/", this::serve);
-    server.start();
+    this.server = new LocalHttpServer(LocalHttpServer.LOOPBACK, 0, 4, "/", this::serve);
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return server.endpoint();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -65,7 +58,6 @@ public final class LocalAwsServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

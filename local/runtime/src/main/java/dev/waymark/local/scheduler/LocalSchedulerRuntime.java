@@ -6,7 +6,7 @@ import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.functions.audienceschedule.AudienceScheduleHandler;
 import dev.waymark.functions.leasescan.LeaseScanHandler;
 import dev.waymark.functions.segments.SegmentDueChecksHandler;
-import dev.waymark.local.VirtualClock;
+import dev.waymark.local.clock.VirtualClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,14 +17,8 @@ import java.util.Map;
  * LocalScheduler} that fires on the virtual clock, the scheduled functions' handlers as its
  * targets, and the Scheduler API on its own port for the functions' {@code SchedulerClient}s.
  */
-public final class LocalSchedulerRuntime implements AutoCloseable {
-  private final LocalScheduler scheduler;
-  private final SchedulerHttpApi api;
-
-  private LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi api) {
-    this.scheduler = scheduler;
-    this.api = api;
-  }
+public record LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi api)
+    implements AutoCloseable {
 
   public static LocalSchedulerRuntime start(
       Path template, VirtualClock clock, WaymarkServices services, Telemetry telemetry)
@@ -40,10 +34,6 @@ public final class LocalSchedulerRuntime implements AutoCloseable {
     TemplateSchedules.create(template, scheduler);
     clock.onAdvance(scheduler::fireDue);
     return new LocalSchedulerRuntime(scheduler, new SchedulerHttpApi(scheduler, 0));
-  }
-
-  public LocalScheduler scheduler() {
-    return scheduler;
   }
 
   /** Where a {@code SchedulerClient} should point ({@code endpointOverride}). */

@@ -2,7 +2,7 @@ package dev.waymark.local.scheduler;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.ddblocal.CloudFormationYaml;
-import dev.waymark.local.LocalLambdaContext;
+import dev.waymark.local.functions.LocalLambdaContext;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

@@ -3,11 +3,10 @@ package dev.waymark.local.scheduler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.waymark.core.json.Json;
+import dev.waymark.local.http.LocalHttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The EventBridge Scheduler API (restJson1) over {@link LocalScheduler}, on its own port, so the
@@ -26,19 +23,15 @@ import java.util.concurrent.Executors;
  */
 public final class SchedulerHttpApi implements AutoCloseable {
   private final LocalScheduler scheduler;
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(4);
+  private final LocalHttpServer server;
 
   public SchedulerHttpApi(LocalScheduler scheduler, int port) throws IOException {
     this.scheduler = scheduler;
-    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-    server.setExecutor(executor);
-    server.createContext("/schedules", this::serve);
-    server.start();
+    this.server = new LocalHttpServer(LocalHttpServer.LOOPBACK, port, 4, "/schedules", this::serve);
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return server.endpoint();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -173,7 +166,6 @@ public final class SchedulerHttpApi implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.segments.SchedulerTimers;
 import dev.waymark.core.json.Json;
 import dev.waymark.ddblocal.TemplateTable;
-import dev.waymark.local.VirtualClock;
+import dev.waymark.local.clock.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

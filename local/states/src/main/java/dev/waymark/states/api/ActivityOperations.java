@@ -33,7 +33,7 @@ final class ActivityOperations {
     ops.put(
         "CreateActivity",
         rq -> {
-          String arn = engine.createActivity(Req.required(rq, "name"));
+          String arn = engine.tasks().createActivity(Req.required(rq, "name"));
           return item(arn, created.computeIfAbsent(arn, a -> engine.clock().now()));
         });
     ops.put(
@@ -47,7 +47,7 @@ final class ActivityOperations {
         rq ->
             Pages.page(
                 rq,
-                engine.listActivities(),
+                engine.tasks().listActivities(),
                 100,
                 "activities",
                 "activities",
@@ -57,7 +57,7 @@ final class ActivityOperations {
         "DeleteActivity",
         rq -> {
           String arn = Arns.check(Req.required(rq, "activityArn"), ACTIVITY);
-          engine.deleteActivity(arn);
+          engine.tasks().deleteActivity(arn);
           created.remove(arn);
           return Json.object();
         });
@@ -65,7 +65,7 @@ final class ActivityOperations {
         "GetActivityTask",
         rq -> {
           ActivityTask task =
-              engine.getActivityTask(existing(rq), Req.optional(rq, "workerName"), POLL);
+              engine.tasks().getActivityTask(existing(rq), Req.optional(rq, "workerName"), POLL);
           ObjectNode out = Json.object();
           if (task != null) {
             out.put("taskToken", task.taskToken()).put("input", task.input());
@@ -76,7 +76,7 @@ final class ActivityOperations {
 
   private String existing(JsonNode rq) {
     String arn = Arns.check(Req.required(rq, "activityArn"), ACTIVITY);
-    if (!engine.listActivities().contains(arn)) {
+    if (!engine.tasks().listActivities().contains(arn)) {
       throw new StatesApiException(
           "ActivityDoesNotExist", "Activity Does Not Exist: '" + arn + "'");
     }

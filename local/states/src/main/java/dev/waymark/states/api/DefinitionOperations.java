@@ -65,8 +65,7 @@ final class DefinitionOperations {
     }
     int max = Req.maxResults(rq, 100);
     List<DefinitionValidator.Diagnostic> all =
-        engine.validateStateMachineDefinition(
-            definition, MachineOperations.type(Req.optional(rq, "type")));
+        engine.validateStateMachineDefinition(definition, MachineOperations.type(rq));
     ArrayNode diagnostics = Json.array();
     boolean failed = false;
     for (DefinitionValidator.Diagnostic d : all) {

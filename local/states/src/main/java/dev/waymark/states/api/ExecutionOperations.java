@@ -29,48 +29,51 @@ final class ExecutionOperations {
   void register(Map<String, Function<JsonNode, ObjectNode>> ops) {
     ops.put("StartExecution", this::start);
     ops.put("StartSyncExecution", this::startSync);
-    ops.put("DescribeExecution", rq -> engine.describeExecution(executionArn(rq)).toJson());
+    ops.put(
+        "DescribeExecution",
+        rq -> engine.executions().describeExecution(executionArn(rq)).toJson());
     ops.put(
         "DescribeStateMachineForExecution",
         rq ->
             MachineOperations.describeJson(
-                engine.describeStateMachineForExecution(executionArn(rq))));
+                engine.executions().describeStateMachineForExecution(executionArn(rq))));
     ops.put("ListExecutions", this::list);
     ops.put("GetExecutionHistory", this::history);
     ops.put("StopExecution", this::stop);
     ops.put(
         "SendTaskSuccess",
         rq -> {
-          engine.sendTaskSuccess(Req.required(rq, "taskToken"), Req.required(rq, "output"));
+          engine.tasks().sendTaskSuccess(Req.required(rq, "taskToken"), Req.required(rq, "output"));
           return Json.object();
         });
     ops.put(
         "SendTaskFailure",
         rq -> {
-          engine.sendTaskFailure(
-              Req.required(rq, "taskToken"), Req.optional(rq, "error"), Req.optional(rq, "cause"));
+          engine
+              .tasks()
+              .sendTaskFailure(
+                  Req.required(rq, "taskToken"),
+                  Req.optional(rq, "error"),
+                  Req.optional(rq, "cause"));
           return Json.object();
         });
     ops.put(
         "SendTaskHeartbeat",
         rq -> {
-          engine.sendTaskHeartbeat(Req.required(rq, "taskToken"));
+          engine.tasks().sendTaskHeartbeat(Req.required(rq, "taskToken"));
           return Json.object();
         });
   }
 
   private ObjectNode start(JsonNode rq) {
-    String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
-    StartResult r = engine.startExecution(arn, Req.optional(rq, "name"), Req.optional(rq, "input"));
+    StartResult r = started(rq, engine.executions()::startExecution);
     ObjectNode out = Json.object().put("executionArn", r.executionArn());
     out.set("startDate", Json.epochSeconds(r.startDate()));
     return out;
   }
 
   private ObjectNode startSync(JsonNode rq) {
-    String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
-    ExecutionInfo info =
-        engine.startSyncExecution(arn, Req.optional(rq, "name"), Req.optional(rq, "input"));
+    ExecutionInfo info = started(rq, engine.executions()::startSyncExecution);
     ObjectNode out = info.toJson();
     out.remove(
         List.of("redriveCount", "stateMachineVersionArn", "stateMachineAliasArn", "mapRunArn"));
@@ -92,14 +95,14 @@ final class ExecutionOperations {
     }
     Arns.check(arn, Arns.MACHINE);
     if (Arns.isAlias(arn)) {
-      engine.describeStateMachineAlias(arn);
+      engine.machines().describeStateMachineAlias(arn);
     } else {
-      engine.describeStateMachine(arn);
+      engine.machines().describeStateMachine(arn);
     }
-    ExecutionStatus status = status(Req.optional(rq, "statusFilter"));
+    ExecutionStatus status = Req.enumValue(rq, "statusFilter", ExecutionStatus.class, "");
     return Pages.page(
         rq,
-        engine.listExecutions(arn, status),
+        engine.executions().listExecutions(arn, status),
         100,
         arn + "|" + status,
         "executions",
@@ -131,7 +134,7 @@ final class ExecutionOperations {
 
   private ObjectNode history(JsonNode rq) {
     String arn = executionArn(rq);
-    List<HistoryEvent> events = new ArrayList<>(engine.getExecutionHistory(arn));
+    List<HistoryEvent> events = new ArrayList<>(engine.executions().getExecutionHistory(arn));
     boolean reverse = Req.flag(rq, "reverseOrder");
     if (reverse) {
       Collections.reverse(events);
@@ -157,8 +160,8 @@ final class ExecutionOperations {
 
   private ObjectNode stop(JsonNode rq) {
     String arn = executionArn(rq);
-    engine.stopExecution(arn, Req.optional(rq, "error"), Req.optional(rq, "cause"));
-    ExecutionInfo info = engine.describeExecution(arn);
+    engine.executions().stopExecution(arn, Req.optional(rq, "error"), Req.optional(rq, "cause"));
+    ExecutionInfo info = engine.executions().describeExecution(arn);
     ObjectNode out = Json.object();
     out.set(
         "stopDate",
@@ -166,22 +169,19 @@ final class ExecutionOperations {
     return out;
   }
 
-  private static String executionArn(JsonNode rq) {
-    return Arns.check(Req.required(rq, "executionArn"), Arns.EXECUTION);
+  /** StartExecution or StartSyncExecution. */
+  private interface Start<T> {
+    T start(String stateMachineArn, String name, String input);
   }
 
-  private static ExecutionStatus status(String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return ExecutionStatus.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw new StatesApiException(
-          "ValidationException",
-          "1 validation error detected: Value '"
-              + value
-              + "' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set");
-    }
+  private static <T> T started(JsonNode rq, Start<T> start) {
+    return start.start(
+        Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE),
+        Req.optional(rq, "name"),
+        Req.optional(rq, "input"));
+  }
+
+  private static String executionArn(JsonNode rq) {
+    return Arns.check(Req.required(rq, "executionArn"), Arns.EXECUTION);
   }
 }

@@ -10,6 +10,7 @@ import dev.waymark.states.StatesEngine;
 import dev.waymark.states.json.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -44,15 +45,17 @@ final class MachineOperations {
   private ObjectNode create(JsonNode rq) {
     String name = Req.required(rq, "name");
     String definition = Req.required(rq, "definition");
-    StateMachineType type = type(Req.optional(rq, "type"));
+    StateMachineType type = type(rq);
     StateMachineInfo info =
-        engine.createStateMachine(
-            name,
-            definition,
-            Req.optional(rq, "roleArn"),
-            type,
-            Req.flag(rq, "publish"),
-            Req.optional(rq, "versionDescription"));
+        engine
+            .machines()
+            .createStateMachine(
+                name,
+                definition,
+                Req.optional(rq, "roleArn"),
+                type,
+                Req.flag(rq, "publish"),
+                Req.optional(rq, "versionDescription"));
     ObjectNode out = Json.object().put("stateMachineArn", info.stateMachineArn());
     out.set("creationDate", Json.epochSeconds(info.creationDate()));
     if (Req.flag(rq, "publish")) {
@@ -63,7 +66,7 @@ final class MachineOperations {
 
   private ObjectNode describe(JsonNode rq) {
     String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
-    return describeJson(engine.describeStateMachine(arn));
+    return describeJson(engine.machines().describeStateMachine(arn));
   }
 
   /**
@@ -94,7 +97,7 @@ final class MachineOperations {
   private ObjectNode list(JsonNode rq) {
     return Pages.page(
         rq,
-        engine.listStateMachines(),
+        engine.machines().listStateMachines(),
         100,
         "machines",
         "stateMachines",
@@ -113,15 +116,17 @@ final class MachineOperations {
   private ObjectNode update(JsonNode rq) {
     String arn = unqualified(rq);
     String version =
-        engine.updateStateMachine(
-            arn,
-            Req.optional(rq, "definition"),
-            Req.optional(rq, "roleArn"),
-            Req.flag(rq, "publish"),
-            Req.optional(rq, "versionDescription"));
+        engine
+            .machines()
+            .updateStateMachine(
+                arn,
+                Req.optional(rq, "definition"),
+                Req.optional(rq, "roleArn"),
+                Req.flag(rq, "publish"),
+                Req.optional(rq, "versionDescription"));
     ObjectNode out = Json.object();
     out.set("updateDate", Json.epochSeconds(engine.clock().now()));
-    out.put("revisionId", engine.describeStateMachine(arn).revisionId());
+    out.put("revisionId", engine.machines().describeStateMachine(arn).revisionId());
     if (version != null) {
       out.put("stateMachineVersionArn", version);
     }
@@ -129,48 +134,49 @@ final class MachineOperations {
   }
 
   private ObjectNode delete(JsonNode rq) {
-    engine.deleteStateMachine(Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE));
+    engine
+        .machines()
+        .deleteStateMachine(Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE));
     return Json.object();
   }
 
   private ObjectNode publish(JsonNode rq) {
     String arn = unqualified(rq);
     String revision = Req.optional(rq, "revisionId");
-    if (revision != null && !revision.equals(engine.describeStateMachine(arn).revisionId())) {
+    if (revision != null
+        && !revision.equals(engine.machines().describeStateMachine(arn).revisionId())) {
       throw new StatesApiException(
           "ConflictException",
           "Failed to publish the State Machine version for "
               + "revision "
               + revision
               + ". The current State Machine revision is "
-              + engine.describeStateMachine(arn).revisionId()
+              + engine.machines().describeStateMachine(arn).revisionId()
               + ".");
     }
-    String version = engine.publishStateMachineVersion(arn, Req.optional(rq, "description"));
+    String version =
+        engine.machines().publishStateMachineVersion(arn, Req.optional(rq, "description"));
     ObjectNode out = Json.object().put("stateMachineVersionArn", version);
-    out.set("creationDate", Json.epochSeconds(engine.describeStateMachine(version).creationDate()));
+    out.set(
+        "creationDate",
+        Json.epochSeconds(engine.machines().describeStateMachine(version).creationDate()));
     return out;
   }
 
   private ObjectNode listVersions(JsonNode rq) {
-    String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
-    return Pages.page(
+    return listQualified(
         rq,
-        engine.listStateMachineVersions(arn),
-        100,
-        arn,
+        engine.machines()::listStateMachineVersions,
         "stateMachineVersions",
-        v -> {
-          ObjectNode o = Json.object().put("stateMachineVersionArn", v);
-          o.set("creationDate", Json.epochSeconds(engine.describeStateMachine(v).creationDate()));
-          return o;
-        },
-        Json.object());
+        "stateMachineVersionArn",
+        v -> engine.machines().describeStateMachine(v).creationDate());
   }
 
   private ObjectNode deleteVersion(JsonNode rq) {
-    engine.deleteStateMachineVersion(
-        Arns.check(Req.required(rq, "stateMachineVersionArn"), Arns.MACHINE));
+    engine
+        .machines()
+        .deleteStateMachineVersion(
+            Arns.check(Req.required(rq, "stateMachineVersionArn"), Arns.MACHINE));
     return Json.object();
   }
 
@@ -194,7 +200,7 @@ final class MachineOperations {
         && java.util.Objects.equals(known.description(), description)) {
       return aliasCreated(aliasArn, known.created());
     }
-    String arn = engine.createStateMachineAlias(name, weights(routing), description);
+    String arn = engine.machines().createStateMachineAlias(name, weights(routing), description);
     Instant now = engine.clock().now();
     aliases.put(arn, new AliasBook.Entry(description, routing, now, now));
     return aliasCreated(arn, now);
@@ -208,7 +214,7 @@ final class MachineOperations {
 
   private ObjectNode describeAlias(JsonNode rq) {
     String arn = aliasArn(rq);
-    Map<String, Integer> routing = engine.describeStateMachineAlias(arn);
+    Map<String, Integer> routing = engine.machines().describeStateMachineAlias(arn);
     AliasBook.Entry e = aliases.get(arn);
     if (e == null) {
       ArrayNode r = Json.array();
@@ -228,7 +234,7 @@ final class MachineOperations {
 
   private ObjectNode updateAlias(JsonNode rq) {
     String arn = aliasArn(rq);
-    Map<String, Integer> current = engine.describeStateMachineAlias(arn);
+    Map<String, Integer> current = engine.machines().describeStateMachineAlias(arn);
     AliasBook.Entry e = aliases.get(arn);
     ArrayNode routing =
         rq.has("routingConfiguration") ? routing(rq) : e != null ? e.routing() : null;
@@ -242,7 +248,7 @@ final class MachineOperations {
           "Either the description or the RoutingConfiguration must be specified");
     }
     Map<String, Integer> weights = routing != null ? weights(routing) : current;
-    engine.updateStateMachineAlias(arn, weights);
+    engine.machines().updateStateMachineAlias(arn, weights);
     Instant now = engine.clock().now();
     if (routing == null) {
       routing = Json.array();
@@ -258,23 +264,40 @@ final class MachineOperations {
 
   private ObjectNode deleteAlias(JsonNode rq) {
     String arn = aliasArn(rq);
-    engine.deleteStateMachineAlias(arn);
+    engine.machines().deleteStateMachineAlias(arn);
     aliases.remove(arn);
     return Json.object();
   }
 
   private ObjectNode listAliases(JsonNode rq) {
+    return listQualified(
+        rq,
+        engine.machines()::listStateMachineAliases,
+        "stateMachineAliases",
+        "stateMachineAliasArn",
+        a -> {
+          AliasBook.Entry e = aliases.get(a);
+          return e != null ? e.created() : engine.clock().now();
+        });
+  }
+
+  /** A page of a state machine's versions or aliases: each ARN with its creation date. */
+  private static ObjectNode listQualified(
+      JsonNode rq,
+      Function<String, List<String>> list,
+      String member,
+      String arnMember,
+      Function<String, Instant> created) {
     String arn = Arns.check(Req.required(rq, "stateMachineArn"), Arns.MACHINE);
     return Pages.page(
         rq,
-        engine.listStateMachineAliases(arn),
+        list.apply(arn),
         100,
         arn,
-        "stateMachineAliases",
-        a -> {
-          AliasBook.Entry e = aliases.get(a);
-          ObjectNode o = Json.object().put("stateMachineAliasArn", a);
-          o.set("creationDate", Json.epochSeconds(e != null ? e.created() : engine.clock().now()));
+        member,
+        q -> {
+          ObjectNode o = Json.object().put(arnMember, q);
+          o.set("creationDate", Json.epochSeconds(created.apply(q)));
           return o;
         },
         Json.object());
@@ -355,19 +378,10 @@ final class MachineOperations {
     return qualifiedArn.substring(0, qualifiedArn.lastIndexOf(':'));
   }
 
-  static StateMachineType type(String value) {
-    if (value == null) {
-      return StateMachineType.STANDARD;
-    }
-    try {
-      return StateMachineType.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw new StatesApiException(
-          "ValidationException",
-          "1 validation error detected: Value '"
-              + value
-              + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, "
-              + "EXPRESS]");
-    }
+  /** The request's {@code type}: STANDARD when absent. */
+  static StateMachineType type(JsonNode rq) {
+    StateMachineType type =
+        Req.enumValue(rq, "type", StateMachineType.class, ": [STANDARD, EXPRESS]");
+    return type == null ? StateMachineType.STANDARD : type;
   }
 }

@@ -51,4 +51,29 @@ final class Req {
     }
     return n == 0 ? defaultSize : n;
   }
+
+  /**
+   * An enum member: null when absent, otherwise one of {@code type}'s constants (a
+   * ValidationException naming the member otherwise; {@code valueSet} is appended to the message as
+   * the service does for that member, e.g. {@code ": [STANDARD, EXPRESS]"} or nothing).
+   */
+  static <E extends Enum<E>> E enumValue(
+      JsonNode body, String member, Class<E> type, String valueSet) {
+    String value = optional(body, member);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw new StatesApiException(
+          "ValidationException",
+          "1 validation error detected: Value '"
+              + value
+              + "' at '"
+              + member
+              + "' failed to satisfy constraint: Member must satisfy enum value set"
+              + valueSet);
+    }
+  }
 }

@@ -83,8 +83,9 @@ final class TagOperations {
     String arn = Arns.check(Req.required(rq, "resourceArn"), TAGGABLE);
     boolean exists =
         arn.contains(":activity:")
-            ? engine.listActivities().contains(arn)
-            : engine.listStateMachines().stream().anyMatch(m -> m.stateMachineArn().equals(arn));
+            ? engine.tasks().listActivities().contains(arn)
+            : engine.machines().listStateMachines().stream()
+                .anyMatch(m -> m.stateMachineArn().equals(arn));
     if (!exists) {
       throw new StatesApiException("ResourceNotFound", "Resource not found: '" + arn + "'");
     }

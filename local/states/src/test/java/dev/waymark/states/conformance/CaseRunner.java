@@ -96,14 +96,16 @@ final class CaseRunner {
     StatesEngine engine = engine(c);
     try {
       if (c.path("api").asText().equals("UpdateStateMachine")) {
-        String arn = engine.createStateMachine("sm", PASS).stateMachineArn();
-        engine.updateStateMachine(arn, null, null, false, null);
+        String arn = engine.machines().createStateMachine("sm", PASS).stateMachineArn();
+        engine.machines().updateStateMachine(arn, null, null, false, null);
         return "expected " + exp.path("error").asText() + " but the update succeeded";
       }
       String description =
           c.path("id").asText().contains("version_description_no_publish") ? "description" : null;
-      engine.createStateMachine(
-          "sm", Json.write(c.get("definition")), ROLE, type(c), false, description);
+      engine
+          .machines()
+          .createStateMachine(
+              "sm", Json.write(c.get("definition")), ROLE, type(c), false, description);
       return "expected " + exp.path("error").asText() + " but creation succeeded";
     } catch (StatesApiException e) {
       return apiError(exp, e);
@@ -176,6 +178,7 @@ final class CaseRunner {
       } else {
         smArn =
             engine
+                .machines()
                 .createStateMachine(
                     "sm", Json.write(c.get("definition")), ROLE, type(c), false, null)
                 .stateMachineArn();
@@ -187,10 +190,10 @@ final class CaseRunner {
     try {
       String input = inputText(c);
       if (sync) {
-        info = engine.startSyncExecution(smArn, "exec", input);
+        info = engine.executions().startSyncExecution(smArn, "exec", input);
       } else {
-        String arn = engine.startExecution(smArn, "exec", input).executionArn();
-        info = engine.awaitExecution(arn, CASE_TIMEOUT);
+        String arn = engine.executions().startExecution(smArn, "exec", input).executionArn();
+        info = engine.executions().awaitExecution(arn, CASE_TIMEOUT);
       }
     } catch (StatesApiException e) {
       return apiError(exp, e);
@@ -198,7 +201,8 @@ final class CaseRunner {
     if (exp.path("status").asText().equals("API_ERROR")) {
       return "expected API error " + exp.path("error").asText();
     }
-    List<HistoryEvent> history = sync ? List.of() : engine.getExecutionHistory(info.executionArn());
+    List<HistoryEvent> history =
+        sync ? List.of() : engine.executions().getExecutionHistory(info.executionArn());
     return compareExecution(c, exp, info, history);
   }
 

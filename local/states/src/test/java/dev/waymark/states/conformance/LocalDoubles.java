@@ -96,7 +96,7 @@ final class LocalDoubles implements ServiceIntegration {
           !d.has("cause")
               ? null
               : d.get("cause").isTextual() ? d.get("cause").asText() : Json.write(d.get("cause"));
-      e.clock().spawn("sqs-worker", () -> e.sendTaskFailure(token, error, cause));
+      e.clock().spawn("sqs-worker", () -> e.tasks().sendTaskFailure(token, error, cause));
       return;
     }
     JsonNode out =
@@ -104,7 +104,7 @@ final class LocalDoubles implements ServiceIntegration {
             ? outcome.path("taskSucceededEventDetails").get("output")
             : message;
     String text = out.isTextual() && isJson(out.textValue()) ? out.textValue() : Json.write(out);
-    e.clock().spawn("sqs-worker", () -> e.sendTaskSuccess(token, text));
+    e.clock().spawn("sqs-worker", () -> e.tasks().sendTaskSuccess(token, text));
   }
 
   private JsonNode recordedOutcome() {

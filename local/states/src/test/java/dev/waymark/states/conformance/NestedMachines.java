@@ -51,7 +51,7 @@ final class NestedMachines {
         continue; // the case expects this machine to be missing
       }
       try {
-        engine.createStateMachine(m.group(1), child);
+        engine.machines().createStateMachine(m.group(1), child);
       } catch (RuntimeException e) {
         // already created or invalid: the case will report it
       }

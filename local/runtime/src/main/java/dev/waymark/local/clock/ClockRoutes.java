@@ -1,8 +1,11 @@
-package dev.waymark.local;
+package dev.waymark.local.clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.Problem;
+import dev.waymark.local.http.LocalHttpRequest;
+import dev.waymark.local.http.LocalResponse;
+import dev.waymark.local.http.LocalRoutes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -15,10 +18,10 @@ import java.util.Optional;
  * {@code GET /_local/clock} and {@code POST /_local/clock/advance {"by":"P1D"}} over the virtual
  * clock.
  */
-final class ClockRoutes implements LocalRoutes {
+public final class ClockRoutes implements LocalRoutes {
   private final VirtualClock clock;
 
-  ClockRoutes(VirtualClock clock) {
+  public ClockRoutes(VirtualClock clock) {
     this.clock = clock;
   }
 

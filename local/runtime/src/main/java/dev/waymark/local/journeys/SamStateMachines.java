@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.journeys;
 
 import dev.waymark.ddblocal.CloudFormationYaml;
 import java.io.IOException;

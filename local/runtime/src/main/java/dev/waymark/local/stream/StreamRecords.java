@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.stream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;

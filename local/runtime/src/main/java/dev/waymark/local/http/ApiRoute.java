@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * One route of the HTTP API in template.yaml: method, path template, the function's handler, and
  * the handler of its Lambda authorizer (null for IAM-authorised routes).
  */
-record ApiRoute(String method, String path, String handler, String authorizerHandler) {
+public record ApiRoute(String method, String path, String handler, String authorizerHandler) {
 
   String routeKey() {
     return method + " " + path;

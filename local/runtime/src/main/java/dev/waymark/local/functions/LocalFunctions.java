@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.functions;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.core.json.Json;
@@ -10,11 +10,11 @@ import java.util.function.Function;
  * The Lambda functions the local state machines call, found as template.yaml names them (function
  * logical id → handler class) among the handler instances the runtime built.
  */
-final class LocalFunctions {
+public final class LocalFunctions {
   private LocalFunctions() {}
 
   /** Resolves a function name (the last part of its ARN) to an in-process handler, or null. */
-  static Function<String, LambdaHandler> resolver(
+  public static Function<String, LambdaHandler> resolver(
       Map<String, String> handlerClassByFunction,
       Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> handlersByClass) {
     return functionName -> {

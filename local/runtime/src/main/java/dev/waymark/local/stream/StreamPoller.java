@@ -1,8 +1,9 @@
-package dev.waymark.local;
+package dev.waymark.local.stream;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.waymark.local.functions.LocalLambdaContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * dead-letter list (printed, and readable through {@link #deadLetters()}) while the rest of the
  * batch carries on.
  */
-final class StreamPoller implements AutoCloseable {
+public final class StreamPoller implements AutoCloseable {
   static final int BATCH_SIZE = 50;
   static final int MAX_RETRIES = 5;
 
@@ -35,7 +36,7 @@ final class StreamPoller implements AutoCloseable {
   private volatile boolean running = true;
   private volatile long idlePasses;
 
-  StreamPoller(
+  public StreamPoller(
       DynamoDbStreamsClient streams,
       String streamArn,
       RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
@@ -66,7 +67,7 @@ final class StreamPoller implements AutoCloseable {
    * Blocks until the poller has made two passes that found nothing, i.e. everything written so far
    * is processed.
    */
-  void awaitIdle() {
+  public void awaitIdle() {
     long target = idlePasses + 2;
     while (running && idlePasses < target) {
       Thread.onSpinWait();
@@ -80,11 +81,11 @@ final class StreamPoller implements AutoCloseable {
   }
 
   /** True when a pass over every shard finds nothing new right now. */
-  boolean idleNow() {
+  public boolean idleNow() {
     return pollOnce() == 0;
   }
 
-  List<DynamodbEvent.DynamodbStreamRecord> deadLetters() {
+  public List<DynamodbEvent.DynamodbStreamRecord> deadLetters() {
     return List.copyOf(deadLetters);
   }
 

@@ -1,9 +1,11 @@
-package dev.waymark.local;
+package dev.waymark.local.aws;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.json.Json;
-import dev.waymark.local.aws.Outbox;
+import dev.waymark.local.http.LocalHttpRequest;
+import dev.waymark.local.http.LocalResponse;
+import dev.waymark.local.http.LocalRoutes;
 import java.util.Optional;
 
 /**
@@ -12,14 +14,7 @@ import java.util.Optional;
  * .../click} (body {@code {"link":"..."}}) make the recipient open or click an email, which comes
  * back as SES feedback.
  */
-final class OutboxRoutes implements LocalRoutes {
-  private final Outbox outbox;
-  private final EmailFeedback feedback;
-
-  OutboxRoutes(Outbox outbox, EmailFeedback feedback) {
-    this.outbox = outbox;
-    this.feedback = feedback;
-  }
+public record OutboxRoutes(Outbox outbox, EmailFeedback feedback) implements LocalRoutes {
 
   @Override
   public Optional<LocalResponse> handle(LocalHttpRequest request) {

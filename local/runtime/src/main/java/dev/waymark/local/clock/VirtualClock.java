@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.clock;
 
 import dev.waymark.states.clock.ClockMode;
 import dev.waymark.states.clock.EngineClock;

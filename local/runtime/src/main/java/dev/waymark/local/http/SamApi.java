@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.http;
 
 import dev.waymark.ddblocal.CloudFormationYaml;
 import java.nio.file.Path;
@@ -9,11 +9,11 @@ import java.util.Map;
 /**
  * The HTTP API routes template.yaml declares (functions' HttpApi events), with their authorizers.
  */
-final class SamApi {
+public final class SamApi {
   private SamApi() {}
 
   @SuppressWarnings("unchecked")
-  static List<ApiRoute> routes(Path template) {
+  public static List<ApiRoute> routes(Path template) {
     Map<String, Map<String, Object>> resources = CloudFormationYaml.resources(template);
     List<ApiRoute> routes = new ArrayList<>();
     resources.forEach(

@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.journeys;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
@@ -10,6 +10,8 @@ import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.functions.tasks.AwaitTaskHandler;
 import dev.waymark.functions.tasks.ProfileFactsHandler;
 import dev.waymark.functions.tasks.SendTaskHandler;
+import dev.waymark.local.clock.VirtualClock;
+import dev.waymark.local.functions.LocalFunctions;
 import dev.waymark.states.StatesEngine;
 import dev.waymark.states.api.StatesHttpServer;
 import java.io.IOException;
@@ -29,12 +31,12 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * tasks, and the journey services — whose own SDK clients talk to the local Step Functions, SES and
  * SNS endpoints.
  */
-final class LocalJourneys implements AutoCloseable {
+public final class LocalJourneys implements AutoCloseable {
   private final StatesEngine engine;
   private final StatesHttpServer endpoint;
   private final JourneyServices services;
 
-  LocalJourneys(
+  public LocalJourneys(
       Path template, WaymarkServices core, VirtualClock clock, URI messagingEndpoint, URI publicUrl)
       throws IOException {
     Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> tasks = new HashMap<>();
@@ -100,20 +102,20 @@ final class LocalJourneys implements AutoCloseable {
     return aliases;
   }
 
-  JourneyServices services() {
+  public JourneyServices services() {
     return services;
   }
 
-  StatesEngine engine() {
+  public StatesEngine engine() {
     return engine;
   }
 
-  URI sfnEndpoint() {
+  public URI sfnEndpoint() {
     return URI.create(endpoint.endpoint());
   }
 
   /** Waits until no execution can make progress without an event or the clock. */
-  boolean awaitQuiescence() {
+  public boolean awaitQuiescence() {
     return engine.awaitQuiescence(Duration.ofSeconds(30));
   }
 

@@ -1,20 +1,17 @@
-package dev.waymark.local;
+package dev.waymark.local.http;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.waymark.local.functions.LocalLambdaContext;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server that serves the routes of template.yaml the way API Gateway's HTTP API does:
@@ -22,9 +19,8 @@ import java.util.concurrent.Executors;
  * the route's handler, and writes its response. Unmatched paths and refused authorizations get API
  * Gateway's own answers. Local routes ({@code /_local/...}) are served beside them.
  */
-final class HttpApiServer implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(16);
+public final class HttpApiServer implements AutoCloseable {
+  private final LocalHttpServer server;
   private final List<ApiRoute> routes;
   private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>
       handlers;
@@ -32,7 +28,7 @@ final class HttpApiServer implements AutoCloseable {
       authorizers;
   private final LocalRoutes localRoutes;
 
-  HttpApiServer(
+  public HttpApiServer(
       String host,
       int port,
       List<ApiRoute> routes,
@@ -45,14 +41,11 @@ final class HttpApiServer implements AutoCloseable {
     this.handlers = handlers;
     this.authorizers = authorizers;
     this.localRoutes = localRoutes;
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
-    server.setExecutor(executor);
-    server.createContext("/", this::serve);
-    server.start();
+    this.server = new LocalHttpServer(host, port, 16, "/", this::serve);
   }
 
   /** Fails unless every route of the template has its handler (and authorizer) registered. */
-  void verifyRoutes() {
+  public void verifyRoutes() {
     routes.forEach(this::requireRegistered);
   }
 
@@ -70,8 +63,8 @@ final class HttpApiServer implements AutoCloseable {
     }
   }
 
-  int port() {
-    return server.getAddress().getPort();
+  public int port() {
+    return server.port();
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -161,7 +154,6 @@ final class HttpApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.aws;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,7 +6,7 @@ import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.send.FeedbackService;
 import dev.waymark.functions.feedback.FeedbackHandler;
-import dev.waymark.local.aws.Outbox;
+import dev.waymark.local.functions.LocalLambdaContext;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,26 +16,26 @@ import java.util.List;
  * through {@code /_local/outbox}, handed to the same feedback function Lambda runs, wrapped in an
  * SNS notification as the topic delivers it.
  */
-final class EmailFeedback {
+public final class EmailFeedback {
   private final Clock clock;
   private volatile FeedbackHandler handler;
 
-  EmailFeedback(Clock clock) {
+  public EmailFeedback(Clock clock) {
     this.clock = clock;
   }
 
-  void deliverTo(FeedbackService feedback) {
+  public void deliverTo(FeedbackService feedback) {
     this.handler = new FeedbackHandler(feedback, Telemetry.quiet());
   }
 
   /**
    * Reports one SES event type (Delivery, Bounce, Complaint, Open, Click) about an outbox email.
    */
-  void report(Outbox.Message message, String eventType) {
+  public void report(Outbox.Message message, String eventType) {
     report(message, eventType, null);
   }
 
-  void report(Outbox.Message message, String eventType, String link) {
+  public void report(Outbox.Message message, String eventType, String link) {
     if (handler == null || !"email".equals(message.channel())) {
       return;
     }

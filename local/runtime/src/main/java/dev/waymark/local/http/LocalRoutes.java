@@ -1,8 +1,8 @@
-package dev.waymark.local;
+package dev.waymark.local.http;
 
 import java.util.Optional;
 
 /** Routes only the local runtime serves (under {@code /_local/}). */
-interface LocalRoutes {
+public interface LocalRoutes {
   Optional<LocalResponse> handle(LocalHttpRequest request);
 }

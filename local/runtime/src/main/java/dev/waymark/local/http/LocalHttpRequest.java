@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** An incoming HTTP request, and its translation into API Gateway HTTP API (payload 2.0) events. */
-record LocalHttpRequest(
+public record LocalHttpRequest(
     String method, String path, String rawQuery, Map<String, String> headers, String body) {
 
   static LocalHttpRequest read(HttpExchange exchange) throws IOException {
@@ -37,12 +37,12 @@ record LocalHttpRequest(
         body);
   }
 
-  Optional<String> header(String name) {
+  public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
   }
 
   /** Query parameters as API Gateway gives them: decoded, repeated names joined by commas. */
-  Map<String, String> queryParameters() {
+  public Map<String, String> queryParameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
     if (rawQuery.isEmpty()) {
       return parameters;

@@ -1,4 +1,4 @@
-package dev.waymark.local;
+package dev.waymark.local.functions;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;

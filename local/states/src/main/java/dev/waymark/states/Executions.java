@@ -1,0 +1,235 @@
+package dev.waymark.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.states.asl.Definition;
+import dev.waymark.states.clock.ClockMode;
+import dev.waymark.states.clock.EngineClock;
+import dev.waymark.states.exec.EngineRuntime;
+import dev.waymark.states.exec.ExecutionRecord;
+import dev.waymark.states.exec.ExecutionRunner;
+import dev.waymark.states.exec.HistoryLog;
+import dev.waymark.states.json.Json;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The execution operations of the Step Functions API: StartExecution, StartSyncExecution,
+ * DescribeExecution, ListExecutions, StopExecution, GetExecutionHistory, the Map runs of an
+ * execution and DescribeStateMachineForExecution. API errors are thrown as {@link
+ * StatesApiException} with AWS's error code.
+ */
+public final class Executions {
+  private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
+  private final StateMachines machines;
+  private final EngineClock clock;
+  private final Account account;
+  private final EngineRuntime runtime;
+  private final ExecutionRunner runner;
+
+  /**
+   * @param runtimeFor builds the runtime the executions run on, given the way its Task states start
+   *     and find child executions (this object)
+   */
+  Executions(
+      StateMachines machines,
+      EngineClock clock,
+      Account account,
+      Function<EngineRuntime.ChildExecutions, EngineRuntime> runtimeFor) {
+    this.machines = machines;
+    this.clock = clock;
+    this.account = account;
+    this.runtime = runtimeFor.apply(new Children());
+    this.runner = new ExecutionRunner(runtime);
+  }
+
+  EngineRuntime runtime() {
+    return runtime;
+  }
+
+  /**
+   * StartExecution on a state machine, version or alias ARN. A null name gets a UUID. Same name and
+   * same input while RUNNING returns the running execution; otherwise a reused name is
+   * ExecutionAlreadyExists.
+   */
+  public StartResult startExecution(String arn, String name, String input) {
+    ExecutionRecord rec = start(arn, name, ApiInputs.parseInput(input), null);
+    return new StartResult(rec.arn, rec.startDate);
+  }
+
+  /**
+   * StartSyncExecution (EXPRESS only): runs to completion on the engine clock and returns the final
+   * state.
+   */
+  public ExecutionInfo startSyncExecution(String arn, String name, String input) {
+    if (machines.type(arn) != StateMachineType.EXPRESS) {
+      throw new StatesApiException(
+          "StateMachineTypeNotSupported",
+          "This operation is not supported by this type of state machine");
+    }
+    ExecutionRecord rec = start(arn, name, ApiInputs.parseInput(input), null);
+    return awaitExecution(rec.arn, Duration.ofMinutes(5));
+  }
+
+  /** Waits (real time, bounded) until the execution is no longer RUNNING and returns it. */
+  public ExecutionInfo awaitExecution(String executionArn, Duration realTimeout) {
+    ExecutionRecord rec = record(executionArn);
+    long end = System.nanoTime() + realTimeout.toNanos();
+    while (rec.isRunning() && System.nanoTime() < end) {
+      clock.awaitQuiescence(Duration.ofMillis(50));
+      if (rec.isRunning() && clock.mode() != ClockMode.REAL && clock.activeCount() == 0) {
+        break;
+      }
+    }
+    return rec.info();
+  }
+
+  public ExecutionInfo describeExecution(String executionArn) {
+    return record(executionArn).info();
+  }
+
+  public synchronized List<ExecutionInfo> listExecutions(
+      String stateMachineArn, ExecutionStatus statusFilter) {
+    List<ExecutionInfo> out = new ArrayList<>();
+    for (ExecutionRecord r : executions.values()) {
+      boolean smMatch =
+          stateMachineArn == null
+              || r.stateMachineArn.equals(stateMachineArn)
+              || stateMachineArn.equals(r.versionArn)
+              || stateMachineArn.equals(r.aliasArn);
+      if (smMatch && (statusFilter == null || r.status() == statusFilter)) {
+        out.add(0, r.info());
+      }
+    }
+    return out;
+  }
+
+  public void stopExecution(String executionArn, String error, String cause) {
+    ExecutionRecord rec = record(executionArn);
+    rec.requestStop();
+    runner.stop(rec, error, cause);
+  }
+
+  public List<HistoryEvent> getExecutionHistory(String executionArn) {
+    return record(executionArn).history.snapshot();
+  }
+
+  /**
+   * DescribeStateMachineForExecution: the definition the execution runs (its version's, if any).
+   */
+  public StateMachineInfo describeStateMachineForExecution(String executionArn) {
+    ExecutionRecord rec = record(executionArn);
+    return new StateMachineInfo(
+        rec.versionArn != null ? rec.versionArn : rec.stateMachineArn,
+        rec.stateMachineName,
+        Json.write(rec.definition.root()),
+        rec.type,
+        rec.roleArn,
+        rec.startDate,
+        null,
+        null,
+        null);
+  }
+
+  /** ListMapRuns: the distributed Map runs of an execution. */
+  public List<MapRunInfo> listMapRuns(String executionArn) {
+    return List.copyOf(record(executionArn).mapRuns);
+  }
+
+  /** DescribeMapRun. */
+  public synchronized MapRunInfo describeMapRun(String mapRunArn) {
+    for (ExecutionRecord r : executions.values()) {
+      for (MapRunInfo m : r.mapRuns) {
+        if (m.mapRunArn().equals(mapRunArn)) {
+          return m;
+        }
+      }
+    }
+    throw new StatesApiException("ResourceNotFound", "Map Run Does Not Exist: '" + mapRunArn + "'");
+  }
+
+  /** Aborts every running execution (their threads unwind). */
+  void abortAll() {
+    List<ExecutionRecord> running;
+    synchronized (this) {
+      running = executions.values().stream().filter(ExecutionRecord::isRunning).toList();
+    }
+    for (ExecutionRecord rec : running) {
+      rec.requestStop();
+      runner.stop(rec, "States.Aborted", "The engine was closed");
+    }
+  }
+
+  private synchronized ExecutionRecord start(
+      String arn, String name, JsonNode input, String parentToken) {
+    StateMachines.Target target = machines.resolve(arn);
+    String execName = name == null ? UUID.randomUUID().toString() : ApiInputs.validName(name);
+    String kind = target.type() == StateMachineType.EXPRESS ? "express:" : "execution:";
+    String execArn = account.arn(kind + target.machineName() + ":" + execName);
+    ExecutionRecord existing = executions.get(execArn);
+    if (existing != null) {
+      if (existing.isRunning() && Json.equalsLoose(existing.input, input)) {
+        return existing;
+      }
+      throw new StatesApiException(
+          "ExecutionAlreadyExists", "Execution Already Exists: '" + execArn + "'");
+    }
+    Definition def = Definition.of(Json.parse(target.definition()), Definition.JSONPATH);
+    ExecutionRecord rec =
+        new ExecutionRecord(
+            execArn,
+            execName,
+            target.machineArn(),
+            target.machineName(),
+            target.versionArn(),
+            target.aliasArn(),
+            target.roleArn(),
+            def,
+            target.type(),
+            input,
+            clock.now(),
+            new HistoryLog(clock::now, true),
+            parentToken);
+    executions.put(execArn, rec);
+    runner.launch(rec);
+    return rec;
+  }
+
+  private synchronized ExecutionRecord record(String executionArn) {
+    ExecutionRecord rec = executions.get(executionArn);
+    if (rec == null) {
+      throw new StatesApiException(
+          "ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'");
+    }
+    return rec;
+  }
+
+  /** How a Task state (states:startExecution) starts a child execution. */
+  private final class Children implements EngineRuntime.ChildExecutions {
+    @Override
+    public ExecutionRecord start(
+        String stateMachineArn, String name, JsonNode input, String parentToken) {
+      try {
+        return Executions.this.start(stateMachineArn, name, input, parentToken);
+      } catch (StatesApiException e) {
+        throw new StatesFailure(
+            "StepFunctions." + e.code() + "Exception",
+            e.getMessage()
+                + " (Service: AWSStepFunctions; Status Code: 400; Error Code: "
+                + e.code()
+                + "; Request ID: "
+                + UUID.randomUUID()
+                + "; Proxy: null)");
+      }
+    }
+
+    @Override
+    public ExecutionRecord find(String executionArn) {
+      return record(executionArn);
+    }
+  }
+}
