@@ -48,7 +48,7 @@ class BadInputTest extends LocalRuntimeFixture {
         Arguments.of("wrong type of batch", "{\"batch\":{}}", 400, "/batch"),
         Arguments.of(
             "unknown event type",
-            "{\"batch\":[{\"type\":\"group\",\"messageId\":\"m\",\"userId\":\"u\"}]}",
+            "{\"batch\":[{\"type\":\"signup\",\"messageId\":\"m\",\"userId\":\"u\"}]}",
             400,
             "/batch/0/type"),
         Arguments.of(

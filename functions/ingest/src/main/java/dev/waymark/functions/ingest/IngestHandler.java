@@ -6,18 +6,23 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.http.HttpHandlerSupport;
-import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.event.EventType;
 import dev.waymark.core.ingest.IngestResult;
 import dev.waymark.core.ingest.IngestService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /v1/events}: validates a batch, stores each event once, answers 202. */
+/**
+ * {@code POST /v1/events} and Segment's tracking API ({@code /v1/batch}, {@code /v1/track}, {@code
+ * /v1/identify}, {@code /v1/page}, {@code /v1/screen}, {@code /v1/group}, {@code /v1/alias}):
+ * validates a batch (or one call), stores each event once, answers 202.
+ */
 public final class IngestHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
@@ -42,16 +47,32 @@ public final class IngestHandler
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return telemetry.invocation(
-        context, () -> HttpHandlerSupport.respond(LOG, "POST /v1/events", () -> accept(event)));
+        context, () -> HttpHandlerSupport.respond(LOG, routeKey(event), () -> accept(event)));
   }
 
   private APIGatewayV2HTTPResponse accept(APIGatewayV2HTTPEvent event) {
-    List<IngestResult> results = ingest.ingest(HttpRequests.jsonBody(event), source(event));
+    List<IngestResult> results =
+        ingest.ingest(SdkRequestBody.read(event), source(event), singleCall(event));
     long duplicates = results.stream().filter(r -> r.status().equals("duplicate")).count();
     telemetry.count("EventsAccepted", results.size() - duplicates);
     telemetry.count("EventsDuplicate", duplicates);
     LOG.info("batch stored: {} accepted, {} duplicate", results.size() - duplicates, duplicates);
     return HttpResponses.json(202, Map.of("results", results));
+  }
+
+  private static String routeKey(APIGatewayV2HTTPEvent event) {
+    return event.getRouteKey() == null ? "POST /v1/events" : event.getRouteKey();
+  }
+
+  /** The call type of a single-call route ({@code POST /v1/track} → track), none for batches. */
+  static Optional<EventType> singleCall(APIGatewayV2HTTPEvent event) {
+    String key = routeKey(event);
+    String last = key.substring(key.lastIndexOf('/') + 1);
+    return switch (last) {
+      case "track", "identify", "page", "screen", "group", "alias" ->
+          Optional.of(EventType.fromWire(last));
+      default -> Optional.empty();
+    };
   }
 
   private static String source(APIGatewayV2HTTPEvent event) {
