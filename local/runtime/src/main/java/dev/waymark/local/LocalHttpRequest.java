@@ -98,7 +98,7 @@ record LocalHttpRequest(
     return event;
   }
 
-  APIGatewayV2CustomAuthorizerEvent toAuthorizerEvent(ApiRoute route, String authorization) {
+  APIGatewayV2CustomAuthorizerEvent toAuthorizerEvent(ApiRoute route, List<String> identity) {
     APIGatewayV2CustomAuthorizerEvent event = new APIGatewayV2CustomAuthorizerEvent();
     event.setVersion("2.0");
     event.setType("REQUEST");
@@ -106,7 +106,7 @@ record LocalHttpRequest(
     event.setRawPath(path);
     event.setRawQueryString(rawQuery);
     event.setHeaders(headers);
-    event.setIdentitySource(List.of(authorization));
+    event.setIdentitySource(identity.isEmpty() ? null : identity);
     return event;
   }
 }

@@ -80,6 +80,7 @@ public final class LocalRuntime implements AutoCloseable {
                         services
                             .ingest()
                             .withArrivalTimes(ArrivalTimes.followingClient(Clock.systemUTC())),
+                        services.writeKeys(),
                         quiet),
                 ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet),
                 SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet)));

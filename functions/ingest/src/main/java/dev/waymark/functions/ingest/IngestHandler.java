@@ -9,6 +9,7 @@ import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.access.WriteKeys;
 import dev.waymark.core.event.EventType;
 import dev.waymark.core.ingest.IngestResult;
 import dev.waymark.core.ingest.IngestService;
@@ -27,6 +28,7 @@ public final class IngestHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
   private final IngestService ingest;
+  private final WriteKeys writeKeys;
   private final Telemetry telemetry;
 
   public IngestHandler() {
@@ -34,13 +36,20 @@ public final class IngestHandler
   }
 
   private IngestHandler(WaymarkServices services, Telemetry telemetry) {
-    this(services.ingest(), telemetry);
+    this(services.ingest(), services.writeKeys(), telemetry);
     // side-effect free: a write key that does not exist is looked up (a read), nothing is stored
     SnapStartPriming.register(() -> services.writeKeys().authenticate("Bearer snapstart-priming"));
   }
 
+  /** Without write keys: only requests the authorizer checked (Authorization header) pass. */
   public IngestHandler(IngestService ingest, Telemetry telemetry) {
+    this(ingest, null, telemetry);
+  }
+
+  /** With write keys, to check the {@code writeKey} of requests without an Authorization header. */
+  public IngestHandler(IngestService ingest, WriteKeys writeKeys, Telemetry telemetry) {
     this.ingest = ingest;
+    this.writeKeys = writeKeys;
     this.telemetry = telemetry;
   }
 
@@ -51,8 +60,8 @@ public final class IngestHandler
   }
 
   private APIGatewayV2HTTPResponse accept(APIGatewayV2HTTPEvent event) {
-    List<IngestResult> results =
-        ingest.ingest(SdkRequestBody.read(event), source(event), singleCall(event));
+    String body = SdkRequestBody.read(event);
+    List<IngestResult> results = ingest.ingest(body, source(event, body), singleCall(event));
     long duplicates = results.stream().filter(r -> r.status().equals("duplicate")).count();
     telemetry.count("EventsAccepted", results.size() - duplicates);
     telemetry.count("EventsDuplicate", duplicates);
@@ -71,15 +80,23 @@ public final class IngestHandler
     return switch (last) {
       case "track", "identify", "page", "screen", "group", "alias" ->
           Optional.of(EventType.fromWire(last));
+      // analytics.js: /v1/t, /v1/i, /v1/p, /v1/s, /v1/g, /v1/a
+      case "t", "i", "p", "s", "g", "a" ->
+          java.util.Arrays.stream(EventType.values())
+              .filter(t -> t.wireName().startsWith(last))
+              .findFirst();
       default -> Optional.empty();
     };
   }
 
-  private static String source(APIGatewayV2HTTPEvent event) {
-    if (event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null) {
-      return "unknown";
+  private String source(APIGatewayV2HTTPEvent event, String body) {
+    Map<String, Object> lambda =
+        event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null
+            ? null
+            : event.getRequestContext().getAuthorizer().getLambda();
+    if (lambda != null && "body".equals(lambda.get("writeKeyIn"))) {
+      return BodyWriteKey.sourceOf(body, writeKeys);
     }
-    Map<String, Object> lambda = event.getRequestContext().getAuthorizer().getLambda();
     return lambda == null ? "unknown" : String.valueOf(lambda.getOrDefault("source", "unknown"));
   }
 }
