@@ -190,12 +190,7 @@ class BadInputTest extends LocalRuntimeFixture {
   @Test
   void aBodyThatIsNotTheGzipItClaimsIsNamed() {
     LocalApi.Answer answer =
-        api.send(
-            HttpRequest.newBuilder(api.base().resolve("/v1/batch"))
-                .header("Authorization", "Bearer " + runtime.writeKey())
-                .header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"batch\":[]}")));
+        post("/v1/batch", "{\"batch\":[]}", "application/json", "Content-Encoding", "gzip");
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().path("errors").get(0).path("field").asText())
         .isEqualTo("Content-Encoding");
@@ -220,12 +215,14 @@ class BadInputTest extends LocalRuntimeFixture {
     assertThat(wrong.body().path("errors").get(0).path("field").asText()).isEqualTo("/writeKey");
   }
 
-  private static LocalApi.Answer post(String route, String body, String contentType) {
-    return api.send(
+  private static LocalApi.Answer post(
+      String route, String body, String contentType, String... headers) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(api.base().resolve(route))
             .header("Authorization", "Bearer " + runtime.writeKey())
             .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    return api.send(headers.length == 0 ? request : request.headers(headers));
   }
 
   @Test

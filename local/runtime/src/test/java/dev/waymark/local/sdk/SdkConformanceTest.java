@@ -7,7 +7,6 @@ import dev.waymark.local.LocalApi;
 import dev.waymark.local.LocalRuntime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -76,14 +75,7 @@ class SdkConformanceTest {
     assertThat(enterprise.path("size").asInt()).as("group traits in a segment rule").isEqualTo(1);
     assertThat(enterprise.path("sample").get(0).asText()).isEqualTo(id);
 
-    Map<String, Instant> landed = new HashMap<>();
-    api.get("/v1/profiles/" + id + "/events?limit=100")
-        .body()
-        .path("events")
-        .forEach(
-            e ->
-                landed.put(
-                    e.path("messageId").asText(), Instant.parse(e.path("timestamp").asText())));
+    Map<String, Instant> landed = SdkScripts.timeline(api, id);
     assertThat(run.sent()).hasSize(7);
     for (JsonNode sent : run.sent()) {
       String messageId = sent.path("messageId").asText();

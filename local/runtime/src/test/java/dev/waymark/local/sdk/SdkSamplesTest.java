@@ -74,14 +74,7 @@ class SdkSamplesTest {
     JsonNode profile = api.get("/v1/profiles?userId=" + userId).body();
     assertThat(profile.path("traits").path("account").path("plan").asText())
         .isEqualTo("enterprise");
-    Map<String, Instant> landed = new HashMap<>();
-    api.get("/v1/profiles/" + profile.path("profileId").asText() + "/events?limit=100")
-        .body()
-        .path("events")
-        .forEach(
-            e ->
-                landed.put(
-                    e.path("messageId").asText(), Instant.parse(e.path("timestamp").asText())));
+    Map<String, Instant> landed = SdkScripts.timeline(api, profile.path("profileId").asText());
     assertThat(landed).containsAllEntriesOf(expected);
   }
 

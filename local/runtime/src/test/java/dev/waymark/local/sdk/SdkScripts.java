@@ -62,6 +62,21 @@ final class SdkScripts {
     Assumptions.abort(message);
   }
 
+  /** A profile's timeline: messageId → event time. */
+  static java.util.Map<String, java.time.Instant> timeline(
+      dev.waymark.local.LocalApi api, String profileId) {
+    java.util.Map<String, java.time.Instant> landed = new java.util.HashMap<>();
+    api.get("/v1/profiles/" + profileId + "/events?limit=100")
+        .body()
+        .path("events")
+        .forEach(
+            e ->
+                landed.put(
+                    e.path("messageId").asText(),
+                    java.time.Instant.parse(e.path("timestamp").asText())));
+    return landed;
+  }
+
   static Run run(String sdk, String url, String writeKey, String prefix)
       throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command(sdk)).directory(ROOT.toFile());
