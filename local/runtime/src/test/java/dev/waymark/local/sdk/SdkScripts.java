@@ -84,18 +84,20 @@ final class SdkScripts {
     builder.environment().put("WAYMARK_WRITE_KEY", writeKey);
     builder.environment().put("WAYMARK_PREFIX", prefix);
     Path err = Files.createTempFile("sdk-" + sdk, ".err");
-    builder.redirectError(err.toFile());
+    Path out = Files.createTempFile("sdk-" + sdk, ".out");
+    builder.redirectError(err.toFile()).redirectOutput(out.toFile());
     Process process = builder.start();
-    byte[] out = process.getInputStream().readAllBytes();
     boolean finished = process.waitFor(120, TimeUnit.SECONDS);
     String stderr = Files.readString(err, StandardCharsets.UTF_8);
+    String stdout = Files.readString(out, StandardCharsets.UTF_8);
     Files.deleteIfExists(err);
+    Files.deleteIfExists(out);
     if (!finished) {
       process.destroyForcibly();
       fail(sdk + " did not finish in 120 s; stderr: " + stderr);
     }
     assertThat(process.exitValue()).as(sdk + " exit code; stderr: " + stderr).isZero();
-    String[] lines = new String(out, StandardCharsets.UTF_8).strip().split("\n");
+    String[] lines = stdout.strip().split("\n");
     return new Run(Json.parse(lines[lines.length - 1]).get("sent"), stderr);
   }
 }
