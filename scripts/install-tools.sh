@@ -3,7 +3,9 @@
 #   .tools/venv      cfn-lint, AWS SAM CLI, openapi-spec-validator   (tools/requirements-sam.txt)
 #   .tools/checkov   checkov, in its own venv: its boto3 pin conflicts with SAM CLI's
 #                                                                     (tools/requirements-checkov.txt)
-#   tools/node_modules  asl-validator                                 (tools/package-lock.json)
+#   .tools/sdk       segment-analytics-python, for the SDK tests       (tools/requirements-sdk.txt)
+#   tools/node_modules  asl-validator, @segment/analytics-node, @rudderstack/rudder-sdk-node
+#                                                                     (tools/package-lock.json)
 # Idempotent: each part is reinstalled only when its lock file (or the interpreter) changed.
 # Quiet on success; on failure says which step failed and shows its log.
 # Needs: python3 (>= 3.9, with venv), node + npm (>= 18).
@@ -50,6 +52,7 @@ venv() {
 
 venv "$TOOLS/venv" "$ROOT/tools/requirements-sam.txt" sam
 venv "$TOOLS/checkov" "$ROOT/tools/requirements-checkov.txt" checkov
+venv "$TOOLS/sdk" "$ROOT/tools/requirements-sdk.txt" python
 
 # Node tools
 command -v npm >/dev/null || fail "npm not found (install Node.js >= 18)"

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.config.WaymarkConfig;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.ingest.ArrivalTimes;
 import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.ddblocal.TemplateTable;
 import dev.waymark.functions.authorizer.WriteKeyAuthorizerHandler;
@@ -19,6 +20,7 @@ import dev.waymark.local.aws.EmailFeedback;
 import dev.waymark.local.aws.LocalAwsServer;
 import dev.waymark.local.aws.Outbox;
 import dev.waymark.local.aws.OutboxRoutes;
+import dev.waymark.local.clock.ClockFollower;
 import dev.waymark.local.clock.ClockRoutes;
 import dev.waymark.local.clock.VirtualClock;
 import dev.waymark.local.http.HttpApiServer;
@@ -30,6 +32,7 @@ import dev.waymark.local.stream.StreamPoller;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -58,6 +61,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final LocalAwsServer messaging;
   private final LocalJourneys journeys;
   private final LocalSchedulerRuntime scheduler;
+  private final ClockFollower follower;
 
   private LocalRuntime(Options options) throws IOException {
     Path template = options.template().orElseGet(TemplateTable::findTemplate);
@@ -70,6 +74,7 @@ public final class LocalRuntime implements AutoCloseable {
     TemplateTable.create(dynamo, template, TemplateTable.WAYMARK_TABLE, TABLE);
     this.clock =
         new VirtualClock(options.start().orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    this.follower = new ClockFollower(clock, Clock.systemUTC(), options.start().isEmpty());
     this.services = new WaymarkServices(dynamo, WaymarkConfig.local(TABLE), clock);
     this.writeKey = services.writeKeys().issue("local");
     Telemetry quiet = Telemetry.quiet();
@@ -80,7 +85,13 @@ public final class LocalRuntime implements AutoCloseable {
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
         new ConcurrentHashMap<>(
             Map.of(
-                IngestHandler.class.getName(), new IngestHandler(services.ingest(), quiet),
+                IngestHandler.class.getName(),
+                    new IngestHandler(
+                        services
+                            .ingest()
+                            .withArrivalTimes(ArrivalTimes.followingClient(Clock.systemUTC())),
+                        services.writeKeys(),
+                        quiet),
                 ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet),
                 SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet)));
     Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>>
@@ -88,7 +99,8 @@ public final class LocalRuntime implements AutoCloseable {
             Map.of(
                 WriteKeyAuthorizerHandler.class.getName(),
                 new WriteKeyAuthorizerHandler(services.writeKeys(), quiet));
-    List<LocalRoutes> localRoutes = new CopyOnWriteArrayList<>(List.of(new ClockRoutes(clock)));
+    List<LocalRoutes> localRoutes =
+        new CopyOnWriteArrayList<>(List.of(new ClockRoutes(clock, follower)));
     this.http =
         new HttpApiServer(
             "127.0.0.1",
@@ -96,11 +108,13 @@ public final class LocalRuntime implements AutoCloseable {
             SamApi.routes(template),
             handlers,
             authorizers,
-            request ->
-                localRoutes.stream()
-                    .map(r -> r.handle(request))
-                    .flatMap(Optional::stream)
-                    .findFirst());
+            request -> {
+              follower.catchUp(); // before every request: see ClockFollower
+              return localRoutes.stream()
+                  .map(r -> r.handle(request))
+                  .flatMap(Optional::stream)
+                  .findFirst();
+            });
     this.outbox = new Outbox(clock);
     EmailFeedback feedback = new EmailFeedback(clock);
     this.messaging = new LocalAwsServer(outbox, feedback::report);
@@ -127,7 +141,8 @@ public final class LocalRuntime implements AutoCloseable {
    * @param port HTTP port (0 for any free port)
    * @param dynamoPort DynamoDB Local port (0 for any free port)
    * @param template template.yaml to serve (default: found from the working directory)
-   * @param start the virtual clock's start (default: now)
+   * @param start the virtual clock's start, where it stands still until advanced (default: now, and
+   *     the clock then follows real time until frozen or advanced; see ClockFollower)
    */
   public record Options(
       int port, int dynamoPort, Optional<Path> template, Optional<Instant> start) {
@@ -164,6 +179,16 @@ public final class LocalRuntime implements AutoCloseable {
     return clock;
   }
 
+  /** Whether the clock follows real time now (started without a fixed start, not frozen). */
+  public boolean clockFollowsRealTime() {
+    return follower.following();
+  }
+
+  /** Stops following real time: the clock stands still until advanced. */
+  public void freezeClock() {
+    follower.freeze();
+  }
+
   public DynamoDbClient dynamo() {
     return dynamo;
   }
@@ -187,7 +212,7 @@ public final class LocalRuntime implements AutoCloseable {
    * Moves the virtual clock (firing due timers and schedules), then waits for everything to settle.
    */
   public void advance(java.time.Duration by) {
-    clock.advance(by);
+    follower.advance(by);
     awaitProcessed();
   }
 
@@ -220,6 +245,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    follower.close();
     scheduler.close();
     http.close();
     journeys.close();

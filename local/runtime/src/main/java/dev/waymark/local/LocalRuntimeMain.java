@@ -24,7 +24,9 @@ public final class LocalRuntimeMain {
           API:        %s   (routes of template.yaml)
           write key:  %s
           DynamoDB:   %s   (table %s)
-          clock:      %s   (virtual; POST /_local/clock/advance {"by":"P1D"})
+          clock:      %s   (follows real time until POST /_local/clock/freeze
+                      or /_local/clock/advance {"by":"P1D"}; /_local/clock/follow resumes)
+        Analytics SDKs: set their host to %s (see docs/api.md, "SDK settings").
         Send events:
           curl -s -X POST %s/v1/events -H 'Authorization: Bearer %s' \\
                -H 'Content-Type: application/json' \\
@@ -36,6 +38,7 @@ public final class LocalRuntimeMain {
         runtime.dynamoEndpoint(),
         LocalRuntime.TABLE,
         runtime.clock().instant(),
+        runtime.baseUri(),
         runtime.baseUri(),
         runtime.writeKey());
     new CountDownLatch(1).await();

@@ -48,7 +48,7 @@ class BadInputTest extends LocalRuntimeFixture {
         Arguments.of("wrong type of batch", "{\"batch\":{}}", 400, "/batch"),
         Arguments.of(
             "unknown event type",
-            "{\"batch\":[{\"type\":\"group\",\"messageId\":\"m\",\"userId\":\"u\"}]}",
+            "{\"batch\":[{\"type\":\"signup\",\"messageId\":\"m\",\"userId\":\"u\"}]}",
             400,
             "/batch/0/type"),
         Arguments.of(
@@ -133,6 +133,96 @@ class BadInputTest extends LocalRuntimeFixture {
           .extracting(e -> e.path("field").asText())
           .anyMatch(f -> f.startsWith(field));
     }
+  }
+
+  @ParameterizedTest(name = "/v1/batch: {0}")
+  @MethodSource("badBatches")
+  void badBatchesAreRefusedWholeOnSegmentsBatchRouteToo(
+      String name, String body, int status, String field) {
+    LocalApi.Answer answer = post("/v1/batch", body, "application/json");
+    assertThat(answer.status()).isEqualTo(status);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    if (field != null) {
+      assertThat(answer.body().path("errors"))
+          .extracting(e -> e.path("field").asText())
+          .anyMatch(f -> f.startsWith(field));
+    }
+  }
+
+  static Stream<Arguments> badSingleCalls() {
+    return Stream.of(
+        Arguments.of("/v1/track", "{\"messageId\":\"m\",\"userId\":\"u\"}", "/event"),
+        Arguments.of("/v1/t", "{\"messageId\":\"m\",\"userId\":\"u\"}", "/event"),
+        Arguments.of("/v1/identify", "{\"messageId\":\"m\",\"userId\":null}", "/userId"),
+        Arguments.of("/v1/page", "{\"userId\":\"u\"}", "/messageId"),
+        Arguments.of(
+            "/v1/screen",
+            "{\"messageId\":\"m\",\"userId\":\"u\",\"timestamp\":\"soon\"}",
+            "/timestamp"),
+        Arguments.of(
+            "/v1/page",
+            "{\"messageId\":\"m\",\"userId\":\"u\",\"originalTimestamp\":\"soon\"}",
+            "/originalTimestamp"),
+        Arguments.of("/v1/group", "{\"messageId\":\"m\",\"userId\":\"u\"}", "/groupId"),
+        Arguments.of(
+            "/v1/alias",
+            "{\"messageId\":\"m\",\"userId\":\"u\",\"previousId\":null}",
+            "/previousId"),
+        Arguments.of(
+            "/v1/identify",
+            "{\"type\":\"track\",\"event\":\"E\",\"messageId\":\"m\",\"userId\":\"u\"}",
+            "/type"),
+        Arguments.of("/v1/track", "[1]", ""),
+        Arguments.of("/v1/track", "{\"type\":", ""));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("badSingleCalls")
+  void badSingleCallsNameTheFieldAsSent(String route, String body, String field) {
+    LocalApi.Answer answer = post(route, body, "application/json");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.body().path("errors"))
+        .extracting(e -> e.path("field").asText())
+        .contains(field);
+  }
+
+  @Test
+  void aBodyThatIsNotTheGzipItClaimsIsNamed() {
+    LocalApi.Answer answer =
+        post("/v1/batch", "{\"batch\":[]}", "application/json", "Content-Encoding", "gzip");
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().path("errors").get(0).path("field").asText())
+        .isEqualTo("Content-Encoding");
+  }
+
+  @Test
+  void aWriteKeyInTheBodyMustBeThereAndValid() {
+    String call = "{\"type\":\"page\",\"messageId\":\"m\",\"userId\":\"u\"";
+    LocalApi.Answer none =
+        api.send(
+            HttpRequest.newBuilder(api.base().resolve("/v1/p"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(call + "}")));
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(none.body().path("errors").get(0).path("field").asText()).isEqualTo("/writeKey");
+    LocalApi.Answer wrong =
+        api.send(
+            HttpRequest.newBuilder(api.base().resolve("/v1/p"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(call + ",\"writeKey\":\"wk_nope\"}")));
+    assertThat(wrong.status()).isEqualTo(403);
+    assertThat(wrong.body().path("errors").get(0).path("field").asText()).isEqualTo("/writeKey");
+  }
+
+  private static LocalApi.Answer post(
+      String route, String body, String contentType, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.base().resolve(route))
+            .header("Authorization", "Bearer " + runtime.writeKey())
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    return api.send(headers.length == 0 ? request : request.headers(headers));
   }
 
   @Test

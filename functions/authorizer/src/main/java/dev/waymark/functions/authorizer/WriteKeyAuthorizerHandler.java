@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HTTP API Lambda authorizer (simple responses) for {@code POST /v1/events}: a request is
- * authorised when its Authorization header carries a valid write key. The key's source is passed on
- * to the ingest function in the authorizer context.
+ * HTTP API Lambda authorizer (simple responses) for the event routes ({@code POST /v1/events},
+ * {@code /v1/batch}, {@code /v1/track}, ...): a request with an Authorization header is authorised
+ * when it carries a valid write key (Bearer, or Basic with the key as user name), and its source is
+ * passed on to the ingest function in the authorizer context. A request without one is let through
+ * marked {@code writeKeyIn: body}: analytics.js sends the key as {@code writeKey} in the body,
+ * which authorizers never see, and the ingest function checks it there.
  */
 public final class WriteKeyAuthorizerHandler
     implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> {
@@ -35,7 +38,11 @@ public final class WriteKeyAuthorizerHandler
   }
 
   private Map<String, Object> decide(APIGatewayV2CustomAuthorizerEvent event) {
-    Optional<String> source = writeKeys.authenticate(authorization(event));
+    String authorization = authorization(event);
+    if (authorization == null || authorization.isBlank()) {
+      return Map.of("isAuthorized", true, "context", Map.of("writeKeyIn", "body"));
+    }
+    Optional<String> source = writeKeys.authenticate(authorization);
     telemetry.count(source.isPresent() ? "WriteKeyAccepted" : "WriteKeyRefused", 1);
     return source
         .<Map<String, Object>>map(s -> Map.of("isAuthorized", true, "context", Map.of("source", s)))
@@ -50,8 +57,6 @@ public final class WriteKeyAuthorizerHandler
         }
       }
     }
-    return event.getIdentitySource() == null || event.getIdentitySource().isEmpty()
-        ? null
-        : event.getIdentitySource().get(0);
+    return null;
   }
 }

@@ -79,18 +79,21 @@ class WriteKeyAuthorizerHandlerTest {
   }
 
   @Test
-  void aMissingHeaderIsRefused() {
-    assertThat(authorize(Map.of())).isEqualTo(Map.of("isAuthorized", false));
+  void withoutAHeaderTheIngestFunctionChecksTheBodysKey() {
+    Map<String, Object> body =
+        Map.of("isAuthorized", true, "context", Map.of("writeKeyIn", "body"));
+    assertThat(authorize(Map.of())).isEqualTo(body);
     assertThat(handler.handleRequest(new APIGatewayV2CustomAuthorizerEvent(), null))
-        .isEqualTo(Map.of("isAuthorized", false));
+        .isEqualTo(body);
   }
 
   @Test
-  void theIdentitySourceIsUsedWhenHeadersAreAbsent() {
+  void theRouteKeyAsIdentitySourceIsNoKey() {
     APIGatewayV2CustomAuthorizerEvent event =
         APIGatewayV2CustomAuthorizerEvent.builder()
-            .withIdentitySource(List.of("Bearer " + webKey))
+            .withHeaders(Map.of("authorization", "Bearer wk_unknown"))
+            .withIdentitySource(List.of("POST /v1/track"))
             .build();
-    assertThat(handler.handleRequest(event, null)).containsEntry("isAuthorized", true);
+    assertThat(handler.handleRequest(event, null)).isEqualTo(Map.of("isAuthorized", false));
   }
 }

@@ -6,22 +6,29 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.http.HttpHandlerSupport;
-import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.access.WriteKeys;
+import dev.waymark.core.event.EventType;
 import dev.waymark.core.ingest.IngestResult;
 import dev.waymark.core.ingest.IngestService;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /v1/events}: validates a batch, stores each event once, answers 202. */
+/**
+ * {@code POST /v1/events} and Segment's tracking API ({@code /v1/batch}, {@code /v1/track}, {@code
+ * /v1/identify}, {@code /v1/page}, {@code /v1/screen}, {@code /v1/group}, {@code /v1/alias}):
+ * validates a batch (or one call), stores each event once, answers 202.
+ */
 public final class IngestHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
   private final IngestService ingest;
+  private final WriteKeys writeKeys;
   private final Telemetry telemetry;
 
   public IngestHandler() {
@@ -29,24 +36,32 @@ public final class IngestHandler
   }
 
   private IngestHandler(WaymarkServices services, Telemetry telemetry) {
-    this(services.ingest(), telemetry);
+    this(services.ingest(), services.writeKeys(), telemetry);
     // side-effect free: a write key that does not exist is looked up (a read), nothing is stored
     SnapStartPriming.register(() -> services.writeKeys().authenticate("Bearer snapstart-priming"));
   }
 
+  /** Without write keys: only requests the authorizer checked (Authorization header) pass. */
   public IngestHandler(IngestService ingest, Telemetry telemetry) {
+    this(ingest, null, telemetry);
+  }
+
+  /** With write keys, to check the {@code writeKey} of requests without an Authorization header. */
+  public IngestHandler(IngestService ingest, WriteKeys writeKeys, Telemetry telemetry) {
     this.ingest = ingest;
+    this.writeKeys = writeKeys;
     this.telemetry = telemetry;
   }
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     return telemetry.invocation(
-        context, () -> HttpHandlerSupport.respond(LOG, "POST /v1/events", () -> accept(event)));
+        context, () -> HttpHandlerSupport.respond(LOG, routeKey(event), () -> accept(event)));
   }
 
   private APIGatewayV2HTTPResponse accept(APIGatewayV2HTTPEvent event) {
-    List<IngestResult> results = ingest.ingest(HttpRequests.jsonBody(event), source(event));
+    String body = SdkRequestBody.read(event);
+    List<IngestResult> results = ingest.ingest(body, source(event, body), singleCall(event));
     long duplicates = results.stream().filter(r -> r.status().equals("duplicate")).count();
     telemetry.count("EventsAccepted", results.size() - duplicates);
     telemetry.count("EventsDuplicate", duplicates);
@@ -54,11 +69,34 @@ public final class IngestHandler
     return HttpResponses.json(202, Map.of("results", results));
   }
 
-  private static String source(APIGatewayV2HTTPEvent event) {
-    if (event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null) {
-      return "unknown";
+  private static String routeKey(APIGatewayV2HTTPEvent event) {
+    return event.getRouteKey() == null ? "POST /v1/events" : event.getRouteKey();
+  }
+
+  /** The call type of a single-call route ({@code POST /v1/track} → track), none for batches. */
+  static Optional<EventType> singleCall(APIGatewayV2HTTPEvent event) {
+    String key = routeKey(event);
+    String last = key.substring(key.lastIndexOf('/') + 1);
+    return switch (last) {
+      case "track", "identify", "page", "screen", "group", "alias" ->
+          Optional.of(EventType.fromWire(last));
+      // analytics.js: /v1/t, /v1/i, /v1/p, /v1/s, /v1/g, /v1/a
+      case "t", "i", "p", "s", "g", "a" ->
+          java.util.Arrays.stream(EventType.values())
+              .filter(t -> t.wireName().startsWith(last))
+              .findFirst();
+      default -> Optional.empty();
+    };
+  }
+
+  private String source(APIGatewayV2HTTPEvent event, String body) {
+    Map<String, Object> lambda =
+        event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null
+            ? null
+            : event.getRequestContext().getAuthorizer().getLambda();
+    if (lambda != null && "body".equals(lambda.get("writeKeyIn"))) {
+      return BodyWriteKey.sourceOf(body, writeKeys);
     }
-    Map<String, Object> lambda = event.getRequestContext().getAuthorizer().getLambda();
     return lambda == null ? "unknown" : String.valueOf(lambda.getOrDefault("source", "unknown"));
   }
 }

@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /_local/clock} and {@code POST /_local/clock/advance {"by":"P1D"}} over the virtual
+ * {@code GET /_local/clock}, {@code POST /_local/clock/advance {"by":"P1D"}} (which freezes the
+ * clock), {@code POST /_local/clock/freeze} and {@code POST /_local/clock/follow} over the virtual
  * clock.
  */
 public final class ClockRoutes implements LocalRoutes {
   private final VirtualClock clock;
+  private final ClockFollower follower;
 
-  public ClockRoutes(VirtualClock clock) {
+  public ClockRoutes(VirtualClock clock, ClockFollower follower) {
     this.clock = clock;
+    this.follower = follower;
   }
 
   @Override
@@ -33,11 +36,22 @@ public final class ClockRoutes implements LocalRoutes {
     if (request.path().equals("/_local/clock/advance") && request.method().equals("POST")) {
       return Optional.of(advance(request.body()));
     }
+    if (request.path().equals("/_local/clock/freeze") && request.method().equals("POST")) {
+      follower.freeze();
+      return Optional.of(now());
+    }
+    if (request.path().equals("/_local/clock/follow") && request.method().equals("POST")) {
+      follower.follow();
+      return Optional.of(now());
+    }
     return Optional.empty();
   }
 
   private LocalResponse now() {
-    return LocalResponse.json(200, Json.write(Map.of("now", clock.instant().toString())));
+    return LocalResponse.json(
+        200,
+        Json.write(
+            Map.of("now", clock.instant().toString(), "followsRealTime", follower.following())));
   }
 
   private LocalResponse advance(String body) {
@@ -55,7 +69,7 @@ public final class ClockRoutes implements LocalRoutes {
       return problem("/by", "not a non-negative ISO-8601 duration: " + by.asText());
     }
     Instant before = clock.instant();
-    Instant after = clock.advance(duration.get());
+    Instant after = follower.advance(duration.get());
     return LocalResponse.json(
         200, Json.write(Map.of("from", before.toString(), "now", after.toString())));
   }

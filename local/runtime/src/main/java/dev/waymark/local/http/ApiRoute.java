@@ -5,10 +5,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One route of the HTTP API in template.yaml: method, path template, the function's handler, and
- * the handler of its Lambda authorizer (null for IAM-authorised routes).
+ * One route of the HTTP API in template.yaml: method, path template, the function's handler, the
+ * handler of its Lambda authorizer (null for IAM-authorised routes), and the request headers that
+ * authorizer names as identity sources (API Gateway answers 401 itself when one is missing).
  */
-public record ApiRoute(String method, String path, String handler, String authorizerHandler) {
+public record ApiRoute(
+    String method,
+    String path,
+    String handler,
+    String authorizerHandler,
+    java.util.List<String> identityHeaders) {
 
   String routeKey() {
     return method + " " + path;

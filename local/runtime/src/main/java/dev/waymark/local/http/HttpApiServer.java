@@ -112,17 +112,20 @@ public final class HttpApiServer implements AutoCloseable {
   }
 
   /**
-   * As API Gateway: no identity source → 401; authorizer says no → 403; yes → its context flows on.
+   * As API Gateway: an identity header missing → 401; authorizer says no → 403; yes → its context
+   * flows on.
    */
   @SuppressWarnings("unchecked")
   private Optional<LocalResponse> authorize(
       ApiRoute route, LocalHttpRequest request, APIGatewayV2HTTPEvent event) {
-    Optional<String> authorization = request.header("authorization");
-    if (authorization.isEmpty() || authorization.get().isBlank()) {
-      return Optional.of(LocalResponse.json(401, "{\"message\":\"Unauthorized\"}"));
+    for (String header : route.identityHeaders()) {
+      if (request.header(header).filter(v -> !v.isBlank()).isEmpty()) {
+        return Optional.of(LocalResponse.json(401, "{\"message\":\"Unauthorized\"}"));
+      }
     }
-    APIGatewayV2CustomAuthorizerEvent authEvent =
-        request.toAuthorizerEvent(route, authorization.get());
+    List<String> identity =
+        route.identityHeaders().stream().map(h -> request.header(h).orElseThrow()).toList();
+    APIGatewayV2CustomAuthorizerEvent authEvent = request.toAuthorizerEvent(route, identity);
     Map<String, Object> decision =
         authorizers
             .get(route.authorizerHandler())

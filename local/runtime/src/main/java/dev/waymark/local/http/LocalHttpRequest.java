@@ -14,9 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An incoming HTTP request, and its translation into API Gateway HTTP API (payload 2.0) events. */
+/**
+ * An incoming HTTP request, and its translation into API Gateway HTTP API (payload 2.0) events. A
+ * body with a Content-Encoding (gzip) is binary: as API Gateway does, it is handed to the function
+ * base64-encoded ({@code isBase64Encoded}).
+ */
 public record LocalHttpRequest(
-    String method, String path, String rawQuery, Map<String, String> headers, String body) {
+    String method,
+    String path,
+    String rawQuery,
+    Map<String, String> headers,
+    String body,
+    boolean base64) {
 
   static LocalHttpRequest read(HttpExchange exchange) throws IOException {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -24,17 +33,23 @@ public record LocalHttpRequest(
         .getRequestHeaders()
         .forEach(
             (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-    String body;
+    byte[] bytes;
     try (InputStream in = exchange.getRequestBody()) {
-      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      bytes = in.readAllBytes();
     }
+    boolean binary = headers.containsKey("content-encoding");
+    String body =
+        binary
+            ? java.util.Base64.getEncoder().encodeToString(bytes)
+            : new String(bytes, StandardCharsets.UTF_8);
     String rawQuery = exchange.getRequestURI().getRawQuery();
     return new LocalHttpRequest(
         exchange.getRequestMethod().toUpperCase(Locale.ROOT),
         exchange.getRequestURI().getPath(),
         rawQuery == null ? "" : rawQuery,
         headers,
-        body);
+        body,
+        binary);
   }
 
   public Optional<String> header(String name) {
@@ -78,12 +93,12 @@ public record LocalHttpRequest(
     event.setQueryStringParameters(queryParameters().isEmpty() ? null : queryParameters());
     event.setPathParameters(pathParameters.isEmpty() ? null : pathParameters);
     event.setBody(body.isEmpty() ? null : body);
-    event.setIsBase64Encoded(false);
+    event.setIsBase64Encoded(base64);
     event.setRequestContext(context);
     return event;
   }
 
-  APIGatewayV2CustomAuthorizerEvent toAuthorizerEvent(ApiRoute route, String authorization) {
+  APIGatewayV2CustomAuthorizerEvent toAuthorizerEvent(ApiRoute route, List<String> identity) {
     APIGatewayV2CustomAuthorizerEvent event = new APIGatewayV2CustomAuthorizerEvent();
     event.setVersion("2.0");
     event.setType("REQUEST");
@@ -91,7 +106,7 @@ public record LocalHttpRequest(
     event.setRawPath(path);
     event.setRawQueryString(rawQuery);
     event.setHeaders(headers);
-    event.setIdentitySource(List.of(authorization));
+    event.setIdentitySource(identity.isEmpty() ? null : identity);
     return event;
   }
 }

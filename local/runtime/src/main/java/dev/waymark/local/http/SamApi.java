@@ -35,7 +35,8 @@ public final class SamApi {
                       ((String) p.get("Method")).toUpperCase(),
                       (String) p.get("Path"),
                       handlerName(properties),
-                      authorizerHandler(resources, p)));
+                      authorizerHandler(resources, p),
+                      identityHeaders(resources, p)));
             }
           }
         });
@@ -43,7 +44,7 @@ public final class SamApi {
   }
 
   @SuppressWarnings("unchecked")
-  private static String authorizerHandler(
+  private static Map<String, Object> lambdaAuthorizer(
       Map<String, Map<String, Object>> resources, Map<String, Object> route) {
     Map<String, Object> auth = (Map<String, Object>) route.get("Auth");
     Object name = auth == null ? null : auth.get("Authorizer");
@@ -54,7 +55,25 @@ public final class SamApi {
     Map<String, Object> api = (Map<String, Object>) resources.get(apiId).get("Properties");
     Map<String, Object> authorizers =
         (Map<String, Object>) ((Map<String, Object>) api.get("Auth")).get("Authorizers");
-    Map<String, Object> authorizer = (Map<String, Object>) authorizers.get(name);
+    return (Map<String, Object>) authorizers.get(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> identityHeaders(
+      Map<String, Map<String, Object>> resources, Map<String, Object> route) {
+    Map<String, Object> authorizer = lambdaAuthorizer(resources, route);
+    Object identity = authorizer == null ? null : authorizer.get("Identity");
+    Object headers = identity == null ? null : ((Map<String, Object>) identity).get("Headers");
+    return headers == null ? List.of() : List.copyOf((List<String>) headers);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String authorizerHandler(
+      Map<String, Map<String, Object>> resources, Map<String, Object> route) {
+    Map<String, Object> authorizer = lambdaAuthorizer(resources, route);
+    if (authorizer == null) {
+      return null;
+    }
     String functionRef = String.valueOf(authorizer.get("FunctionArn")).split("\\.", 2)[0];
     return handlerName((Map<String, Object>) resources.get(functionRef).get("Properties"));
   }

@@ -51,15 +51,27 @@ public final class EventBatchValidator {
 
   /** Parses and validates a batch; throws {@link ProblemException} naming every bad field. */
   public List<InboundEvent> validate(String body, Instant receivedAt) {
+    return validate(read(body), receivedAt, receivedAt);
+  }
+
+  /** The body as JSON, refused with 413 when too large and 400 when not JSON. */
+  public JsonNode read(String body) {
     if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BATCH_BYTES) {
       throw new ProblemException(
           Problem.of(
               413, "Payload too large", "a batch may be at most " + MAX_BATCH_BYTES + " bytes"));
     }
-    JsonNode root = parse(body);
+    return parse(body);
+  }
+
+  /**
+   * Validates a parsed batch received at {@code receivedAt}; event times may lie up to one day
+   * after {@code latestNow} (the receive time, or locally the later of it and the wall clock).
+   */
+  public List<InboundEvent> validate(JsonNode root, Instant receivedAt, Instant latestNow) {
     List<FieldError> errors = schemaErrors(root);
     if (errors.isEmpty()) {
-      errors = ruleErrors(root, receivedAt);
+      errors = ruleErrors(root, latestNow);
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(

@@ -8,6 +8,7 @@ public enum EventType {
   IDENTIFY,
   PAGE,
   SCREEN,
+  GROUP,
   ALIAS;
 
   public String wireName() {

@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * time when the sender gave none).
  */
 public record InboundEvent(ObjectNode body, Instant receivedAt) {
+  /** The person trait a group call sets: the account, its id and its traits. */
+  public static final String ACCOUNT_TRAIT = "account";
 
   public String messageId() {
     return body.path("messageId").asText();
@@ -33,6 +35,7 @@ public record InboundEvent(ObjectNode body, Instant receivedAt) {
       case PAGE -> body.path("name").asText("Page View");
       case SCREEN -> body.path("name").asText("Screen View");
       case IDENTIFY -> "Identify";
+      case GROUP -> "Group";
       case ALIAS -> "Alias";
     };
   }
@@ -48,6 +51,7 @@ public record InboundEvent(ObjectNode body, Instant receivedAt) {
       case PAGE -> "Page View";
       case SCREEN -> "Screen View";
       case IDENTIFY -> "Identify";
+      case GROUP -> "Group";
       case ALIAS -> "Alias";
     };
   }
@@ -57,7 +61,22 @@ public record InboundEvent(ObjectNode body, Instant receivedAt) {
     return ts == null ? receivedAt : EventTimestamps.parse(ts.asText());
   }
 
+  /**
+   * The person traits this event sets. A group call's traits describe the account (company) the
+   * person belongs to: they become the person's {@code account} trait, {@code {"id": groupId,
+   * ...traits}}, so segment rules can read {@code account.<trait>}.
+   */
   public ObjectNode traits() {
+    if (type() == EventType.GROUP) {
+      ObjectNode account = Json.object();
+      account.put("id", body.path("groupId").asText());
+      if (body.get("traits") instanceof ObjectNode groupTraits) {
+        account.setAll(groupTraits);
+      }
+      ObjectNode traits = Json.object();
+      traits.set(ACCOUNT_TRAIT, account);
+      return traits;
+    }
     JsonNode traits = body.get("traits");
     if (traits == null) {
       traits = body.path("context").get("traits");

@@ -61,8 +61,24 @@ public final class SegmentContext {
     return memberships.contains(segmentId);
   }
 
+  /**
+   * A trait by name; a dotted name reads into an object trait when no trait has the whole name:
+   * {@code account.plan} is the {@code plan} of the {@code account} a group call set.
+   */
   public JsonNode trait(String name) {
-    return profile.traits().values().get(name);
+    JsonNode whole = profile.traits().values().get(name);
+    int dot = name.indexOf('.');
+    if (whole != null || dot < 0) {
+      return whole;
+    }
+    JsonNode parent = profile.traits().values().get(name.substring(0, dot));
+    return parent == null || !parent.isObject() ? null : parent.get(name.substring(dot + 1));
+  }
+
+  /** The top-level trait a (possibly dotted) trait name reads. */
+  public static String topLevelTrait(String name) {
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
   }
 
   /** The person's events, newest first, read once on first use. */

@@ -93,7 +93,9 @@ public final class SegmentEvaluator implements ProcessedEventListener {
             everything
                 || reads.events().contains(event.eventName())
                 || (!internal && reads.events().contains(RuleDependencies.ANY_EVENT))
-                || reads.traits().stream().anyMatch(traits::contains)
+                || reads.traits().stream()
+                    .anyMatch(
+                        t -> traits.contains(t) || traits.contains(SegmentContext.topLevelTrait(t)))
                 || (identities && reads.readsIdentities());
       }
       if (hit) {

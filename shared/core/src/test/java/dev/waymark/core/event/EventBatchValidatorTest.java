@@ -65,7 +65,7 @@ class EventBatchValidatorTest {
 
   @Test
   void unknownTypeIsNamed() {
-    assertThat(errorsOf("{\"batch\":[{\"type\":\"group\",\"messageId\":\"m\",\"userId\":\"u\"}]}"))
+    assertThat(errorsOf("{\"batch\":[{\"type\":\"signup\",\"messageId\":\"m\",\"userId\":\"u\"}]}"))
         .extracting(FieldError::field)
         .contains("/batch/0/type");
   }
