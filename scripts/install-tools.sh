@@ -3,6 +3,7 @@
 #   .tools/venv      cfn-lint, AWS SAM CLI, openapi-spec-validator   (tools/requirements-sam.txt)
 #   .tools/checkov   checkov, in its own venv: its boto3 pin conflicts with SAM CLI's
 #                                                                     (tools/requirements-checkov.txt)
+#   .tools/moto      moto's server, in its own venv, for tests/aws-emulator  (tools/requirements-moto.txt)
 #   tools/node_modules  asl-validator                                 (tools/package-lock.json)
 # Idempotent: each part is reinstalled only when its lock file (or the interpreter) changed.
 # Quiet on success; on failure says which step failed and shows its log.
@@ -50,6 +51,7 @@ venv() {
 
 venv "$TOOLS/venv" "$ROOT/tools/requirements-sam.txt" sam
 venv "$TOOLS/checkov" "$ROOT/tools/requirements-checkov.txt" checkov
+venv "$TOOLS/moto" "$ROOT/tools/requirements-moto.txt" moto_server
 
 # Node tools
 command -v npm >/dev/null || fail "npm not found (install Node.js >= 18)"
