@@ -1,6 +1,7 @@
 package dev.waymark.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.aws.send.AwsDeliveries;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -94,6 +96,21 @@ class AwsDeliveriesOnMotoIT {
         .path("EmailTags")
         .forEach(t -> tags.put(t.path("Name").asText(), t.path("Value").asText()));
     assertThat(tags).isEqualTo(TAGS);
+  }
+
+  @Test
+  void motoRefusesWhatSesRefusesAnEmailFromAnUnverifiedSender() {
+    AwsDeliveries unverified =
+        new AwsDeliveries(
+            moto.client(SesV2Client.builder()),
+            sns,
+            new AwsDeliveries.Settings("offers@unverified.example", CONFIGURATION_SET, "unused"));
+    RenderedMessage message =
+        new RenderedMessage(Channel.email, "Hello", null, "Hello", "https://u.example/x");
+
+    assertThatThrownBy(() -> unverified.deliver(Channel.email, "ada@example.com", message, TAGS))
+        .isInstanceOf(SesV2Exception.class)
+        .hasMessageContaining("not verified");
   }
 
   @Test
