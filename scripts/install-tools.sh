@@ -4,6 +4,7 @@
 #   .tools/checkov   checkov, in its own venv: its boto3 pin conflicts with SAM CLI's
 #                                                                     (tools/requirements-checkov.txt)
 #   .tools/sdk       segment-analytics-python, for the SDK tests       (tools/requirements-sdk.txt)
+#   .tools/moto      moto's server, in its own venv, for tests/aws-emulator  (tools/requirements-moto.txt)
 #   tools/node_modules  asl-validator, @segment/analytics-node, @rudderstack/rudder-sdk-node
 #                                                                     (tools/package-lock.json)
 # Idempotent: each part is reinstalled only when its lock file (or the interpreter) changed.
@@ -53,6 +54,7 @@ venv() {
 venv "$TOOLS/venv" "$ROOT/tools/requirements-sam.txt" sam
 venv "$TOOLS/checkov" "$ROOT/tools/requirements-checkov.txt" checkov
 venv "$TOOLS/sdk" "$ROOT/tools/requirements-sdk.txt" python
+venv "$TOOLS/moto" "$ROOT/tools/requirements-moto.txt" moto_server
 
 # Node tools
 command -v npm >/dev/null || fail "npm not found (install Node.js >= 18)"
