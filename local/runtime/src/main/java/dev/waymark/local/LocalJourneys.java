@@ -58,9 +58,7 @@ final class LocalJourneys implements AutoCloseable {
     this.services = new JourneyServices(core, JourneyConfig.from(env));
     Telemetry quiet = Telemetry.quiet();
     tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
-    tasks.put(
-        AwaitTaskHandler.class.getName(),
-        new AwaitTaskHandler(core.profiles(), services.store(), quiet, core.clock()));
+    tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(services.waits(), quiet));
     tasks.put(ProfileFactsHandler.class.getName(), new ProfileFactsHandler(core.profiles(), quiet));
   }
 

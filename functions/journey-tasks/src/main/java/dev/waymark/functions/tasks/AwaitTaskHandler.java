@@ -4,12 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.core.journey.EventMatcher;
-import dev.waymark.core.journey.TraceEntry;
-import dev.waymark.core.journey.WaitRegistration;
-import dev.waymark.core.ports.JourneyStore;
-import dev.waymark.core.profile.ProfileService;
-import java.time.Clock;
+import dev.waymark.core.journey.WaitService;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -18,33 +14,21 @@ import java.util.Map;
  * this person performs {@code event} matching {@code filters} (and, with {@code correlate},
  * carrying the same value in that field as given) within {@code timeoutSeconds}". The state's own
  * TimeoutSeconds and a Catch on States.Timeout make the timed-out branch, whose first step calls
- * this task again with {@code "action":"cancel"} to remove the registration.
+ * this task again with {@code "action":"cancel"} to remove the registration. The work is {@link
+ * WaitService}'s; this parses the payload and maps the answer.
  */
 public final class AwaitTaskHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-  private final ProfileService profiles;
-  private final JourneyStore journeys;
+  private final WaitService waits;
   private final Telemetry telemetry;
-  private final Clock clock;
 
   public AwaitTaskHandler() {
-    this(TaskFunctions.fromEnvironment(), Telemetry.powertools());
+    this(TaskFunctions.fromEnvironment().journeys().waits(), Telemetry.powertools());
   }
 
-  AwaitTaskHandler(TaskFunctions functions, Telemetry telemetry) {
-    this(
-        functions.core().profiles(),
-        functions.journeys().store(),
-        telemetry,
-        functions.core().clock());
-  }
-
-  public AwaitTaskHandler(
-      ProfileService profiles, JourneyStore journeys, Telemetry telemetry, Clock clock) {
-    this.profiles = profiles;
-    this.journeys = journeys;
+  public AwaitTaskHandler(WaitService waits, Telemetry telemetry) {
+    this.waits = waits;
     this.telemetry = telemetry;
-    this.clock = clock;
   }
 
   @Override
@@ -53,68 +37,35 @@ public final class AwaitTaskHandler
         context,
         () -> {
           JsonNode p = TaskPayloads.tree(payload);
-          String profileId =
-              profiles
-                  .resolve(TaskPayloads.text(p, "profileId"))
-                  .map(x -> x.id())
-                  .orElseThrow(
-                      () -> new IllegalStateException("the run's profile no longer exists"));
-          return "cancel".equals(p.path("action").asText())
-              ? cancel(p, profileId)
-              : register(p, profileId);
+          WaitService.Step step =
+              new WaitService.Step(
+                  TaskPayloads.text(p, "profileId"),
+                  TaskPayloads.text(p, "journeyId"),
+                  p.path("version").asText("unversioned"),
+                  TaskPayloads.text(p, "runId"),
+                  TaskPayloads.text(p, "stepId"));
+          if ("cancel".equals(p.path("action").asText())) {
+            waits.timedOut(step);
+            return Map.of("cancelled", true);
+          }
+          Instant expires = waits.register(step, await(p));
+          telemetry.count("WaitRegistered", 1);
+          return Map.of("registered", true, "expiresAt", expires.toString());
         });
   }
 
-  private Map<String, Object> register(JsonNode p, String profileId) {
+  private static WaitService.Await await(JsonNode p) {
     long timeout = p.path("timeoutSeconds").asLong(0);
     if (timeout <= 0) {
       throw new TaskPayloads.InvalidTaskPayload(
           "timeoutSeconds", "a positive number of seconds (the state's TimeoutSeconds)");
     }
-    EventMatcher matcher = TaskPayloads.matcher(p);
     JsonNode correlate = p.path("correlate");
-    Instant expires = clock.instant().plusSeconds(timeout);
-    String journeyId = TaskPayloads.text(p, "journeyId");
-    String stepId = TaskPayloads.text(p, "stepId");
-    journeys.registerWait(
-        new WaitRegistration(
-            profileId,
-            TaskPayloads.text(p, "runId"),
-            stepId,
-            journeyId,
-            version(p),
-            matcher,
-            correlate.hasNonNull("field") ? correlate.get("field").asText() : null,
-            correlate.hasNonNull("value") ? correlate.get("value").asText() : null,
-            TaskPayloads.text(p, "taskToken"),
-            expires));
-    journeys.count(journeyId, version(p), "wait:" + stepId + ":registered", 1);
-    telemetry.count("WaitRegistered", 1);
-    return Map.of("registered", true, "expiresAt", expires.toString());
-  }
-
-  private static String version(JsonNode p) {
-    return p.path("version").asText("unversioned");
-  }
-
-  private Map<String, Object> cancel(JsonNode p, String profileId) {
-    String runId = TaskPayloads.text(p, "runId");
-    String stepId = TaskPayloads.text(p, "stepId");
-    journeys.waitsOfRun(profileId, runId).stream()
-        .filter(w -> w.stepId().equals(stepId))
-        .forEach(journeys::claimWait);
-    String journeyId = TaskPayloads.text(p, "journeyId");
-    journeys.trace(
-        new TraceEntry(
-            clock.instant(),
-            profileId,
-            journeyId,
-            runId,
-            "wait",
-            "timed_out",
-            "the awaited event did not arrive in time",
-            runId + "#" + stepId + "#timeout"));
-    journeys.count(journeyId, version(p), "wait:" + stepId + ":timed_out", 1);
-    return Map.of("cancelled", true);
+    return new WaitService.Await(
+        TaskPayloads.matcher(p),
+        correlate.hasNonNull("field") ? correlate.get("field").asText() : null,
+        correlate.hasNonNull("value") ? correlate.get("value").asText() : null,
+        TaskPayloads.text(p, "taskToken"),
+        Duration.ofSeconds(timeout));
   }
 }

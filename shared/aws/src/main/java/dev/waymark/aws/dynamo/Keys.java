@@ -15,6 +15,8 @@ public final class Keys {
   public static final String RUN_PREFIX = "R#";
   public static final String WAIT_PREFIX = "W#";
   public static final String TRACE_PREFIX = "T#";
+  public static final String COUNTER_PREFIX = "C#";
+  public static final String VERSION_PREFIX = "V#";
 
   private Keys() {}
 
@@ -63,11 +65,11 @@ public final class Keys {
   }
 
   public static String version(String version) {
-    return "V#" + version;
+    return VERSION_PREFIX + version;
   }
 
   public static String counter(String metric, int shard) {
-    return "C#" + metric + "#" + shard;
+    return COUNTER_PREFIX + metric + "#" + shard;
   }
 
   public static String sendLedger(String runId, String stepId) {

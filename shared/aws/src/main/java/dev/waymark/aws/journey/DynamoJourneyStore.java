@@ -5,6 +5,7 @@ import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.core.journey.EventMatcher;
+import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyRun;
 import dev.waymark.core.journey.Membership;
 import dev.waymark.core.journey.TraceEntry;
@@ -112,9 +113,9 @@ public final class DynamoJourneyStore implements JourneyStore {
     }
   }
 
-  /** The versions of a journey that have had runs, oldest first. */
+  @Override
   public List<String> versions(String journeyId) {
-    return query(Keys.journeyVersions(journeyId), "V#").stream()
+    return query(Keys.journeyVersions(journeyId), Keys.VERSION_PREFIX).stream()
         .sorted(Comparator.comparing(i -> Attr.string(i, "firstRunAt")))
         .map(i -> Attr.string(i, "version"))
         .toList();
@@ -235,7 +236,8 @@ public final class DynamoJourneyStore implements JourneyStore {
   }
 
   @Override
-  public void count(String journeyId, String version, String metric, long by) {
+  public void count(String journeyId, String version, JourneyCounter counter, long by) {
+    String metric = counter.name();
     int shard = ThreadLocalRandom.current().nextInt(COUNTER_SHARDS);
     dynamo.updateItem(
         r ->
@@ -247,11 +249,14 @@ public final class DynamoJourneyStore implements JourneyStore {
                 .expressionAttributeValues(Map.of(":by", Attr.n(by), ":m", Attr.s(metric))));
   }
 
-  /** A journey version's counters, summed over shards. */
-  public Map<String, Long> counters(String journeyId, String version) {
-    Map<String, Long> totals = new HashMap<>();
-    query(Keys.journeyCounters(journeyId, version), "C#")
-        .forEach(i -> totals.merge(Attr.string(i, "metric"), Attr.number(i, "value"), Long::sum));
+  @Override
+  public Map<JourneyCounter, Long> counters(String journeyId, String version) {
+    Map<JourneyCounter, Long> totals = new HashMap<>();
+    for (Map<String, AttributeValue> i :
+        query(Keys.journeyCounters(journeyId, version), Keys.COUNTER_PREFIX)) {
+      JourneyCounter.parse(Attr.string(i, "metric"))
+          .ifPresent(counter -> totals.merge(counter, Attr.number(i, "value"), Long::sum));
+    }
     return totals;
   }
 

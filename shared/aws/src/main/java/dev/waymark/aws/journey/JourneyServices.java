@@ -8,10 +8,13 @@ import dev.waymark.aws.send.DynamoSendLedger;
 import dev.waymark.aws.send.DynamoSuppressions;
 import dev.waymark.core.journey.ClasspathJourneys;
 import dev.waymark.core.journey.JourneyRouter;
+import dev.waymark.core.journey.JourneyStats;
 import dev.waymark.core.journey.StaticJourneyCatalog;
+import dev.waymark.core.journey.WaitService;
 import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.ports.JourneyCatalog;
 import dev.waymark.core.ports.JourneyExecutions;
+import dev.waymark.core.ports.JourneyStore;
 import dev.waymark.core.send.FeedbackService;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.Suppressions;
@@ -35,7 +38,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 public final class JourneyServices {
   private final WaymarkServices core;
   private final JourneyCatalog catalog;
-  private final DynamoJourneyStore store;
+  private final JourneyStore store;
   private final JourneyExecutions executions;
   private final SendService send;
   private final Suppressions suppressions;
@@ -43,6 +46,8 @@ public final class JourneyServices {
   private final UnsubscribeLinks unsubscribe;
   private final JourneyRouter router;
   private final FeedbackService feedback;
+  private final WaitService waits;
+  private final JourneyStats stats;
 
   /** Journeys whose audiences are checked against the core's segment memberships. */
   public JourneyServices(WaymarkServices core, JourneyConfig journeys) {
@@ -87,6 +92,8 @@ public final class JourneyServices {
             core.clock());
     this.router = new JourneyRouter(catalog, store, executions, audience, core.clock());
     this.feedback = new FeedbackService(messageLog, suppressions, core.inbox());
+    this.waits = new WaitService(core.profiles(), store, core.clock());
+    this.stats = new JourneyStats(store);
     core.processedEventListeners().add(router);
   }
 
@@ -114,7 +121,7 @@ public final class JourneyServices {
     return catalog;
   }
 
-  public DynamoJourneyStore store() {
+  public JourneyStore store() {
     return store;
   }
 
@@ -140,6 +147,16 @@ public final class JourneyServices {
 
   public FeedbackService feedback() {
     return feedback;
+  }
+
+  /** The wait step: registrations and timeouts (the await task function). */
+  public WaitService waits() {
+    return waits;
+  }
+
+  /** Per-version figures (the journeys API). */
+  public JourneyStats stats() {
+    return stats;
   }
 
   public JourneyRouter router() {

@@ -72,7 +72,11 @@ public final class JourneyRouter implements ProcessedEventListener {
         output.set("properties", event.properties());
         output.put("messageId", event.messageId());
         executions.resume(wait.taskToken(), Json.write(output));
-        store.count(wait.journeyId(), wait.version(), "wait:" + wait.stepId() + ":performed", 1);
+        store.count(
+            wait.journeyId(),
+            wait.version(),
+            JourneyCounter.wait(wait.stepId(), JourneyCounter.WaitOutcome.performed),
+            1);
         store.trace(
             new TraceEntry(
                 clock.instant(),
@@ -114,7 +118,9 @@ public final class JourneyRouter implements ProcessedEventListener {
     store.count(
         run.journeyId(),
         run.version(),
-        run.status() == JourneyRun.RunStatus.held_out ? "goal_held_out" : "goal",
+        run.status() == JourneyRun.RunStatus.held_out
+            ? JourneyCounter.GOAL_HELD_OUT
+            : JourneyCounter.GOAL,
         1);
     store.trace(
         new TraceEntry(
@@ -141,7 +147,7 @@ public final class JourneyRouter implements ProcessedEventListener {
               JourneyRun.RunStatus.exited_on_goal,
               run.entryKey(),
               event.timestamp()));
-      store.count(run.journeyId(), run.version(), "exited", 1);
+      store.count(run.journeyId(), run.version(), JourneyCounter.EXITED, 1);
     }
   }
 
@@ -188,7 +194,7 @@ public final class JourneyRouter implements ProcessedEventListener {
     store.count(
         journey.id(),
         journey.version(),
-        decision == EntryDecision.HELD_OUT ? "held_out" : "entered",
+        decision == EntryDecision.HELD_OUT ? JourneyCounter.HELD_OUT : JourneyCounter.ENTERED,
         1);
     String runId = RunNames.of(journey.id(), profile.id(), event.messageId());
     store.trace(
@@ -260,7 +266,7 @@ public final class JourneyRouter implements ProcessedEventListener {
 
   private void refuse(
       JourneyDefinition journey, Profile profile, InboundEvent event, EntryDecision decision) {
-    store.count(journey.id(), journey.version(), "refused_" + decision.name().toLowerCase(), 1);
+    store.count(journey.id(), journey.version(), JourneyCounter.refused(decision), 1);
     store.trace(
         new TraceEntry(
             clock.instant(),

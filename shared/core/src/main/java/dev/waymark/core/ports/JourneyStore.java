@@ -1,11 +1,13 @@
 package dev.waymark.core.ports;
 
+import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyRun;
 import dev.waymark.core.journey.Membership;
 import dev.waymark.core.journey.TraceEntry;
 import dev.waymark.core.journey.WaitRegistration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Journey state per person: memberships, runs, waits, the decision trace and the counters. */
 public interface JourneyStore {
@@ -38,6 +40,12 @@ public interface JourneyStore {
   /** Marks the goal reached on a run; true only the first time. */
   boolean markGoal(JourneyRun run, Instant at);
 
-  /** Adds to a journey version's counter (entered, held_out, goal, step:send-offer:sent, ...). */
-  void count(String journeyId, String version, String metric, long by);
+  /** Adds to one of a journey version's counters. */
+  void count(String journeyId, String version, JourneyCounter counter, long by);
+
+  /** The versions of a journey that have had runs, oldest first. */
+  List<String> versions(String journeyId);
+
+  /** A journey version's counters, each summed over its shards. */
+  Map<JourneyCounter, Long> counters(String journeyId, String version);
 }

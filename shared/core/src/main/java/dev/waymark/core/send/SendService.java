@@ -1,6 +1,7 @@
 package dev.waymark.core.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.TraceEntry;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
@@ -225,7 +226,7 @@ public final class SendService {
     journeys.count(
         request.journeyId(),
         versionOf(request),
-        "step:" + request.stepId() + ":" + outcome.status(),
+        JourneyCounter.step(request.stepId(), outcome.status().name()),
         1);
     return outcome;
   }
