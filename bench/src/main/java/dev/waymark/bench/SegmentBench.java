@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.config.WaymarkConfig;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
+import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.segments.DynamoDateMarkers;
 import dev.waymark.aws.segments.SegmentServices;
 import dev.waymark.core.event.InboundEvent;
@@ -138,9 +139,9 @@ final class SegmentBench {
               r ->
                   r.tableName(TABLE)
                       .exclusiveStartKey(from)
-                      .filterExpression("GSI1PK = :d")
+                      .filterExpression(Keys.GSI1PK + " = :d")
                       .expressionAttributeValues(
-                          Map.of(":d", AttributeValue.fromS("D#leaseEnd#" + day))));
+                          Map.of(":d", AttributeValue.fromS(Keys.dateIndex("leaseEnd", day)))));
       found += page.count();
       start =
           page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()

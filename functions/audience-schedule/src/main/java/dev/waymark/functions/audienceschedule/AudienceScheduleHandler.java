@@ -3,6 +3,7 @@ package dev.waymark.functions.audienceschedule;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.segments.ScheduledInvocation;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.segment.AudienceScheduleRun;
@@ -24,7 +25,7 @@ public final class AudienceScheduleHandler
   private final Telemetry telemetry;
 
   public AudienceScheduleHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.coreFunction(), Telemetry.powertools());
   }
 
   public AudienceScheduleHandler(WaymarkServices services, Telemetry telemetry) {

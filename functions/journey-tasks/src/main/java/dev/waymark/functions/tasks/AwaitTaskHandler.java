@@ -3,6 +3,7 @@ package dev.waymark.functions.tasks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.WaitService;
 import java.time.Duration;
@@ -23,7 +24,7 @@ public final class AwaitTaskHandler
   private final Telemetry telemetry;
 
   public AwaitTaskHandler() {
-    this(TaskFunctions.fromEnvironment().journeys().waits(), Telemetry.powertools());
+    this(Composition.journeyFunction().waits(), Telemetry.powertools());
   }
 
   public AwaitTaskHandler(WaitService waits, Telemetry telemetry) {

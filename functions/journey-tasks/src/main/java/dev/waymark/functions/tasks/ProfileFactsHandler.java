@@ -3,6 +3,7 @@ package dev.waymark.functions.tasks;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
@@ -24,7 +25,7 @@ public final class ProfileFactsHandler
   private final Telemetry telemetry;
 
   public ProfileFactsHandler() {
-    this(TaskFunctions.fromEnvironment().core().profiles(), Telemetry.powertools());
+    this(Composition.journeyFunction().core().profiles(), Telemetry.powertools());
   }
 
   public ProfileFactsHandler(ProfileService profiles, Telemetry telemetry) {

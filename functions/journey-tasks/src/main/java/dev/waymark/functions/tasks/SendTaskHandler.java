@@ -2,6 +2,7 @@ package dev.waymark.functions.tasks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.send.SendOutcome;
@@ -20,7 +21,7 @@ public final class SendTaskHandler
   private final Telemetry telemetry;
 
   public SendTaskHandler() {
-    this(TaskFunctions.fromEnvironment().send(), Telemetry.powertools());
+    this(Composition.journeyFunction().send(), Telemetry.powertools());
   }
 
   public SendTaskHandler(SendService send, Telemetry telemetry) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
@@ -28,7 +29,7 @@ public final class JourneysHandler
   private final Telemetry telemetry;
 
   public JourneysHandler() {
-    this(JourneyServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.journeyFunction(), Telemetry.powertools());
   }
 
   public JourneysHandler(JourneyServices journeys, Telemetry telemetry) {

@@ -3,6 +3,7 @@ package dev.waymark.functions.leasescan;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.segments.ScheduledInvocation;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.segment.LeaseScan;
@@ -25,7 +26,7 @@ public final class LeaseScanHandler
   private final Telemetry telemetry;
 
   public LeaseScanHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.coreFunction(), Telemetry.powertools());
   }
 
   public LeaseScanHandler(WaymarkServices services, Telemetry telemetry) {

@@ -3,6 +3,7 @@ package dev.waymark.functions.segments;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.segments.ScheduledInvocation;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.segment.DueSegmentChecks;
@@ -23,7 +24,7 @@ public final class SegmentDueChecksHandler
   private final Telemetry telemetry;
 
   public SegmentDueChecksHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.coreFunction(), Telemetry.powertools());
   }
 
   public SegmentDueChecksHandler(WaymarkServices services, Telemetry telemetry) {

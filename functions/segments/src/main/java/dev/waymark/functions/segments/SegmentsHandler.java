@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.problem.Problem;
@@ -20,7 +21,7 @@ public final class SegmentsHandler
   private final Telemetry telemetry;
 
   public SegmentsHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.coreFunction(), Telemetry.powertools());
   }
 
   public SegmentsHandler(WaymarkServices services, Telemetry telemetry) {

@@ -47,7 +47,7 @@ public final class DynamoProfileDirectory implements ProfileDirectory {
   }
 
   private static String encode(Map<String, AttributeValue> key) {
-    String text = key.get("PK").s() + "\n" + key.get("SK").s();
+    String text = key.get(Keys.PK).s() + "\n" + key.get(Keys.SK).s();
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));

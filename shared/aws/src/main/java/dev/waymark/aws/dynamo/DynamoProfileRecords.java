@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Timelines and erasure on the Waymark table. */
 public final class DynamoProfileRecords implements ProfileRecords {
-  private static final String CURSOR_PREFIX = "E#";
+  private static final String CURSOR_PREFIX = Keys.EVENT_PREFIX;
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -61,7 +61,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
     List<Map<String, AttributeValue>> shown = more ? items.subList(0, limit) : items;
     List<ObjectNode> events =
         shown.stream().map(i -> Json.parseObject(Attr.string(i, "event"))).toList();
-    String next = more ? encodeCursor(Attr.string(shown.get(limit - 1), "SK")) : null;
+    String next = more ? encodeCursor(Attr.string(shown.get(limit - 1), Keys.SK)) : null;
     return new Page<>(events, next);
   }
 
@@ -133,7 +133,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
             .toList();
     Map<String, AttributeValue> profileItem = null;
     for (Map<String, AttributeValue> item : items) {
-      String sk = Attr.string(item, "SK");
+      String sk = Attr.string(item, Keys.SK);
       if (Keys.PROFILE_SK.equals(sk)) {
         profileItem = item;
         continue;
@@ -182,7 +182,9 @@ public final class DynamoProfileRecords implements ProfileRecords {
 
   private void writeAudit(ErasureReport report) {
     Map<String, AttributeValue> item =
-        new HashMap<>(Attr.key("AUDIT#erasure", report.erasedAt() + "#" + report.erasureId()));
+        new HashMap<>(
+            Attr.key(
+                Keys.ERASURE_AUDIT_PK, Keys.erasureAudit(report.erasedAt(), report.erasureId())));
     item.put("erasureId", Attr.s(report.erasureId()));
     item.put("erasedAt", Attr.s(report.erasedAt().toString()));
     item.put("counts", Attr.s(Json.write(report.counts())));

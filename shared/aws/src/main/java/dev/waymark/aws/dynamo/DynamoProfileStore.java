@@ -138,13 +138,13 @@ public final class DynamoProfileStore implements ProfileStore {
       QueryResponse page = dynamo.query(recordsOf(fromProfileId, start));
       List<TransactWriteItem> writes = new ArrayList<>();
       for (Map<String, AttributeValue> item : page.items()) {
-        if (Keys.PROFILE_SK.equals(Attr.string(item, "SK"))) {
+        if (Keys.PROFILE_SK.equals(Attr.string(item, Keys.SK))) {
           continue;
         }
         Map<String, AttributeValue> moved = new HashMap<>(item);
-        moved.put("PK", Attr.s(Keys.profile(toProfileId)));
+        moved.put(Keys.PK, Attr.s(Keys.profile(toProfileId)));
         boolean survivorKeepsOwn =
-            Attr.string(item, "SK").startsWith(Keys.MEMBERSHIP_PREFIX) && exists(moved);
+            Attr.string(item, Keys.SK).startsWith(Keys.MEMBERSHIP_PREFIX) && exists(moved);
         if (!survivorKeepsOwn) {
           writes.add(
               TransactWriteItem.builder()
@@ -156,7 +156,7 @@ public final class DynamoProfileStore implements ProfileStore {
                 .delete(
                     Delete.builder()
                         .tableName(table)
-                        .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK")))
+                        .key(Attr.key(Attr.string(item, Keys.PK), Attr.string(item, Keys.SK)))
                         .build())
                 .build());
       }
@@ -177,7 +177,7 @@ public final class DynamoProfileStore implements ProfileStore {
                 r ->
                     r.tableName(table)
                         .consistentRead(true)
-                        .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK"))))
+                        .key(Attr.key(Attr.string(item, Keys.PK), Attr.string(item, Keys.SK))))
             .item();
     return found != null && !found.isEmpty();
   }

@@ -100,9 +100,9 @@ public final class DynamoJourneyStore implements JourneyStore {
                   .conditionExpression("attribute_not_exists(PK)")
                   .item(
                       Map.of(
-                          "PK",
+                          Keys.PK,
                           Attr.s(Keys.journeyVersions(run.journeyId())),
-                          "SK",
+                          Keys.SK,
                           Attr.s(Keys.version(run.version())),
                           "version",
                           Attr.s(run.version()),

@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The journey side of the composition root: the catalog packaged with the function, the journey
- * store, Step Functions, the send service with its SES/SNS deliveries, and the router, which it
- * registers as a processed-event listener of the core services.
+ * store, Step Functions, the send service with its SES/SNS deliveries, the wait service, the stats,
+ * and the router (which {@code Composition} lists among the processed-event listeners).
  */
 public final class JourneyServices {
   private final WaymarkServices core;
@@ -94,7 +94,6 @@ public final class JourneyServices {
     this.feedback = new FeedbackService(messageLog, suppressions, core.inbox());
     this.waits = new WaitService(core.profiles(), store, core.clock());
     this.stats = new JourneyStats(store);
-    core.processedEventListeners().add(router);
   }
 
   private static <
@@ -105,12 +104,6 @@ public final class JourneyServices {
     builder.region(Region.of(config.region())).httpClient(UrlConnectionHttpClient.create());
     endpoint.ifPresent(builder::endpointOverride);
     return builder;
-  }
-
-  /** What a Lambda function builds at init: core and journey services from the environment. */
-  public static JourneyServices fromEnvironment() {
-    return new JourneyServices(
-        WaymarkServices.fromEnvironment(), JourneyConfig.from(System.getenv()));
   }
 
   public WaymarkServices core() {

@@ -41,8 +41,8 @@ public final class DynamoDateMarkers implements DateMarkers {
   public static Map<String, AttributeValue> item(String profileId, String trait, LocalDate date) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.profile(profileId), Keys.dateMarker(trait)));
-    item.put("GSI1PK", Attr.s(Keys.dateIndex(trait, date)));
-    item.put("GSI1SK", Attr.s(Keys.profile(profileId)));
+    item.put(Keys.GSI1PK, Attr.s(Keys.dateIndex(trait, date)));
+    item.put(Keys.GSI1SK, Attr.s(Keys.profile(profileId)));
     item.put("date", Attr.s(date.toString()));
     return item;
   }
@@ -58,10 +58,10 @@ public final class DynamoDateMarkers implements DateMarkers {
               r ->
                   r.tableName(table)
                       .indexName(INDEX)
-                      .keyConditionExpression("GSI1PK = :d")
+                      .keyConditionExpression(Keys.GSI1PK + " = :d")
                       .expressionAttributeValues(Map.of(":d", Attr.s(Keys.dateIndex(trait, date))))
                       .exclusiveStartKey(from));
-      page.items().forEach(i -> ids.add(Attr.string(i, "GSI1SK").substring(2)));
+      page.items().forEach(i -> ids.add(Keys.profileIdOf(Attr.string(i, Keys.GSI1SK))));
       start =
           page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
               ? page.lastEvaluatedKey()

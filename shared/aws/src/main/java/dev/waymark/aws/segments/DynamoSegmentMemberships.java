@@ -198,7 +198,7 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
       page.items().forEach(i -> ids.add(Attr.string(i, "profileId")));
       after = null;
       if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
-        return new Page<>(ids, encode(shard, page.lastEvaluatedKey().get("SK").s()));
+        return new Page<>(ids, encode(shard, page.lastEvaluatedKey().get(Keys.SK).s()));
       }
       if (ids.size() >= limit) {
         return new Page<>(ids, shard + 1 < SHARDS ? encode(shard + 1, null) : null);

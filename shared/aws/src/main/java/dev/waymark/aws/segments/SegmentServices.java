@@ -68,7 +68,10 @@ public final class SegmentServices {
     this.preview = new SegmentPreview(new DynamoProfileDirectory(dynamo, table), evaluator, clock);
   }
 
-  /** The listeners to run after each processed event: date markers first, then segments. */
+  /**
+   * The segment listeners to run after each processed event, in this order: the date-trait markers
+   * (so the lease scan sees the newest {@code leaseEnd}), then the segment evaluator.
+   */
   public List<ProcessedEventListener> listeners() {
     return List.of(dateTraitMarkers, evaluator);
   }
