@@ -6,7 +6,7 @@ import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.DynamoProfileRecords;
 import dev.waymark.aws.dynamo.DynamoProfileStore;
 import dev.waymark.aws.dynamo.DynamoWriteKeyStore;
-import dev.waymark.aws.segments.SegmentServices;
+import dev.waymark.aws.segment.SegmentServices;
 import dev.waymark.core.access.WriteKeys;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.ingest.IngestService;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.composition.Composition;
-import dev.waymark.aws.segments.ScheduledInvocation;
+import dev.waymark.aws.segment.ScheduledInvocation;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.segment.DueSegmentChecks;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.waymark.aws.dynamo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.waymark.aws.segments.DynamoSegmentMemberships;
+import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.ports.Page;

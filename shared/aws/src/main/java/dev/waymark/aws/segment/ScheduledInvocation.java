@@ -1,4 +1,4 @@
-package dev.waymark.aws.segments;
+package dev.waymark.aws.segment;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.waymark.functions.tasks;
+package dev.waymark.functions.journeytasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

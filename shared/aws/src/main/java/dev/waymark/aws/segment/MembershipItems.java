@@ -1,4 +1,4 @@
-package dev.waymark.aws.segments;
+package dev.waymark.aws.segment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.waymark.aws.dynamo.Attr;

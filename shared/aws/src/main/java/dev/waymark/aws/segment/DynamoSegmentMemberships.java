@@ -1,4 +1,4 @@
-package dev.waymark.aws.segments;
+package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.DynamoEventInbox;

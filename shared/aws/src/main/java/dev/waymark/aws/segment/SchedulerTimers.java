@@ -1,4 +1,4 @@
-package dev.waymark.aws.segments;
+package dev.waymark.aws.segment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.json.Json;

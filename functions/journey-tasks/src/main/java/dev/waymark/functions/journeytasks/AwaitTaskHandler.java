@@ -1,4 +1,4 @@
-package dev.waymark.functions.tasks;
+package dev.waymark.functions.journeytasks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
