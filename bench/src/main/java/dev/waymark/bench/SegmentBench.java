@@ -6,6 +6,7 @@ import dev.waymark.aws.config.WaymarkConfig;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.segment.DynamoDateMarkers;
+import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.aws.segment.SegmentServices;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.json.Json;
@@ -163,7 +164,7 @@ final class SegmentBench {
           new SegmentServices(
               dynamo,
               TABLE,
-              config.dedupWindow(),
+              new DynamoSegmentMemberships(dynamo, TABLE, config.dedupWindow()),
               clock,
               core.profiles(),
               core.records(),

@@ -6,12 +6,13 @@ import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.DynamoProfileRecords;
 import dev.waymark.aws.dynamo.DynamoProfileStore;
 import dev.waymark.aws.dynamo.DynamoWriteKeyStore;
+import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.aws.segment.SegmentServices;
 import dev.waymark.core.access.WriteKeys;
 import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.ingest.IngestService;
-import dev.waymark.core.ports.EventInbox;
-import dev.waymark.core.ports.ProfileRecords;
+import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.segment.SegmentFiles;
 import java.time.Clock;
@@ -40,7 +41,9 @@ public final class WaymarkServices {
     DynamoProfileStore store =
         new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention());
     this.profiles = new ProfileService(store, clock);
-    this.records = new DynamoProfileRecords(dynamo, config.table(), store, clock);
+    DynamoSegmentMemberships memberships =
+        new DynamoSegmentMemberships(dynamo, config.table(), config.dedupWindow());
+    this.records = new DynamoProfileRecords(dynamo, config.table(), store, memberships, clock);
     this.inbox = new DynamoEventInbox(dynamo, config.table(), config.dedupWindow());
     this.ingest = new IngestService(new EventBatchValidator(), inbox, clock);
     this.writeKeys = new WriteKeys(new DynamoWriteKeyStore(dynamo, config.table(), clock));
@@ -48,7 +51,7 @@ public final class WaymarkServices {
         new SegmentServices(
             dynamo,
             config.table(),
-            config.dedupWindow(),
+            memberships,
             clock,
             profiles,
             records,

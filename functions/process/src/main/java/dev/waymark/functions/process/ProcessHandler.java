@@ -52,8 +52,7 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
   private StreamsEventResponse processAll(List<DynamodbEvent.DynamodbStreamRecord> records) {
     List<DynamodbEvent.DynamodbStreamRecord> inbox =
         records.stream().filter(InboxStream::isInboxInsert).toList();
-    List<EventProcessing.Result> results =
-        processing.processAll(inbox.stream().map(InboxStream::eventOf).toList());
+    List<EventProcessing.Result> results = processing.processAll(inbox, InboxStream::eventOf);
     String firstFailed = null;
     for (int i = 0; i < results.size(); i++) {
       String sequence = inbox.get(i).getDynamodb().getSequenceNumber();

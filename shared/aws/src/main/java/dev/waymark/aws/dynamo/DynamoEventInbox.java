@@ -1,7 +1,7 @@
 package dev.waymark.aws.dynamo;
 
+import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.ports.EventInbox;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.waymark.aws.dynamo;
 
-import dev.waymark.core.ports.Page;
-import dev.waymark.core.ports.ProfileDirectory;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileDirectory;
+import dev.waymark.core.store.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

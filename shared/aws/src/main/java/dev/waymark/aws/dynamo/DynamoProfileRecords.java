@@ -1,18 +1,16 @@
 package dev.waymark.aws.dynamo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.json.Json;
-import dev.waymark.core.ports.Page;
-import dev.waymark.core.ports.ProfileRecords;
-import dev.waymark.core.ports.ProfileStore;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ErasureReport;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileRecords;
+import dev.waymark.core.profile.ProfileStore;
+import dev.waymark.core.store.Page;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -31,12 +29,18 @@ public final class DynamoProfileRecords implements ProfileRecords {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final MembershipEraser memberships;
   private final ProfileStore profiles;
   private final Clock clock;
 
   public DynamoProfileRecords(
-      DynamoDbClient dynamo, String table, ProfileStore profiles, Clock clock) {
+      DynamoDbClient dynamo,
+      String table,
+      ProfileStore profiles,
+      MembershipEraser memberships,
+      Clock clock) {
     this.dynamo = dynamo;
+    this.memberships = memberships;
     this.table = table;
     this.profiles = profiles;
     this.clock = clock;
@@ -142,8 +146,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
         scrubInbox(Attr.string(item, "messageId"));
       }
       if (sk.startsWith(Keys.SEGMENT_PREFIX)) {
-        new DynamoSegmentMemberships(dynamo, table, Duration.ZERO)
-            .erase(profileId, item); // index, counter, due check
+        memberships.erase(profileId, item); // index, counter, due check
       }
       dynamo.deleteItem(r -> r.tableName(table).key(Attr.key(pk, sk)));
       counts.merge(kindOf(sk), 1, Integer::sum);

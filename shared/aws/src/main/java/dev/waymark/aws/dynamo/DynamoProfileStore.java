@@ -2,8 +2,8 @@ package dev.waymark.aws.dynamo;
 
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
-import dev.waymark.core.ports.ProfileStore;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

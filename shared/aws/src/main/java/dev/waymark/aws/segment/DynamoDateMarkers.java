@@ -2,7 +2,7 @@ package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.Keys;
-import dev.waymark.core.ports.DateMarkers;
+import dev.waymark.core.segment.DateMarkers;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.Keys;
-import dev.waymark.core.ports.SegmentDueChecks;
+import dev.waymark.core.segment.SegmentDueChecks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -3,11 +3,12 @@ package dev.waymark.aws.segment;
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.MembershipEraser;
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.ports.ConcurrentChangeException;
-import dev.waymark.core.ports.Page;
-import dev.waymark.core.ports.SegmentMemberships;
 import dev.waymark.core.segment.SegmentMembership;
+import dev.waymark.core.segment.SegmentMemberships;
+import dev.waymark.core.store.ConcurrentChangeException;
+import dev.waymark.core.store.Page;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * on one shard of the size counter, and the announcing event's inbox item — so the counter moves
  * exactly once per change and the announcement exists exactly when the change does.
  */
-public final class DynamoSegmentMemberships implements SegmentMemberships {
+public final class DynamoSegmentMemberships implements SegmentMemberships, MembershipEraser {
   /** Shards of each segment's member index and size counter (writes spread over partitions). */
   static final int SHARDS = 16;
 
@@ -219,6 +220,7 @@ public final class DynamoSegmentMemberships implements SegmentMemberships {
    * of the partition): a member leaves the index and the counter in one transaction with the item's
    * deletion, and the pending re-check is deleted, so nothing keyed by the person remains.
    */
+  @Override
   public void erase(String profileId, Map<String, AttributeValue> membershipItem) {
     SegmentMembership m = MembershipItems.membership(membershipItem);
     Map<String, AttributeValue> key =

@@ -2,7 +2,7 @@ package dev.waymark.aws.segment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.json.Json;
-import dev.waymark.core.ports.Timers;
+import dev.waymark.core.segment.Timers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

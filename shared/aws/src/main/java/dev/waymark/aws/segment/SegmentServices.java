@@ -1,25 +1,24 @@
 package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.DynamoProfileDirectory;
-import dev.waymark.core.ports.DateMarkers;
-import dev.waymark.core.ports.EventInbox;
-import dev.waymark.core.ports.ProcessedEventListener;
-import dev.waymark.core.ports.ProfileRecords;
-import dev.waymark.core.ports.SegmentDueChecks;
-import dev.waymark.core.ports.SegmentMemberships;
+import dev.waymark.core.event.EventInbox;
+import dev.waymark.core.profile.ProcessedEventListener;
+import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.segment.AudienceScheduleRun;
+import dev.waymark.core.segment.DateMarkers;
 import dev.waymark.core.segment.DateTraitMarkers;
 import dev.waymark.core.segment.DueSegmentChecks;
 import dev.waymark.core.segment.InboxJourneyEntryRequests;
 import dev.waymark.core.segment.LeaseScan;
 import dev.waymark.core.segment.SegmentCatalog;
+import dev.waymark.core.segment.SegmentDueChecks;
 import dev.waymark.core.segment.SegmentEvaluator;
 import dev.waymark.core.segment.SegmentFiles;
 import dev.waymark.core.segment.SegmentMembership;
+import dev.waymark.core.segment.SegmentMemberships;
 import dev.waymark.core.segment.SegmentPreview;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -43,7 +42,7 @@ public final class SegmentServices {
   public SegmentServices(
       DynamoDbClient dynamo,
       String table,
-      Duration dedupWindow,
+      DynamoSegmentMemberships memberships,
       Clock clock,
       ProfileService profiles,
       ProfileRecords records,
@@ -52,7 +51,7 @@ public final class SegmentServices {
     this.definitions = definitions;
     this.profiles = profiles;
     this.clock = clock;
-    this.memberships = new DynamoSegmentMemberships(dynamo, table, dedupWindow);
+    this.memberships = memberships;
     SegmentDueChecks due = new DynamoSegmentDueChecks(dynamo, table);
     DateMarkers markers = new DynamoDateMarkers(dynamo, table);
     this.evaluator = new SegmentEvaluator(definitions.catalog(), memberships, due, records, clock);

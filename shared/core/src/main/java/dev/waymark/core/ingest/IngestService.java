@@ -1,8 +1,8 @@
 package dev.waymark.core.ingest;
 
 import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.ports.EventInbox;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

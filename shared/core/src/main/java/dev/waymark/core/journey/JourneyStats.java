@@ -1,6 +1,5 @@
 package dev.waymark.core.journey;
 
-import dev.waymark.core.ports.JourneyStore;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

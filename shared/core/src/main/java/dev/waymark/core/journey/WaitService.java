@@ -1,6 +1,5 @@
 package dev.waymark.core.journey;
 
-import dev.waymark.core.ports.JourneyStore;
 import dev.waymark.core.profile.ProfileService;
 import java.time.Clock;
 import java.time.Duration;

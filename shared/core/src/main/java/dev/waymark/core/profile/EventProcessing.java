@@ -1,13 +1,13 @@
 package dev.waymark.core.profile;
 
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.ports.ProcessedEventListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Processing an accepted event: it goes on its person's profile ({@link ProfileService#process}),
@@ -54,13 +54,14 @@ public final class EventProcessing {
   }
 
   /**
-   * Processes the events concurrently; one result per event, in order. If the calling thread is
-   * interrupted, the events not yet reported are reported failed.
+   * Reads each record's event and processes it, concurrently; one result per record, in order (a
+   * record whose event cannot be read is a failed one). If the calling thread is interrupted, the
+   * records not yet reported are reported failed.
    */
-  public List<Result> processAll(List<InboundEvent> events) {
-    List<Future<ProcessOutcome>> running = new ArrayList<>(events.size());
-    for (InboundEvent event : events) {
-      running.add(workers.submit(() -> process(event)));
+  public <T> List<Result> processAll(List<T> records, Function<T, InboundEvent> eventOf) {
+    List<Future<ProcessOutcome>> running = new ArrayList<>(records.size());
+    for (T record : records) {
+      running.add(workers.submit(() -> process(eventOf.apply(record))));
     }
     List<Result> results = new ArrayList<>(events.size());
     for (Future<ProcessOutcome> future : running) {
@@ -70,7 +71,7 @@ public final class EventProcessing {
         results.add(new Result.Failed(e.getCause()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        while (results.size() < events.size()) {
+        while (results.size() < records.size()) {
           results.add(new Result.Failed(e));
         }
         break;

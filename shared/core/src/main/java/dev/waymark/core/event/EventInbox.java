@@ -1,6 +1,4 @@
-package dev.waymark.core.ports;
-
-import dev.waymark.core.event.InboundEvent;
+package dev.waymark.core.event;
 
 /** The durable inbox accepted events wait in until they are processed. */
 public interface EventInbox {

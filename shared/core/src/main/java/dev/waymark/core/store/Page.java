@@ -1,4 +1,4 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.store;
 
 import java.util.List;
 

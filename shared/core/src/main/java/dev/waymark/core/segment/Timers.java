@@ -1,4 +1,4 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.segment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.segment;
 
 import java.time.LocalDate;
 import java.util.List;

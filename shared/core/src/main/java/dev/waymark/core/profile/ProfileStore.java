@@ -1,8 +1,8 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.profile;
 
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
-import dev.waymark.core.profile.Profile;
+import dev.waymark.core.store.ConcurrentChangeException;
 import java.util.Optional;
 
 /**

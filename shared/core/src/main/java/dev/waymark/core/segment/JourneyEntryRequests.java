@@ -1,4 +1,4 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.segment;
 
 /**
  * Asks for a person to enter a journey (the journey's own entry rules still decide). The same

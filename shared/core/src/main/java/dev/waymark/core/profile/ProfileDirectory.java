@@ -1,6 +1,6 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.profile;
 
-import dev.waymark.core.profile.Profile;
+import dev.waymark.core.store.Page;
 
 /**
  * Live profiles a page at a time, in no particular order. Only for bounded, on-demand work (a

@@ -1,6 +1,5 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.journey;
 
-import dev.waymark.core.journey.JourneyDefinition;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,8 +1,7 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.waymark.core.profile.ErasureReport;
-import dev.waymark.core.profile.Profile;
+import dev.waymark.core.store.Page;
 
 /** Reading a profile's records, and erasing everything about a person. */
 public interface ProfileRecords {

@@ -1,10 +1,6 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.journey;
 
-import dev.waymark.core.journey.JourneyCounter;
-import dev.waymark.core.journey.JourneyRun;
-import dev.waymark.core.journey.Membership;
-import dev.waymark.core.journey.TraceEntry;
-import dev.waymark.core.journey.WaitRegistration;
+import dev.waymark.core.store.ConcurrentChangeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.segment;
 
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.segment.SegmentMembership;
+import dev.waymark.core.store.ConcurrentChangeException;
+import dev.waymark.core.store.Page;
 import java.util.Map;
 
 /**

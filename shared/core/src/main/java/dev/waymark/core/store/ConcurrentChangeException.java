@@ -1,4 +1,4 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.store;
 
 /** A conditional write lost a race: someone changed what it read. Read again and retry. */
 public final class ConcurrentChangeException extends RuntimeException {

@@ -1,7 +1,6 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.profile;
 
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.profile.ProcessOutcome;
 
 /**
  * What happens after an event is on its profile: segment evaluation, journey routing. Called for

@@ -1,4 +1,4 @@
-package dev.waymark.core.ports;
+package dev.waymark.core.journey;
 
 /**
  * The workflow engine that runs journeys (Step Functions, or the local executor behind its API).
