@@ -63,7 +63,7 @@ public final class EventProcessing {
     for (T record : records) {
       running.add(workers.submit(() -> process(eventOf.apply(record))));
     }
-    List<Result> results = new ArrayList<>(events.size());
+    List<Result> results = new ArrayList<>(records.size());
     for (Future<ProcessOutcome> future : running) {
       try {
         results.add(new Result.Processed(future.get()));
