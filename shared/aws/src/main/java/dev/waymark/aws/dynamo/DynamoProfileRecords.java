@@ -125,16 +125,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
 
   private void erasePartition(String profileId, Map<String, Integer> counts) {
     String pk = Keys.profile(profileId);
-    List<Map<String, AttributeValue>> items =
-        dynamo
-            .queryPaginator(
-                r ->
-                    r.tableName(table)
-                        .keyConditionExpression("PK = :pk")
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(pk))))
-            .items()
-            .stream()
-            .toList();
+    List<Map<String, AttributeValue>> items = Queries.partition(dynamo, table, pk);
     Map<String, AttributeValue> profileItem = null;
     for (Map<String, AttributeValue> item : items) {
       String sk = Attr.string(item, Keys.SK);

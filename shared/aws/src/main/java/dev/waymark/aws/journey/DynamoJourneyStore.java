@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.journey.EventMatcher;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyRun;
@@ -267,15 +268,6 @@ public final class DynamoJourneyStore implements JourneyStore {
   }
 
   private List<Map<String, AttributeValue>> query(String pk, String prefix) {
-    return dynamo
-        .queryPaginator(
-            r ->
-                r.tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":p", Attr.s(prefix))))
-        .items()
-        .stream()
-        .toList();
+    return Queries.withPrefix(dynamo, table, pk, prefix);
   }
 }

@@ -2,15 +2,14 @@ package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.segment.DateMarkers;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Date-trait markers {@code P#<id>}/{@code D#<trait>} carrying {@code GSI1PK = D#<trait>#<date>}
@@ -49,24 +48,15 @@ public final class DynamoDateMarkers implements DateMarkers {
 
   @Override
   public List<String> profilesOn(String trait, LocalDate date) {
-    List<String> ids = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse page =
-          dynamo.query(
-              r ->
-                  r.tableName(table)
-                      .indexName(INDEX)
-                      .keyConditionExpression(Keys.GSI1PK + " = :d")
-                      .expressionAttributeValues(Map.of(":d", Attr.s(Keys.dateIndex(trait, date))))
-                      .exclusiveStartKey(from));
-      page.items().forEach(i -> ids.add(Keys.profileIdOf(Attr.string(i, Keys.GSI1SK))));
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
-    return ids;
+    return Queries.all(
+            dynamo,
+            r ->
+                r.tableName(table)
+                    .indexName(INDEX)
+                    .keyConditionExpression(Keys.GSI1PK + " = :d")
+                    .expressionAttributeValues(Map.of(":d", Attr.s(Keys.dateIndex(trait, date)))))
+        .stream()
+        .map(i -> Keys.profileIdOf(Attr.string(i, Keys.GSI1SK)))
+        .toList();
   }
 }

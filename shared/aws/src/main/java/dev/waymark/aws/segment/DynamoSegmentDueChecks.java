@@ -2,6 +2,7 @@ package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.segment.SegmentDueChecks;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Due re-checks as items in hour buckets ({@code DUE#<yyyy-mm-ddTHH>}/{@code
@@ -53,28 +53,13 @@ public final class DynamoSegmentDueChecks implements SegmentDueChecks {
   public List<DueCheck> dueBy(Instant at) {
     List<DueCheck> due = new ArrayList<>();
     String bucket = Keys.dueBucket(at.truncatedTo(ChronoUnit.HOURS));
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse page =
-          dynamo.query(
-              r ->
-                  r.tableName(table)
-                      .keyConditionExpression("PK = :pk")
-                      .expressionAttributeValues(Map.of(":pk", Attr.s(bucket)))
-                      .exclusiveStartKey(from));
-      for (Map<String, AttributeValue> item : page.items()) {
-        Instant dueAt = Instant.parse(Attr.string(item, "dueAt"));
-        if (!dueAt.isAfter(at)) {
-          due.add(
-              new DueCheck(Attr.string(item, "profileId"), Attr.string(item, "segmentId"), dueAt));
-        }
+    for (Map<String, AttributeValue> item : Queries.partition(dynamo, table, bucket)) {
+      Instant dueAt = Instant.parse(Attr.string(item, "dueAt"));
+      if (!dueAt.isAfter(at)) {
+        due.add(
+            new DueCheck(Attr.string(item, "profileId"), Attr.string(item, "segmentId"), dueAt));
       }
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+    }
     return due;
   }
 

@@ -4,6 +4,7 @@ import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.MembershipEraser;
+import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.segment.SegmentMembership;
 import dev.waymark.core.segment.SegmentMemberships;
@@ -46,30 +47,9 @@ public final class DynamoSegmentMemberships implements SegmentMemberships, Membe
   @Override
   public Map<String, SegmentMembership> of(String profileId) {
     Map<String, SegmentMembership> found = new LinkedHashMap<>();
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      QueryResponse page =
-          dynamo.query(
-              r ->
-                  r.tableName(table)
-                      .consistentRead(true)
-                      .keyConditionExpression("PK = :pk AND begins_with(SK, :seg)")
-                      .expressionAttributeValues(
-                          Map.of(
-                              ":pk",
-                              Attr.s(Keys.profile(profileId)),
-                              ":seg",
-                              Attr.s(Keys.SEGMENT_PREFIX)))
-                      .exclusiveStartKey(from));
-      page.items().stream()
-          .map(MembershipItems::membership)
-          .forEach(m -> found.put(m.segmentId(), m));
-      start =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey()
-              : null;
-    } while (start != null);
+    Queries.withPrefix(dynamo, table, Keys.profile(profileId), Keys.SEGMENT_PREFIX).stream()
+        .map(MembershipItems::membership)
+        .forEach(m -> found.put(m.segmentId(), m));
     return found;
   }
 
@@ -226,16 +206,7 @@ public final class DynamoSegmentMemberships implements SegmentMemberships, Membe
     Map<String, AttributeValue> key =
         Attr.key(Keys.profile(profileId), Keys.segmentMembership(m.segmentId()));
     if (m.member()) {
-      SegmentMembership out =
-          new SegmentMembership(
-              m.segmentId(),
-              false,
-              m.enteredAt(),
-              m.exitedAt(),
-              m.dueAt(),
-              m.version() + 1,
-              m.history());
-      List<TransactWriteItem> writes = new ArrayList<>(memberWrites(profileId, m, out));
+      List<TransactWriteItem> writes = new ArrayList<>(memberWrites(profileId, m, erased(m)));
       writes.set(0, TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build());
       dynamo.transactWriteItems(r -> r.transactItems(writes));
     }
@@ -253,17 +224,14 @@ public final class DynamoSegmentMemberships implements SegmentMemberships, Membe
   public void forget(String profileId) {
     for (SegmentMembership m : of(profileId).values()) {
       if (m.member()) {
-        SegmentMembership out =
-            new SegmentMembership(
-                m.segmentId(),
-                false,
-                m.enteredAt(),
-                m.exitedAt(),
-                m.dueAt(),
-                m.version() + 1,
-                m.history());
-        dynamo.transactWriteItems(r -> r.transactItems(memberWrites(profileId, m, out)));
+        dynamo.transactWriteItems(r -> r.transactItems(memberWrites(profileId, m, erased(m))));
       }
     }
+  }
+
+  /** A member taken out of the index and counter (not an exit: no history entry, no event). */
+  private static SegmentMembership erased(SegmentMembership m) {
+    return new SegmentMembership(
+        m.segmentId(), false, m.enteredAt(), m.exitedAt(), m.dueAt(), m.version() + 1, m.history());
   }
 }
