@@ -47,32 +47,12 @@ public final class DynamoProfileStore implements ProfileStore {
 
   @Override
   public Optional<String> profileIdOf(Identity identity) {
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK)))
-            .item();
-    return item == null || item.isEmpty()
-        ? Optional.empty()
-        : Optional.of(Attr.string(item, "profileId"));
+    return get(Keys.identity(identity), Keys.IDENTITY_SK).map(i -> Attr.string(i, "profileId"));
   }
 
   @Override
   public Optional<Profile> find(String profileId) {
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(Attr.key(Keys.profile(profileId), Keys.PROFILE_SK)))
-            .item();
-    return item == null || item.isEmpty()
-        ? Optional.empty()
-        : Optional.of(ProfileItems.fromItem(item));
+    return get(Keys.profile(profileId), Keys.PROFILE_SK).map(ProfileItems::fromItem);
   }
 
   @Override
@@ -171,15 +151,14 @@ public final class DynamoProfileStore implements ProfileStore {
   }
 
   private boolean exists(Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> found =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(Attr.key(Attr.string(item, Keys.PK), Attr.string(item, Keys.SK))))
-            .item();
-    return found != null && !found.isEmpty();
+    return get(Attr.string(item, Keys.PK), Attr.string(item, Keys.SK)).isPresent();
+  }
+
+  /** A strongly consistent read of one item. */
+  private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+    Map<String, AttributeValue> item =
+        dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Attr.key(pk, sk))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 
   private QueryRequest recordsOf(String profileId, Map<String, AttributeValue> start) {

@@ -205,20 +205,30 @@ public final class JourneyRouter implements ProcessedEventListener {
             reasonFor(journey, decision),
             event.messageId() + "#entry#" + journey.id()));
     if (decision == EntryDecision.HELD_OUT) {
-      store.recordRun(
-          new JourneyRun(
-              runId,
-              journey.id(),
-              journey.version(),
-              profile.id(),
-              null,
-              now,
-              JourneyRun.RunStatus.held_out,
-              event.messageId(),
-              null));
+      store.recordRun(newRun(runId, journey, profile, event, now, JourneyRun.RunStatus.held_out));
       return;
     }
     startRun(journey, profile, event, now);
+  }
+
+  /** A run entered now: not started on Step Functions yet, its entry key the event's id. */
+  private static JourneyRun newRun(
+      String runId,
+      JourneyDefinition journey,
+      Profile profile,
+      InboundEvent event,
+      Instant at,
+      JourneyRun.RunStatus status) {
+    return new JourneyRun(
+        runId,
+        journey.id(),
+        journey.version(),
+        profile.id(),
+        null,
+        at,
+        status,
+        event.messageId(),
+        null);
   }
 
   private void startRun(
@@ -226,16 +236,7 @@ public final class JourneyRouter implements ProcessedEventListener {
     String runId = RunNames.of(journey.id(), profile.id(), event.messageId());
     JourneyRun run =
         store.recordRun(
-            new JourneyRun(
-                runId,
-                journey.id(),
-                journey.version(),
-                profile.id(),
-                null,
-                enteredAt,
-                JourneyRun.RunStatus.running,
-                event.messageId(),
-                null));
+            newRun(runId, journey, profile, event, enteredAt, JourneyRun.RunStatus.running));
     if (run.executionArn() != null) {
       return;
     }
