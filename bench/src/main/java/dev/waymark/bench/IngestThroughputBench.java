@@ -1,5 +1,6 @@
 package dev.waymark.bench;
 
+import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.local.LocalApi;
 import dev.waymark.local.LocalRuntime;
 import java.time.Instant;
@@ -67,8 +68,8 @@ final class IngestThroughputBench {
               () -> {
                 for (int i = 0; i < count / CLIENTS; i++) {
                   Map<String, AttributeValue> item = new HashMap<>();
-                  item.put("PK", AttributeValue.fromS("BENCH#" + ids.incrementAndGet()));
-                  item.put("SK", AttributeValue.fromS("RAW"));
+                  item.put(Keys.PK, AttributeValue.fromS("BENCH#" + ids.incrementAndGet()));
+                  item.put(Keys.SK, AttributeValue.fromS("RAW"));
                   item.put(
                       "payload", AttributeValue.fromS("{\"type\":\"track\",\"event\":\"Viewed\"}"));
                   dynamo.putItem(

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.config.WaymarkConfig;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
-import dev.waymark.aws.segments.DynamoDateMarkers;
-import dev.waymark.aws.segments.SegmentServices;
+import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.segment.DynamoDateMarkers;
+import dev.waymark.aws.segment.DynamoSegmentMemberships;
+import dev.waymark.aws.segment.SegmentServices;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.ProcessOutcome;
@@ -138,9 +140,9 @@ final class SegmentBench {
               r ->
                   r.tableName(TABLE)
                       .exclusiveStartKey(from)
-                      .filterExpression("GSI1PK = :d")
+                      .filterExpression(Keys.GSI1PK + " = :d")
                       .expressionAttributeValues(
-                          Map.of(":d", AttributeValue.fromS("D#leaseEnd#" + day))));
+                          Map.of(":d", AttributeValue.fromS(Keys.dateIndex("leaseEnd", day)))));
       found += page.count();
       start =
           page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
@@ -162,7 +164,7 @@ final class SegmentBench {
           new SegmentServices(
               dynamo,
               TABLE,
-              config.dedupWindow(),
+              new DynamoSegmentMemberships(dynamo, TABLE, config.dedupWindow()),
               clock,
               core.profiles(),
               core.records(),

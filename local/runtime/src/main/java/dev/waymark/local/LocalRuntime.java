@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizer
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.config.WaymarkConfig;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.ingest.ArrivalTimes;
@@ -78,10 +79,6 @@ public final class LocalRuntime implements AutoCloseable {
     this.services = new WaymarkServices(dynamo, WaymarkConfig.local(TABLE), clock);
     this.writeKey = services.writeKeys().issue("local");
     Telemetry quiet = Telemetry.quiet();
-    String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
-    this.poller =
-        new StreamPoller(
-            dynamoLocal.streamsClient(), streamArn, new ProcessHandler(services, quiet));
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
         new ConcurrentHashMap<>(
             Map.of(
@@ -122,6 +119,15 @@ public final class LocalRuntime implements AutoCloseable {
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
     handlers.put(JourneysHandler.class.getName(), new JourneysHandler(journeys.services(), quiet));
+    String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
+    this.poller =
+        new StreamPoller(
+            dynamoLocal.streamsClient(),
+            streamArn,
+            new ProcessHandler(
+                Composition.processing(
+                    services, journeys.services(), Composition.DEFAULT_PROCESS_CONCURRENCY),
+                quiet));
     http.verifyRoutes();
     this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
   }

@@ -6,23 +6,22 @@ import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.DynamoProfileRecords;
 import dev.waymark.aws.dynamo.DynamoProfileStore;
 import dev.waymark.aws.dynamo.DynamoWriteKeyStore;
-import dev.waymark.aws.segments.SegmentServices;
+import dev.waymark.aws.segment.DynamoSegmentMemberships;
+import dev.waymark.aws.segment.SegmentServices;
 import dev.waymark.core.access.WriteKeys;
 import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.ingest.IngestService;
-import dev.waymark.core.ports.EventInbox;
-import dev.waymark.core.ports.ProcessedEventListener;
-import dev.waymark.core.ports.ProfileRecords;
+import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.segment.SegmentFiles;
 import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The composition root: the core services wired to their DynamoDB adapters. Built once per Lambda
- * environment (at init) or once per local runtime; no reflection, no container.
+ * The core services wired to their DynamoDB adapters, each adapter built once. Built once per
+ * Lambda environment (at init, see {@code Composition}) or once per local runtime; no reflection,
+ * no container, and no listener list: {@code Composition} states which listeners run.
  */
 public final class WaymarkServices {
   private final DynamoDbClient dynamo;
@@ -33,7 +32,6 @@ public final class WaymarkServices {
   private final EventInbox inbox;
   private final IngestService ingest;
   private final WriteKeys writeKeys;
-  private final List<ProcessedEventListener> processedEventListeners = new CopyOnWriteArrayList<>();
   private final SegmentServices segments;
 
   public WaymarkServices(DynamoDbClient dynamo, WaymarkConfig config, Clock clock) {
@@ -43,7 +41,9 @@ public final class WaymarkServices {
     DynamoProfileStore store =
         new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention());
     this.profiles = new ProfileService(store, clock);
-    this.records = new DynamoProfileRecords(dynamo, config.table(), store, clock);
+    DynamoSegmentMemberships memberships =
+        new DynamoSegmentMemberships(dynamo, config.table(), config.dedupWindow());
+    this.records = new DynamoProfileRecords(dynamo, config.table(), store, memberships, clock);
     this.inbox = new DynamoEventInbox(dynamo, config.table(), config.dedupWindow());
     this.ingest = new IngestService(new EventBatchValidator(), inbox, clock);
     this.writeKeys = new WriteKeys(new DynamoWriteKeyStore(dynamo, config.table(), clock));
@@ -51,13 +51,12 @@ public final class WaymarkServices {
         new SegmentServices(
             dynamo,
             config.table(),
-            config.dedupWindow(),
+            memberships,
             clock,
             profiles,
             records,
-            new DynamoEventInbox(dynamo, config.table(), config.dedupWindow()),
+            inbox,
             SegmentFiles.fromClasspath());
-    processedEventListeners.addAll(segments.listeners());
   }
 
   /** What a Lambda function builds at init from its environment. */
@@ -105,10 +104,5 @@ public final class WaymarkServices {
   /** Segments: definitions, memberships, the lease scan, due checks, audience schedules. */
   public SegmentServices segments() {
     return segments;
-  }
-
-  /** What runs after each event is on its profile (segments, journey routing), in order. */
-  public List<ProcessedEventListener> processedEventListeners() {
-    return processedEventListeners;
   }
 }

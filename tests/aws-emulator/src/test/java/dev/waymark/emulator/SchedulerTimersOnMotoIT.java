@@ -3,7 +3,7 @@ package dev.waymark.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.waymark.aws.segments.SchedulerTimers;
+import dev.waymark.aws.segment.SchedulerTimers;
 import dev.waymark.core.json.Json;
 import java.time.Instant;
 import java.util.List;

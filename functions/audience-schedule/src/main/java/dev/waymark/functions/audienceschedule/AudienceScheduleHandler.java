@@ -3,10 +3,10 @@ package dev.waymark.functions.audienceschedule;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
-import dev.waymark.aws.segments.ScheduledInvocation;
+import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.segment.ScheduledInvocation;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.segment.AudienceScheduleRun;
-import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,29 +19,28 @@ import org.slf4j.LoggerFactory;
 public final class AudienceScheduleHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(AudienceScheduleHandler.class);
-  private final AudienceScheduleRun run;
-  private final Clock clock;
-  private final Telemetry telemetry;
+  private final ScheduledInvocation.Runner runner;
 
   public AudienceScheduleHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.coreFunction(), Telemetry.powertools());
   }
 
   public AudienceScheduleHandler(WaymarkServices services, Telemetry telemetry) {
-    this.run = services.segments().audienceSchedules();
-    this.clock = services.clock();
-    this.telemetry = telemetry;
+    AudienceScheduleRun schedules = services.segments().audienceSchedules();
+    this.runner =
+        new ScheduledInvocation.Runner(
+            services.clock(),
+            telemetry,
+            at -> {
+              int requested = schedules.run(at);
+              telemetry.count("AudienceEntriesRequested", requested);
+              LOG.info("audience schedules: {} entries requested", requested);
+              return Map.of("requested", requested);
+            });
   }
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    return telemetry.invocation(
-        context,
-        () -> {
-          int requested = run.run(ScheduledInvocation.scheduledTime(input, clock));
-          telemetry.count("AudienceEntriesRequested", requested);
-          LOG.info("audience schedules: {} entries requested", requested);
-          return Map.of("requested", requested);
-        });
+    return runner.handle(input, context);
   }
 }

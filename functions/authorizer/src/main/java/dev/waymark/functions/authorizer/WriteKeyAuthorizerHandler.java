@@ -3,7 +3,7 @@ package dev.waymark.functions.authorizer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
-import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.access.WriteKeys;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class WriteKeyAuthorizerHandler
   private final Telemetry telemetry;
 
   public WriteKeyAuthorizerHandler() {
-    this(WaymarkServices.fromEnvironment().writeKeys(), Telemetry.powertools());
+    this(Composition.coreFunction().writeKeys(), Telemetry.powertools());
   }
 
   public WriteKeyAuthorizerHandler(WriteKeys writeKeys, Telemetry telemetry) {

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
@@ -27,7 +27,7 @@ public final class FeedbackHandler implements RequestHandler<SNSEvent, Void> {
   private final Telemetry telemetry;
 
   public FeedbackHandler() {
-    this(JourneyServices.fromEnvironment().feedback(), Telemetry.powertools());
+    this(Composition.journeyFunction().feedback(), Telemetry.powertools());
   }
 
   public FeedbackHandler(FeedbackService feedback, Telemetry telemetry) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.telemetry.SnapStartPriming;
@@ -32,7 +33,7 @@ public final class IngestHandler
   private final Telemetry telemetry;
 
   public IngestHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.coreFunction(), Telemetry.powertools());
   }
 
   private IngestHandler(WaymarkServices services, Telemetry telemetry) {

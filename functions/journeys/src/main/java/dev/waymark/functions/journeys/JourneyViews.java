@@ -6,11 +6,10 @@ import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.core.journey.ClasspathJourneys;
 import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyRun;
+import dev.waymark.core.journey.JourneyStats;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.Profile;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** The JSON the journeys API answers with (see docs/api.md). */
 final class JourneyViews {
@@ -46,50 +45,24 @@ final class JourneyViews {
     find(id);
     ObjectNode body = Json.object().put("journeyId", id);
     ArrayNode versions = body.putArray("versions");
-    for (String version : journeys.store().versions(id)) {
-      Map<String, Long> counters = new TreeMap<>(journeys.store().counters(id, version));
-      long entered = counters.getOrDefault("entered", 0L);
-      long heldOut = counters.getOrDefault("held_out", 0L);
+    for (JourneyStats.VersionStats stats : journeys.stats().of(id)) {
       ObjectNode v =
           versions
               .addObject()
-              .put("version", version)
-              .put("entered", entered)
-              .put("heldOut", heldOut)
-              .put("goalReached", counters.getOrDefault("goal", 0L))
-              .put("exited", counters.getOrDefault("exited", 0L))
-              .put("waiting", waiting(counters));
-      v.put("conversionRate", rate(counters.getOrDefault("goal", 0L), entered));
-      v.put("holdoutConversionRate", rate(counters.getOrDefault("goal_held_out", 0L), heldOut));
+              .put("version", stats.version())
+              .put("entered", stats.entered())
+              .put("heldOut", stats.heldOut())
+              .put("goalReached", stats.goalReached())
+              .put("exited", stats.exited())
+              .put("waiting", stats.waiting());
+      v.put("conversionRate", stats.conversionRate());
+      v.put("holdoutConversionRate", stats.holdoutConversionRate());
       ObjectNode refused = v.putObject("refused");
+      stats.refused().forEach(refused::put);
       ObjectNode steps = v.putObject("steps");
-      counters.forEach(
-          (metric, value) -> {
-            if (metric.startsWith("refused_")) {
-              refused.put(metric.substring("refused_".length()), value);
-            } else if (metric.startsWith("step:") || metric.startsWith("wait:")) {
-              steps.put(metric, value);
-            }
-          });
+      stats.steps().forEach(steps::put);
     }
     return body;
-  }
-
-  private static long waiting(Map<String, Long> counters) {
-    long registered = 0;
-    long resolved = 0;
-    for (Map.Entry<String, Long> c : counters.entrySet()) {
-      if (c.getKey().startsWith("wait:") && c.getKey().endsWith(":registered")) {
-        registered += c.getValue();
-      } else if (c.getKey().startsWith("wait:")) {
-        resolved += c.getValue();
-      }
-    }
-    return Math.max(0, registered - resolved);
-  }
-
-  private static Double rate(long goals, long of) {
-    return of == 0 ? null : (double) goals / of;
   }
 
   ObjectNode profileJourneys(String profileId) {

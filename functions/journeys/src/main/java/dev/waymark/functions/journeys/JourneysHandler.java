@@ -4,12 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,7 @@ public final class JourneysHandler
   private final Telemetry telemetry;
 
   public JourneysHandler() {
-    this(JourneyServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.journeyFunction(), Telemetry.powertools());
   }
 
   public JourneysHandler(JourneyServices journeys, Telemetry telemetry) {
@@ -41,33 +41,28 @@ public final class JourneysHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    String route = event.getRouteKey();
-    return telemetry.invocation(
+    return HttpHandlerSupport.handle(
+        telemetry,
         context,
-        () ->
-            HttpHandlerSupport.respond(
-                LOG,
-                route,
-                () ->
-                    HttpResponses.json(
-                        200,
-                        switch (route == null ? "" : route) {
-                          case "GET /v1/journeys" -> views.list();
-                          case "GET /v1/journeys/{id}" ->
-                              views.journey(HttpRequests.pathParameter(event, "id"));
-                          case "GET /v1/journeys/{id}/stats" ->
-                              views.stats(HttpRequests.pathParameter(event, "id"));
-                          case "GET /v1/profiles/{id}/journeys" ->
-                              views.profileJourneys(HttpRequests.pathParameter(event, "id"));
-                          case "GET /v1/unsubscribe", "POST /v1/unsubscribe" ->
-                              unsubscribe.unsubscribe(
-                                  HttpRequests.query(event, "token")
-                                      .orElseThrow(
-                                          () ->
-                                              ProblemException.invalidField("token", "required")));
-                          default ->
-                              throw new ProblemException(
-                                  Problem.of(404, "Not found", "no route " + route));
-                        })));
+        LOG,
+        event,
+        route ->
+            HttpResponses.json(
+                200,
+                switch (route) {
+                  case "GET /v1/journeys" -> views.list();
+                  case "GET /v1/journeys/{id}" ->
+                      views.journey(HttpRequests.pathParameter(event, "id"));
+                  case "GET /v1/journeys/{id}/stats" ->
+                      views.stats(HttpRequests.pathParameter(event, "id"));
+                  case "GET /v1/profiles/{id}/journeys" ->
+                      views.profileJourneys(HttpRequests.pathParameter(event, "id"));
+                  case "GET /v1/unsubscribe", "POST /v1/unsubscribe" ->
+                      unsubscribe.unsubscribe(
+                          HttpRequests.query(event, "token")
+                              .orElseThrow(
+                                  () -> ProblemException.invalidField("token", "required")));
+                  default -> throw HttpHandlerSupport.noRoute(route);
+                }));
   }
 }

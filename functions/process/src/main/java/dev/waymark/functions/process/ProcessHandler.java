@@ -4,70 +4,44 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import dev.waymark.aws.WaymarkServices;
-import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.dynamo.InboxStream;
 import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
-import dev.waymark.core.ports.ProcessedEventListener;
-import dev.waymark.core.profile.ProcessOutcome;
-import dev.waymark.core.profile.ProfileService;
-import java.util.ArrayList;
+import dev.waymark.core.profile.EventProcessing;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Driven by the table's stream (inserts of inbox items only, by the event source mapping's filter):
- * puts each event on its person's profile. The records of a batch are processed concurrently — safe
- * because stitching is transactional and traits apply by event time, not by arrival order. If any
- * record fails, the batch reports the earliest failed record, so Lambda retries from there (and,
- * after the configured attempts, sends the batch to the dead-letter queue). Processing is
- * idempotent, so the records after it that already succeeded are not applied twice when retried.
+ * hands the batch's events to {@link EventProcessing} (profile, then the listeners the composition
+ * root built, concurrently) and maps the results. If any record fails, the batch reports the
+ * earliest failed record, so Lambda retries from there (and, after the configured attempts, sends
+ * the batch to the dead-letter queue). Processing is idempotent, so the records after it that
+ * already succeeded are not applied twice when retried.
  */
 public final class ProcessHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessHandler.class);
 
-  /** How many records of a batch are processed at once ({@code WAYMARK_PROCESS_CONCURRENCY}). */
-  static final int DEFAULT_CONCURRENCY = 8;
-
-  private final ProfileService profiles;
-  private final List<ProcessedEventListener> listeners;
+  private final EventProcessing processing;
   private final Telemetry telemetry;
-  private final ExecutorService workers;
 
   public ProcessHandler() {
-    this(
-        JourneyServices.fromEnvironment().core(),
-        Telemetry.powertools(),
-        Integer.parseInt(
-            System.getenv()
-                .getOrDefault(
-                    "WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_CONCURRENCY))));
+    this(Composition.processFunction(), Telemetry.powertools());
   }
 
-  public ProcessHandler(WaymarkServices services, Telemetry telemetry) {
-    this(services, telemetry, DEFAULT_CONCURRENCY);
-  }
-
-  public ProcessHandler(WaymarkServices services, Telemetry telemetry, int concurrency) {
-    this.profiles = services.profiles();
-    this.listeners = services.processedEventListeners();
+  public ProcessHandler(EventProcessing processing, Telemetry telemetry) {
+    this.processing = processing;
     this.telemetry = telemetry;
-    this.workers =
-        Executors.newFixedThreadPool(
-            concurrency, Thread.ofPlatform().daemon().name("process-", 0).factory());
     // side-effect free: resolving an identity nobody has is two reads
     SnapStartPriming.register(
-        () -> profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "snapstart-priming")));
+        () ->
+            processing
+                .profiles()
+                .lookup(Identity.of(IdentityNamespace.USER_ID, "snapstart-priming")));
   }
 
   @Override
@@ -77,52 +51,26 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
 
   private StreamsEventResponse processAll(List<DynamodbEvent.DynamodbStreamRecord> records) {
     List<DynamodbEvent.DynamodbStreamRecord> inbox =
-        records.stream().filter(ProcessHandler::isInboxInsert).toList();
-    List<Future<ProcessOutcome>> outcomes = new ArrayList<>(inbox.size());
-    for (DynamodbEvent.DynamodbStreamRecord record : inbox) {
-      outcomes.add(workers.submit(() -> process(eventOf(record.getDynamodb().getNewImage()))));
-    }
-    List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (int i = 0; i < inbox.size(); i++) {
+        records.stream().filter(InboxStream::isInboxInsert).toList();
+    List<EventProcessing.Result> results = processing.processAll(inbox, InboxStream::eventOf);
+    String firstFailed = null;
+    for (int i = 0; i < results.size(); i++) {
       String sequence = inbox.get(i).getDynamodb().getSequenceNumber();
-      try {
-        ProcessOutcome outcome = outcomes.get(i).get();
-        telemetry.count(outcome.recorded() ? "EventsProcessed" : "EventsAlreadyProcessed", 1);
-        telemetry.count("ProfileMerges", outcome.merges());
-      } catch (ExecutionException e) {
-        telemetry.count("EventsFailed", 1);
-        LOG.error("event at sequence {} failed", sequence, e.getCause());
-        if (failures.isEmpty()) {
-          failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+      switch (results.get(i)) {
+        case EventProcessing.Result.Processed p -> {
+          telemetry.count(p.outcome().recorded() ? "EventsProcessed" : "EventsAlreadyProcessed", 1);
+          telemetry.count("ProfileMerges", p.outcome().merges());
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
-        break;
+        case EventProcessing.Result.Failed f -> {
+          telemetry.count("EventsFailed", 1);
+          LOG.error("event at sequence {} failed", sequence, f.cause());
+          firstFailed = firstFailed == null ? sequence : firstFailed;
+        }
       }
     }
-    return new StreamsEventResponse(failures);
-  }
-
-  private ProcessOutcome process(InboundEvent event) {
-    ProcessOutcome outcome = profiles.process(event);
-    for (ProcessedEventListener listener : listeners) {
-      listener.onProcessed(outcome, event);
-    }
-    return outcome;
-  }
-
-  static boolean isInboxInsert(DynamodbEvent.DynamodbStreamRecord record) {
-    Map<String, AttributeValue> image =
-        record.getDynamodb() == null ? null : record.getDynamodb().getNewImage();
-    return "INSERT".equals(record.getEventName())
-        && image != null
-        && image.get("SK") != null
-        && "EVENT".equals(image.get("SK").getS())
-        && image.get("payload") != null;
-  }
-
-  static InboundEvent eventOf(Map<String, AttributeValue> newImage) {
-    return InboundEvent.fromStoredJson(newImage.get("payload").getS());
+    return new StreamsEventResponse(
+        firstFailed == null
+            ? List.of()
+            : List.of(new StreamsEventResponse.BatchItemFailure(firstFailed)));
   }
 }

@@ -15,6 +15,7 @@ import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.profile.EventProcessing;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.time.Clock;
@@ -40,7 +41,10 @@ class ProcessHandlerTest {
     String table = SharedDynamoDbLocal.newWaymarkTable();
     services =
         new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
-    handler = new ProcessHandler(services, Telemetry.quiet());
+    handler =
+        new ProcessHandler(
+            new EventProcessing(services.profiles(), services.segments().listeners(), 8),
+            Telemetry.quiet());
   }
 
   static String payload(String messageId, String anonymousId) {

@@ -5,11 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.core.problem.Problem;
-import dev.waymark.core.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +20,7 @@ public final class ProfilesHandler
   private final Telemetry telemetry;
 
   public ProfilesHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.coreFunction(), Telemetry.powertools());
   }
 
   public ProfilesHandler(WaymarkServices services, Telemetry telemetry) {
@@ -31,19 +30,18 @@ public final class ProfilesHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    String route = event.getRouteKey();
-    return telemetry.invocation(
-        context, () -> HttpHandlerSupport.respond(LOG, route, () -> dispatch(route, event)));
+    return HttpHandlerSupport.handle(
+        telemetry, context, LOG, event, route -> dispatch(route, event));
   }
 
   private APIGatewayV2HTTPResponse dispatch(String route, APIGatewayV2HTTPEvent event) {
-    return switch (route == null ? "" : route) {
+    return switch (route) {
       case "GET /v1/profiles" -> routes.lookup(event);
       case "GET /v1/profiles/{id}" -> routes.get(event);
       case "GET /v1/profiles/{id}/events" -> routes.events(event);
       case "PUT /v1/profiles/{id}/consents" -> routes.consents(event);
       case "DELETE /v1/profiles/{id}" -> routes.erase(event);
-      default -> throw new ProblemException(Problem.of(404, "Not found", "no route " + route));
+      default -> throw HttpHandlerSupport.noRoute(route);
     };
   }
 

@@ -3,10 +3,10 @@ package dev.waymark.functions.segments;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
-import dev.waymark.aws.segments.ScheduledInvocation;
+import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.segment.ScheduledInvocation;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.segment.DueSegmentChecks;
-import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,29 +18,28 @@ import org.slf4j.LoggerFactory;
 public final class SegmentDueChecksHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentDueChecksHandler.class);
-  private final DueSegmentChecks checks;
-  private final Clock clock;
-  private final Telemetry telemetry;
+  private final ScheduledInvocation.Runner runner;
 
   public SegmentDueChecksHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.coreFunction(), Telemetry.powertools());
   }
 
   public SegmentDueChecksHandler(WaymarkServices services, Telemetry telemetry) {
-    this.checks = services.segments().dueChecks();
-    this.clock = services.clock();
-    this.telemetry = telemetry;
+    DueSegmentChecks checks = services.segments().dueChecks();
+    this.runner =
+        new ScheduledInvocation.Runner(
+            services.clock(),
+            telemetry,
+            at -> {
+              int ran = checks.run(at);
+              telemetry.count("SegmentChecksRun", ran);
+              LOG.info("segment due checks: {} run", ran);
+              return Map.of("checked", ran);
+            });
   }
 
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-    return telemetry.invocation(
-        context,
-        () -> {
-          int ran = checks.run(ScheduledInvocation.scheduledTime(input, clock));
-          telemetry.count("SegmentChecksRun", ran);
-          LOG.info("segment due checks: {} run", ran);
-          return Map.of("checked", ran);
-        });
+    return runner.handle(input, context);
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
-import dev.waymark.aws.segments.SegmentServices;
+import dev.waymark.aws.segment.SegmentServices;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;

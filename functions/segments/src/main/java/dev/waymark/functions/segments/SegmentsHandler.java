@@ -5,10 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.core.problem.Problem;
-import dev.waymark.core.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +19,7 @@ public final class SegmentsHandler
   private final Telemetry telemetry;
 
   public SegmentsHandler() {
-    this(WaymarkServices.fromEnvironment(), Telemetry.powertools());
+    this(Composition.coreFunction(), Telemetry.powertools());
   }
 
   public SegmentsHandler(WaymarkServices services, Telemetry telemetry) {
@@ -30,18 +29,17 @@ public final class SegmentsHandler
 
   @Override
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-    String route = event.getRouteKey();
-    return telemetry.invocation(
-        context, () -> HttpHandlerSupport.respond(LOG, route, () -> dispatch(route, event)));
+    return HttpHandlerSupport.handle(
+        telemetry, context, LOG, event, route -> dispatch(route, event));
   }
 
   private APIGatewayV2HTTPResponse dispatch(String route, APIGatewayV2HTTPEvent event) {
-    return switch (route == null ? "" : route) {
+    return switch (route) {
       case "GET /v1/segments" -> routes.list();
       case "GET /v1/segments/{id}" -> routes.get(event);
       case "POST /v1/segments/preview" -> routes.preview(event);
       case "GET /v1/profiles/{id}/segments" -> routes.profileSegments(event);
-      default -> throw new ProblemException(Problem.of(404, "Not found", "no route " + route));
+      default -> throw HttpHandlerSupport.noRoute(route);
     };
   }
 }

@@ -7,9 +7,9 @@ import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.StaticJourneyCatalog;
 import dev.waymark.ddblocal.DynamoDbLocal;
-import dev.waymark.functions.tasks.AwaitTaskHandler;
-import dev.waymark.functions.tasks.ProfileFactsHandler;
-import dev.waymark.functions.tasks.SendTaskHandler;
+import dev.waymark.functions.journeytasks.AwaitTaskHandler;
+import dev.waymark.functions.journeytasks.ProfileFactsHandler;
+import dev.waymark.functions.journeytasks.SendTaskHandler;
 import dev.waymark.local.clock.VirtualClock;
 import dev.waymark.local.functions.LocalFunctions;
 import dev.waymark.states.StatesEngine;
@@ -60,9 +60,7 @@ public final class LocalJourneys implements AutoCloseable {
     this.services = new JourneyServices(core, JourneyConfig.from(env));
     Telemetry quiet = Telemetry.quiet();
     tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
-    tasks.put(
-        AwaitTaskHandler.class.getName(),
-        new AwaitTaskHandler(core.profiles(), services.store(), quiet, core.clock()));
+    tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(services.waits(), quiet));
     tasks.put(ProfileFactsHandler.class.getName(), new ProfileFactsHandler(core.profiles(), quiet));
   }
 

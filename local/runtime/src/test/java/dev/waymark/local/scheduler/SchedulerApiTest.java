@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.waymark.aws.segments.SchedulerTimers;
+import dev.waymark.aws.segment.SchedulerTimers;
 import dev.waymark.core.json.Json;
 import dev.waymark.ddblocal.TemplateTable;
 import dev.waymark.local.clock.VirtualClock;

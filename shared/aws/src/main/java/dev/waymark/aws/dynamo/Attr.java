@@ -24,8 +24,8 @@ public final class Attr {
 
   public static Map<String, AttributeValue> key(String pk, String sk) {
     Map<String, AttributeValue> key = new HashMap<>();
-    key.put("PK", s(pk));
-    key.put("SK", s(sk));
+    key.put(Keys.PK, s(pk));
+    key.put(Keys.SK, s(sk));
     return key;
   }
 

@@ -1,6 +1,6 @@
 package dev.waymark.aws.dynamo;
 
-import dev.waymark.core.ports.ConcurrentChangeException;
+import dev.waymark.core.store.ConcurrentChangeException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;

@@ -1,7 +1,7 @@
 package dev.waymark.aws.dynamo;
 
+import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.ports.EventInbox;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * processing. The item expires after the de-duplication window.
  */
 public final class DynamoEventInbox implements EventInbox {
+  /** The attribute holding the event, as stored JSON. */
+  public static final String PAYLOAD = "payload";
+
   private final DynamoDbClient dynamo;
   private final String table;
   private final Duration dedupWindow;
@@ -42,7 +45,7 @@ public final class DynamoEventInbox implements EventInbox {
       InboundEvent event, String source, Duration dedupWindow) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.inbox(event.messageId()), Keys.INBOX_SK));
-    item.put("payload", Attr.s(event.toStoredJson()));
+    item.put(PAYLOAD, Attr.s(event.toStoredJson()));
     item.put("receivedAt", Attr.s(event.receivedAt().toString()));
     item.put("source", Attr.s(source));
     item.put("ttl", Attr.n(event.receivedAt().plus(dedupWindow).getEpochSecond()));
@@ -51,6 +54,6 @@ public final class DynamoEventInbox implements EventInbox {
 
   /** Reads the event an inbox item (e.g. a stream record's new image) holds. */
   public static InboundEvent eventOf(Map<String, AttributeValue> inboxItem) {
-    return InboundEvent.fromStoredJson(Attr.string(inboxItem, "payload"));
+    return InboundEvent.fromStoredJson(Attr.string(inboxItem, PAYLOAD));
   }
 }

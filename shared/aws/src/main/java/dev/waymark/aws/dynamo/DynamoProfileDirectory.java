@@ -1,8 +1,8 @@
 package dev.waymark.aws.dynamo;
 
-import dev.waymark.core.ports.Page;
-import dev.waymark.core.ports.ProfileDirectory;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileDirectory;
+import dev.waymark.core.store.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class DynamoProfileDirectory implements ProfileDirectory {
   }
 
   private static String encode(Map<String, AttributeValue> key) {
-    String text = key.get("PK").s() + "\n" + key.get("SK").s();
+    String text = key.get(Keys.PK).s() + "\n" + key.get(Keys.SK).s();
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(text.getBytes(StandardCharsets.UTF_8));

@@ -1,18 +1,16 @@
 package dev.waymark.aws.dynamo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.waymark.aws.segments.DynamoSegmentMemberships;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.json.Json;
-import dev.waymark.core.ports.Page;
-import dev.waymark.core.ports.ProfileRecords;
-import dev.waymark.core.ports.ProfileStore;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ErasureReport;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileRecords;
+import dev.waymark.core.profile.ProfileStore;
+import dev.waymark.core.store.Page;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -27,16 +25,22 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Timelines and erasure on the Waymark table. */
 public final class DynamoProfileRecords implements ProfileRecords {
-  private static final String CURSOR_PREFIX = "E#";
+  private static final String CURSOR_PREFIX = Keys.EVENT_PREFIX;
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final MembershipEraser memberships;
   private final ProfileStore profiles;
   private final Clock clock;
 
   public DynamoProfileRecords(
-      DynamoDbClient dynamo, String table, ProfileStore profiles, Clock clock) {
+      DynamoDbClient dynamo,
+      String table,
+      ProfileStore profiles,
+      MembershipEraser memberships,
+      Clock clock) {
     this.dynamo = dynamo;
+    this.memberships = memberships;
     this.table = table;
     this.profiles = profiles;
     this.clock = clock;
@@ -61,7 +65,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
     List<Map<String, AttributeValue>> shown = more ? items.subList(0, limit) : items;
     List<ObjectNode> events =
         shown.stream().map(i -> Json.parseObject(Attr.string(i, "event"))).toList();
-    String next = more ? encodeCursor(Attr.string(shown.get(limit - 1), "SK")) : null;
+    String next = more ? encodeCursor(Attr.string(shown.get(limit - 1), Keys.SK)) : null;
     return new Page<>(events, next);
   }
 
@@ -121,19 +125,10 @@ public final class DynamoProfileRecords implements ProfileRecords {
 
   private void erasePartition(String profileId, Map<String, Integer> counts) {
     String pk = Keys.profile(profileId);
-    List<Map<String, AttributeValue>> items =
-        dynamo
-            .queryPaginator(
-                r ->
-                    r.tableName(table)
-                        .keyConditionExpression("PK = :pk")
-                        .expressionAttributeValues(Map.of(":pk", Attr.s(pk))))
-            .items()
-            .stream()
-            .toList();
+    List<Map<String, AttributeValue>> items = Queries.partition(dynamo, table, pk);
     Map<String, AttributeValue> profileItem = null;
     for (Map<String, AttributeValue> item : items) {
-      String sk = Attr.string(item, "SK");
+      String sk = Attr.string(item, Keys.SK);
       if (Keys.PROFILE_SK.equals(sk)) {
         profileItem = item;
         continue;
@@ -142,8 +137,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
         scrubInbox(Attr.string(item, "messageId"));
       }
       if (sk.startsWith(Keys.SEGMENT_PREFIX)) {
-        new DynamoSegmentMemberships(dynamo, table, Duration.ZERO)
-            .erase(profileId, item); // index, counter, due check
+        memberships.erase(profileId, item); // index, counter, due check
       }
       dynamo.deleteItem(r -> r.tableName(table).key(Attr.key(pk, sk)));
       counts.merge(kindOf(sk), 1, Integer::sum);
@@ -182,7 +176,9 @@ public final class DynamoProfileRecords implements ProfileRecords {
 
   private void writeAudit(ErasureReport report) {
     Map<String, AttributeValue> item =
-        new HashMap<>(Attr.key("AUDIT#erasure", report.erasedAt() + "#" + report.erasureId()));
+        new HashMap<>(
+            Attr.key(
+                Keys.ERASURE_AUDIT_PK, Keys.erasureAudit(report.erasedAt(), report.erasureId())));
     item.put("erasureId", Attr.s(report.erasureId()));
     item.put("erasedAt", Attr.s(report.erasedAt().toString()));
     item.put("counts", Attr.s(Json.write(report.counts())));

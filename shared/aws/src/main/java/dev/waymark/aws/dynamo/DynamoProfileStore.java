@@ -2,8 +2,8 @@ package dev.waymark.aws.dynamo;
 
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
-import dev.waymark.core.ports.ProfileStore;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,32 +47,12 @@ public final class DynamoProfileStore implements ProfileStore {
 
   @Override
   public Optional<String> profileIdOf(Identity identity) {
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK)))
-            .item();
-    return item == null || item.isEmpty()
-        ? Optional.empty()
-        : Optional.of(Attr.string(item, "profileId"));
+    return get(Keys.identity(identity), Keys.IDENTITY_SK).map(i -> Attr.string(i, "profileId"));
   }
 
   @Override
   public Optional<Profile> find(String profileId) {
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(Attr.key(Keys.profile(profileId), Keys.PROFILE_SK)))
-            .item();
-    return item == null || item.isEmpty()
-        ? Optional.empty()
-        : Optional.of(ProfileItems.fromItem(item));
+    return get(Keys.profile(profileId), Keys.PROFILE_SK).map(ProfileItems::fromItem);
   }
 
   @Override
@@ -138,13 +118,13 @@ public final class DynamoProfileStore implements ProfileStore {
       QueryResponse page = dynamo.query(recordsOf(fromProfileId, start));
       List<TransactWriteItem> writes = new ArrayList<>();
       for (Map<String, AttributeValue> item : page.items()) {
-        if (Keys.PROFILE_SK.equals(Attr.string(item, "SK"))) {
+        if (Keys.PROFILE_SK.equals(Attr.string(item, Keys.SK))) {
           continue;
         }
         Map<String, AttributeValue> moved = new HashMap<>(item);
-        moved.put("PK", Attr.s(Keys.profile(toProfileId)));
+        moved.put(Keys.PK, Attr.s(Keys.profile(toProfileId)));
         boolean survivorKeepsOwn =
-            Attr.string(item, "SK").startsWith(Keys.MEMBERSHIP_PREFIX) && exists(moved);
+            Attr.string(item, Keys.SK).startsWith(Keys.MEMBERSHIP_PREFIX) && exists(moved);
         if (!survivorKeepsOwn) {
           writes.add(
               TransactWriteItem.builder()
@@ -156,7 +136,7 @@ public final class DynamoProfileStore implements ProfileStore {
                 .delete(
                     Delete.builder()
                         .tableName(table)
-                        .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK")))
+                        .key(Attr.key(Attr.string(item, Keys.PK), Attr.string(item, Keys.SK)))
                         .build())
                 .build());
       }
@@ -171,15 +151,14 @@ public final class DynamoProfileStore implements ProfileStore {
   }
 
   private boolean exists(Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> found =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(Attr.key(Attr.string(item, "PK"), Attr.string(item, "SK"))))
-            .item();
-    return found != null && !found.isEmpty();
+    return get(Attr.string(item, Keys.PK), Attr.string(item, Keys.SK)).isPresent();
+  }
+
+  /** A strongly consistent read of one item. */
+  private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+    Map<String, AttributeValue> item =
+        dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Attr.key(pk, sk))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 
   private QueryRequest recordsOf(String profileId, Map<String, AttributeValue> start) {

@@ -1,6 +1,6 @@
 package dev.waymark.aws.dynamo;
 
-import dev.waymark.core.ports.WriteKeyStore;
+import dev.waymark.core.access.WriteKeyStore;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

@@ -5,21 +5,50 @@ import java.time.Instant;
 
 /** Every key of the one Waymark table, in one place (see docs/data-model.md). */
 public final class Keys {
+  /** The table's partition and sort key attributes. */
+  public static final String PK = "PK";
+
+  public static final String SK = "SK";
+
+  /** The DateIndex's key attributes. */
+  public static final String GSI1PK = "GSI1PK";
+
+  public static final String GSI1SK = "GSI1SK";
+
+  private static final String PROFILE_PREFIX = "P#";
   public static final String PROFILE_SK = "PROFILE";
   public static final String IDENTITY_SK = "ID";
   public static final String INBOX_SK = "EVENT";
   public static final String WRITE_KEY_SK = "WRITEKEY";
+  public static final String SEND_LEDGER_SK = "S";
+  public static final String PROVIDER_MESSAGE_SK = "MSG";
+  public static final String ERASURE_AUDIT_PK = "AUDIT#erasure";
   public static final String EVENT_PREFIX = "E#";
   public static final String MESSAGE_PREFIX = "M#";
   public static final String MEMBERSHIP_PREFIX = "J#";
   public static final String RUN_PREFIX = "R#";
   public static final String WAIT_PREFIX = "W#";
   public static final String TRACE_PREFIX = "T#";
+  public static final String COUNTER_PREFIX = "C#";
+  public static final String VERSION_PREFIX = "V#";
 
   private Keys() {}
 
   public static String profile(String profileId) {
-    return "P#" + profileId;
+    return PROFILE_PREFIX + profileId;
+  }
+
+  /** The profile id of a {@code P#<id>} key. */
+  public static String profileIdOf(String profileKey) {
+    if (!profileKey.startsWith(PROFILE_PREFIX)) {
+      throw new IllegalArgumentException("not a profile key");
+    }
+    return profileKey.substring(PROFILE_PREFIX.length());
+  }
+
+  /** An erasure's audit item's sort key (under {@link #ERASURE_AUDIT_PK}). */
+  public static String erasureAudit(Instant erasedAt, String erasureId) {
+    return erasedAt + "#" + erasureId;
   }
 
   public static String identity(Identity identity) {
@@ -63,11 +92,11 @@ public final class Keys {
   }
 
   public static String version(String version) {
-    return "V#" + version;
+    return VERSION_PREFIX + version;
   }
 
   public static String counter(String metric, int shard) {
-    return "C#" + metric + "#" + shard;
+    return COUNTER_PREFIX + metric + "#" + shard;
   }
 
   public static String sendLedger(String runId, String stepId) {

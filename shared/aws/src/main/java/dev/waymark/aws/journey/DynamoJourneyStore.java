@@ -4,13 +4,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.journey.EventMatcher;
+import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyRun;
+import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.Membership;
 import dev.waymark.core.journey.TraceEntry;
 import dev.waymark.core.journey.WaitRegistration;
 import dev.waymark.core.json.Json;
-import dev.waymark.core.ports.JourneyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -99,9 +101,9 @@ public final class DynamoJourneyStore implements JourneyStore {
                   .conditionExpression("attribute_not_exists(PK)")
                   .item(
                       Map.of(
-                          "PK",
+                          Keys.PK,
                           Attr.s(Keys.journeyVersions(run.journeyId())),
-                          "SK",
+                          Keys.SK,
                           Attr.s(Keys.version(run.version())),
                           "version",
                           Attr.s(run.version()),
@@ -112,9 +114,9 @@ public final class DynamoJourneyStore implements JourneyStore {
     }
   }
 
-  /** The versions of a journey that have had runs, oldest first. */
+  @Override
   public List<String> versions(String journeyId) {
-    return query(Keys.journeyVersions(journeyId), "V#").stream()
+    return query(Keys.journeyVersions(journeyId), Keys.VERSION_PREFIX).stream()
         .sorted(Comparator.comparing(i -> Attr.string(i, "firstRunAt")))
         .map(i -> Attr.string(i, "version"))
         .toList();
@@ -235,7 +237,8 @@ public final class DynamoJourneyStore implements JourneyStore {
   }
 
   @Override
-  public void count(String journeyId, String version, String metric, long by) {
+  public void count(String journeyId, String version, JourneyCounter counter, long by) {
+    String metric = counter.name();
     int shard = ThreadLocalRandom.current().nextInt(COUNTER_SHARDS);
     dynamo.updateItem(
         r ->
@@ -247,11 +250,14 @@ public final class DynamoJourneyStore implements JourneyStore {
                 .expressionAttributeValues(Map.of(":by", Attr.n(by), ":m", Attr.s(metric))));
   }
 
-  /** A journey version's counters, summed over shards. */
-  public Map<String, Long> counters(String journeyId, String version) {
-    Map<String, Long> totals = new HashMap<>();
-    query(Keys.journeyCounters(journeyId, version), "C#")
-        .forEach(i -> totals.merge(Attr.string(i, "metric"), Attr.number(i, "value"), Long::sum));
+  @Override
+  public Map<JourneyCounter, Long> counters(String journeyId, String version) {
+    Map<JourneyCounter, Long> totals = new HashMap<>();
+    for (Map<String, AttributeValue> i :
+        query(Keys.journeyCounters(journeyId, version), Keys.COUNTER_PREFIX)) {
+      JourneyCounter.parse(Attr.string(i, "metric"))
+          .ifPresent(counter -> totals.merge(counter, Attr.number(i, "value"), Long::sum));
+    }
     return totals;
   }
 
@@ -262,15 +268,6 @@ public final class DynamoJourneyStore implements JourneyStore {
   }
 
   private List<Map<String, AttributeValue>> query(String pk, String prefix) {
-    return dynamo
-        .queryPaginator(
-            r ->
-                r.tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":p", Attr.s(prefix))))
-        .items()
-        .stream()
-        .toList();
+    return Queries.withPrefix(dynamo, table, pk, prefix);
   }
 }

@@ -32,7 +32,7 @@ final class JourneyItems {
 
   static JourneyRun run(Map<String, AttributeValue> item) {
     String goal = Attr.string(item, "goalReachedAt");
-    String profileId = Attr.string(item, "PK").substring(2);
+    String profileId = Keys.profileIdOf(Attr.string(item, Keys.PK));
     return new JourneyRun(
         Attr.string(item, "runId"),
         Attr.string(item, "journeyId"),

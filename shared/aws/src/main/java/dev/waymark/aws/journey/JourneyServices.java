@@ -7,11 +7,14 @@ import dev.waymark.aws.send.DynamoMessageLog;
 import dev.waymark.aws.send.DynamoSendLedger;
 import dev.waymark.aws.send.DynamoSuppressions;
 import dev.waymark.core.journey.ClasspathJourneys;
+import dev.waymark.core.journey.JourneyCatalog;
+import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRouter;
+import dev.waymark.core.journey.JourneyStats;
+import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.StaticJourneyCatalog;
+import dev.waymark.core.journey.WaitService;
 import dev.waymark.core.message.ClasspathTemplates;
-import dev.waymark.core.ports.JourneyCatalog;
-import dev.waymark.core.ports.JourneyExecutions;
 import dev.waymark.core.send.FeedbackService;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.Suppressions;
@@ -29,13 +32,13 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The journey side of the composition root: the catalog packaged with the function, the journey
- * store, Step Functions, the send service with its SES/SNS deliveries, and the router, which it
- * registers as a processed-event listener of the core services.
+ * store, Step Functions, the send service with its SES/SNS deliveries, the wait service, the stats,
+ * and the router (which {@code Composition} lists among the processed-event listeners).
  */
 public final class JourneyServices {
   private final WaymarkServices core;
   private final JourneyCatalog catalog;
-  private final DynamoJourneyStore store;
+  private final JourneyStore store;
   private final JourneyExecutions executions;
   private final SendService send;
   private final Suppressions suppressions;
@@ -43,6 +46,8 @@ public final class JourneyServices {
   private final UnsubscribeLinks unsubscribe;
   private final JourneyRouter router;
   private final FeedbackService feedback;
+  private final WaitService waits;
+  private final JourneyStats stats;
 
   /** Journeys whose audiences are checked against the core's segment memberships. */
   public JourneyServices(WaymarkServices core, JourneyConfig journeys) {
@@ -87,7 +92,8 @@ public final class JourneyServices {
             core.clock());
     this.router = new JourneyRouter(catalog, store, executions, audience, core.clock());
     this.feedback = new FeedbackService(messageLog, suppressions, core.inbox());
-    core.processedEventListeners().add(router);
+    this.waits = new WaitService(core.profiles(), store, core.clock());
+    this.stats = new JourneyStats(store);
   }
 
   private static <
@@ -100,12 +106,6 @@ public final class JourneyServices {
     return builder;
   }
 
-  /** What a Lambda function builds at init: core and journey services from the environment. */
-  public static JourneyServices fromEnvironment() {
-    return new JourneyServices(
-        WaymarkServices.fromEnvironment(), JourneyConfig.from(System.getenv()));
-  }
-
   public WaymarkServices core() {
     return core;
   }
@@ -114,7 +114,7 @@ public final class JourneyServices {
     return catalog;
   }
 
-  public DynamoJourneyStore store() {
+  public JourneyStore store() {
     return store;
   }
 
@@ -140,6 +140,16 @@ public final class JourneyServices {
 
   public FeedbackService feedback() {
     return feedback;
+  }
+
+  /** The wait step: registrations and timeouts (the await task function). */
+  public WaitService waits() {
+    return waits;
+  }
+
+  /** Per-version figures (the journeys API). */
+  public JourneyStats stats() {
+    return stats;
   }
 
   public JourneyRouter router() {

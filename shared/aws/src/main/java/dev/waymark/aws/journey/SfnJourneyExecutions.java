@@ -1,6 +1,6 @@
 package dev.waymark.aws.journey;
 
-import dev.waymark.core.ports.JourneyExecutions;
+import dev.waymark.core.journey.JourneyExecutions;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;

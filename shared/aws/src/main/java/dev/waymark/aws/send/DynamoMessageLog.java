@@ -52,10 +52,10 @@ public final class DynamoMessageLog implements MessageLog {
               r.tableName(table)
                   .item(
                       Map.of(
-                          "PK",
+                          Keys.PK,
                           Attr.s(Keys.providerMessage(outcome.messageId())),
-                          "SK",
-                          Attr.s("MSG"),
+                          Keys.SK,
+                          Attr.s(Keys.PROVIDER_MESSAGE_SK),
                           "profileId",
                           Attr.s(profileId),
                           "messageSk",
@@ -73,7 +73,9 @@ public final class DynamoMessageLog implements MessageLog {
             .getItem(
                 r ->
                     r.tableName(table)
-                        .key(Attr.key(Keys.providerMessage(providerMessageId), "MSG")))
+                        .key(
+                            Attr.key(
+                                Keys.providerMessage(providerMessageId), Keys.PROVIDER_MESSAGE_SK)))
             .item();
     if (pointer == null || pointer.isEmpty()) {
       return false;

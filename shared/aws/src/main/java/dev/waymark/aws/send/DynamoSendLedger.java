@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * (only if absent) and the cap counter (only while under the cap).
  */
 public final class DynamoSendLedger implements SendLedger {
-  private static final String SK = "S";
   private final DynamoDbClient dynamo;
   private final String table;
   private final Clock clock;
@@ -44,7 +43,7 @@ public final class DynamoSendLedger implements SendLedger {
                 r ->
                     r.tableName(table)
                         .consistentRead(true)
-                        .key(Attr.key(Keys.sendLedger(runId, stepId), SK)))
+                        .key(Attr.key(Keys.sendLedger(runId, stepId), Keys.SEND_LEDGER_SK)))
             .item();
     if (item == null || item.isEmpty() || Attr.string(item, "outcome") == null) {
       return Optional.empty();
@@ -63,10 +62,10 @@ public final class DynamoSendLedger implements SendLedger {
                     .tableName(table)
                     .item(
                         Map.of(
-                            "PK",
+                            Keys.PK,
                             Attr.s(Keys.sendLedger(runId, stepId)),
-                            "SK",
-                            Attr.s(SK),
+                            Keys.SK,
+                            Attr.s(Keys.SEND_LEDGER_SK),
                             "status",
                             Attr.s("claimed"),
                             "claimedAt",
@@ -116,7 +115,7 @@ public final class DynamoSendLedger implements SendLedger {
     dynamo.updateItem(
         r ->
             r.tableName(table)
-                .key(Attr.key(Keys.sendLedger(runId, stepId), SK))
+                .key(Attr.key(Keys.sendLedger(runId, stepId), Keys.SEND_LEDGER_SK))
                 .updateExpression("SET #s = :s, outcome = :o, #ttl = :ttl")
                 .expressionAttributeNames(Map.of("#s", "status", "#ttl", "ttl"))
                 .expressionAttributeValues(
@@ -139,7 +138,7 @@ public final class DynamoSendLedger implements SendLedger {
                     .delete(
                         d ->
                             d.tableName(table)
-                                .key(Attr.key(Keys.sendLedger(runId, stepId), SK))
+                                .key(Attr.key(Keys.sendLedger(runId, stepId), Keys.SEND_LEDGER_SK))
                                 .conditionExpression("#s = :claimed")
                                 .expressionAttributeNames(Map.of("#s", "status"))
                                 .expressionAttributeValues(Map.of(":claimed", Attr.s("claimed"))))

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
-import dev.waymark.core.ports.Page;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ErasureReport;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.store.Page;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,12 @@ class DynamoRepositoryIT {
   private final DynamoProfileStore store =
       new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400));
   private final DynamoProfileRecords records =
-      new DynamoProfileRecords(dynamo, table, store, CLOCK);
+      new DynamoProfileRecords(
+          dynamo,
+          table,
+          store,
+          new DynamoSegmentMemberships(dynamo, table, Duration.ofDays(7)),
+          CLOCK);
   private final ProfileService profiles = new ProfileService(store, CLOCK);
 
   private static InboundEvent event(String messageId, String anonymousId, String timestamp) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.waymark.aws.dynamo.LocalDynamo;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.journey.EntryDecision;
+import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyDefinition;
+import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRouter;
 import dev.waymark.core.journey.JourneyYaml;
 import dev.waymark.core.journey.StaticJourneyCatalog;
-import dev.waymark.core.ports.JourneyExecutions;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.Profile;
 import java.time.Clock;
@@ -85,9 +87,9 @@ class ConcurrentEntryIT {
     }
     assertThat(started).hasSize(1);
     assertThat(store.membership("engagement", "p-1").entries()).hasSize(1);
-    Map<String, Long> counters = store.counters("engagement", journey.version());
-    assertThat(counters.get("entered")).isEqualTo(1);
-    assertThat(counters.get("refused_locked")).isEqualTo(11);
+    Map<JourneyCounter, Long> counters = store.counters("engagement", journey.version());
+    assertThat(counters.get(JourneyCounter.ENTERED)).isEqualTo(1);
+    assertThat(counters.get(JourneyCounter.refused(EntryDecision.LOCKED))).isEqualTo(11);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.waymark.core.access;
 
-import dev.waymark.core.ports.WriteKeyStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

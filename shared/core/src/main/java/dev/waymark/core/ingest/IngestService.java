@@ -2,10 +2,10 @@ package dev.waymark.core.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.event.EventType;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.event.SegmentCalls;
-import dev.waymark.core.ports.EventInbox;
 import dev.waymark.core.problem.FieldError;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;

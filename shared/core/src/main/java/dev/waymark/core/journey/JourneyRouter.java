@@ -3,13 +3,10 @@ package dev.waymark.core.journey;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.json.Json;
-import dev.waymark.core.ports.ConcurrentChangeException;
-import dev.waymark.core.ports.JourneyCatalog;
-import dev.waymark.core.ports.JourneyExecutions;
-import dev.waymark.core.ports.JourneyStore;
-import dev.waymark.core.ports.ProcessedEventListener;
 import dev.waymark.core.profile.ProcessOutcome;
+import dev.waymark.core.profile.ProcessedEventListener;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.store.ConcurrentChangeException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -72,7 +69,11 @@ public final class JourneyRouter implements ProcessedEventListener {
         output.set("properties", event.properties());
         output.put("messageId", event.messageId());
         executions.resume(wait.taskToken(), Json.write(output));
-        store.count(wait.journeyId(), wait.version(), "wait:" + wait.stepId() + ":performed", 1);
+        store.count(
+            wait.journeyId(),
+            wait.version(),
+            JourneyCounter.wait(wait.stepId(), JourneyCounter.WaitOutcome.performed),
+            1);
         store.trace(
             new TraceEntry(
                 clock.instant(),
@@ -114,7 +115,9 @@ public final class JourneyRouter implements ProcessedEventListener {
     store.count(
         run.journeyId(),
         run.version(),
-        run.status() == JourneyRun.RunStatus.held_out ? "goal_held_out" : "goal",
+        run.status() == JourneyRun.RunStatus.held_out
+            ? JourneyCounter.GOAL_HELD_OUT
+            : JourneyCounter.GOAL,
         1);
     store.trace(
         new TraceEntry(
@@ -141,7 +144,7 @@ public final class JourneyRouter implements ProcessedEventListener {
               JourneyRun.RunStatus.exited_on_goal,
               run.entryKey(),
               event.timestamp()));
-      store.count(run.journeyId(), run.version(), "exited", 1);
+      store.count(run.journeyId(), run.version(), JourneyCounter.EXITED, 1);
     }
   }
 
@@ -188,7 +191,7 @@ public final class JourneyRouter implements ProcessedEventListener {
     store.count(
         journey.id(),
         journey.version(),
-        decision == EntryDecision.HELD_OUT ? "held_out" : "entered",
+        decision == EntryDecision.HELD_OUT ? JourneyCounter.HELD_OUT : JourneyCounter.ENTERED,
         1);
     String runId = RunNames.of(journey.id(), profile.id(), event.messageId());
     store.trace(
@@ -202,20 +205,30 @@ public final class JourneyRouter implements ProcessedEventListener {
             reasonFor(journey, decision),
             event.messageId() + "#entry#" + journey.id()));
     if (decision == EntryDecision.HELD_OUT) {
-      store.recordRun(
-          new JourneyRun(
-              runId,
-              journey.id(),
-              journey.version(),
-              profile.id(),
-              null,
-              now,
-              JourneyRun.RunStatus.held_out,
-              event.messageId(),
-              null));
+      store.recordRun(newRun(runId, journey, profile, event, now, JourneyRun.RunStatus.held_out));
       return;
     }
     startRun(journey, profile, event, now);
+  }
+
+  /** A run entered now: not started on Step Functions yet, its entry key the event's id. */
+  private static JourneyRun newRun(
+      String runId,
+      JourneyDefinition journey,
+      Profile profile,
+      InboundEvent event,
+      Instant at,
+      JourneyRun.RunStatus status) {
+    return new JourneyRun(
+        runId,
+        journey.id(),
+        journey.version(),
+        profile.id(),
+        null,
+        at,
+        status,
+        event.messageId(),
+        null);
   }
 
   private void startRun(
@@ -223,16 +236,7 @@ public final class JourneyRouter implements ProcessedEventListener {
     String runId = RunNames.of(journey.id(), profile.id(), event.messageId());
     JourneyRun run =
         store.recordRun(
-            new JourneyRun(
-                runId,
-                journey.id(),
-                journey.version(),
-                profile.id(),
-                null,
-                enteredAt,
-                JourneyRun.RunStatus.running,
-                event.messageId(),
-                null));
+            newRun(runId, journey, profile, event, enteredAt, JourneyRun.RunStatus.running));
     if (run.executionArn() != null) {
       return;
     }
@@ -260,7 +264,7 @@ public final class JourneyRouter implements ProcessedEventListener {
 
   private void refuse(
       JourneyDefinition journey, Profile profile, InboundEvent event, EntryDecision decision) {
-    store.count(journey.id(), journey.version(), "refused_" + decision.name().toLowerCase(), 1);
+    store.count(journey.id(), journey.version(), JourneyCounter.refused(decision), 1);
     store.trace(
         new TraceEntry(
             clock.instant(),

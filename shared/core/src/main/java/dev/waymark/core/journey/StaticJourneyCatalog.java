@@ -1,6 +1,5 @@
 package dev.waymark.core.journey;
 
-import dev.waymark.core.ports.JourneyCatalog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

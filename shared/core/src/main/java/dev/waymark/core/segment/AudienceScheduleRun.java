@@ -1,9 +1,7 @@
 package dev.waymark.core.segment;
 
-import dev.waymark.core.ports.JourneyEntryRequests;
-import dev.waymark.core.ports.Page;
-import dev.waymark.core.ports.SegmentMemberships;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.store.Page;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;

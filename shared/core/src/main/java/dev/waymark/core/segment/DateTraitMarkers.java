@@ -2,9 +2,8 @@ package dev.waymark.core.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.ports.DateMarkers;
-import dev.waymark.core.ports.ProcessedEventListener;
 import dev.waymark.core.profile.ProcessOutcome;
+import dev.waymark.core.profile.ProcessedEventListener;
 import java.time.LocalDate;
 import java.util.List;
 

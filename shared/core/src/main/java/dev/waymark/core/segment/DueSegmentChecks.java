@@ -1,6 +1,5 @@
 package dev.waymark.core.segment;
 
-import dev.waymark.core.ports.SegmentDueChecks;
 import dev.waymark.core.profile.ProfileService;
 import java.time.Instant;
 import java.util.Set;

@@ -1,7 +1,6 @@
 package dev.waymark.core.segment;
 
-import dev.waymark.core.ports.EventInbox;
-import dev.waymark.core.ports.JourneyEntryRequests;
+import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.profile.ProfileService;
 import java.time.Clock;
 

@@ -1,8 +1,7 @@
 package dev.waymark.core.segment;
 
+import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.ports.DateMarkers;
-import dev.waymark.core.ports.EventInbox;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
 import java.time.Instant;

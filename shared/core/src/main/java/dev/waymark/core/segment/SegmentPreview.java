@@ -1,8 +1,8 @@
 package dev.waymark.core.segment;
 
-import dev.waymark.core.ports.Page;
-import dev.waymark.core.ports.ProfileDirectory;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileDirectory;
+import dev.waymark.core.store.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.waymark.core.send;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
-import dev.waymark.core.ports.EventInbox;
 import java.time.Instant;
 import java.util.Map;
 

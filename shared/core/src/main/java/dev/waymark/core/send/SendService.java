@@ -1,6 +1,8 @@
 package dev.waymark.core.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.journey.JourneyCounter;
+import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.TraceEntry;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
@@ -8,7 +10,6 @@ import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.message.MessageTemplate;
 import dev.waymark.core.message.RenderedMessage;
 import dev.waymark.core.message.TemplateRenderer;
-import dev.waymark.core.ports.JourneyStore;
 import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
@@ -225,7 +226,7 @@ public final class SendService {
     journeys.count(
         request.journeyId(),
         versionOf(request),
-        "step:" + request.stepId() + ":" + outcome.status(),
+        JourneyCounter.step(request.stepId(), outcome.status().name()),
         1);
     return outcome;
   }

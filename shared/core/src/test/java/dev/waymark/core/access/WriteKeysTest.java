@@ -2,7 +2,6 @@ package dev.waymark.core.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.waymark.core.ports.WriteKeyStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;

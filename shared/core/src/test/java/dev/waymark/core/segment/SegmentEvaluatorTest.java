@@ -7,14 +7,12 @@ import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
-import dev.waymark.core.ports.Page;
-import dev.waymark.core.ports.ProfileRecords;
-import dev.waymark.core.ports.SegmentDueChecks;
-import dev.waymark.core.ports.SegmentMemberships;
 import dev.waymark.core.profile.ErasureReport;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.Traits;
+import dev.waymark.core.store.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -165,7 +163,7 @@ class SegmentEvaluatorTest {
         InboundEvent announcement) {
       SegmentMembership stored = byKey.get(profileId + "/" + after.segmentId());
       if ((stored == null ? 0 : stored.version()) != before.version()) {
-        throw new dev.waymark.core.ports.ConcurrentChangeException("lost");
+        throw new dev.waymark.core.store.ConcurrentChangeException("lost");
       }
       byKey.put(profileId + "/" + after.segmentId(), after);
       announcements.add(announcement);

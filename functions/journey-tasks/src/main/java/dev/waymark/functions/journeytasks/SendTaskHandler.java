@@ -1,0 +1,43 @@
+package dev.waymark.functions.journeytasks;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.send.SendOutcome;
+import dev.waymark.core.send.SendService;
+import java.util.Map;
+
+/**
+ * A journey's send step: {@code {"runId","journeyId","stepId","profileId","channel" |
+ * "channels":[...], "template","topic","data","entry","window"}} → the {@link SendOutcome} (status
+ * sent, deferred, no_consent, suppressed, capped, invalid_number, unreachable or in_doubt, with
+ * reason and, when deferred, {@code deferredUntil}).
+ */
+public final class SendTaskHandler
+    implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  private final SendService send;
+  private final Telemetry telemetry;
+
+  public SendTaskHandler() {
+    this(Composition.journeyFunction().send(), Telemetry.powertools());
+  }
+
+  public SendTaskHandler(SendService send, Telemetry telemetry) {
+    this.send = send;
+    this.telemetry = telemetry;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> handleRequest(Map<String, Object> payload, Context context) {
+    return telemetry.invocation(
+        context,
+        () -> {
+          SendOutcome outcome = send.send(TaskPayloads.sendRequest(TaskPayloads.tree(payload)));
+          telemetry.count("Send_" + outcome.status(), 1);
+          return Json.MAPPER.convertValue(outcome, Map.class);
+        });
+  }
+}

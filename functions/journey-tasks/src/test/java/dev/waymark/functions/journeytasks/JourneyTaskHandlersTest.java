@@ -1,0 +1,163 @@
+package dev.waymark.functions.journeytasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.journey.JourneyConfig;
+import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.journey.JourneyCounter;
+import dev.waymark.core.journey.WaitRegistration;
+import dev.waymark.core.json.Json;
+import dev.waymark.ddblocal.SharedDynamoDbLocal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The journey task functions, called with the payloads state machines pass, on DynamoDB Local. */
+class JourneyTaskHandlersTest {
+  static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+  static final DynamoDbClient dynamo = SharedDynamoDbLocal.client();
+  WaymarkServices core;
+  JourneyServices journeys;
+  String sarah;
+
+  @BeforeEach
+  void freshTable() {
+    core =
+        new WaymarkServices(
+            dynamo,
+            WaymarkConfig.local(SharedDynamoDbLocal.newWaymarkTable()),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    journeys = new JourneyServices(core, JourneyConfig.from(Map.of()));
+    sarah =
+        core.profiles()
+            .process(
+                new InboundEvent(
+                    Json.parseObject(
+                        """
+                        {"type":"identify","messageId":"i1","userId":"sarah",
+                         "traits":{"email":"sarah@example.com","plan":"gold"}}"""),
+                    NOW))
+            .profileId();
+  }
+
+  Map<String, Object> await(String action) {
+    Map<String, Object> payload = new HashMap<>();
+    payload.put("profileId", sarah);
+    payload.put("journeyId", "lease-renewal");
+    payload.put("version", "v1");
+    payload.put("runId", "run-1");
+    payload.put("stepId", "await-visit");
+    payload.put("taskToken", "token-1");
+    payload.put("event", "Showroom Visited");
+    payload.put("timeoutSeconds", 3600);
+    payload.put("correlate", Map.of("field", "properties.model", "value", "ev-1"));
+    payload.put(
+        "filters", List.of(Map.of("field", "properties.model", "op", "equals", "value", "ev-1")));
+    if (action != null) {
+      payload.put("action", action);
+    }
+    return payload;
+  }
+
+  @Test
+  void theAwaitTaskRegistersAWaitAndItsTimeoutRemovesIt() {
+    AwaitTaskHandler handler = new AwaitTaskHandler(journeys.waits(), Telemetry.quiet());
+    Map<String, Object> registered = handler.handleRequest(await(null), null);
+    assertThat(registered)
+        .containsEntry("registered", true)
+        .containsEntry("expiresAt", NOW.plusSeconds(3600).toString());
+    List<WaitRegistration> waits = journeys.store().waitsFor(sarah, "Showroom Visited");
+    assertThat(waits).hasSize(1);
+    assertThat(waits.get(0).taskToken()).isEqualTo("token-1");
+    assertThat(waits.get(0).correlationValue()).isEqualTo("ev-1");
+    assertThat(waits.get(0).expiresAt()).isEqualTo(NOW.plusSeconds(3600));
+
+    assertThat(handler.handleRequest(await("cancel"), null)).containsEntry("cancelled", true);
+    assertThat(journeys.store().waitsOfRun(sarah, "run-1")).isEmpty();
+    assertThat(journeys.store().counters("lease-renewal", "v1"))
+        .containsEntry(
+            JourneyCounter.wait("await-visit", JourneyCounter.WaitOutcome.registered), 1L)
+        .containsEntry(
+            JourneyCounter.wait("await-visit", JourneyCounter.WaitOutcome.timed_out), 1L);
+    assertThat(journeys.store().traces(sarah))
+        .anySatisfy(t -> assertThat(t.decision()).isEqualTo("timed_out"));
+  }
+
+  @Test
+  void anAwaitPayloadWithoutATimeoutOrWithAnUnknownOperatorNamesTheField() {
+    AwaitTaskHandler handler = new AwaitTaskHandler(journeys.waits(), Telemetry.quiet());
+    Map<String, Object> noTimeout = await(null);
+    noTimeout.remove("timeoutSeconds");
+    assertThatThrownBy(() -> handler.handleRequest(noTimeout, null))
+        .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
+        .hasMessageStartingWith("timeoutSeconds:");
+    Map<String, Object> badOp = await(null);
+    badOp.put("filters", List.of(Map.of("field", "x", "op", "resembles", "value", 1)));
+    assertThatThrownBy(() -> handler.handleRequest(badOp, null))
+        .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
+        .hasMessageStartingWith("filters.op:");
+    assertThat(journeys.store().waitsOfRun(sarah, "run-1")).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void profileFactsTellReachabilityConsentAndTraits() {
+    Map<String, Object> facts =
+        new ProfileFactsHandler(core.profiles(), Telemetry.quiet())
+            .handleRequest(Map.of("profileId", sarah), null);
+    assertThat(facts).containsEntry("profileId", sarah);
+    assertThat((Map<String, Object>) facts.get("reachable"))
+        .containsEntry("email", true)
+        .containsEntry("sms", false)
+        .containsEntry("push", false);
+    assertThat((Map<String, Object>) facts.get("consent")).containsEntry("email", false);
+    assertThat((Map<String, Object>) facts.get("traits")).containsEntry("plan", "gold");
+  }
+
+  @Test
+  void aSendWithoutConsentSendsNothingAndSaysWhy() {
+    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    Map<String, Object> payload =
+        Map.of(
+            "runId", "run-1",
+            "journeyId", "lease-renewal",
+            "stepId", "send-offer",
+            "profileId", sarah,
+            "channel", "email",
+            "template", "lease-offer",
+            "window", "any");
+    Map<String, Object> outcome = handler.handleRequest(payload, null);
+    assertThat(outcome).containsEntry("status", "no_consent");
+    // the ledger answers the same (run, step) again without deciding anew
+    assertThat(handler.handleRequest(payload, null)).containsEntry("status", "no_consent");
+  }
+
+  @Test
+  void aSendToAnUnknownChannelNamesTheField() {
+    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    assertThatThrownBy(
+            () ->
+                handler.handleRequest(
+                    Map.of(
+                        "runId", "run-1",
+                        "journeyId", "lease-renewal",
+                        "stepId", "send-offer",
+                        "profileId", sarah,
+                        "channels", List.of("fax"),
+                        "template", "lease-offer"),
+                    null))
+        .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
+        .hasMessageStartingWith("channels:");
+  }
+}

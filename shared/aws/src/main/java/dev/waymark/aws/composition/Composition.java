@@ -1,0 +1,71 @@
+package dev.waymark.aws.composition;
+
+import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.journey.JourneyConfig;
+import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.core.profile.EventProcessing;
+import dev.waymark.core.profile.ProcessedEventListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How each deployable is put together, in one place. A Lambda function's no-argument handler
+ * constructor calls its method here once, at init; the local runtime calls {@link #processing} with
+ * the services it built. Nothing registers itself: every listener is listed here, in order.
+ */
+public final class Composition {
+  /** How many records of a batch are processed at once ({@code WAYMARK_PROCESS_CONCURRENCY}). */
+  public static final int DEFAULT_PROCESS_CONCURRENCY = 8;
+
+  private Composition() {}
+
+  /**
+   * What runs after each event is on its profile, in this order: the segment listeners (the
+   * date-trait markers, then the segment evaluator: see {@code SegmentServices.listeners()}), so
+   * that journeys see the memberships this event changed; then the journey router.
+   */
+  public static List<ProcessedEventListener> processedEventListeners(
+      WaymarkServices core, JourneyServices journeys) {
+    List<ProcessedEventListener> listeners = new ArrayList<>(core.segments().listeners());
+    listeners.add(journeys.router());
+    return List.copyOf(listeners);
+  }
+
+  /** Processing with the listeners above. */
+  public static EventProcessing processing(
+      WaymarkServices core, JourneyServices journeys, int concurrency) {
+    return new EventProcessing(
+        core.profiles(), processedEventListeners(core, journeys), concurrency);
+  }
+
+  /** ProcessFunction: core and journey services from the environment, and their listeners. */
+  public static EventProcessing processFunction() {
+    Map<String, String> env = System.getenv();
+    WaymarkServices core = WaymarkServices.fromEnvironment();
+    return processing(
+        core,
+        new JourneyServices(core, JourneyConfig.from(env)),
+        Integer.parseInt(
+            env.getOrDefault(
+                "WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_PROCESS_CONCURRENCY))));
+  }
+
+  /**
+   * IngestFunction, WriteKeyAuthorizer, ProfilesFunction, SegmentsFunction,
+   * SegmentDueChecksFunction, LeaseScanFunction, AudienceScheduleFunction: the core services (with
+   * segments) from the environment; no listeners run in these.
+   */
+  public static WaymarkServices coreFunction() {
+    return WaymarkServices.fromEnvironment();
+  }
+
+  /**
+   * JourneysFunction, FeedbackFunction and the journey task functions (Send, Await, ProfileFacts):
+   * core and journey services from the environment; no listeners run in these.
+   */
+  public static JourneyServices journeyFunction() {
+    return new JourneyServices(
+        WaymarkServices.fromEnvironment(), JourneyConfig.from(System.getenv()));
+  }
+}

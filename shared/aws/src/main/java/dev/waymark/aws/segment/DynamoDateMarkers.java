@@ -1,0 +1,62 @@
+package dev.waymark.aws.segment;
+
+import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.Queries;
+import dev.waymark.core.segment.DateMarkers;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Date-trait markers {@code P#<id>}/{@code D#<trait>} carrying {@code GSI1PK = D#<trait>#<date>}
+ * and {@code GSI1SK = P#<id>}: the sparse {@code DateIndex} holds only them, so "whose lease ends
+ * on day X" is one query on one index partition.
+ */
+public final class DynamoDateMarkers implements DateMarkers {
+  public static final String INDEX = "DateIndex";
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoDateMarkers(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public void mark(String profileId, String trait, LocalDate date) {
+    Map<String, AttributeValue> key = Attr.key(Keys.profile(profileId), Keys.dateMarker(trait));
+    if (date == null) {
+      dynamo.deleteItem(r -> r.tableName(table).key(key));
+      return;
+    }
+    dynamo.putItem(r -> r.tableName(table).item(item(profileId, trait, date)));
+  }
+
+  /** The marker item (the benchmark writes these directly). */
+  public static Map<String, AttributeValue> item(String profileId, String trait, LocalDate date) {
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.profile(profileId), Keys.dateMarker(trait)));
+    item.put(Keys.GSI1PK, Attr.s(Keys.dateIndex(trait, date)));
+    item.put(Keys.GSI1SK, Attr.s(Keys.profile(profileId)));
+    item.put("date", Attr.s(date.toString()));
+    return item;
+  }
+
+  @Override
+  public List<String> profilesOn(String trait, LocalDate date) {
+    return Queries.all(
+            dynamo,
+            r ->
+                r.tableName(table)
+                    .indexName(INDEX)
+                    .keyConditionExpression(Keys.GSI1PK + " = :d")
+                    .expressionAttributeValues(Map.of(":d", Attr.s(Keys.dateIndex(trait, date)))))
+        .stream()
+        .map(i -> Keys.profileIdOf(Attr.string(i, Keys.GSI1SK)))
+        .toList();
+  }
+}

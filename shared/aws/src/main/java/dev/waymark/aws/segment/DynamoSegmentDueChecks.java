@@ -1,0 +1,82 @@
+package dev.waymark.aws.segment;
+
+import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.Queries;
+import dev.waymark.core.segment.SegmentDueChecks;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Due re-checks as items in hour buckets ({@code DUE#<yyyy-mm-ddTHH>}/{@code
+ * <profileId>#<segmentId>}, the hour by which each is due): the sweep of an hour queries that one
+ * bucket, never the profiles. Items expire a week after they fall due, so a bucket nobody swept
+ * does not stay forever.
+ */
+public final class DynamoSegmentDueChecks implements SegmentDueChecks {
+  static final Duration KEEP = Duration.ofDays(7);
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoSegmentDueChecks(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public void schedule(String profileId, String segmentId, Instant dueAt) {
+    Map<String, AttributeValue> item =
+        new HashMap<>(Attr.key(Keys.dueBucket(dueAt), Keys.dueCheck(profileId, segmentId)));
+    item.put("profileId", Attr.s(profileId));
+    item.put("segmentId", Attr.s(segmentId));
+    item.put("dueAt", Attr.s(dueAt.toString()));
+    item.put("ttl", Attr.n(dueAt.plus(KEEP).getEpochSecond()));
+    dynamo.putItem(r -> r.tableName(table).item(item));
+    dynamo.updateItem(
+        r ->
+            r.tableName(table)
+                .key(Attr.key(Keys.profile(profileId), Keys.segmentMembership(segmentId)))
+                .updateExpression("SET dueAt = :d, segmentId = :s")
+                .expressionAttributeValues(
+                    Map.of(":d", Attr.s(dueAt.toString()), ":s", Attr.s(segmentId))));
+  }
+
+  @Override
+  public List<DueCheck> dueBy(Instant at) {
+    List<DueCheck> due = new ArrayList<>();
+    String bucket = Keys.dueBucket(at.truncatedTo(ChronoUnit.HOURS));
+    for (Map<String, AttributeValue> item : Queries.partition(dynamo, table, bucket)) {
+      Instant dueAt = Instant.parse(Attr.string(item, "dueAt"));
+      if (!dueAt.isAfter(at)) {
+        due.add(
+            new DueCheck(Attr.string(item, "profileId"), Attr.string(item, "segmentId"), dueAt));
+      }
+    }
+    return due;
+  }
+
+  @Override
+  public void done(DueCheck check) {
+    try {
+      dynamo.deleteItem(
+          r ->
+              r.tableName(table)
+                  .key(
+                      Attr.key(
+                          Keys.dueBucket(check.dueAt()),
+                          Keys.dueCheck(check.profileId(), check.segmentId())))
+                  .conditionExpression("dueAt = :d")
+                  .expressionAttributeValues(Map.of(":d", Attr.s(check.dueAt().toString()))));
+    } catch (ConditionalCheckFailedException rescheduled) {
+      // re-scheduled for another time in the same hour: keep it
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package dev.waymark.aws.segment;
+
+import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.DynamoEventInbox;
+import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.MembershipEraser;
+import dev.waymark.aws.dynamo.Queries;
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.segment.SegmentMembership;
+import dev.waymark.core.segment.SegmentMemberships;
+import dev.waymark.core.store.ConcurrentChangeException;
+import dev.waymark.core.store.Page;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Segment memberships in DynamoDB. A change is one transaction of: the person's membership item
+ * (conditional on the version read), the member index item (put on entry, deleted on exit), an ADD
+ * on one shard of the size counter, and the announcing event's inbox item — so the counter moves
+ * exactly once per change and the announcement exists exactly when the change does.
+ */
+public final class DynamoSegmentMemberships implements SegmentMemberships, MembershipEraser {
+  /** Shards of each segment's member index and size counter (writes spread over partitions). */
+  static final int SHARDS = 16;
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final Duration dedupWindow;
+
+  public DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Duration dedupWindow) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.dedupWindow = dedupWindow;
+  }
+
+  @Override
+  public Map<String, SegmentMembership> of(String profileId) {
+    Map<String, SegmentMembership> found = new LinkedHashMap<>();
+    Queries.withPrefix(dynamo, table, Keys.profile(profileId), Keys.SEGMENT_PREFIX).stream()
+        .map(MembershipItems::membership)
+        .forEach(m -> found.put(m.segmentId(), m));
+    return found;
+  }
+
+  @Override
+  public void change(
+      String profileId,
+      SegmentMembership before,
+      SegmentMembership after,
+      InboundEvent announcement) {
+    List<TransactWriteItem> writes = new ArrayList<>(memberWrites(profileId, before, after));
+    writes.add(
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(table)
+                        .item(DynamoEventInbox.itemOf(announcement, "segments", dedupWindow))
+                        .conditionExpression("attribute_not_exists(PK)"))
+            .build());
+    try {
+      dynamo.transactWriteItems(r -> r.transactItems(writes));
+    } catch (TransactionCanceledException e) {
+      List<CancellationReason> reasons = e.cancellationReasons();
+      if (failed(reasons, 0)) {
+        throw new ConcurrentChangeException(
+            "membership of " + after.segmentId() + " changed meanwhile");
+      }
+      if (failed(reasons, writes.size() - 1)) {
+        // the announcement of this very change (same person, segment, kind and second) exists
+        // already
+        dynamo.transactWriteItems(r -> r.transactItems(writes.subList(0, writes.size() - 1)));
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /** The membership item, the member index item and the counter shard of a change. */
+  private List<TransactWriteItem> memberWrites(
+      String profileId, SegmentMembership before, SegmentMembership after) {
+    String segmentId = after.segmentId();
+    int shard = shard(profileId);
+    Map<String, AttributeValue> version = Map.of(":v", Attr.n(before.version()));
+    TransactWriteItem membership =
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(table)
+                        .item(MembershipItems.item(profileId, after))
+                        .conditionExpression(
+                            before.version() == 0
+                                ? "attribute_not_exists(version)"
+                                : "version = :v")
+                        .expressionAttributeValues(before.version() == 0 ? null : version))
+            .build();
+    Map<String, AttributeValue> indexKey =
+        Attr.key(Keys.segmentMembers(segmentId, shard), Keys.profile(profileId));
+    TransactWriteItem index;
+    if (after.member()) {
+      Map<String, AttributeValue> item = new LinkedHashMap<>(indexKey);
+      item.put("profileId", Attr.s(profileId));
+      item.put("enteredAt", Attr.s(after.enteredAt().toString()));
+      index = TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+    } else {
+      index = TransactWriteItem.builder().delete(d -> d.tableName(table).key(indexKey)).build();
+    }
+    TransactWriteItem counter =
+        TransactWriteItem.builder()
+            .update(
+                u ->
+                    u.tableName(table)
+                        .key(Attr.key(Keys.segmentCounter(segmentId), String.format("%02d", shard)))
+                        .updateExpression("ADD #c :d")
+                        .expressionAttributeNames(Map.of("#c", "count"))
+                        .expressionAttributeValues(Map.of(":d", Attr.n(after.member() ? 1 : -1))))
+            .build();
+    return before.member() == after.member()
+        ? List.of(membership)
+        : List.of(membership, index, counter);
+  }
+
+  private static boolean failed(List<CancellationReason> reasons, int index) {
+    return reasons != null
+        && reasons.size() > index
+        && "ConditionalCheckFailed".equals(reasons.get(index).code());
+  }
+
+  static int shard(String profileId) {
+    return Math.floorMod(profileId.hashCode(), SHARDS);
+  }
+
+  @Override
+  public long size(String segmentId) {
+    QueryResponse counters =
+        dynamo.query(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(
+                        Map.of(":pk", Attr.s(Keys.segmentCounter(segmentId)))));
+    return counters.items().stream().mapToLong(i -> Attr.number(i, "count")).sum();
+  }
+
+  /** Reads the index shard by shard; the cursor is {@code <shard>:<last sort key>}. */
+  @Override
+  public Page<String> members(String segmentId, int limit, String cursor) {
+    int shard = 0;
+    String after = null;
+    if (cursor != null) {
+      String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      shard = Integer.parseInt(decoded.substring(0, decoded.indexOf(':')));
+      String rest = decoded.substring(decoded.indexOf(':') + 1);
+      after = rest.isEmpty() ? null : rest;
+    }
+    List<String> ids = new ArrayList<>();
+    for (; shard < SHARDS; shard++) {
+      String pk = Keys.segmentMembers(segmentId, shard);
+      Map<String, AttributeValue> start = after == null ? null : Attr.key(pk, after);
+      int want = limit - ids.size();
+      QueryResponse page =
+          dynamo.query(
+              r ->
+                  r.tableName(table)
+                      .keyConditionExpression("PK = :pk")
+                      .expressionAttributeValues(Map.of(":pk", Attr.s(pk)))
+                      .exclusiveStartKey(start)
+                      .limit(want));
+      page.items().forEach(i -> ids.add(Attr.string(i, "profileId")));
+      after = null;
+      if (page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()) {
+        return new Page<>(ids, encode(shard, page.lastEvaluatedKey().get(Keys.SK).s()));
+      }
+      if (ids.size() >= limit) {
+        return new Page<>(ids, shard + 1 < SHARDS ? encode(shard + 1, null) : null);
+      }
+    }
+    return new Page<>(ids, null);
+  }
+
+  private static String encode(int shard, String sk) {
+    String text = shard + ":" + (sk == null ? "" : sk);
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Erasure of one membership item (the erasure of a profile calls this for each {@code SEG#} item
+   * of the partition): a member leaves the index and the counter in one transaction with the item's
+   * deletion, and the pending re-check is deleted, so nothing keyed by the person remains.
+   */
+  @Override
+  public void erase(String profileId, Map<String, AttributeValue> membershipItem) {
+    SegmentMembership m = MembershipItems.membership(membershipItem);
+    Map<String, AttributeValue> key =
+        Attr.key(Keys.profile(profileId), Keys.segmentMembership(m.segmentId()));
+    if (m.member()) {
+      List<TransactWriteItem> writes = new ArrayList<>(memberWrites(profileId, m, erased(m)));
+      writes.set(0, TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)).build());
+      dynamo.transactWriteItems(r -> r.transactItems(writes));
+    }
+    if (m.dueAt() != null) {
+      dynamo.deleteItem(
+          r ->
+              r.tableName(table)
+                  .key(
+                      Attr.key(
+                          Keys.dueBucket(m.dueAt()), Keys.dueCheck(profileId, m.segmentId()))));
+    }
+  }
+
+  @Override
+  public void forget(String profileId) {
+    for (SegmentMembership m : of(profileId).values()) {
+      if (m.member()) {
+        dynamo.transactWriteItems(r -> r.transactItems(memberWrites(profileId, m, erased(m))));
+      }
+    }
+  }
+
+  /** A member taken out of the index and counter (not an exit: no history entry, no event). */
+  private static SegmentMembership erased(SegmentMembership m) {
+    return new SegmentMembership(
+        m.segmentId(), false, m.enteredAt(), m.exitedAt(), m.dueAt(), m.version() + 1, m.history());
+  }
+}

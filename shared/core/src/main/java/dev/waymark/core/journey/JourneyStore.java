@@ -1,0 +1,47 @@
+package dev.waymark.core.journey;
+
+import dev.waymark.core.store.ConcurrentChangeException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Journey state per person: memberships, runs, waits, the decision trace and the counters. */
+public interface JourneyStore {
+  Membership membership(String journeyId, String profileId);
+
+  /** Compare-and-set on the membership's version; {@link ConcurrentChangeException} if it moved. */
+  void saveMembership(Membership next);
+
+  /** Records a run unless it is already recorded; returns the stored run either way. */
+  JourneyRun recordRun(JourneyRun run);
+
+  void updateRun(JourneyRun run);
+
+  List<JourneyRun> runs(String profileId);
+
+  /** Records a decision; the same key twice is stored once. */
+  void trace(TraceEntry entry);
+
+  List<TraceEntry> traces(String profileId);
+
+  void registerWait(WaitRegistration wait);
+
+  List<WaitRegistration> waitsFor(String profileId, String eventName);
+
+  List<WaitRegistration> waitsOfRun(String profileId, String runId);
+
+  /** Removes a wait; true only for the one caller that removed it (so a run resumes once). */
+  boolean claimWait(WaitRegistration wait);
+
+  /** Marks the goal reached on a run; true only the first time. */
+  boolean markGoal(JourneyRun run, Instant at);
+
+  /** Adds to one of a journey version's counters. */
+  void count(String journeyId, String version, JourneyCounter counter, long by);
+
+  /** The versions of a journey that have had runs, oldest first. */
+  List<String> versions(String journeyId);
+
+  /** A journey version's counters, each summed over its shards. */
+  Map<JourneyCounter, Long> counters(String journeyId, String version);
+}

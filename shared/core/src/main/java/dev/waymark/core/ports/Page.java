@@ -1,6 +1,0 @@
-package dev.waymark.core.ports;
-
-import java.util.List;
-
-/** One page of results and the opaque cursor of the next page (null on the last). */
-public record Page<T>(List<T> items, String nextCursor) {}

@@ -1,0 +1,41 @@
+package dev.waymark.core.profile;
+
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.store.ConcurrentChangeException;
+import java.util.Optional;
+
+/**
+ * Where profiles, identities and their events live. Every write is atomic and conditional on the
+ * versions read; a lost race throws {@link ConcurrentChangeException} and changes nothing.
+ */
+public interface ProfileStore {
+
+  /** The profile an identity points at (which may since have been merged away). */
+  Optional<String> profileIdOf(Identity identity);
+
+  /** A profile in any status. */
+  Optional<Profile> find(String profileId);
+
+  /** Creates a profile, claims its identities and records its first event, all at once. */
+  void create(Profile profile, InboundEvent firstEvent);
+
+  /** Claims new identities for a profile; {@code updated.version()} is one past the stored one. */
+  void attach(Profile updated, Iterable<Identity> added);
+
+  /** Writes the merged survivor, turns the loser into a redirect and repoints its identities. */
+  void merge(Profile survivor, Profile loserRedirect);
+
+  /**
+   * Moves everything recorded under {@code fromProfileId} (events, messages, journey runs, waits,
+   * memberships, traces) to {@code toProfileId}; idempotent. Where both have a membership of the
+   * same journey, the survivor's is kept.
+   */
+  void moveRecords(String fromProfileId, String toProfileId);
+
+  /** Writes a new profile state with no other change (e.g. pending moves cleared, consents). */
+  void update(Profile updated);
+
+  /** Records an event on a profile with its new traits; false when it was already recorded. */
+  boolean record(Profile updated, InboundEvent event);
+}

@@ -1,0 +1,36 @@
+package dev.waymark.core.segment;
+
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.store.ConcurrentChangeException;
+import dev.waymark.core.store.Page;
+import java.util.Map;
+
+/**
+ * Who is in which segment: per person (with entry/exit history), per segment (a member index and a
+ * size counter, so sizes and samples never scan).
+ */
+public interface SegmentMemberships {
+
+  /** The person's memberships by segment id (segments never evaluated for them are absent). */
+  Map<String, SegmentMembership> of(String profileId);
+
+  /**
+   * Records an entry or exit, atomically with the member index, the size counter and the announcing
+   * event's inbox item. Conditional on {@code before.version()}; a lost race throws {@link
+   * ConcurrentChangeException} and changes nothing.
+   */
+  void change(
+      String profileId,
+      SegmentMembership before,
+      SegmentMembership after,
+      InboundEvent announcement);
+
+  /** How many people are in the segment now. */
+  long size(String segmentId);
+
+  /** The segment's members, a page at a time (profile ids). */
+  Page<String> members(String segmentId, int limit, String cursor);
+
+  /** Removes the person from every segment's index and counter (before erasing them). */
+  void forget(String profileId);
+}
