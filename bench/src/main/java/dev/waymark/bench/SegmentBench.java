@@ -168,6 +168,7 @@ final class SegmentBench {
               clock,
               core.profiles(),
               core.records(),
+              core.accounts(),
               new DynamoEventInbox(dynamo, TABLE, config.dedupWindow()),
               new SegmentFiles.Loaded(fiftySegments(), List.of()));
       measure(core, null, "warm-up", 0);

@@ -2,6 +2,7 @@ package dev.waymark.aws;
 
 import dev.waymark.aws.config.AwsClients;
 import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.dynamo.DynamoAccountStore;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.DynamoProfileRecords;
 import dev.waymark.aws.dynamo.DynamoProfileStore;
@@ -9,6 +10,8 @@ import dev.waymark.aws.dynamo.DynamoWriteKeyStore;
 import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.aws.segment.SegmentServices;
 import dev.waymark.core.access.WriteKeys;
+import dev.waymark.core.account.AccountLinks;
+import dev.waymark.core.account.AccountStore;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.ingest.IngestService;
@@ -32,6 +35,8 @@ public final class WaymarkServices {
   private final EventInbox inbox;
   private final IngestService ingest;
   private final WriteKeys writeKeys;
+  private final AccountStore accounts;
+  private final AccountLinks accountLinks;
   private final SegmentServices segments;
 
   public WaymarkServices(DynamoDbClient dynamo, WaymarkConfig config, Clock clock) {
@@ -47,6 +52,8 @@ public final class WaymarkServices {
     this.inbox = new DynamoEventInbox(dynamo, config.table(), config.dedupWindow());
     this.ingest = new IngestService(new EventBatchValidator(), inbox, clock);
     this.writeKeys = new WriteKeys(new DynamoWriteKeyStore(dynamo, config.table(), clock));
+    this.accounts = new DynamoAccountStore(dynamo, config.table());
+    this.accountLinks = new AccountLinks(accounts, profiles);
     this.segments =
         new SegmentServices(
             dynamo,
@@ -55,6 +62,7 @@ public final class WaymarkServices {
             clock,
             profiles,
             records,
+            accounts,
             inbox,
             SegmentFiles.fromClasspath());
   }
@@ -99,6 +107,16 @@ public final class WaymarkServices {
 
   public WriteKeys writeKeys() {
     return writeKeys;
+  }
+
+  /** Accounts (group calls) and the links from people to them. */
+  public AccountStore accounts() {
+    return accounts;
+  }
+
+  /** The listener that applies a group call to its account and links the person. */
+  public AccountLinks accountLinks() {
+    return accountLinks;
   }
 
   /** Segments: definitions, memberships, the lease scan, due checks, audience schedules. */

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.http.HttpRequests;
+import dev.waymark.core.account.Account;
+import dev.waymark.core.account.AccountStore;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
@@ -29,9 +31,12 @@ final class ProfileRoutes {
 
   private final ProfileService profiles;
   private final ProfileRecords records;
+  private final AccountStore accounts;
   private final Clock clock;
 
-  ProfileRoutes(ProfileService profiles, ProfileRecords records, Clock clock) {
+  ProfileRoutes(
+      ProfileService profiles, ProfileRecords records, AccountStore accounts, Clock clock) {
+    this.accounts = accounts;
     this.profiles = profiles;
     this.records = records;
     this.clock = clock;
@@ -45,13 +50,13 @@ final class ProfileRoutes {
             .orElseThrow(
                 () ->
                     ProblemException.notFound("no profile has this " + identity.namespace().key()));
-    return ProfilesHandler.ok(ProfileView.of(profile, null));
+    return ProfilesHandler.ok(view(profile, null));
   }
 
   APIGatewayV2HTTPResponse get(APIGatewayV2HTTPEvent event) {
     String id = HttpRequests.pathParameter(event, "id");
     Profile profile = live(id);
-    return ProfilesHandler.ok(ProfileView.of(profile, profile.id().equals(id) ? null : id));
+    return ProfilesHandler.ok(view(profile, profile.id().equals(id) ? null : id));
   }
 
   APIGatewayV2HTTPResponse events(APIGatewayV2HTTPEvent event) {
@@ -71,12 +76,19 @@ final class ProfileRoutes {
     List<ConsentRequest.Change> changes =
         ConsentRequest.parse(parseBody(HttpRequests.jsonBody(event)), clock.instant());
     Profile updated = profiles.recordConsents(id, changes);
-    return ProfilesHandler.ok(ProfileView.of(updated, updated.id().equals(id) ? null : id));
+    return ProfilesHandler.ok(view(updated, updated.id().equals(id) ? null : id));
   }
 
   APIGatewayV2HTTPResponse erase(APIGatewayV2HTTPEvent event) {
     Profile profile = live(HttpRequests.pathParameter(event, "id"));
     return ProfilesHandler.ok(records.erase(profile));
+  }
+
+  private ObjectNode view(Profile profile, String redirectedFrom) {
+    return ProfileView.of(
+        profile,
+        redirectedFrom,
+        accounts.accountsOf(profile.id()).stream().map(Account::apiView).toList());
   }
 
   private Profile live(String id) {

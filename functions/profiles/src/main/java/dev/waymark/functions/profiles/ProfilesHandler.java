@@ -24,7 +24,9 @@ public final class ProfilesHandler
   }
 
   public ProfilesHandler(WaymarkServices services, Telemetry telemetry) {
-    this.routes = new ProfileRoutes(services.profiles(), services.records(), services.clock());
+    this.routes =
+        new ProfileRoutes(
+            services.profiles(), services.records(), services.accounts(), services.clock());
     this.telemetry = telemetry;
   }
 

@@ -21,13 +21,16 @@ public final class Composition {
   private Composition() {}
 
   /**
-   * What runs after each event is on its profile, in this order: the segment listeners (the
+   * What runs after each event is on its profile, in this order: the account links (a group call's
+   * account traits and the person's link, so segments see them); the segment listeners (the
    * date-trait markers, then the segment evaluator: see {@code SegmentServices.listeners()}), so
    * that journeys see the memberships this event changed; then the journey router.
    */
   public static List<ProcessedEventListener> processedEventListeners(
       WaymarkServices core, JourneyServices journeys) {
-    List<ProcessedEventListener> listeners = new ArrayList<>(core.segments().listeners());
+    List<ProcessedEventListener> listeners = new ArrayList<>();
+    listeners.add(core.accountLinks());
+    listeners.addAll(core.segments().listeners());
     listeners.add(journeys.router());
     return List.copyOf(listeners);
   }

@@ -171,6 +171,9 @@ public final class DynamoProfileRecords implements ProfileRecords {
     if (sk.startsWith(Keys.MESSAGE_PREFIX)) {
       return "messages";
     }
+    if (sk.startsWith(Keys.ACCOUNT_PREFIX)) {
+      return "accountLinks"; // the shared account item itself stays
+    }
     return "other";
   }
 

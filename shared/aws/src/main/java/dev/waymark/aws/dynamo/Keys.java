@@ -123,6 +123,28 @@ public final class Keys {
     return "K#" + sha256Hex;
   }
 
+  // --- accounts (group calls) -----------------------------------------------------------------
+  public static final String ACCOUNT_PREFIX = "A#";
+  public static final String ACCOUNT_SK = "ACCOUNT";
+
+  /** An account's partition: {@code A#<groupId>} (its item's sort key is {@link #ACCOUNT_SK}). */
+  public static String account(String accountId) {
+    return ACCOUNT_PREFIX + accountId;
+  }
+
+  /** A person's link to an account: {@code P#<id>} / {@code A#<groupId>}. */
+  public static String accountLink(String accountId) {
+    return ACCOUNT_PREFIX + accountId;
+  }
+
+  /** The account id of an {@code A#<groupId>} key. */
+  public static String accountIdOf(String accountKey) {
+    if (!accountKey.startsWith(ACCOUNT_PREFIX)) {
+      throw new IllegalArgumentException("not an account key");
+    }
+    return accountKey.substring(ACCOUNT_PREFIX.length());
+  }
+
   // --- segments and date markers (see docs/segments.md) ---------------------------------------
   public static final String SEGMENT_PREFIX = "SEG#";
 

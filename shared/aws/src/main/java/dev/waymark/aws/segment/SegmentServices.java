@@ -1,6 +1,7 @@
 package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.DynamoProfileDirectory;
+import dev.waymark.core.account.AccountStore;
 import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.profile.ProcessedEventListener;
 import dev.waymark.core.profile.ProfileRecords;
@@ -46,6 +47,7 @@ public final class SegmentServices {
       Clock clock,
       ProfileService profiles,
       ProfileRecords records,
+      AccountStore accounts,
       EventInbox inbox,
       SegmentFiles.Loaded definitions) {
     this.definitions = definitions;
@@ -54,7 +56,8 @@ public final class SegmentServices {
     this.memberships = memberships;
     SegmentDueChecks due = new DynamoSegmentDueChecks(dynamo, table);
     DateMarkers markers = new DynamoDateMarkers(dynamo, table);
-    this.evaluator = new SegmentEvaluator(definitions.catalog(), memberships, due, records, clock);
+    this.evaluator =
+        new SegmentEvaluator(definitions.catalog(), memberships, due, records, accounts, clock);
     this.dateTraitMarkers = new DateTraitMarkers(markers, List.of(DateTraitMarkers.LEASE_END));
     this.leaseScan = new LeaseScan(markers, profiles, inbox);
     this.dueChecks = new DueSegmentChecks(due, profiles, evaluator);

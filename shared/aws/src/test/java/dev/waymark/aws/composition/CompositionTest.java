@@ -19,20 +19,21 @@ import org.junit.jupiter.api.Test;
 class CompositionTest {
 
   @Test
-  void dateMarkersThenSegmentsThenJourneysAndNothingRegistersItself() {
+  void accountLinksThenDateMarkersThenSegmentsThenJourneysAndNothingRegistersItself() {
     WaymarkServices core =
         new WaymarkServices(
             LocalDynamo.client(), WaymarkConfig.local(LocalDynamo.newTable()), Clock.systemUTC());
     JourneyServices journeys = new JourneyServices(core, JourneyConfig.from(Map.of()));
     EventProcessing processing = Composition.processing(core, journeys, 2);
     assertThat(processing.listeners())
-        .hasSize(3)
+        .hasSize(4)
         .satisfiesExactly(
+            l -> assertThat(l).isSameAs(core.accountLinks()),
             l -> assertThat(l).isInstanceOf(DateTraitMarkers.class),
             l -> assertThat(l).isSameAs(core.segments().evaluator()),
             l -> assertThat(l).isSameAs(journeys.router()));
-    assertThat(processing.listeners().get(2)).isInstanceOf(JourneyRouter.class);
-    assertThat(processing.listeners().get(1)).isInstanceOf(SegmentEvaluator.class);
+    assertThat(processing.listeners().get(3)).isInstanceOf(JourneyRouter.class);
+    assertThat(processing.listeners().get(2)).isInstanceOf(SegmentEvaluator.class);
     // building the journey services added nothing to the segment listeners
     assertThat(core.segments().listeners()).hasSize(2);
   }

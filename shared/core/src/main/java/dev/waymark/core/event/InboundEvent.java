@@ -17,9 +17,6 @@ import java.util.TreeSet;
  * time when the sender gave none).
  */
 public record InboundEvent(ObjectNode body, Instant receivedAt) {
-  /** The person trait a group call sets: the account, its id and its traits. */
-  public static final String ACCOUNT_TRAIT = "account";
-
   public String messageId() {
     return body.path("messageId").asText();
   }
@@ -62,26 +59,30 @@ public record InboundEvent(ObjectNode body, Instant receivedAt) {
   }
 
   /**
-   * The person traits this event sets. A group call's traits describe the account (company) the
-   * person belongs to: they become the person's {@code account} trait, {@code {"id": groupId,
-   * ...traits}}, so segment rules can read {@code account.<trait>}.
+   * The person traits this event sets. A group call sets none: its traits describe the account
+   * (company) the person belongs to, see {@link #accountTraits()}.
    */
   public ObjectNode traits() {
     if (type() == EventType.GROUP) {
-      ObjectNode account = Json.object();
-      account.put("id", body.path("groupId").asText());
-      if (body.get("traits") instanceof ObjectNode groupTraits) {
-        account.setAll(groupTraits);
-      }
-      ObjectNode traits = Json.object();
-      traits.set(ACCOUNT_TRAIT, account);
-      return traits;
+      return Json.object();
     }
     JsonNode traits = body.get("traits");
     if (traits == null) {
       traits = body.path("context").get("traits");
     }
     return traits instanceof ObjectNode object ? object : Json.object();
+  }
+
+  /** A group call's account id ({@code groupId}); empty text for other calls. */
+  public String groupId() {
+    return body.path("groupId").asText();
+  }
+
+  /** A group call's traits: the account's, applied to the shared account item. */
+  public ObjectNode accountTraits() {
+    return type() == EventType.GROUP && body.get("traits") instanceof ObjectNode traits
+        ? traits
+        : Json.object();
   }
 
   public ObjectNode properties() {

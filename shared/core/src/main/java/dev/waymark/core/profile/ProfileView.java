@@ -3,13 +3,20 @@ package dev.waymark.core.profile;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.json.Json;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON shape of a profile in the API (see docs/api.md). */
 public final class ProfileView {
   private ProfileView() {}
 
+  /** A profile linked to no account. */
   public static ObjectNode of(Profile p, String redirectedFrom) {
+    return of(p, redirectedFrom, List.of());
+  }
+
+  /** A profile with the accounts it is linked to (each {@code {"id", "traits"}}). */
+  public static ObjectNode of(Profile p, String redirectedFrom, List<ObjectNode> accounts) {
     ObjectNode view = Json.object();
     view.put("profileId", p.id());
     ArrayNode identities = view.putArray("identities");
@@ -22,6 +29,7 @@ public final class ProfileView {
                     .put("value", id.value()));
     view.set("traits", p.traits().values());
     view.set("consents", consents(p.consents()));
+    view.putArray("accounts").addAll(accounts);
     view.put("createdAt", p.createdAt().toString());
     view.put("updatedAt", p.updatedAt().toString());
     ArrayNode mergedFrom = view.putArray("mergedFrom");

@@ -1,6 +1,7 @@
 package dev.waymark.core.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.account.Account;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.profile.Profile;
 import java.time.DateTimeException;
@@ -8,13 +9,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * What a rule is evaluated against: the person, "now", the person's time zone, the segments they
- * are in, and (read only when a rule needs them) their recent events, newest first.
+ * are in, and (read only when a rule needs them) their recent events, newest first, and the
+ * accounts they are linked to.
  */
 public final class SegmentContext {
   /** Profile traits that may hold the person's IANA time zone, in order of preference. */
@@ -25,10 +29,23 @@ public final class SegmentContext {
   private final ZoneId zone;
   private final Set<String> memberships;
   private final Supplier<List<InboundEvent>> eventSource;
+  private final Supplier<List<Account>> accountSource;
   private List<InboundEvent> events;
+  private List<Account> accounts;
 
+  /** A context for a person linked to no account. */
   public SegmentContext(
       Profile profile, Instant now, Set<String> memberships, Supplier<List<InboundEvent>> events) {
+    this(profile, now, memberships, events, List::of);
+  }
+
+  public SegmentContext(
+      Profile profile,
+      Instant now,
+      Set<String> memberships,
+      Supplier<List<InboundEvent>> events,
+      Supplier<List<Account>> accounts) {
+    this.accountSource = accounts;
     this.profile = profile;
     this.now = now;
     this.zone = zoneOf(profile);
@@ -62,10 +79,14 @@ public final class SegmentContext {
   }
 
   /**
-   * A trait by name; a dotted name reads into an object trait when no trait has the whole name:
-   * {@code account.plan} is the {@code plan} of the {@code account} a group call set.
+   * A trait by name; a dotted name reads into an object trait when no trait has the whole name. An
+   * {@code account.<trait>} name reads the person's linked accounts instead (the first that has
+   * it); see {@link #traitValues} for all of them.
    */
   public JsonNode trait(String name) {
+    if (name.startsWith(Account.RULE_PREFIX)) {
+      return traitValues(name).stream().filter(v -> v != null).findFirst().orElse(null);
+    }
     JsonNode whole = profile.traits().values().get(name);
     int dot = name.indexOf('.');
     if (whole != null || dot < 0) {
@@ -73,6 +94,31 @@ public final class SegmentContext {
     }
     JsonNode parent = profile.traits().values().get(name.substring(0, dot));
     return parent == null || !parent.isObject() ? null : parent.get(name.substring(dot + 1));
+  }
+
+  /**
+   * Every value a rule on this trait may match: for {@code account.<trait>}, that trait of each
+   * linked account ({@code account.id} is the account's id), or a single absent value when the
+   * person has no account; for any other name, the one value {@link #trait} reads.
+   */
+  public List<JsonNode> traitValues(String name) {
+    if (!name.startsWith(Account.RULE_PREFIX)) {
+      return Collections.singletonList(trait(name));
+    }
+    String field = name.substring(Account.RULE_PREFIX.length());
+    List<JsonNode> values = new ArrayList<>();
+    for (Account account : accounts()) {
+      values.add(account.view().get(field));
+    }
+    return values.isEmpty() ? Collections.singletonList(null) : values;
+  }
+
+  /** The accounts the person is linked to, read once on first use. */
+  public synchronized List<Account> accounts() {
+    if (accounts == null) {
+      accounts = List.copyOf(accountSource.get());
+    }
+    return accounts;
   }
 
   /** The top-level trait a (possibly dotted) trait name reads. */

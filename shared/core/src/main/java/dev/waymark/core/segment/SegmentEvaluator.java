@@ -1,6 +1,8 @@
 package dev.waymark.core.segment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.core.account.Account;
+import dev.waymark.core.account.AccountStore;
 import dev.waymark.core.event.EventType;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.json.Json;
@@ -26,6 +28,10 @@ import java.util.stream.Collectors;
  * segments that read that segment, never the segment itself, so announcements cannot loop), records
  * entries and exits with the events that announce them, and schedules a re-check for when time
  * alone can change the answer. Idempotent: a replay finds nothing left to change.
+ *
+ * <p>Segments that read a linked account's traits ({@code account.<trait>}) are re-evaluated on
+ * every event of the person (not internal ones), since another member's group call may have changed
+ * the shared account; members are not re-evaluated on someone else's group call.
  */
 public final class SegmentEvaluator implements ProcessedEventListener {
   /** How many of a person's newest events event rules see. */
@@ -37,6 +43,7 @@ public final class SegmentEvaluator implements ProcessedEventListener {
   private final SegmentMemberships memberships;
   private final SegmentDueChecks due;
   private final ProfileRecords records;
+  private final AccountStore accounts;
   private final Clock clock;
 
   public SegmentEvaluator(
@@ -44,7 +51,9 @@ public final class SegmentEvaluator implements ProcessedEventListener {
       SegmentMemberships memberships,
       SegmentDueChecks due,
       ProfileRecords records,
+      AccountStore accounts,
       Clock clock) {
+    this.accounts = accounts;
     this.catalog = catalog;
     this.memberships = memberships;
     this.due = due;
@@ -91,6 +100,7 @@ public final class SegmentEvaluator implements ProcessedEventListener {
             everything
                 || reads.events().contains(event.eventName())
                 || (!internal && reads.events().contains(RuleDependencies.ANY_EVENT))
+                || (!internal && readsAccounts(reads))
                 || reads.traits().stream()
                     .anyMatch(
                         t -> traits.contains(t) || traits.contains(SegmentContext.topLevelTrait(t)))
@@ -101,6 +111,10 @@ public final class SegmentEvaluator implements ProcessedEventListener {
       }
     }
     return affected;
+  }
+
+  private static boolean readsAccounts(RuleDependencies reads) {
+    return reads.traits().stream().anyMatch(t -> t.startsWith(Account.RULE_PREFIX));
   }
 
   private void evaluate(Profile profile, Set<String> segmentIds, InboundEvent trigger) {
@@ -145,7 +159,12 @@ public final class SegmentEvaluator implements ProcessedEventListener {
             .filter(SegmentMembership::member)
             .map(SegmentMembership::segmentId)
             .collect(Collectors.toSet());
-    return new SegmentContext(profile, now, memberOf, () -> events(profile.id(), trigger));
+    return new SegmentContext(
+        profile,
+        now,
+        memberOf,
+        () -> events(profile.id(), trigger),
+        () -> accounts.accountsOf(profile.id()));
   }
 
   /** The person's newest events, with the triggering one included even if the read missed it. */

@@ -7,12 +7,13 @@ import java.util.Optional;
 
 /**
  * A comparison on a profile trait: equals, notEquals, greaterThan, lessThan, exists, in, contains,
- * startsWith.
+ * startsWith. On an {@code account.<trait>} it holds when any of the person's linked accounts
+ * matches.
  */
 public record TraitRule(String trait, FilterOp op, JsonNode value) implements Rule {
   @Override
   public boolean test(SegmentContext context) {
-    return op.test(context.trait(trait), value);
+    return context.traitValues(trait).stream().anyMatch(v -> op.test(v, value));
   }
 
   @Override

@@ -87,16 +87,17 @@ class SegmentCallsTest {
   }
 
   @Test
-  void aGroupCallSetsTheAccountTraitNotPersonTraits() {
+  void aGroupCallSetsAccountTraitsNotPersonTraits() {
     InboundEvent group =
         new InboundEvent(
             Json.parseObject(
                 "{\"type\":\"group\",\"messageId\":\"m\",\"userId\":\"u\",\"groupId\":\"acme\","
                     + "\"traits\":{\"name\":\"Acme\",\"plan\":\"enterprise\"}}"),
             RECEIVED);
-    assertThat(group.traits().fieldNames()).toIterable().containsExactly("account");
-    assertThat(group.traits().at("/account/id").asText()).isEqualTo("acme");
-    assertThat(group.traits().at("/account/plan").asText()).isEqualTo("enterprise");
+    assertThat(group.traits().isEmpty()).isTrue();
+    assertThat(group.groupId()).isEqualTo("acme");
+    assertThat(group.accountTraits().path("plan").asText()).isEqualTo("enterprise");
+    assertThat(group.accountTraits().path("name").asText()).isEqualTo("Acme");
     assertThat(group.eventName()).isEqualTo("Group");
   }
 }

@@ -3,6 +3,7 @@ package dev.waymark.core.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.core.account.InMemoryAccounts;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
@@ -72,6 +73,7 @@ class SegmentEvaluatorTest {
             public void done(DueCheck check) {}
           },
           new NoTimeline(),
+          new InMemoryAccounts(),
           Clock.fixed(NOW, ZoneOffset.UTC));
 
   Profile profile(String traits) {
