@@ -60,9 +60,11 @@ class SdkConformanceTest {
     assertThat(traits.path("firstName").asText()).isEqualTo("Ana");
     assertThat(traits.path("plan").asText()).as("a person trait").isEqualTo("lease");
     assertThat(traits.has("name")).as("group traits are not person traits").isFalse();
-    assertThat(traits.path("account").path("id").asText()).isEqualTo(prefix + "-acme");
-    assertThat(traits.path("account").path("plan").asText()).isEqualTo("enterprise");
-    assertThat(traits.path("account").path("employees").asInt()).isEqualTo(120);
+    assertThat(traits.has("account")).as("the account is not copied onto the person").isFalse();
+    JsonNode account = profile.path("accounts").get(0);
+    assertThat(account.path("id").asText()).isEqualTo(prefix + "-acme");
+    assertThat(account.path("traits").path("plan").asText()).isEqualTo("enterprise");
+    assertThat(account.path("traits").path("employees").asInt()).isEqualTo(120);
     JsonNode enterprise =
         api.post(
                 "/v1/segments/preview",

@@ -72,7 +72,8 @@ class SdkSamplesTest {
     runtime.awaitProcessed();
 
     JsonNode profile = api.get("/v1/profiles?userId=" + userId).body();
-    assertThat(profile.path("traits").path("account").path("plan").asText())
+    assertThat(profile.path("accounts").get(0).path("traits").path("plan").asText())
+        .as("the group call's account")
         .isEqualTo("enterprise");
     Map<String, Instant> landed = SdkScripts.timeline(api, profile.path("profileId").asText());
     assertThat(landed).containsAllEntriesOf(expected);

@@ -40,10 +40,14 @@ public final class Keys {
 
   /** The profile id of a {@code P#<id>} key. */
   public static String profileIdOf(String profileKey) {
-    if (!profileKey.startsWith(PROFILE_PREFIX)) {
-      throw new IllegalArgumentException("not a profile key");
+    return idAfter(PROFILE_PREFIX, profileKey, "profile");
+  }
+
+  private static String idAfter(String prefix, String key, String kind) {
+    if (!key.startsWith(prefix)) {
+      throw new IllegalArgumentException("not a " + kind + " key");
     }
-    return profileKey.substring(PROFILE_PREFIX.length());
+    return key.substring(prefix.length());
   }
 
   /** An erasure's audit item's sort key (under {@link #ERASURE_AUDIT_PK}). */
@@ -139,10 +143,7 @@ public final class Keys {
 
   /** The account id of an {@code A#<groupId>} key. */
   public static String accountIdOf(String accountKey) {
-    if (!accountKey.startsWith(ACCOUNT_PREFIX)) {
-      throw new IllegalArgumentException("not an account key");
-    }
-    return accountKey.substring(ACCOUNT_PREFIX.length());
+    return idAfter(ACCOUNT_PREFIX, accountKey, "account");
   }
 
   // --- segments and date markers (see docs/segments.md) ---------------------------------------
