@@ -117,9 +117,9 @@ class FanoutTest {
   @Test
   void aLaterFailureAbortsTheWaitingSibling() {
     EngineClock manual = new EngineClock(ClockMode.MANUAL, T0);
-    StatesEngine engine = StatesEngine.builder().clock(manual).build();
+    StatesEngine onManual = StatesEngine.builder().clock(manual).build();
     String sm =
-        engine
+        onManual
             .machines()
             .createStateMachine(
                 "later",
@@ -132,19 +132,19 @@ class FanoutTest {
                       'Catch':[{'ErrorEquals':['States.ALL'],'ResultPath':'$.err','Next':'Done'}],'End':true},
                       'Done':{'Type':'Succeed'}}}"""))
             .stateMachineArn();
-    String arn = engine.executions().startExecution(sm, null, "{}").executionArn();
-    EngineTestSupport.settle(engine);
-    assertThat(EngineTestSupport.types(engine, arn))
+    String arn = onManual.executions().startExecution(sm, null, "{}").executionArn();
+    EngineTestSupport.settle(onManual);
+    assertThat(EngineTestSupport.types(onManual, arn))
         .filteredOn("WaitStateEntered"::equals)
         .hasSize(2);
 
     manual.advance(Duration.ofSeconds(60));
 
-    ExecutionInfo info = engine.executions().describeExecution(arn);
+    ExecutionInfo info = onManual.executions().describeExecution(arn);
     assertThat(info.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(info.output().path("err").path("Error").asText()).isEqualTo("Boom");
     assertThat(info.stopDate()).isEqualTo(T0.plusSeconds(60));
-    List<HistoryEvent> history = engine.executions().getExecutionHistory(arn);
+    List<HistoryEvent> history = onManual.executions().getExecutionHistory(arn);
     assertThat(history).filteredOn(e -> e.type().equals("WaitStateAborted")).hasSize(1);
     assertThat(history)
         .filteredOn(e -> e.type().equals("WaitStateExited"))
