@@ -61,29 +61,21 @@ final class IngestThroughputBench {
       DynamoDbClient dynamo, ExecutorService clients, int count, AtomicInteger ids)
       throws Exception {
     long start = System.nanoTime();
-    List<Future<?>> done = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) {
-      done.add(
-          clients.submit(
-              () -> {
-                for (int i = 0; i < count / CLIENTS; i++) {
-                  Map<String, AttributeValue> item = new HashMap<>();
-                  item.put(Keys.PK, AttributeValue.fromS("BENCH#" + ids.incrementAndGet()));
-                  item.put(Keys.SK, AttributeValue.fromS("RAW"));
-                  item.put(
-                      "payload", AttributeValue.fromS("{\"type\":\"track\",\"event\":\"Viewed\"}"));
-                  dynamo.putItem(
-                      r ->
-                          r.tableName(LocalRuntime.TABLE)
-                              .item(item)
-                              .conditionExpression("attribute_not_exists(PK)"));
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : done) {
-      f.get();
-    }
+    onEveryClient(
+        clients,
+        () -> {
+          for (int i = 0; i < count / CLIENTS; i++) {
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put(Keys.PK, AttributeValue.fromS("BENCH#" + ids.incrementAndGet()));
+            item.put(Keys.SK, AttributeValue.fromS("RAW"));
+            item.put("payload", AttributeValue.fromS("{\"type\":\"track\",\"event\":\"Viewed\"}"));
+            dynamo.putItem(
+                r ->
+                    r.tableName(LocalRuntime.TABLE)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(PK)"));
+          }
+        });
     return count / seconds(start);
   }
 
@@ -94,26 +86,39 @@ final class IngestThroughputBench {
       LocalRuntime runtime, LocalApi api, ExecutorService clients, int count, AtomicInteger ids)
       throws Exception {
     long start = System.nanoTime();
+    onEveryClient(
+        clients,
+        () -> {
+          for (int b = 0; b < count / CLIENTS / BATCH; b++) {
+            LocalApi.Answer answer = api.sendEvents(batch(ids, runtime.clock().instant()));
+            if (answer.status() != 202) {
+              throw new IllegalStateException("ingest refused a benchmark batch: " + answer.body());
+            }
+          }
+        });
+    runtime.awaitProcessed();
+    return count / seconds(start);
+  }
+
+  /** What each client does. */
+  interface ClientWork {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code work} on {@link #CLIENTS} clients at once and returns when all have finished. */
+  private static void onEveryClient(ExecutorService clients, ClientWork work) throws Exception {
     List<Future<?>> done = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
       done.add(
           clients.submit(
               () -> {
-                for (int b = 0; b < count / CLIENTS / BATCH; b++) {
-                  LocalApi.Answer answer = api.sendEvents(batch(ids, runtime.clock().instant()));
-                  if (answer.status() != 202) {
-                    throw new IllegalStateException(
-                        "ingest refused a benchmark batch: " + answer.body());
-                  }
-                }
+                work.run();
                 return null;
               }));
     }
     for (Future<?> f : done) {
       f.get();
     }
-    runtime.awaitProcessed();
-    return count / seconds(start);
   }
 
   private static String batch(AtomicInteger ids, Instant now) {

@@ -16,16 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Runs the TestState API: validation of the request, then one state with mocks and inspection. */
-final class TestStateRunner {
+record TestStateRunner(EngineRuntime runtime, Account account) {
   private static final Set<String> NO_MOCK_TYPES =
       Set.of("Pass", "Fail", "Succeed", "Choice", "Wait");
-  private final EngineRuntime runtime;
-  private final Account account;
-
-  TestStateRunner(EngineRuntime runtime, Account account) {
-    this.runtime = runtime;
-    this.account = account;
-  }
 
   TestStateResult run(TestStateRequest req) {
     Definition def = definition(req);

@@ -17,18 +17,10 @@ import java.util.Optional;
  * marked {@code writeKeyIn: body}: analytics.js sends the key as {@code writeKey} in the body,
  * which authorizers never see, and the ingest function checks it there.
  */
-public final class WriteKeyAuthorizerHandler
+public record WriteKeyAuthorizerHandler(WriteKeys writeKeys, Telemetry telemetry)
     implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> {
-  private final WriteKeys writeKeys;
-  private final Telemetry telemetry;
-
   public WriteKeyAuthorizerHandler() {
     this(Composition.coreFunction().writeKeys(), Telemetry.powertools());
-  }
-
-  public WriteKeyAuthorizerHandler(WriteKeys writeKeys, Telemetry telemetry) {
-    this.writeKeys = writeKeys;
-    this.telemetry = telemetry;
   }
 
   @Override

@@ -21,18 +21,12 @@ import org.slf4j.LoggerFactory;
  * notification is an SES event (Delivery, Bounce, Complaint, Open, Click) about one message, whose
  * tags name the profile, journey, run and step that sent it.
  */
-public final class FeedbackHandler implements RequestHandler<SNSEvent, Void> {
+public record FeedbackHandler(FeedbackService feedback, Telemetry telemetry)
+    implements RequestHandler<SNSEvent, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(FeedbackHandler.class);
-  private final FeedbackService feedback;
-  private final Telemetry telemetry;
 
   public FeedbackHandler() {
     this(Composition.journeyFunction().feedback(), Telemetry.powertools());
-  }
-
-  public FeedbackHandler(FeedbackService feedback, Telemetry telemetry) {
-    this.feedback = feedback;
-    this.telemetry = telemetry;
   }
 
   @Override

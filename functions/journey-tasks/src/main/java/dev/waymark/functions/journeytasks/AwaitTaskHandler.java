@@ -18,18 +18,10 @@ import java.util.Map;
  * this task again with {@code "action":"cancel"} to remove the registration. The work is {@link
  * WaitService}'s; this parses the payload and maps the answer.
  */
-public final class AwaitTaskHandler
+public record AwaitTaskHandler(WaitService waits, Telemetry telemetry)
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-  private final WaitService waits;
-  private final Telemetry telemetry;
-
   public AwaitTaskHandler() {
     this(Composition.journeyFunction().waits(), Telemetry.powertools());
-  }
-
-  public AwaitTaskHandler(WaitService waits, Telemetry telemetry) {
-    this.waits = waits;
-    this.telemetry = telemetry;
   }
 
   @Override

@@ -19,18 +19,10 @@ import java.util.Map;
  * the app installed), {@code consent.<channel>} (for the payload's optional {@code topic}), and the
  * current {@code traits}.
  */
-public final class ProfileFactsHandler
+public record ProfileFactsHandler(ProfileService profiles, Telemetry telemetry)
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-  private final ProfileService profiles;
-  private final Telemetry telemetry;
-
   public ProfileFactsHandler() {
     this(Composition.journeyFunction().core().profiles(), Telemetry.powertools());
-  }
-
-  public ProfileFactsHandler(ProfileService profiles, Telemetry telemetry) {
-    this.profiles = profiles;
-    this.telemetry = telemetry;
   }
 
   @Override

@@ -15,18 +15,10 @@ import java.util.Map;
  * sent, deferred, no_consent, suppressed, capped, invalid_number, unreachable or in_doubt, with
  * reason and, when deferred, {@code deferredUntil}).
  */
-public final class SendTaskHandler
+public record SendTaskHandler(SendService send, Telemetry telemetry)
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-  private final SendService send;
-  private final Telemetry telemetry;
-
   public SendTaskHandler() {
     this(Composition.journeyFunction().send(), Telemetry.powertools());
-  }
-
-  public SendTaskHandler(SendService send, Telemetry telemetry) {
-    this.send = send;
-    this.telemetry = telemetry;
   }
 
   @Override

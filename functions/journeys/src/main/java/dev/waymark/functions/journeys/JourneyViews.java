@@ -12,13 +12,7 @@ import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.Profile;
 
 /** The JSON the journeys API answers with (see docs/api.md). */
-final class JourneyViews {
-  private final JourneyServices journeys;
-
-  JourneyViews(JourneyServices journeys) {
-    this.journeys = journeys;
-  }
-
+record JourneyViews(JourneyServices journeys) {
   ObjectNode list() {
     ObjectNode body = Json.object();
     ArrayNode list = body.putArray("journeys");

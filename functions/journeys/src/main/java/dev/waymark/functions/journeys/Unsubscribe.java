@@ -15,17 +15,7 @@ import java.util.Map;
  * 8058: mail clients POST {@code List-Unsubscribe=One-Click}). The signed token names the person,
  * channel and topic; the consent is recorded as denied, with its source.
  */
-final class Unsubscribe {
-  private final UnsubscribeLinks links;
-  private final ProfileService profiles;
-  private final Clock clock;
-
-  Unsubscribe(UnsubscribeLinks links, ProfileService profiles, Clock clock) {
-    this.links = links;
-    this.profiles = profiles;
-    this.clock = clock;
-  }
-
+record Unsubscribe(UnsubscribeLinks links, ProfileService profiles, Clock clock) {
   Map<String, Object> unsubscribe(String token) {
     UnsubscribeLinks.Subscription subscription =
         links

@@ -23,17 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /** One method per segment route; each parses its request, calls the core, shapes the answer. */
-final class SegmentRoutes {
+record SegmentRoutes(SegmentServices segments) {
   static final int SAMPLE = 10;
 
   /** How many profiles a preview evaluates at most. */
   static final int PREVIEW_PROFILES = 10_000;
-
-  private final SegmentServices segments;
-
-  SegmentRoutes(SegmentServices segments) {
-    this.segments = segments;
-  }
 
   APIGatewayV2HTTPResponse list() {
     List<Map<String, Object>> all = new ArrayList<>();

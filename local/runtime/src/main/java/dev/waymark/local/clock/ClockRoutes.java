@@ -19,15 +19,7 @@ import java.util.Optional;
  * clock), {@code POST /_local/clock/freeze} and {@code POST /_local/clock/follow} over the virtual
  * clock.
  */
-public final class ClockRoutes implements LocalRoutes {
-  private final VirtualClock clock;
-  private final ClockFollower follower;
-
-  public ClockRoutes(VirtualClock clock, ClockFollower follower) {
-    this.clock = clock;
-    this.follower = follower;
-  }
-
+public record ClockRoutes(VirtualClock clock, ClockFollower follower) implements LocalRoutes {
   @Override
   public Optional<LocalResponse> handle(LocalHttpRequest request) {
     if (request.path().equals("/_local/clock") && request.method().equals("GET")) {

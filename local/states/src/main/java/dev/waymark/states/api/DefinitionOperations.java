@@ -16,13 +16,7 @@ import java.util.function.Function;
 /**
  * TestState and ValidateStateMachineDefinition: definitions checked or run without a state machine.
  */
-final class DefinitionOperations {
-  private final StatesEngine engine;
-
-  DefinitionOperations(StatesEngine engine) {
-    this.engine = engine;
-  }
-
+record DefinitionOperations(StatesEngine engine) {
   void register(Map<String, Function<JsonNode, ObjectNode>> ops) {
     ops.put("TestState", this::testState);
     ops.put("ValidateStateMachineDefinition", this::validate);

@@ -19,13 +19,7 @@ import java.util.function.Function;
  * Executions, their history and task-token callbacks: the Step Functions API shapes over {@link
  * StatesEngine}.
  */
-final class ExecutionOperations {
-  private final StatesEngine engine;
-
-  ExecutionOperations(StatesEngine engine) {
-    this.engine = engine;
-  }
-
+record ExecutionOperations(StatesEngine engine) {
   void register(Map<String, Function<JsonNode, ObjectNode>> ops) {
     ops.put("StartExecution", this::start);
     ops.put("StartSyncExecution", this::startSync);

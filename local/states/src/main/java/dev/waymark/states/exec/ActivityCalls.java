@@ -26,26 +26,19 @@ final class ActivityCalls {
         "ActivityScheduled", "activityScheduledEventDetails", scheduled(res, params, limits));
     activities.schedule(res.arn(), task);
     try {
-      awaitWorker(r, p, timeoutAt);
-      ObjectNode started = Json.object();
-      if (!p.startedBy.isEmpty()) {
-        started.put("workerName", p.startedBy);
-      }
-      r.frame.event("ActivityStarted", "activityStartedEventDetails", started);
-      JsonNode out = TaskWaits.awaitToken(r, p, timeoutAt, limits.heartbeatSeconds());
-      ObjectNode s = Json.object();
-      s.put("output", Json.write(out));
-      s.putObject("outputDetails").put("truncated", false);
-      r.frame.event("ActivitySucceeded", "activitySucceededEventDetails", s);
-      return out;
-    } catch (TaskWaits.TimedOut t) {
-      r.frame.event(
-          "ActivityTimedOut", "activityTimedOutEventDetails", TaskCalls.errorDetails(t, null));
-      throw t;
-    } catch (StatesFailure f) {
-      r.frame.event(
-          "ActivityFailed", "activityFailedEventDetails", TaskCalls.errorDetails(f, null));
-      throw f;
+      return TaskCalls.withOutcomeEvents(
+          r,
+          "Activity",
+          null,
+          () -> {
+            awaitWorker(r, p, timeoutAt);
+            ObjectNode started = Json.object();
+            if (!p.startedBy.isEmpty()) {
+              started.put("workerName", p.startedBy);
+            }
+            r.frame.event("ActivityStarted", "activityStartedEventDetails", started);
+            return TaskWaits.awaitToken(r, p, timeoutAt, limits.heartbeatSeconds());
+          });
     } finally {
       activities.unschedule(res.arn(), task);
       r.frame.rt.tokens.close(token);
@@ -70,13 +63,7 @@ final class ActivityCalls {
   }
 
   private static ObjectNode scheduled(TaskResource res, JsonNode params, TaskState.Options limits) {
-    ObjectNode d = Json.object();
-    d.put("input", Json.write(params));
-    d.putObject("inputDetails").put("truncated", false);
-    d.put("resource", res.arn());
-    if (limits.timeoutSeconds() > 0) {
-      d.put("timeoutInSeconds", limits.timeoutSeconds());
-    }
+    ObjectNode d = TaskCalls.scheduledDetails(res, params, limits);
     if (limits.heartbeatSeconds() > 0) {
       d.put("heartbeatInSeconds", limits.heartbeatSeconds());
     }

@@ -8,13 +8,7 @@ import dev.waymark.states.json.Json;
 import java.time.Instant;
 
 /** Runs executions on engine threads and records their start/end history events. */
-public final class ExecutionRunner {
-  private final EngineRuntime rt;
-
-  public ExecutionRunner(EngineRuntime rt) {
-    this.rt = rt;
-  }
-
+public record ExecutionRunner(EngineRuntime rt) {
   /** Starts the execution on its own engine thread. */
   public void launch(ExecutionRecord rec) {
     rt.clock.asEngineWork(() -> launchNow(rec));
@@ -39,15 +33,7 @@ public final class ExecutionRunner {
     if (error != null) {
       d.put("error", error);
     }
-    terminate(
-        rec,
-        ExecutionStatus.ABORTED,
-        null,
-        error,
-        cause,
-        "ExecutionAborted",
-        "executionAbortedEventDetails",
-        d);
+    terminate(rec, ExecutionStatus.ABORTED, null, error, cause, d, null);
   }
 
   /** Runs the machine; the first StateEntered has previousEventId 0, as AWS records it. */
@@ -55,18 +41,13 @@ public final class ExecutionRunner {
     Frame frame = Frame.root(rt, rec, previousEventId);
     try {
       JsonNode out = Interpreter.run(rec.definition, rec.input, frame);
-      ObjectNode d = Json.object();
-      d.put("output", Json.write(out));
-      d.putObject("outputDetails").put("truncated", false);
       terminate(
           rec,
           ExecutionStatus.SUCCEEDED,
           out,
           null,
           null,
-          "ExecutionSucceeded",
-          "executionSucceededEventDetails",
-          d,
+          TaskCalls.withOutput(Json.object(), out),
           frame);
     } catch (StatesFailure f) {
       fail(rec, frame, f);
@@ -87,16 +68,7 @@ public final class ExecutionRunner {
     if (f.error() != null) {
       d.put("error", f.error());
     }
-    terminate(
-        rec,
-        ExecutionStatus.FAILED,
-        null,
-        f.error(),
-        f.cause(),
-        "ExecutionFailed",
-        "executionFailedEventDetails",
-        d,
-        frame);
+    terminate(rec, ExecutionStatus.FAILED, null, f.error(), f.cause(), d, frame);
   }
 
   private void watchdog(ExecutionRecord rec, Instant deadline) {
@@ -108,39 +80,27 @@ public final class ExecutionRunner {
       return;
     }
     ObjectNode d = Json.object().put("error", "States.Timeout");
-    terminate(
-        rec,
-        ExecutionStatus.TIMED_OUT,
-        null,
-        "States.Timeout",
-        null,
-        "ExecutionTimedOut",
-        "executionTimedOutEventDetails",
-        d);
+    terminate(rec, ExecutionStatus.TIMED_OUT, null, "States.Timeout", null, d, null);
   }
 
+  /** Finishes the execution (if still running) and records its closing history event. */
   private void terminate(
       ExecutionRecord rec,
       ExecutionStatus s,
       JsonNode out,
       String err,
       String cause,
-      String type,
-      String key,
-      ObjectNode details) {
-    terminate(rec, s, out, err, cause, type, key, details, null);
-  }
-
-  private void terminate(
-      ExecutionRecord rec,
-      ExecutionStatus s,
-      JsonNode out,
-      String err,
-      String cause,
-      String type,
-      String key,
       ObjectNode details,
       Frame frame) {
+    String type =
+        switch (s) {
+          case SUCCEEDED -> "ExecutionSucceeded";
+          case FAILED -> "ExecutionFailed";
+          case TIMED_OUT -> "ExecutionTimedOut";
+          case ABORTED -> "ExecutionAborted";
+          default -> throw new IllegalArgumentException("not a final status: " + s);
+        };
+    String key = "e" + type.substring(1) + "EventDetails";
     rt.clock.update(
         () -> {
           if (rec.finish(s, out, err, cause, rt.clock.now())) {

@@ -35,23 +35,20 @@ final class Io {
       }
       return args;
     }
-    JsonNode p =
-        r.has("Parameters")
-            ? PayloadTemplate.apply(r.field("Parameters"), r.evalContext(effInput))
-            : effInput;
-    r.inspect("afterParameters", p);
-    return p;
+    return template(r, "Parameters", effInput, "afterParameters");
   }
 
   static JsonNode resultSelector(StateRun r, JsonNode result) {
-    if (r.jsonata) {
-      return result;
-    }
+    return r.jsonata ? result : template(r, "ResultSelector", result, "afterResultSelector");
+  }
+
+  /**
+   * The JSONPath payload template in {@code field} applied to {@code value}, if the state has one.
+   */
+  private static JsonNode template(StateRun r, String field, JsonNode value, String inspection) {
     JsonNode out =
-        r.has("ResultSelector")
-            ? PayloadTemplate.apply(r.field("ResultSelector"), r.evalContext(result))
-            : result;
-    r.inspect("afterResultSelector", out);
+        r.has(field) ? PayloadTemplate.apply(r.field(field), r.evalContext(value)) : value;
+    r.inspect(inspection, out);
     return out;
   }
 

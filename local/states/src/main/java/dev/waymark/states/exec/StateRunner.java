@@ -148,8 +148,6 @@ final class StateRunner {
       d.putObject("assignedVariablesDetails").put("truncated", false);
     }
     d.put("name", r.name);
-    d.put("output", Json.write(t.output()));
-    d.putObject("outputDetails").put("truncated", false);
-    return d;
+    return TaskCalls.withOutput(d, t.output());
   }
 }

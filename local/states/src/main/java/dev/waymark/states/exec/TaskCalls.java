@@ -11,6 +11,7 @@ import dev.waymark.states.task.ServiceRequest;
 import dev.waymark.states.task.TaskResource;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * Dispatches a Task to a Lambda handler, a service integration or a nested execution, with history
@@ -31,35 +32,21 @@ final class TaskCalls {
 
   private static JsonNode legacyLambda(
       StateRun r, TaskResource res, JsonNode params, TaskState.Options limits) {
-    ObjectNode d = Json.object();
-    d.put("input", Json.write(params));
-    d.putObject("inputDetails").put("truncated", false);
-    d.put("resource", res.arn());
-    if (limits.timeoutSeconds() > 0) {
-      d.put("timeoutInSeconds", limits.timeoutSeconds());
-    }
+    ObjectNode d = scheduledDetails(res, params, limits);
     credentials(d, limits);
     r.frame.event("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", d);
     r.frame.event("LambdaFunctionStarted", null, null);
     LambdaHandler h = r.frame.rt.lambda(res.arn());
-    try {
-      JsonNode out =
-          TaskWaits.runWork(r, () -> invokeLambda(h, res.arn(), params), timeoutAt(r, limits));
-      StateRunner.checkSize(res.arn(), out);
-      ObjectNode s = Json.object();
-      s.put("output", Json.write(out));
-      s.putObject("outputDetails").put("truncated", false);
-      r.frame.event("LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", s);
-      return out;
-    } catch (TaskWaits.TimedOut t) {
-      r.frame.event(
-          "LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails", errorDetails(t, null));
-      throw t;
-    } catch (StatesFailure f) {
-      r.frame.event(
-          "LambdaFunctionFailed", "lambdaFunctionFailedEventDetails", errorDetails(f, null));
-      throw f;
-    }
+    return withOutcomeEvents(
+        r,
+        "LambdaFunction",
+        null,
+        () -> {
+          JsonNode out =
+              TaskWaits.runWork(r, () -> invokeLambda(h, res.arn(), params), timeoutAt(r, limits));
+          StateRunner.checkSize(res.arn(), out);
+          return out;
+        });
   }
 
   private static JsonNode invokeLambda(LambdaHandler h, String name, JsonNode payload)
@@ -92,21 +79,56 @@ final class TaskCalls {
     r.frame.event("TaskScheduled", "taskScheduledEventDetails", d);
     r.frame.event("TaskStarted", "taskStartedEventDetails", resourceDetails(res));
     Instant timeoutAt = timeoutAt(r, limits);
+    return withOutcomeEvents(
+        r,
+        "Task",
+        res,
+        () -> {
+          JsonNode out = dispatch(r, res, params, timeoutAt, limits);
+          StateRunner.checkSize(res.eventResourceType(), out);
+          return out;
+        });
+  }
+
+  /**
+   * Runs {@code work} and records how it ended: {@code <prefix>Succeeded} with its output, or
+   * {@code <prefix>TimedOut} / {@code <prefix>Failed} with the error (each with the resource's
+   * details when {@code res} is given).
+   */
+  static JsonNode withOutcomeEvents(
+      StateRun r, String prefix, TaskResource res, Supplier<JsonNode> work) {
+    String key = Character.toLowerCase(prefix.charAt(0)) + prefix.substring(1);
     try {
-      JsonNode out = dispatch(r, res, params, timeoutAt, limits);
-      StateRunner.checkSize(res.eventResourceType(), out);
-      ObjectNode s = resourceDetails(res);
-      s.put("output", Json.write(out));
-      s.putObject("outputDetails").put("truncated", false);
-      r.frame.event("TaskSucceeded", "taskSucceededEventDetails", s);
+      JsonNode out = work.get();
+      ObjectNode details = withOutput(res == null ? Json.object() : resourceDetails(res), out);
+      r.frame.event(prefix + "Succeeded", key + "SucceededEventDetails", details);
       return out;
     } catch (TaskWaits.TimedOut t) {
-      r.frame.event("TaskTimedOut", "taskTimedOutEventDetails", errorDetails(t, res));
+      r.frame.event(prefix + "TimedOut", key + "TimedOutEventDetails", errorDetails(t, res));
       throw t;
     } catch (StatesFailure f) {
-      r.frame.event("TaskFailed", "taskFailedEventDetails", errorDetails(f, res));
+      r.frame.event(prefix + "Failed", key + "FailedEventDetails", errorDetails(f, res));
       throw f;
     }
+  }
+
+  /** The details of a scheduled event: input, resource and, if set, the timeout. */
+  static ObjectNode scheduledDetails(TaskResource res, JsonNode params, TaskState.Options limits) {
+    ObjectNode d = Json.object();
+    d.put("input", Json.write(params));
+    d.putObject("inputDetails").put("truncated", false);
+    d.put("resource", res.arn());
+    if (limits.timeoutSeconds() > 0) {
+      d.put("timeoutInSeconds", limits.timeoutSeconds());
+    }
+    return d;
+  }
+
+  /** Adds {@code output} (and its untruncated details) to history event details. */
+  static ObjectNode withOutput(ObjectNode details, JsonNode output) {
+    details.put("output", Json.write(output));
+    details.putObject("outputDetails").put("truncated", false);
+    return details;
   }
 
   private static JsonNode dispatch(
@@ -116,10 +138,8 @@ final class TaskCalls {
     if (res.pattern() == IntegrationPattern.REQUEST_RESPONSE) {
       return submitted;
     }
-    ObjectNode s = resourceDetails(res);
-    s.put("output", Json.write(submitted));
-    s.putObject("outputDetails").put("truncated", false);
-    r.frame.event("TaskSubmitted", "taskSubmittedEventDetails", s);
+    r.frame.event(
+        "TaskSubmitted", "taskSubmittedEventDetails", withOutput(resourceDetails(res), submitted));
     if (res.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
       return awaitToken(r, timeoutAt, limits);
     }

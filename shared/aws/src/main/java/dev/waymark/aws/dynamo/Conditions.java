@@ -1,8 +1,11 @@
 package dev.waymark.aws.dynamo;
 
 import dev.waymark.core.store.ConcurrentChangeException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Turns DynamoDB's lost-condition answers into the core's {@link ConcurrentChangeException}. */
@@ -26,6 +29,17 @@ public final class Conditions {
           write.run();
           return null;
         });
+  }
+
+  /** A conditional delete: true when it deleted, false when its condition did not hold. */
+  public static boolean deleteIf(
+      DynamoDbClient dynamo, Consumer<DeleteItemRequest.Builder> delete) {
+    try {
+      dynamo.deleteItem(delete);
+      return true;
+    } catch (ConditionalCheckFailedException conditionFailed) {
+      return false;
+    }
   }
 
   public static String reasons(TransactionCanceledException e) {

@@ -14,19 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * condition so a repeated messageId is stored once. Its insert on the table's stream is what drives
  * processing. The item expires after the de-duplication window.
  */
-public final class DynamoEventInbox implements EventInbox {
+public record DynamoEventInbox(DynamoDbClient dynamo, String table, Duration dedupWindow)
+    implements EventInbox {
   /** The attribute holding the event, as stored JSON. */
   public static final String PAYLOAD = "payload";
-
-  private final DynamoDbClient dynamo;
-  private final String table;
-  private final Duration dedupWindow;
-
-  public DynamoEventInbox(DynamoDbClient dynamo, String table, Duration dedupWindow) {
-    this.dynamo = dynamo;
-    this.table = table;
-    this.dedupWindow = dedupWindow;
-  }
 
   @Override
   public boolean accept(InboundEvent event, String source) {

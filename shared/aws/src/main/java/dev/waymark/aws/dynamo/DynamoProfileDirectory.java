@@ -16,15 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * serves only the bounded segment preview (a draft has no index yet); sizes of saved segments, the
  * lease scan and due checks never use it.
  */
-public final class DynamoProfileDirectory implements ProfileDirectory {
-  private final DynamoDbClient dynamo;
-  private final String table;
-
-  public DynamoProfileDirectory(DynamoDbClient dynamo, String table) {
-    this.dynamo = dynamo;
-    this.table = table;
-  }
-
+public record DynamoProfileDirectory(DynamoDbClient dynamo, String table)
+    implements ProfileDirectory {
   @Override
   public Page<Profile> page(int limit, String cursor) {
     Map<String, AttributeValue> start = cursor == null ? null : decode(cursor);

@@ -9,17 +9,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Write-key hashes: {@code K#<sha256>}/{@code WRITEKEY} with the source they belong to. */
-public final class DynamoWriteKeyStore implements WriteKeyStore {
-  private final DynamoDbClient dynamo;
-  private final String table;
-  private final Clock clock;
-
-  public DynamoWriteKeyStore(DynamoDbClient dynamo, String table, Clock clock) {
-    this.dynamo = dynamo;
-    this.table = table;
-    this.clock = clock;
-  }
-
+public record DynamoWriteKeyStore(DynamoDbClient dynamo, String table, Clock clock)
+    implements WriteKeyStore {
   @Override
   public Optional<String> sourceOf(String keyHash) {
     Map<String, AttributeValue> item =

@@ -25,17 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** {@link JourneyStore} on the Waymark table; keys in {@link Keys} and docs/data-model.md. */
-public final class DynamoJourneyStore implements JourneyStore {
+public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements JourneyStore {
   static final int COUNTER_SHARDS = 10;
   private static final Duration TRACE_RETENTION = Duration.ofDays(400);
-
-  private final DynamoDbClient dynamo;
-  private final String table;
-
-  public DynamoJourneyStore(DynamoDbClient dynamo, String table) {
-    this.dynamo = dynamo;
-    this.table = table;
-  }
 
   @Override
   public Membership membership(String journeyId, String profileId) {
@@ -204,19 +196,15 @@ public final class DynamoJourneyStore implements JourneyStore {
 
   @Override
   public boolean claimWait(WaitRegistration wait) {
-    try {
-      dynamo.deleteItem(
-          r ->
-              r.tableName(table)
-                  .key(
-                      Attr.key(
-                          Keys.profile(wait.profileId()),
-                          Keys.waitFor(wait.matcher().event(), wait.runId(), wait.stepId())))
-                  .conditionExpression("attribute_exists(PK)"));
-      return true;
-    } catch (ConditionalCheckFailedException alreadyClaimed) {
-      return false;
-    }
+    return Conditions.deleteIf(
+        dynamo,
+        r ->
+            r.tableName(table)
+                .key(
+                    Attr.key(
+                        Keys.profile(wait.profileId()),
+                        Keys.waitFor(wait.matcher().event(), wait.runId(), wait.stepId())))
+                .conditionExpression("attribute_exists(PK)"));
   }
 
   @Override

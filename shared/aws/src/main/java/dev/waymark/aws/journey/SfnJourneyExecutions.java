@@ -9,13 +9,7 @@ import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** {@link JourneyExecutions} on Step Functions (Standard workflows), through the AWS SDK v2. */
-public final class SfnJourneyExecutions implements JourneyExecutions {
-  private final SfnClient sfn;
-
-  public SfnJourneyExecutions(SfnClient sfn) {
-    this.sfn = sfn;
-  }
-
+public record SfnJourneyExecutions(SfnClient sfn) implements JourneyExecutions {
   @Override
   public String start(String stateMachineArn, String runName, String inputJson) {
     return sfn.startExecution(

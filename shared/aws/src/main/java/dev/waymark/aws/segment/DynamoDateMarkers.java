@@ -16,15 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and {@code GSI1SK = P#<id>}: the sparse {@code DateIndex} holds only them, so "whose lease ends
  * on day X" is one query on one index partition.
  */
-public final class DynamoDateMarkers implements DateMarkers {
+public record DynamoDateMarkers(DynamoDbClient dynamo, String table) implements DateMarkers {
   public static final String INDEX = "DateIndex";
-  private final DynamoDbClient dynamo;
-  private final String table;
-
-  public DynamoDateMarkers(DynamoDbClient dynamo, String table) {
-    this.dynamo = dynamo;
-    this.table = table;
-  }
 
   @Override
   public void mark(String profileId, String trait, LocalDate date) {

@@ -1,6 +1,7 @@
 package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.segment.SegmentDueChecks;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Due re-checks as items in hour buckets ({@code DUE#<yyyy-mm-ddTHH>}/{@code
@@ -21,15 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * bucket, never the profiles. Items expire a week after they fall due, so a bucket nobody swept
  * does not stay forever.
  */
-public final class DynamoSegmentDueChecks implements SegmentDueChecks {
+public record DynamoSegmentDueChecks(DynamoDbClient dynamo, String table)
+    implements SegmentDueChecks {
   static final Duration KEEP = Duration.ofDays(7);
-  private final DynamoDbClient dynamo;
-  private final String table;
-
-  public DynamoSegmentDueChecks(DynamoDbClient dynamo, String table) {
-    this.dynamo = dynamo;
-    this.table = table;
-  }
 
   @Override
   public void schedule(String profileId, String segmentId, Instant dueAt) {
@@ -65,18 +59,16 @@ public final class DynamoSegmentDueChecks implements SegmentDueChecks {
 
   @Override
   public void done(DueCheck check) {
-    try {
-      dynamo.deleteItem(
-          r ->
-              r.tableName(table)
-                  .key(
-                      Attr.key(
-                          Keys.dueBucket(check.dueAt()),
-                          Keys.dueCheck(check.profileId(), check.segmentId())))
-                  .conditionExpression("dueAt = :d")
-                  .expressionAttributeValues(Map.of(":d", Attr.s(check.dueAt().toString()))));
-    } catch (ConditionalCheckFailedException rescheduled) {
-      // re-scheduled for another time in the same hour: keep it
-    }
+    // when the condition fails it was re-scheduled for another time in the same hour: keep it
+    Conditions.deleteIf(
+        dynamo,
+        r ->
+            r.tableName(table)
+                .key(
+                    Attr.key(
+                        Keys.dueBucket(check.dueAt()),
+                        Keys.dueCheck(check.profileId(), check.segmentId())))
+                .conditionExpression("dueAt = :d")
+                .expressionAttributeValues(Map.of(":d", Attr.s(check.dueAt().toString()))));
   }
 }

@@ -30,19 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * on one shard of the size counter, and the announcing event's inbox item — so the counter moves
  * exactly once per change and the announcement exists exactly when the change does.
  */
-public final class DynamoSegmentMemberships implements SegmentMemberships, MembershipEraser {
+public record DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Duration dedupWindow)
+    implements SegmentMemberships, MembershipEraser {
   /** Shards of each segment's member index and size counter (writes spread over partitions). */
   static final int SHARDS = 16;
-
-  private final DynamoDbClient dynamo;
-  private final String table;
-  private final Duration dedupWindow;
-
-  public DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Duration dedupWindow) {
-    this.dynamo = dynamo;
-    this.table = table;
-    this.dedupWindow = dedupWindow;
-  }
 
   @Override
   public Map<String, SegmentMembership> of(String profileId) {

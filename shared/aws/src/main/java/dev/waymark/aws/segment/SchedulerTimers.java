@@ -26,11 +26,9 @@ import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
  * setting a timer twice updates the one schedule, and all of a person's timers share a prefix, so
  * erasure finds them with one listing. Neither the profile id nor the key appears in clear.
  */
-public final class SchedulerTimers implements Timers {
+public record SchedulerTimers(SchedulerClient scheduler, Settings settings) implements Timers {
   private static final DateTimeFormatter AT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
-  private final SchedulerClient scheduler;
-  private final Settings settings;
 
   /**
    * @param group the schedule group ({@code WAYMARK_TIMER_GROUP})
@@ -38,11 +36,6 @@ public final class SchedulerTimers implements Timers {
    * @param roleArn the role the scheduler invokes it with ({@code WAYMARK_SCHEDULER_ROLE_ARN})
    */
   public record Settings(String group, String targetArn, String roleArn) {}
-
-  public SchedulerTimers(SchedulerClient scheduler, Settings settings) {
-    this.scheduler = scheduler;
-    this.settings = settings;
-  }
 
   @Override
   public void set(String profileId, String key, Instant at, ObjectNode payload) {

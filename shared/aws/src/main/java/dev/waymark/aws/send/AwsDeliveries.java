@@ -16,20 +16,11 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * default, since journeys send to people who acted); mobile push through an SNS platform endpoint
  * created (idempotently) for the app's push token.
  */
-public final class AwsDeliveries implements Deliveries {
+public record AwsDeliveries(SesV2Client ses, SnsClient sns, Settings settings)
+    implements Deliveries {
   /** Where messages come from and how SES/SNS are reached. */
   public record Settings(
       String fromAddress, String configurationSet, String pushPlatformApplicationArn) {}
-
-  private final SesV2Client ses;
-  private final SnsClient sns;
-  private final Settings settings;
-
-  public AwsDeliveries(SesV2Client ses, SnsClient sns, Settings settings) {
-    this.ses = ses;
-    this.sns = sns;
-    this.settings = settings;
-  }
 
   @Override
   public String deliver(

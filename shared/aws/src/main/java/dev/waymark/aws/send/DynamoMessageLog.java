@@ -18,15 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * decision, and for sent messages a pointer {@code MSG#<provider message id>}/{@code MSG} so
  * delivery feedback finds its message.
  */
-public final class DynamoMessageLog implements MessageLog {
+public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements MessageLog {
   private static final Duration RETENTION = Duration.ofDays(400);
-  private final DynamoDbClient dynamo;
-  private final String table;
-
-  public DynamoMessageLog(DynamoDbClient dynamo, String table) {
-    this.dynamo = dynamo;
-    this.table = table;
-  }
 
   @Override
   public void record(String profileId, Instant at, SendRequest request, SendOutcome outcome) {

@@ -24,17 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * P#<profileId>}/{@code CAP#<channel>#<local day>}). A claim is one transaction: the ledger entry
  * (only if absent) and the cap counter (only while under the cap).
  */
-public final class DynamoSendLedger implements SendLedger {
-  private final DynamoDbClient dynamo;
-  private final String table;
-  private final Clock clock;
-
-  public DynamoSendLedger(DynamoDbClient dynamo, String table, Clock clock) {
-    this.dynamo = dynamo;
-    this.table = table;
-    this.clock = clock;
-  }
-
+public record DynamoSendLedger(DynamoDbClient dynamo, String table, Clock clock)
+    implements SendLedger {
   @Override
   public Optional<SendOutcome> find(String runId, String stepId) {
     Map<String, AttributeValue> item =

@@ -16,17 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * only as hashes, so the list survives a person's erasure (their opt-out must) without holding
  * their address.
  */
-public final class DynamoSuppressions implements Suppressions {
-  private final DynamoDbClient dynamo;
-  private final String table;
-  private final Clock clock;
-
-  public DynamoSuppressions(DynamoDbClient dynamo, String table, Clock clock) {
-    this.dynamo = dynamo;
-    this.table = table;
-    this.clock = clock;
-  }
-
+public record DynamoSuppressions(DynamoDbClient dynamo, String table, Clock clock)
+    implements Suppressions {
   @Override
   public boolean suppressed(Channel channel, String address) {
     Map<String, AttributeValue> item =

@@ -17,30 +17,17 @@ import java.util.function.Predicate;
  * replayed event finds its waits claimed, its goals marked and its entries recorded under the
  * event's key, and a re-issued StartExecution with the same name is harmless.
  */
-public final class JourneyRouter implements ProcessedEventListener {
+public record JourneyRouter(
+    JourneyCatalog catalog,
+    JourneyStore store,
+    JourneyExecutions executions,
+    Predicate<AudienceCheck> audience,
+    Clock clock)
+    implements ProcessedEventListener {
   static final int MAX_ENTRY_ATTEMPTS = 16;
-
-  private final JourneyCatalog catalog;
-  private final JourneyStore store;
-  private final JourneyExecutions executions;
-  private final Predicate<AudienceCheck> audience;
-  private final Clock clock;
 
   /** Whether a person is in a segment (the audience of a journey). */
   public record AudienceCheck(String profileId, String segmentId) {}
-
-  public JourneyRouter(
-      JourneyCatalog catalog,
-      JourneyStore store,
-      JourneyExecutions executions,
-      Predicate<AudienceCheck> audience,
-      Clock clock) {
-    this.catalog = catalog;
-    this.store = store;
-    this.executions = executions;
-    this.audience = audience;
-    this.clock = clock;
-  }
 
   @Override
   public void onProcessed(ProcessOutcome outcome, InboundEvent event) {

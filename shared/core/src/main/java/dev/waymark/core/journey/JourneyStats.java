@@ -5,13 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** A journey's figures per version, from its counters: entries, goals, waits and conversion. */
-public final class JourneyStats {
-  private final JourneyStore store;
-
-  public JourneyStats(JourneyStore store) {
-    this.store = store;
-  }
-
+public record JourneyStats(JourneyStore store) {
   /**
    * One version's figures. {@code refused} is keyed by the refusal (as in {@code
    * refused_<decision>}), {@code steps} by the step and wait counters' names; both sorted by key. A

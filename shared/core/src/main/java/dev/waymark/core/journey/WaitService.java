@@ -10,17 +10,7 @@ import java.time.Instant;
  * person performs the event" with the state's task token, and, on the timed-out branch, removes the
  * registration and records the timeout. The router resumes the run when the event arrives.
  */
-public final class WaitService {
-  private final ProfileService profiles;
-  private final JourneyStore store;
-  private final Clock clock;
-
-  public WaitService(ProfileService profiles, JourneyStore store, Clock clock) {
-    this.profiles = profiles;
-    this.store = store;
-    this.clock = clock;
-  }
-
+public record WaitService(ProfileService profiles, JourneyStore store, Clock clock) {
   /** Which run and step a wait belongs to. */
   public record Step(
       String profileId, String journeyId, String version, String runId, String stepId) {}

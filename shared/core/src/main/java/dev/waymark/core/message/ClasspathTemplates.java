@@ -15,13 +15,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * statemachines/<journey>/templates/<name>.yaml}) and shared layouts in one place ({@code
  * statemachines/_layouts/<name>.liquid}), read from the class path.
  */
-public final class ClasspathTemplates {
-  private final ClassLoader loader;
-
-  public ClasspathTemplates(ClassLoader loader) {
-    this.loader = loader;
-  }
-
+public record ClasspathTemplates(ClassLoader loader) {
   public Optional<MessageTemplate> find(String journeyId, String name) {
     String yaml =
         ClasspathJourneys.readOptional(

@@ -9,18 +9,8 @@ import java.util.Set;
  * within 90 days, a person inactive for 60 days, an event sliding out of a window). Each run reads
  * only the bucket of checks due by its hour — never all profiles.
  */
-public final class DueSegmentChecks {
-  private final SegmentDueChecks due;
-  private final ProfileService profiles;
-  private final SegmentEvaluator evaluator;
-
-  public DueSegmentChecks(
-      SegmentDueChecks due, ProfileService profiles, SegmentEvaluator evaluator) {
-    this.due = due;
-    this.profiles = profiles;
-    this.evaluator = evaluator;
-  }
-
+public record DueSegmentChecks(
+    SegmentDueChecks due, ProfileService profiles, SegmentEvaluator evaluator) {
   /**
    * Re-checks everything due by {@code scheduledAt} (the hour this run stands for; a late run still
    * covers its own hour). Returns how many checks ran.

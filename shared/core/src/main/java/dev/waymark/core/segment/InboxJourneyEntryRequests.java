@@ -9,17 +9,8 @@ import java.time.Clock;
  * journeyId, scheduleId, entryKey): the journey router enters on them with the journey's usual
  * entry rules. The messageId comes from (journey, person, entry key), so a repeat is one event.
  */
-public final class InboxJourneyEntryRequests implements JourneyEntryRequests {
-  private final EventInbox inbox;
-  private final ProfileService profiles;
-  private final Clock clock;
-
-  public InboxJourneyEntryRequests(EventInbox inbox, ProfileService profiles, Clock clock) {
-    this.inbox = inbox;
-    this.profiles = profiles;
-    this.clock = clock;
-  }
-
+public record InboxJourneyEntryRequests(EventInbox inbox, ProfileService profiles, Clock clock)
+    implements JourneyEntryRequests {
   @Override
   public void requestEntry(String journeyId, String profileId, String entryKey, String scheduleId) {
     profiles

@@ -9,8 +9,7 @@ import java.util.Optional;
  * scanning), and what it depends on (so an event only re-evaluates the rules it can affect).
  */
 public sealed interface Rule
-    permits AllRule,
-        AnyRule,
+    permits GroupRule,
         NotRule,
         TraitRule,
         DateRule,

@@ -90,7 +90,7 @@ final class RuleParser {
     if (rules.contains(null)) {
       return null;
     }
-    return kind.equals("all") ? new AllRule(rules) : new AnyRule(rules);
+    return new GroupRule(kind.equals("all") ? GroupRule.Match.ALL : GroupRule.Match.ANY, rules);
   }
 
   private Rule not(JsonNode node, String at) {

@@ -13,22 +13,12 @@ import java.util.List;
  * profiles (the draft has no member index yet). When the table holds more, the size is an estimate
  * scaled from the share of evaluated profiles that matched, and says so.
  */
-public final class SegmentPreview {
-  private final ProfileDirectory directory;
-  private final SegmentEvaluator evaluator;
-  private final Clock clock;
-
+public record SegmentPreview(ProfileDirectory directory, SegmentEvaluator evaluator, Clock clock) {
   /**
    * The matches counted, how many profiles were evaluated, whether that was all of them, and a
    * sample.
    */
   public record Result(long matched, long evaluated, boolean complete, List<String> sample) {}
-
-  public SegmentPreview(ProfileDirectory directory, SegmentEvaluator evaluator, Clock clock) {
-    this.directory = directory;
-    this.evaluator = evaluator;
-    this.clock = clock;
-  }
 
   public Result run(SegmentDefinition draft, int maxProfiles, int sampleSize) {
     Instant now = clock.instant();

@@ -14,7 +14,7 @@ import java.util.Map;
  * Message Opened}, {@code Message Clicked}) on the person's profile, which journeys can wait for
  * (engagement branches) and segments can count.
  */
-public final class FeedbackService {
+public record FeedbackService(MessageLog log, Suppressions suppressions, EventInbox inbox) {
   public enum Kind {
     DELIVERY,
     BOUNCE,
@@ -33,16 +33,6 @@ public final class FeedbackService {
       Map<String, String> tags,
       String link,
       Instant at) {}
-
-  private final MessageLog log;
-  private final Suppressions suppressions;
-  private final EventInbox inbox;
-
-  public FeedbackService(MessageLog log, Suppressions suppressions, EventInbox inbox) {
-    this.log = log;
-    this.suppressions = suppressions;
-    this.inbox = inbox;
-  }
 
   public void handle(Feedback feedback) {
     log.updateStatus(

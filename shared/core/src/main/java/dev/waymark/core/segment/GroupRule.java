@@ -4,15 +4,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Every one of the rules holds. */
-public record AllRule(List<Rule> rules) implements Rule {
-  public AllRule {
+/** A group of rules: with {@link Match#ALL} every one of them holds, with {@link Match#ANY} one. */
+public record GroupRule(Match match, List<Rule> rules) implements Rule {
+  /** How the group combines its rules. */
+  public enum Match {
+    ALL,
+    ANY
+  }
+
+  public GroupRule {
     rules = List.copyOf(rules);
   }
 
   @Override
   public boolean test(SegmentContext context) {
-    return rules.stream().allMatch(r -> r.test(context));
+    return match == Match.ALL
+        ? rules.stream().allMatch(r -> r.test(context))
+        : rules.stream().anyMatch(r -> r.test(context));
   }
 
   @Override
