@@ -3,6 +3,7 @@ package dev.waymark.local.stream;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.local.functions.LocalLambdaContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,14 +170,15 @@ public final class StreamPoller implements AutoCloseable {
 
   /**
    * template.yaml's FilterCriteria:
-   * {"eventName":["INSERT"],"dynamodb":{"NewImage":{"SK":{"S":["EVENT"]}}}}.
+   * {"eventName":["INSERT"],"dynamodb":{"NewImage":{"SK":{"S":["EVENT"]}}}}, with the key names
+   * from {@link Keys}.
    */
   static boolean matchesTemplateFilter(DynamodbEvent.DynamodbStreamRecord record) {
     var image = record.getDynamodb().getNewImage();
     return "INSERT".equals(record.getEventName())
         && image != null
-        && image.get("SK") != null
-        && "EVENT".equals(image.get("SK").getS());
+        && image.get(Keys.SK) != null
+        && Keys.INBOX_SK.equals(image.get(Keys.SK).getS());
   }
 
   @Override
