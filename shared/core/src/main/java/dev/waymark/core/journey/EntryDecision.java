@@ -3,6 +3,8 @@ package dev.waymark.core.journey;
 /** Why a person did or did not enter a journey; every decision is kept in the trace. */
 public enum EntryDecision {
   ENTERED,
+  NOT_STARTED,
+  ENDED,
   HELD_OUT,
   ALREADY_ENTERED_ONCE,
   LOCKED,

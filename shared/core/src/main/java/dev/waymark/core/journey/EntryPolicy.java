@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The entry rules of seed 004, precisely: eligibility once or multiple; a lock after each entry
@@ -20,6 +21,10 @@ public final class EntryPolicy {
    */
   public static EntryDecision decide(
       JourneyDefinition journey, Membership membership, Instant now) {
+    Optional<EntryDecision> outside = outsideDates(journey, now);
+    if (outside.isPresent()) {
+      return outside.get();
+    }
     if (journey.eligibility() == JourneyDefinition.Eligibility.once
         && !membership.entries().isEmpty()) {
       return EntryDecision.ALREADY_ENTERED_ONCE;
@@ -39,6 +44,21 @@ public final class EntryPolicy {
     return heldOut(journey, membership.profileId())
         ? EntryDecision.HELD_OUT
         : EntryDecision.ENTERED;
+  }
+
+  /**
+   * {@code NOT_STARTED} before {@code startsAt}, {@code ENDED} from {@code endsAt} on (entries are
+   * open in {@code [startsAt, endsAt)}); empty while the journey takes entries. Checked before
+   * every other rule, the audience included.
+   */
+  public static Optional<EntryDecision> outsideDates(JourneyDefinition journey, Instant now) {
+    if (journey.startsAt().isPresent() && now.isBefore(journey.startsAt().get())) {
+      return Optional.of(EntryDecision.NOT_STARTED);
+    }
+    if (journey.endsAt().isPresent() && !now.isBefore(journey.endsAt().get())) {
+      return Optional.of(EntryDecision.ENDED);
+    }
+    return Optional.empty();
   }
 
   /** When the lock that an entry at {@code now} starts ends (null without a lock). */

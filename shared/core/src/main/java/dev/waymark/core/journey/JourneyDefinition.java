@@ -1,13 +1,15 @@
 package dev.waymark.core.journey;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code statemachines/<id>/journey.yaml} says: everything about a journey the state machine
- * itself cannot — who may enter, how often, who is held out, what counts as its goal. The state
- * machine ({@code definition.asl.json}) holds the steps. {@code version} identifies this content.
+ * Everything about a journey except its steps: who may enter, how often, who is held out, what
+ * counts as its goals, and the dates between which people may enter ({@code startsAt} included,
+ * {@code endsAt} excluded). The steps are in the journey document ({@link
+ * dev.waymark.core.journey.language.JourneyDocument}). {@code version} identifies this content.
  */
 public record JourneyDefinition(
     String id,
@@ -20,7 +22,9 @@ public record JourneyDefinition(
     Optional<Span> lock,
     Optional<EntryCap> entryCap,
     int holdoutPercent,
-    Optional<Goal> goal,
+    List<Goal> goals,
+    Optional<Instant> startsAt,
+    Optional<Instant> endsAt,
     ObjectNode sample,
     String version) {
 
@@ -37,5 +41,6 @@ public record JourneyDefinition(
 
   public JourneyDefinition {
     audience = List.copyOf(audience);
+    goals = List.copyOf(goals);
   }
 }

@@ -80,20 +80,23 @@ public record JourneyRouter(
     return value == null ? null : value.asText();
   }
 
+  /** A run's goal is reached once, by the first of its journey's goals the event matches. */
   private void recordGoals(Profile profile, InboundEvent event) {
     for (JourneyRun run : store.runs(profile.id())) {
       var journey = catalog.find(run.journeyId());
-      if (journey.isEmpty() || journey.get().goal().isEmpty() || run.goalReachedAt() != null) {
+      if (journey.isEmpty() || run.goalReachedAt() != null) {
         continue;
       }
-      JourneyDefinition.Goal goal = journey.get().goal().get();
-      boolean inWindow =
-          !event.timestamp().isBefore(run.startedAt())
-              && !event.timestamp().isAfter(goal.within().after(run.startedAt()));
-      if (inWindow
-          && goal.event().matches(event, profile)
-          && store.markGoal(run, event.timestamp())) {
-        reachGoal(run, goal, event);
+      for (JourneyDefinition.Goal goal : journey.get().goals()) {
+        boolean inWindow =
+            !event.timestamp().isBefore(run.startedAt())
+                && !event.timestamp().isAfter(goal.within().after(run.startedAt()));
+        if (inWindow && goal.event().matches(event, profile)) {
+          if (store.markGoal(run, event.timestamp())) {
+            reachGoal(run, goal, event);
+          }
+          break;
+        }
       }
     }
   }
@@ -148,10 +151,13 @@ public record JourneyRouter(
       }
       Instant now = clock.instant();
       EntryDecision decision =
-          journey.audience().stream()
-                  .allMatch(s -> audience.test(new AudienceCheck(profile.id(), s)))
-              ? EntryPolicy.decide(journey, membership, now)
-              : EntryDecision.NOT_IN_AUDIENCE;
+          EntryPolicy.outsideDates(journey, now)
+              .orElseGet(
+                  () ->
+                      journey.audience().stream()
+                              .allMatch(s -> audience.test(new AudienceCheck(profile.id(), s)))
+                          ? EntryPolicy.decide(journey, membership, now)
+                          : EntryDecision.NOT_IN_AUDIENCE);
       if (!decision.enters()) {
         refuse(journey, profile, event, decision);
         return;
@@ -267,6 +273,9 @@ public record JourneyRouter(
   private static String reasonFor(JourneyDefinition journey, EntryDecision decision) {
     return switch (decision) {
       case ENTERED -> "met the entry rules of " + journey.id();
+      case NOT_STARTED ->
+          "journey starts at " + journey.startsAt().map(Object::toString).orElse("");
+      case ENDED -> "journey ended at " + journey.endsAt().map(Object::toString).orElse("");
       case HELD_OUT -> "in the " + journey.holdoutPercent() + "% holdout: counted, sent nothing";
       case ALREADY_ENTERED_ONCE -> "eligibility is once and the person already entered";
       case LOCKED ->

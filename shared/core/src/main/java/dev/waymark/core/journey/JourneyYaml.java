@@ -63,6 +63,7 @@ public final class JourneyYaml {
         && (!root.get("holdoutPercent").canConvertToInt() || holdout < 0 || holdout > 100)) {
       problems.add("holdoutPercent: a whole number from 0 to 100");
     }
+    // the old format's single goal; the journey language has a list (goals)
     Optional<JourneyDefinition.Goal> goal = goal(root.get("goal"), problems);
     List<String> audience = new ArrayList<>();
     root.path("audience").forEach(a -> audience.add(a.asText()));
@@ -80,7 +81,9 @@ public final class JourneyYaml {
         lock,
         cap,
         holdout,
-        goal,
+        goal.stream().toList(),
+        Optional.empty(),
+        Optional.empty(),
         root.path("sample").isObject() ? (ObjectNode) root.get("sample") : Json.object(),
         version(yaml, definitionJson));
   }

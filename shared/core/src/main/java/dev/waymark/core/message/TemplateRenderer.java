@@ -73,6 +73,22 @@ public final class TemplateRenderer {
     return render(template, "layout " + template.layout().get(), layout, withContent);
   }
 
+  /**
+   * Whether {@code source} is Liquid this renderer can parse (its syntax only: the variables it
+   * uses are checked when it renders). For sources other than templates, e.g. a webhook's body.
+   */
+  public static boolean isValidLiquid(String source) {
+    try {
+      SYNTAX.parse(source);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static final TemplateParser SYNTAX =
+      new TemplateParser.Builder().withErrorMode(TemplateParser.ErrorMode.STRICT).build();
+
   private static final Pattern DEFAULTED =
       Pattern.compile("\\{\\{-?\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*\\|\\s*default\\b");
 

@@ -14,15 +14,17 @@ import java.util.Optional;
 /**
  * The events Waymark itself emits into the inbox, so journeys can enter and wait on them like on
  * any other: {@code Segment Entered}, {@code Segment Exited}, {@code Lease Close To End}, {@code
- * Audience Schedule Fired}. Each names the person by one of their identities (userId, then email,
- * then anonymousId, then any), has a deterministic messageId (so a repeat is de-duplicated by the
- * inbox), and is marked {@code context.waymark.internal} (it is not the person's activity).
+ * Audience Schedule Fired}, {@code Journey Entry Requested}. Each names the person by one of their
+ * identities (userId, then email, then anonymousId, then any), has a deterministic messageId (so a
+ * repeat is de-duplicated by the inbox), and is marked {@code context.waymark.internal} (it is not
+ * the person's activity).
  */
 public final class InternalEvents {
   public static final String SEGMENT_ENTERED = "Segment Entered";
   public static final String SEGMENT_EXITED = "Segment Exited";
   public static final String LEASE_CLOSE_TO_END = "Lease Close To End";
   public static final String AUDIENCE_SCHEDULE_FIRED = "Audience Schedule Fired";
+  public static final String JOURNEY_ENTRY_REQUESTED = "Journey Entry Requested";
   private static final List<IdentityNamespace> PREFERENCE =
       List.of(IdentityNamespace.USER_ID, IdentityNamespace.EMAIL, IdentityNamespace.ANONYMOUS_ID);
 
@@ -63,6 +65,22 @@ public final class InternalEvents {
         profile,
         AUDIENCE_SCHEDULE_FIRED,
         "aud:" + journeyId + ":" + profile.id() + ":" + entryKey,
+        properties,
+        at);
+  }
+
+  /**
+   * A request through the API ({@code POST /v1/journeys/{id}/entries}) that the person enter a
+   * journey whose entry is {@code api: true}; properties journeyId and requestId. The same request
+   * id is one event however often it is sent.
+   */
+  public static InboundEvent journeyEntryRequested(
+      Profile profile, String journeyId, String requestId, Instant at) {
+    ObjectNode properties = Json.object().put("journeyId", journeyId).put("requestId", requestId);
+    return track(
+        profile,
+        JOURNEY_ENTRY_REQUESTED,
+        "api:" + journeyId + ":" + profile.id() + ":" + requestId,
         properties,
         at);
   }

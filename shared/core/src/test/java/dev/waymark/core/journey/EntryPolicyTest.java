@@ -2,6 +2,8 @@ package dev.waymark.core.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waymark.core.journey.language.JourneyDocuments;
+import dev.waymark.core.journey.language.TemplateLookup;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -55,6 +57,39 @@ class EntryPolicyTest {
         .isEqualTo(EntryDecision.CAPPED);
     assertThat(EntryPolicy.decide(j, twice, months(2).plusSeconds(1)))
         .isEqualTo(EntryDecision.ENTERED);
+  }
+
+  @Test
+  void entriesAreOpenFromStartsAtUntilJustBeforeEndsAtBeforeEveryOtherRule() {
+    JourneyDefinition j =
+        JourneyDocuments.parseYaml(
+                """
+                id: dated
+                entry: { event: X }
+                eligibility: once
+                startsAt: 2026-12-01T09:00:00Z
+                endsAt: 2027-03-01T00:00:00Z
+                steps: [ { id: a, type: exit } ]
+                """,
+                "",
+                TemplateLookup.ANY)
+            .definition();
+    Instant starts = Instant.parse("2026-12-01T09:00:00Z");
+    Instant ends = Instant.parse("2027-03-01T00:00:00Z");
+    Membership none = Membership.none("dated", "p");
+
+    assertThat(EntryPolicy.decide(j, none, starts.minusSeconds(1)))
+        .isEqualTo(EntryDecision.NOT_STARTED);
+    assertThat(EntryPolicy.decide(j, none, starts)).isEqualTo(EntryDecision.ENTERED);
+    assertThat(EntryPolicy.decide(j, none, ends.minusSeconds(1))).isEqualTo(EntryDecision.ENTERED);
+    assertThat(EntryPolicy.decide(j, none, ends)).isEqualTo(EntryDecision.ENDED);
+    assertThat(EntryPolicy.decide(j, entered(starts), ends))
+        .as("the dates come before eligibility")
+        .isEqualTo(EntryDecision.ENDED);
+    assertThat(JourneyCounter.refused(EntryDecision.NOT_STARTED).name())
+        .isEqualTo("refused_not_started");
+    assertThat(JourneyCounter.parse("refused_ended"))
+        .contains(JourneyCounter.refused(EntryDecision.ENDED));
   }
 
   @Test
