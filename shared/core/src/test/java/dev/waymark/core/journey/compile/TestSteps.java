@@ -42,6 +42,8 @@ public final class TestSteps {
         Optional.empty(),
         Optional.empty(),
         0,
+        List.of(),
+        Optional.empty(),
         Optional.empty(),
         Json.object(),
         "1");
