@@ -80,6 +80,21 @@ class CompiledJourneyRunTest {
         .toList();
   }
 
+  /** The tour's states up to its waitFor when nothing is deferred, then {@code rest}. */
+  private static List<String> greetedThenAwaited(String... rest) {
+    List<String> path =
+        new java.util.ArrayList<>(
+            List.of(
+                "send:greet",
+                "send:greet:deferred",
+                "send:greet.sms",
+                "send:greet.sms:deferred",
+                "wait:pause",
+                "await:quote"));
+    path.addAll(List.of(rest));
+    return path;
+  }
+
   private ExecutionInfo finished(String arn) {
     ExecutionInfo info = engine.executions().describeExecution(arn);
     assertThat(info.status())
@@ -152,23 +167,18 @@ class CompiledJourneyRunTest {
 
     finished(arn);
     assertThat(path(arn))
-        .containsExactly(
-            "send:greet",
-            "send:greet:deferred",
-            "send:greet.sms",
-            "send:greet.sms:deferred",
-            "wait:pause",
-            "await:quote",
-            "await:quote:cancel",
-            "send:nudge",
-            "send:nudge:deferred",
-            "branch:decide",
-            "branch:decide:next",
-            "update:mark",
-            "webhook:hook",
-            "send:bye",
-            "send:bye:deferred",
-            "exit:done");
+        .containsExactlyElementsOf(
+            greetedThenAwaited(
+                "await:quote:cancel",
+                "send:nudge",
+                "send:nudge:deferred",
+                "branch:decide",
+                "branch:decide:next",
+                "update:mark",
+                "webhook:hook",
+                "send:bye",
+                "send:bye:deferred",
+                "exit:done"));
     assertThat(fns.last("await", "quote").path("action").asText()).isEqualTo("cancel");
     assertThat(fns.calls("steps").stream().filter(c -> c.stepId().equals("hook"))).hasSize(1);
     assertThat(fns.last("send", "bye").at("/data/webhooks").toString()).isEqualTo("{}");
@@ -184,13 +194,13 @@ class CompiledJourneyRunTest {
 
     finished(arn);
     assertThat(path(arn))
-        .endsWith(
-            "await:quote",
-            "branch:decide",
-            "branch:decide:next",
-            "send:bye",
-            "send:bye:deferred",
-            "exit:done");
+        .containsExactlyElementsOf(
+            greetedThenAwaited(
+                "branch:decide",
+                "branch:decide:next",
+                "send:bye",
+                "send:bye:deferred",
+                "exit:done"));
     JsonNode branch = fns.last("steps", "decide");
     assertThat(branch.path("conditions")).hasSize(4);
     assertThat(branch.path("default").asText()).isEqualTo("bye");

@@ -98,8 +98,9 @@ final class Flow {
 
   /**
    * One call; the response is kept in the variable {@code webhooks} under the step id (later sends
-   * get it as {@code data.webhooks}). The function retries the endpoint itself, so its {@code
-   * Waymark.WebhookFailed} is not retried here; any failure takes {@code onError}.
+   * get it as {@code data.webhooks}). The function retries the endpoint itself, so only Lambda's
+   * own transient errors are retried here (not {@code States.TaskFailed}, which would repeat the
+   * call's retries whatever name its error has), and any failure takes {@code onError}.
    */
   static void webhook(StepStates out, Step.Webhook step) {
     ObjectNode payload = Payloads.step("webhook", step.id());
@@ -115,12 +116,7 @@ final class Flow {
         .put(
             "webhooks",
             Expr.of(out.initial(step) ? response : "$merge([$webhooks, " + response + "])"));
-    ArrayNode retry = Json.MAPPER.createArrayNode();
-    ObjectNode noRetry = retry.addObject();
-    noRetry.putArray("ErrorEquals").add("Waymark.WebhookFailed");
-    noRetry.put("MaxAttempts", 0);
-    retry.addAll(StepStates.lambdaRetry());
-    task.set("Retry", retry);
+    task.set("Retry", StepStates.lambdaServiceRetry());
     ObjectNode onError = task.putArray("Catch").addObject();
     onError.putArray("ErrorEquals").add("States.ALL");
     onError.put("Next", out.graph().target(step.onError()).state());

@@ -103,6 +103,13 @@ class JourneyCompilerTest {
   }
 
   @Test
+  void theStateCountsAreThoseDocumented() {
+    assertThat(CompilerFixtures.welcome().compile().states()).isEqualTo(14);
+    assertThat(CompilerFixtures.tour().compile().states()).isEqualTo(23);
+    assertThat(CompilerFixtures.calendar().compile().states()).isEqualTo(11);
+  }
+
+  @Test
   void everyStateNameIsReadableAndShortEnough() {
     for (var fixture : CompilerFixtures.all().values()) {
       CompiledJourney compiled = fixture.compile();
