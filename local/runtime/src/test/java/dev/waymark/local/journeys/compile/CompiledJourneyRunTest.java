@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.journey.compile.CompilerFixtures;
 import dev.waymark.core.journey.compile.JourneyCompiler;
+import dev.waymark.core.journey.compile.TestSteps;
 import dev.waymark.core.journey.language.JourneyDocument;
 import dev.waymark.states.ExecutionInfo;
 import dev.waymark.states.ExecutionStatus;
@@ -148,6 +149,7 @@ class CompiledJourneyRunTest {
             "exit:done");
     assertThat(fns.last("send", "greet").path("templateVersion").asText()).isEqualTo("3");
     assertThat(fns.last("send", "greet.sms").path("channels").toString()).isEqualTo("[\"sms\"]");
+    assertThat(fns.last("steps", "hook").path("body").asText()).isEqualTo(TestSteps.LIQUID_BODY);
     assertThat(fns.last("steps", "mark").path("set").path("lastOffer").asText())
         .isEqualTo("lease-2027");
     assertThat(fns.last("send", "bye").at("/data/webhooks/hook/body/crmId").asText())
