@@ -49,6 +49,16 @@ class JourneyCompilerTest {
   }
 
   @Test
+  void withoutAStartTheFirstStepListedStarts() {
+    var listed = CompilerFixtures.welcome().document();
+    var unstarted =
+        new dev.waymark.core.journey.language.JourneyDocument(
+            listed.definition(), null, listed.steps(), listed.source());
+    assertThat(JourneyCompiler.compile(unstarted, CompilerFixtures.FUNCTIONS).asl())
+        .isEqualTo(CompilerFixtures.welcome().compile().asl());
+  }
+
+  @Test
   void aPinnedTemplateVersionGoesInTheSendPayloadOnlyWhenPinned() {
     JsonNode states = states(CompilerFixtures.tour().compile());
     assertThat(states.at("/send:greet/Arguments/Payload/templateVersion").asText()).isEqualTo("3");
