@@ -15,7 +15,7 @@ final class Flow {
   static void branch(StepStates out, Step.Branch step) {
     ObjectNode payload = Payloads.step("branch", step.id());
     ArrayNode conditions = payload.putArray("conditions");
-    step.conditions().forEach(c -> conditions.add(condition(c)));
+    step.conditions().forEach(c -> conditions.add(Expr.literals(condition(c))));
     step.otherwise().ifPresent(o -> payload.put("default", o));
     choose(
         out,
@@ -59,15 +59,11 @@ final class Flow {
     switch (condition) {
       case Step.TraitCondition t -> {
         o.put("trait", t.trait()).put("op", t.op().key());
-        if (t.value() != null) {
-          o.set("value", t.value());
-        }
+        Payloads.value(o, t.value());
       }
       case Step.EntryCondition e -> {
         o.put("entry", e.filter().field()).put("op", e.filter().op().key());
-        if (e.filter().value() != null) {
-          o.set("value", e.filter().value());
-        }
+        Payloads.value(o, e.filter().value());
       }
       case Step.SegmentCondition s -> o.put("segment", s.segment()).put("member", s.member());
       case Step.MessageCondition m -> o.put("message", m.step()).put("status", m.status().name());
@@ -80,7 +76,7 @@ final class Flow {
   static void update(StepStates out, Step.Update step) {
     ObjectNode payload = Payloads.step("update", step.id());
     ObjectNode set = payload.putObject("set");
-    new java.util.TreeMap<>(step.set()).forEach(set::set);
+    new java.util.TreeMap<>(step.set()).forEach((k, v) -> set.set(k, Expr.literals(v)));
     ObjectNode increment = payload.putObject("increment");
     new java.util.TreeMap<>(step.increment())
         .forEach(
@@ -98,15 +94,16 @@ final class Flow {
 
   /**
    * One call; the response is kept in the variable {@code webhooks} under the step id (later sends
-   * get it as {@code data.webhooks}). The function retries the endpoint itself, so its {@code
-   * Waymark.WebhookFailed} is not retried here; any failure takes {@code onError}.
+   * get it as {@code data.webhooks}). The function retries the endpoint itself, so only Lambda's
+   * own transient errors are retried here (not {@code States.TaskFailed}, which would repeat the
+   * call's retries whatever name its error has), and any failure takes {@code onError}.
    */
   static void webhook(StepStates out, Step.Webhook step) {
     ObjectNode payload = Payloads.step("webhook", step.id());
-    payload.put("method", step.method()).put("url", step.url());
+    payload.put("method", step.method()).put("url", Expr.literal(step.url()));
     ObjectNode headers = payload.putObject("headers");
-    new java.util.TreeMap<>(step.headers()).forEach(headers::put);
-    step.body().ifPresent(b -> payload.put("body", b));
+    new java.util.TreeMap<>(step.headers()).forEach((k, v) -> headers.put(k, Expr.literal(v)));
+    step.body().ifPresent(b -> payload.put("body", Expr.literal(b)));
     payload.put("timeoutSeconds", Spans.seconds(step.timeout()).orElseThrow());
     payload.put("retries", step.retries());
     ObjectNode task = out.stepTask(payload);
@@ -115,12 +112,7 @@ final class Flow {
         .put(
             "webhooks",
             Expr.of(out.initial(step) ? response : "$merge([$webhooks, " + response + "])"));
-    ArrayNode retry = Json.MAPPER.createArrayNode();
-    ObjectNode noRetry = retry.addObject();
-    noRetry.putArray("ErrorEquals").add("Waymark.WebhookFailed");
-    noRetry.put("MaxAttempts", 0);
-    retry.addAll(StepStates.lambdaRetry());
-    task.set("Retry", retry);
+    task.set("Retry", StepStates.lambdaServiceRetry());
     ObjectNode onError = task.putArray("Catch").addObject();
     onError.putArray("ErrorEquals").add("States.ALL");
     onError.put("Next", out.graph().target(step.onError()).state());

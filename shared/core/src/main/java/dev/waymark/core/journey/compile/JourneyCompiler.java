@@ -22,8 +22,21 @@ import java.util.TreeSet;
 public final class JourneyCompiler {
   private JourneyCompiler() {}
 
+  /** Compiles with no template version pinned (a draft, or a test). */
+  public static CompiledJourney compile(JourneyDocument doc, TaskFunctions fns) {
+    return compile(doc, fns, Map.of());
+  }
+
+  /**
+   * @param templateVersions template id → the version a send pins ({@code templateVersion} in its
+   *     payload); templates not in the map are sent at their latest version
+   */
   public static CompiledJourney compile(
       JourneyDocument doc, TaskFunctions fns, Map<String, String> templateVersions) {
+    if (doc.start() == null) {
+      doc =
+          new JourneyDocument(doc.definition(), doc.steps().get(0).id(), doc.steps(), doc.source());
+    }
     Graph graph = new Graph(doc);
     boolean prelude = !graph.variables().isEmpty() && graph.isRepeatTarget(doc.start());
     StepStates steps = new StepStates(graph, fns, templateVersions, prelude ? null : doc.start());

@@ -31,9 +31,9 @@ final class Payloads {
     p.put("stepId", stepId);
     ArrayNode list = p.putArray("channels");
     channels.forEach(c -> list.add(c.name()));
-    p.put("template", step.template());
+    p.put("template", Expr.literal(step.template()));
     templateVersion.ifPresent(v -> p.put("templateVersion", v));
-    step.topic().ifPresent(t -> p.put("topic", t));
+    step.topic().ifPresent(t -> p.put("topic", Expr.literal(t)));
     p.put("entry", Expr.run("entry"));
     if (withWebhooks) {
       p.put("data", Expr.of("{'version': " + Expr.RUN + ".version, 'webhooks': $webhooks}"));
@@ -62,7 +62,7 @@ final class Payloads {
     ObjectNode p = Json.object();
     p.put("taskToken", Expr.of("$states.context.Task.Token"));
     runFields(p, step.id());
-    p.put("event", step.event().event());
+    p.put("event", Expr.literal(step.event().event()));
     if (!step.event().filters().isEmpty()) {
       p.set("filters", filters(step.event().filters()));
     }
@@ -75,7 +75,7 @@ final class Payloads {
         .ifPresent(
             field ->
                 p.putObject("correlate")
-                    .put("field", field)
+                    .put("field", Expr.literal(field))
                     .put("value", Expr.run("entry." + field)));
     return p;
   }
@@ -107,13 +107,18 @@ final class Payloads {
     p.put("stepId", stepId);
   }
 
+  /** A filter's value, when it has one ({@code exists} may have none). */
+  static void value(ObjectNode filter, com.fasterxml.jackson.databind.JsonNode value) {
+    if (value != null && !value.isNull() && !value.isMissingNode()) {
+      filter.set("value", Expr.literals(value));
+    }
+  }
+
   static ArrayNode filters(List<FieldFilter> filters) {
     ArrayNode out = Json.MAPPER.createArrayNode();
     for (FieldFilter f : filters) {
-      ObjectNode o = out.addObject().put("field", f.field()).put("op", f.op().key());
-      if (f.value() != null && !f.value().isMissingNode()) {
-        o.set("value", f.value());
-      }
+      ObjectNode o = out.addObject().put("field", Expr.literal(f.field())).put("op", f.op().key());
+      value(o, f.value());
     }
     return out;
   }

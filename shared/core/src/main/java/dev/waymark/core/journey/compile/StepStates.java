@@ -151,12 +151,21 @@ final class StepStates {
 
   /** The retry of the hand-written definitions: Lambda's transient errors and task failures. */
   static ArrayNode lambdaRetry() {
+    return retry("Lambda.ServiceException", "Lambda.TooManyRequestsException", "States.TaskFailed");
+  }
+
+  /** Lambda's transient errors only (the function did not run, or was throttled). */
+  static ArrayNode lambdaServiceRetry() {
+    return retry("Lambda.ServiceException", "Lambda.TooManyRequestsException");
+  }
+
+  private static ArrayNode retry(String... errors) {
     ArrayNode retry = Json.MAPPER.createArrayNode();
     ObjectNode r = retry.addObject();
-    r.putArray("ErrorEquals")
-        .add("Lambda.ServiceException")
-        .add("Lambda.TooManyRequestsException")
-        .add("States.TaskFailed");
+    ArrayNode equals = r.putArray("ErrorEquals");
+    for (String error : errors) {
+      equals.add(error);
+    }
     r.put("IntervalSeconds", 2).put("MaxAttempts", 3).put("BackoffRate", 2);
     return retry;
   }

@@ -30,7 +30,7 @@ final class Waits {
       ObjectNode payload = Payloads.step("waitUntil", step.id());
       ObjectNode u = payload.putObject("until");
       until.timeOfDay().ifPresent(t -> u.put("timeOfDay", t.toString()));
-      until.date().ifPresent(d -> u.put("date", d));
+      until.date().ifPresent(d -> u.put("date", Expr.literal(d)));
       until.offset().ifPresent(o -> u.put("offset", o.text()));
       ObjectNode task = out.stepTask(payload);
       task.put("Next", StateNames.of("wait", step.id()));

@@ -2,6 +2,7 @@ package dev.waymark.core.journey.language;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.JourneyDefinition;
+import dev.waymark.core.segment.InternalEvents;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,14 @@ public record JourneyDocument(
     JourneyDefinition definition, String start, List<Step> steps, ObjectNode source) {
   public JourneyDocument {
     steps = List.copyOf(steps);
+  }
+
+  /**
+   * Whether people enter through {@code POST /v1/journeys/{id}/entries} ({@code entry: {api:
+   * true}}).
+   */
+  public boolean acceptsApiEntries() {
+    return definition.entry().event().equals(InternalEvents.JOURNEY_ENTRY_REQUESTED);
   }
 
   public Optional<Step> step(String id) {

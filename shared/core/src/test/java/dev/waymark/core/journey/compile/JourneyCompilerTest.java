@@ -49,6 +49,16 @@ class JourneyCompilerTest {
   }
 
   @Test
+  void withoutAStartTheFirstStepListedStarts() {
+    var listed = CompilerFixtures.welcome().document();
+    var unstarted =
+        new dev.waymark.core.journey.language.JourneyDocument(
+            listed.definition(), null, listed.steps(), listed.source());
+    assertThat(JourneyCompiler.compile(unstarted, CompilerFixtures.FUNCTIONS).asl())
+        .isEqualTo(CompilerFixtures.welcome().compile().asl());
+  }
+
+  @Test
   void aPinnedTemplateVersionGoesInTheSendPayloadOnlyWhenPinned() {
     JsonNode states = states(CompilerFixtures.tour().compile());
     assertThat(states.at("/send:greet/Arguments/Payload/templateVersion").asText()).isEqualTo("3");
@@ -100,6 +110,44 @@ class JourneyCompilerTest {
     assertThat(compiled.states()).isEqualTo(4);
     assertThat(states(CompilerFixtures.tour().compile()).at("/send:bye:deferred/Default").asText())
         .isEqualTo("exit:done");
+  }
+
+  @Test
+  void aDocumentTextThatLooksLikeAnExpressionStaysALiteral() {
+    JsonNode hook = states(CompilerFixtures.tour().compile()).at("/webhook:hook/Arguments/Payload");
+    assertThat(hook.path("body").asText())
+        .startsWith("{% '{% if profile.traits.email %}")
+        .endsWith("{% endif %}' %}");
+    assertThat(hook.path("url").asText()).isEqualTo("https://crm.example.com/hooks/lease");
+  }
+
+  @Test
+  void aPathWithoutNextStepEndsTheRunFromABranchOrASplit() {
+    var compiled =
+        JourneyCompiler.compile(
+            journey(
+                "j",
+                branch(
+                    "b", "s", trait("vip", dev.waymark.core.journey.FilterOp.EXISTS, null, null)),
+                split("s", variant("a", 50, null), variant("b", 50, "x")),
+                exit("x")),
+            CompilerFixtures.FUNCTIONS,
+            Map.of());
+    JsonNode states = states(compiled);
+    assertThat(states.at("/branch:b:next/Choices/0/Condition").asText())
+        .isEqualTo("{% $type($states.input.next) != 'string' %}");
+    assertThat(states.at("/branch:b:next/Choices/0/Next").asText()).isEqualTo("end");
+    assertThat(states.at("/branch:b:next/Default").asText()).isEqualTo("split:s");
+    assertThat(states.at("/split:s:next/Choices/0/Next").asText()).isEqualTo("exit:x");
+    assertThat(states.at("/split:s:next/Default").asText()).isEqualTo("end");
+    assertThat(states.at("/branch:b/Arguments/Payload/conditions/0").has("value")).isFalse();
+  }
+
+  @Test
+  void theStateCountsAreThoseDocumented() {
+    assertThat(CompilerFixtures.welcome().compile().states()).isEqualTo(14);
+    assertThat(CompilerFixtures.tour().compile().states()).isEqualTo(23);
+    assertThat(CompilerFixtures.calendar().compile().states()).isEqualTo(11);
   }
 
   @Test

@@ -156,12 +156,19 @@ public final class TestSteps {
         "POST",
         url,
         Map.of("X-Source", "waymark"),
-        Optional.of("{\"email\": \"{{ profile.traits.email }}\"}"),
+        Optional.of(LIQUID_BODY),
         span("PT10S").orElseThrow(),
         2,
         Optional.ofNullable(next),
         Optional.ofNullable(onError));
   }
+
+  /**
+   * The body of {@link #webhook}: a Liquid tag around it, which Step Functions would take for a
+   * JSONata expression if it were written as is.
+   */
+  public static final String LIQUID_BODY =
+      "{% if profile.traits.email %}{\"email\": \"{{ profile.traits.email }}\"}{% endif %}";
 
   public static Step.Repeat repeat(String id, String back, int max, String then) {
     return new Step.Repeat(id, back, max, Optional.ofNullable(then));

@@ -146,11 +146,14 @@ class JourneyDocumentsTest {
             matcher(InternalEvents.AUDIENCE_SCHEDULE_FIRED, "scheduleId", "reactivation-weekly"));
     assertThat(entryOf("api: true"))
         .isEqualTo(matcher(InternalEvents.JOURNEY_ENTRY_REQUESTED, "journeyId", "j"));
+    assertThat(everyStep().acceptsApiEntries()).isFalse();
   }
 
   private static EventMatcher entryOf(String form) {
     String yaml = "id: j\nentry: { " + form + " }\nsteps: [ { id: a, type: exit } ]\n";
-    return JourneyDocuments.parseYaml(yaml, "", TemplateLookup.ANY).definition().entry();
+    JourneyDocument doc = JourneyDocuments.parseYaml(yaml, "", TemplateLookup.ANY);
+    assertThat(doc.acceptsApiEntries()).isEqualTo(form.startsWith("api"));
+    return doc.definition().entry();
   }
 
   /** {@code <event>} with {@code properties.<property> equals <value>}. */
