@@ -4,7 +4,8 @@
 #   2. sam validate --lint
 #   3. checkov (CloudFormation framework; accepted findings carry a skip comment in template.yaml)
 #   4. docs/openapi.yaml is a valid OpenAPI 3.1 document
-#   5. statemachines/*/definition.asl.json are valid Amazon States Language (if any)
+#   5. statemachines/*/definition.asl.json and the compiler's golden files
+#      (shared/core/src/test/resources/golden/*.asl.json) are valid Amazon States Language (if any)
 #   6. sam build of every function, without Docker, into a temporary folder (removed
 #      afterwards), then: each function's Handler class is in its artifact
 # Exits non-zero, naming the failed step, if any step fails; all steps run either way.
@@ -21,7 +22,7 @@ BUILD=1
 for arg in "$@"; do
   case "$arg" in
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "check-template: unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -66,7 +67,7 @@ step checkov "$CHECKOV" -f template.yaml --framework cloudformation --compact --
 step openapi "$VENV/bin/openapi-spec-validator" docs/openapi.yaml
 
 asl_files=()
-while IFS= read -r f; do asl_files+=("$f"); done < <(find statemachines -name '*.asl.json' 2>/dev/null | sort)
+while IFS= read -r f; do asl_files+=("$f"); done < <(find statemachines shared/core/src/test/resources/golden -name '*.asl.json' 2>/dev/null | sort)
 if [[ ${#asl_files[@]} -gt 0 ]]; then
   asl_args=()
   for f in "${asl_files[@]}"; do asl_args+=(--json-path "$f"); done

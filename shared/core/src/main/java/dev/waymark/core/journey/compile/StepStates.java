@@ -1,0 +1,210 @@
+package dev.waymark.core.journey.compile;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.core.journey.language.Step;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.message.Channel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** The states of each step, in document order (docs/journey-compiler.md shows each shape). */
+final class StepStates {
+  static final String LAMBDA = "arn:aws:states:::lambda:invoke";
+  static final String LAMBDA_TOKEN = "arn:aws:states:::lambda:invoke.waitForTaskToken";
+  private static final String RESULT = Expr.of("$states.result.Payload");
+
+  private final Graph graph;
+  private final TaskFunctions fns;
+  private final Map<String, String> templateVersions;
+  private final String initialStep;
+  private final Map<String, ObjectNode> states = new LinkedHashMap<>();
+
+  /**
+   * @param initialStep the step whose first state runs before any variable is set (null when a Pass
+   *     state sets them first)
+   */
+  StepStates(
+      Graph graph, TaskFunctions fns, Map<String, String> templateVersions, String initialStep) {
+    this.graph = graph;
+    this.fns = fns;
+    this.templateVersions = Map.copyOf(templateVersions);
+    this.initialStep = initialStep;
+  }
+
+  Map<String, ObjectNode> states() {
+    return states;
+  }
+
+  void add(Step step) {
+    switch (step) {
+      case Step.Send s -> send(s);
+      case Step.Wait w -> Waits.wait(this, w);
+      case Step.WaitFor f -> Waits.waitFor(this, f);
+      case Step.Branch b -> Flow.branch(this, b);
+      case Step.Split s -> Flow.split(this, s);
+      case Step.Update u -> Flow.update(this, u);
+      case Step.Webhook h -> Flow.webhook(this, h);
+      case Step.Repeat r -> Flow.repeat(this, r);
+      case Step.Exit e -> put(graph.entry(e), Json.object().put("Type", "Succeed"));
+    }
+  }
+
+  /** The Succeed state paths without a next step go to from a Choice or a Catch. */
+  void addEnd() {
+    put(StateNames.END, Json.object().put("Type", "Succeed"));
+  }
+
+  /**
+   * A send, then each {@code also} channel as a send of its own ({@code <id>.<channel>}); each is a
+   * Task and a Choice that loops through a Wait while the send window is closed.
+   */
+  private void send(Step.Send step) {
+    List<String> ids = new ArrayList<>();
+    List<List<Channel>> channels = new ArrayList<>();
+    ids.add(step.id());
+    channels.add(step.channels());
+    for (Channel also : step.also()) {
+      ids.add(step.id() + "." + also.name());
+      channels.add(List.of(also));
+    }
+    Optional<String> version = Optional.ofNullable(templateVersions.get(step.template()));
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      String name = StateNames.of("send", id);
+      boolean webhooks = graph.hasWebhooks() && !(i == 0 && step.id().equals(initialStep));
+      ObjectNode task =
+          task(LAMBDA, fns.send(), Payloads.send(step, id, channels.get(i), version, webhooks));
+      task.put("Output", RESULT);
+      task.set("Retry", lambdaRetry());
+      task.put("Next", StateNames.of("send", id, "deferred"));
+      put(name, task);
+
+      Graph.Target next =
+          i + 1 < ids.size()
+              ? new Graph.Target(StateNames.of("send", ids.get(i + 1)), false)
+              : graph.target(step.next());
+      ObjectNode deferred = Json.object().put("Type", "Choice");
+      deferred
+          .putArray("Choices")
+          .addObject()
+          .put("Condition", Expr.of("$states.input.status = 'deferred'"))
+          .put("Next", StateNames.of("send", id, "window"));
+      deferred.put("Default", next.state());
+      put(StateNames.of("send", id, "deferred"), deferred);
+
+      ObjectNode window = Json.object().put("Type", "Wait");
+      window.put("Timestamp", Expr.of("$states.input.deferredUntil"));
+      window.put("Next", name);
+      put(StateNames.of("send", id, "window"), window);
+    }
+  }
+
+  // ---- helpers for the step kinds ----
+
+  Graph graph() {
+    return graph;
+  }
+
+  TaskFunctions fns() {
+    return fns;
+  }
+
+  boolean initial(Step step) {
+    return step.id().equals(initialStep);
+  }
+
+  void put(String name, ObjectNode state) {
+    if (states.put(name, state) != null) {
+      throw new IllegalStateException("two states named " + name);
+    }
+  }
+
+  static ObjectNode task(String resource, String function, ObjectNode payload) {
+    ObjectNode task = Json.object().put("Type", "Task").put("Resource", resource);
+    task.putObject("Arguments").put("FunctionName", function).set("Payload", payload);
+    return task;
+  }
+
+  /** A call to the steps function, its answer ({@code Payload}) as the state's output. */
+  ObjectNode stepTask(ObjectNode payload) {
+    ObjectNode task = task(LAMBDA, fns.steps(), payload);
+    task.put("Output", RESULT);
+    task.set("Retry", lambdaRetry());
+    return task;
+  }
+
+  /** Next, or End for a path that ends the run (no Succeed state needed after a Task or Wait). */
+  static void link(ObjectNode state, Graph.Target target) {
+    if (target.end()) {
+      state.put("End", true);
+    } else {
+      state.put("Next", target.state());
+    }
+  }
+
+  /** The retry of the hand-written definitions: Lambda's transient errors and task failures. */
+  static ArrayNode lambdaRetry() {
+    return retry("Lambda.ServiceException", "Lambda.TooManyRequestsException", "States.TaskFailed");
+  }
+
+  /** Lambda's transient errors only (the function did not run, or was throttled). */
+  static ArrayNode lambdaServiceRetry() {
+    return retry("Lambda.ServiceException", "Lambda.TooManyRequestsException");
+  }
+
+  private static ArrayNode retry(String... errors) {
+    ArrayNode retry = Json.MAPPER.createArrayNode();
+    ObjectNode r = retry.addObject();
+    ArrayNode equals = r.putArray("ErrorEquals");
+    for (String error : errors) {
+      equals.add(error);
+    }
+    r.put("IntervalSeconds", 2).put("MaxAttempts", 3).put("BackoffRate", 2);
+    return retry;
+  }
+
+  /** A span in whole seconds: a number, or (calendar months) a JSONata expression. */
+  static Object seconds(dev.waymark.core.journey.Span span) {
+    OptionalLong fixed = Spans.seconds(span);
+    return fixed.isPresent() ? (Object) fixed.getAsLong() : Expr.of(Spans.secondsExpression(span));
+  }
+
+  /**
+   * A Choice on the steps function's answer {@code next}: one rule per step id in {@code nexts}
+   * (first appearance) unless the default goes there too, a rule to the end of the run when a path
+   * has no next step and the default goes elsewhere.
+   */
+  ObjectNode route(List<Optional<String>> nexts, Optional<Graph.Target> otherwise) {
+    ObjectNode choice = Json.object().put("Type", "Choice");
+    ArrayNode rules = choice.putArray("Choices");
+    Set<String> seen = new LinkedHashSet<>();
+    boolean endPath = false;
+    for (Optional<String> next : nexts) {
+      if (next.isEmpty()) {
+        endPath = true;
+      } else if (seen.add(next.get())
+          && !otherwise.map(t -> t.equals(graph.target(next))).orElse(false)) {
+        rules
+            .addObject()
+            .put("Condition", Expr.of("$states.input.next = " + Expr.text(next.get())))
+            .put("Next", graph.target(next).state());
+      }
+    }
+    Graph.Target end = graph.target(Optional.empty());
+    if (endPath && !otherwise.map(t -> t.state().equals(end.state())).orElse(false)) {
+      rules
+          .addObject()
+          .put("Condition", Expr.of("$type($states.input.next) != 'string'"))
+          .put("Next", end.state());
+    }
+    otherwise.ifPresent(t -> choice.put("Default", t.state()));
+    return choice;
+  }
+}
