@@ -31,9 +31,16 @@ public final class CloudFormationYaml {
     }
   }
 
+  /** The template is our own file, and shares settings through many YAML aliases. */
+  private static LoaderOptions options() {
+    LoaderOptions options = new LoaderOptions();
+    options.setMaxAliasesForCollections(1_000);
+    return options;
+  }
+
   private static final class TagTolerantConstructor extends SafeConstructor {
     TagTolerantConstructor() {
-      super(new LoaderOptions());
+      super(options());
       this.yamlMultiConstructors.put(
           "!",
           new AbstractConstruct() {

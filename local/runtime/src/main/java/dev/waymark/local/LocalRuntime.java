@@ -30,6 +30,7 @@ import dev.waymark.local.http.SamApi;
 import dev.waymark.local.journeys.LocalJourneys;
 import dev.waymark.local.scheduler.LocalSchedulerRuntime;
 import dev.waymark.local.stream.StreamPoller;
+import dev.waymark.local.webhooks.WebhookSinkRoutes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -118,6 +119,7 @@ public final class LocalRuntime implements AutoCloseable {
     this.journeys = new LocalJourneys(template, services, clock, messaging.endpoint(), baseUri());
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
+    localRoutes.add(new WebhookSinkRoutes(clock));
     handlers.put(JourneysHandler.class.getName(), new JourneysHandler(journeys.services(), quiet));
     String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
     this.poller =

@@ -3,53 +3,16 @@ package dev.waymark.functions.journeytasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waymark.aws.WaymarkServices;
-import dev.waymark.aws.config.WaymarkConfig;
-import dev.waymark.aws.journey.JourneyConfig;
-import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.WaitRegistration;
-import dev.waymark.core.json.Json;
-import dev.waymark.ddblocal.SharedDynamoDbLocal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The journey task functions, called with the payloads state machines pass, on DynamoDB Local. */
-class JourneyTaskHandlersTest {
-  static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  static final DynamoDbClient dynamo = SharedDynamoDbLocal.client();
-  WaymarkServices core;
-  JourneyServices journeys;
-  String sarah;
-
-  @BeforeEach
-  void freshTable() {
-    core =
-        new WaymarkServices(
-            dynamo,
-            WaymarkConfig.local(SharedDynamoDbLocal.newWaymarkTable()),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    journeys = new JourneyServices(core, JourneyConfig.from(Map.of()));
-    sarah =
-        core.profiles()
-            .process(
-                new InboundEvent(
-                    Json.parseObject(
-                        """
-                        {"type":"identify","messageId":"i1","userId":"sarah",
-                         "traits":{"email":"sarah@example.com","plan":"gold"}}"""),
-                    NOW))
-            .profileId();
-  }
+class JourneyTaskHandlersTest extends JourneyTaskFixture {
 
   Map<String, Object> await(String action) {
     Map<String, Object> payload = new HashMap<>();

@@ -34,7 +34,10 @@ record JourneyViews(JourneyServices journeys) {
     return body;
   }
 
-  /** Per version: the counters, waiting runs, and conversion against the holdout. */
+  /**
+   * Per version: the counters, waiting runs, conversion against the holdout, and the runs per split
+   * variant.
+   */
   ObjectNode stats(String id) {
     find(id);
     ObjectNode body = Json.object().put("journeyId", id);
@@ -55,6 +58,7 @@ record JourneyViews(JourneyServices journeys) {
       stats.refused().forEach(refused::put);
       ObjectNode steps = v.putObject("steps");
       stats.steps().forEach(steps::put);
+      v.set("splits", Json.MAPPER.valueToTree(stats.splits()));
     }
     return body;
   }

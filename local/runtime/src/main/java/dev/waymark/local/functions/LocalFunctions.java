@@ -2,27 +2,41 @@ package dev.waymark.local.functions;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.core.json.Json;
+import dev.waymark.states.StatesFailure;
 import dev.waymark.states.task.LambdaHandler;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The Lambda functions the local state machines call, found as template.yaml names them (function
- * logical id → handler class) among the handler instances the runtime built.
+ * logical id → handler class) among the handler instances the runtime built. A handler's exception
+ * fails the task with its full class name as the error, as in Lambda.
  */
 public final class LocalFunctions {
   private LocalFunctions() {}
 
-  /** Resolves a function name (the last part of its ARN) to an in-process handler, or null. */
+  /**
+   * Resolves a function (its name, {@code name:qualifier}, or its ARN, unqualified or with an alias
+   * or version such as {@code ...:function:StepFunction:live}) to an in-process handler, or null.
+   */
   public static Function<String, LambdaHandler> resolver(
       Map<String, String> handlerClassByFunction,
       Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> handlersByClass) {
     return functionName -> {
-      String name = functionName.substring(functionName.lastIndexOf(':') + 1);
+      String name = functionNameOf(functionName);
+      String handlerClass = handlerClassByFunction.get(name);
       RequestHandler<Map<String, Object>, Map<String, Object>> handler =
-          handlersByClass.get(handlerClassByFunction.get(name));
+          handlerClass == null ? null : handlersByClass.get(handlerClass);
       return handler == null ? null : adapt(name, handler);
     };
+  }
+
+  /** The function's name in {@code name}, {@code name:qualifier} or a function ARN. */
+  static String functionNameOf(String function) {
+    int marker = function.indexOf(":function:");
+    String rest = marker < 0 ? function : function.substring(marker + ":function:".length());
+    int qualifier = rest.indexOf(':');
+    return qualifier < 0 ? rest : rest.substring(0, qualifier);
   }
 
   @SuppressWarnings("unchecked")
@@ -30,8 +44,26 @@ public final class LocalFunctions {
       String name, RequestHandler<Map<String, Object>, Map<String, Object>> handler) {
     return payload -> {
       Map<String, Object> input = Json.MAPPER.convertValue(payload, Map.class);
-      Map<String, Object> output = handler.handleRequest(input, LocalLambdaContext.of(name));
-      return Json.MAPPER.valueToTree(output);
+      try {
+        Map<String, Object> output = handler.handleRequest(input, LocalLambdaContext.of(name));
+        return Json.MAPPER.valueToTree(output);
+      } catch (RuntimeException e) {
+        throw functionError(e);
+      }
     };
+  }
+
+  /**
+   * A handler's exception as Lambda's Java runtime reports it: the error type is the exception's
+   * full class name (so {@code Waymark.WebhookFailed} is caught as that), the cause its message.
+   */
+  static StatesFailure functionError(RuntimeException e) {
+    String type = e.getClass().getName();
+    return new StatesFailure(
+        type,
+        Json.write(
+            Json.object()
+                .put("errorMessage", String.valueOf(e.getMessage()))
+                .put("errorType", type)));
   }
 }

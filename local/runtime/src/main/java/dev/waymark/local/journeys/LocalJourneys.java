@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.aws.steps.StepServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.StaticJourneyCatalog;
 import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.functions.journeytasks.AwaitTaskHandler;
 import dev.waymark.functions.journeytasks.ProfileFactsHandler;
 import dev.waymark.functions.journeytasks.SendTaskHandler;
+import dev.waymark.functions.journeytasks.StepTaskHandler;
 import dev.waymark.local.clock.VirtualClock;
 import dev.waymark.local.functions.LocalFunctions;
 import dev.waymark.states.StatesEngine;
@@ -29,7 +31,8 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * Functions endpoint, every state machine of template.yaml created on it (with a version and the
  * alias {@code live}, as the stack does), the journey task functions registered for its Lambda
  * tasks, and the journey services — whose own SDK clients talk to the local Step Functions, SES and
- * SNS endpoints.
+ * SNS endpoints. Webhook steps may call the local runtime's own {@code /_local/webhooks} (http to
+ * 127.0.0.1); they retry without waiting between attempts.
  */
 public final class LocalJourneys implements AutoCloseable {
   private final StatesEngine engine;
@@ -62,6 +65,10 @@ public final class LocalJourneys implements AutoCloseable {
     tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
     tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(services.waits(), quiet));
     tasks.put(ProfileFactsHandler.class.getName(), new ProfileFactsHandler(core.profiles(), quiet));
+    env.put(StepServices.ALLOW_LOCAL_WEBHOOKS, "true");
+    tasks.put(
+        StepTaskHandler.class.getName(),
+        new StepTaskHandler(StepServices.tasks(services, env, wait -> {}), quiet));
   }
 
   /**

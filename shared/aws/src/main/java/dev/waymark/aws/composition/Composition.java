@@ -3,6 +3,8 @@ package dev.waymark.aws.composition;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.aws.steps.StepServices;
+import dev.waymark.core.journey.steps.StepTasks;
 import dev.waymark.core.profile.EventProcessing;
 import dev.waymark.core.profile.ProcessedEventListener;
 import java.util.ArrayList;
@@ -61,6 +63,14 @@ public final class Composition {
    */
   public static WaymarkServices coreFunction() {
     return WaymarkServices.fromEnvironment();
+  }
+
+  /**
+   * StepFunction (the journey steps task function: wait until, branch, split, update, webhook): the
+   * journey services from the environment and the steps' adapters.
+   */
+  public static StepTasks stepFunction() {
+    return StepServices.tasks(journeyFunction(), System.getenv());
   }
 
   /**

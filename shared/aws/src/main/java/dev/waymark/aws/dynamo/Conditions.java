@@ -1,11 +1,15 @@
 package dev.waymark.aws.dynamo;
 
 import dev.waymark.core.store.ConcurrentChangeException;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Turns DynamoDB's lost-condition answers into the core's {@link ConcurrentChangeException}. */
@@ -29,6 +33,18 @@ public final class Conditions {
           write.run();
           return null;
         });
+  }
+
+  /** A transaction's put of an item that must not exist yet ({@code attribute_not_exists(PK)}). */
+  public static TransactWriteItem putIfAbsent(String table, Map<String, AttributeValue> item) {
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(table)
+                .item(item)
+                .conditionExpression("attribute_not_exists(PK)")
+                .build())
+        .build();
   }
 
   /** A conditional delete: true when it deleted, false when its condition did not hold. */

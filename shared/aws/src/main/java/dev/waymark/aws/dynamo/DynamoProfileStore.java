@@ -219,14 +219,7 @@ public final class DynamoProfileStore implements ProfileStore {
     item.put("profileId", Attr.s(profileId));
     item.put("namespace", Attr.s(identity.namespace().key()));
     item.put("createdAt", Attr.s(clock.instant().toString()));
-    return TransactWriteItem.builder()
-        .put(
-            Put.builder()
-                .tableName(table)
-                .item(item)
-                .conditionExpression("attribute_not_exists(PK)")
-                .build())
-        .build();
+    return Conditions.putIfAbsent(table, item);
   }
 
   private TransactWriteItem eventPut(String profileId, InboundEvent event) {

@@ -107,6 +107,26 @@ public final class Keys {
     return "S#" + runId + "#" + stepId;
   }
 
+  /**
+   * A journey task step's ledger ({@code ST#<runId>#<stepId>} / {@code STEP}): once per (run,
+   * step).
+   */
+  public static String stepLedger(String runId, String stepId) {
+    return "ST#" + runId + "#" + stepId;
+  }
+
+  public static final String STEP_LEDGER_SK = "STEP";
+
+  /**
+   * A journey's record ({@code JD#<journeyId>} / {@link #JOURNEY_RECORD_SK}): state, draft, live
+   * version, webhook secret.
+   */
+  public static String journeyRecord(String journeyId) {
+    return "JD#" + journeyId;
+  }
+
+  public static final String JOURNEY_RECORD_SK = "JOURNEY";
+
   public static String dailyCap(String channel, String localDay) {
     return "CAP#" + channel + "#" + localDay;
   }

@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link JourneyStore} on the Waymark table; keys in {@link Keys} and docs/data-model.md. */
 public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements JourneyStore {
@@ -226,16 +227,31 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
 
   @Override
   public void count(String journeyId, String version, JourneyCounter counter, long by) {
-    String metric = counter.name();
-    int shard = ThreadLocalRandom.current().nextInt(COUNTER_SHARDS);
+    Update u = counterUpdate(table, journeyId, version, counter, by);
     dynamo.updateItem(
         r ->
-            r.tableName(table)
-                .key(
-                    Attr.key(Keys.journeyCounters(journeyId, version), Keys.counter(metric, shard)))
-                .updateExpression("ADD #n :by SET metric = :m")
-                .expressionAttributeNames(Map.of("#n", "value"))
-                .expressionAttributeValues(Map.of(":by", Attr.n(by), ":m", Attr.s(metric))));
+            r.tableName(u.tableName())
+                .key(u.key())
+                .updateExpression(u.updateExpression())
+                .expressionAttributeNames(u.expressionAttributeNames())
+                .expressionAttributeValues(u.expressionAttributeValues()));
+  }
+
+  /**
+   * Adds {@code by} to a random shard of a journey version's counter (also used inside other
+   * adapters' transactions, so a ledger entry and its count are written together).
+   */
+  public static Update counterUpdate(
+      String table, String journeyId, String version, JourneyCounter counter, long by) {
+    String metric = counter.name();
+    int shard = ThreadLocalRandom.current().nextInt(COUNTER_SHARDS);
+    return Update.builder()
+        .tableName(table)
+        .key(Attr.key(Keys.journeyCounters(journeyId, version), Keys.counter(metric, shard)))
+        .updateExpression("ADD #n :by SET metric = :m")
+        .expressionAttributeNames(Map.of("#n", "value"))
+        .expressionAttributeValues(Map.of(":by", Attr.n(by), ":m", Attr.s(metric)))
+        .build();
   }
 
   @Override

@@ -2,13 +2,17 @@ package dev.waymark.aws.send;
 
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.send.MessageLog;
 import dev.waymark.core.send.SendOutcome;
 import dev.waymark.core.send.SendRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -16,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The message log: {@code P#<profileId>}/{@code M#<time>#<runId>#<stepId>}, one item per send
  * decision, and for sent messages a pointer {@code MSG#<provider message id>}/{@code MSG} so
- * delivery feedback finds its message.
+ * delivery feedback finds its message. Feedback sets {@code deliveryStatus} (the latest) and adds
+ * to the set {@code feedback} (every status seen, whatever order providers report them in).
  */
 public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements MessageLog {
   private static final Duration RETENTION = Duration.ofDays(400);
@@ -59,6 +64,37 @@ public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements M
     dynamo.putItem(r -> r.tableName(table).item(item));
   }
 
+  /**
+   * The person's message items of the run whose step is {@code stepId} or {@code
+   * <stepId>.<channel>} (a query of {@code P#<profileId>}, {@code M#...}, filtered): the union of
+   * their {@code feedback} sets.
+   */
+  @Override
+  public Set<String> feedback(String profileId, String runId, String stepId) {
+    Set<String> seen = new TreeSet<>();
+    Queries.all(
+            dynamo,
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :m)")
+                    .filterExpression("runId = :r AND (stepId = :s OR begins_with(stepId, :sub))")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk", Attr.s(Keys.profile(profileId)),
+                            ":m", Attr.s(Keys.MESSAGE_PREFIX),
+                            ":r", Attr.s(runId),
+                            ":s", Attr.s(stepId),
+                            ":sub", Attr.s(stepId + "."))))
+        .forEach(
+            item -> {
+              AttributeValue kinds = item.get("feedback");
+              if (kinds != null && kinds.hasSs()) {
+                seen.addAll(kinds.ss());
+              }
+            });
+    return seen;
+  }
+
   @Override
   public boolean updateStatus(String providerMessageId, String status, Instant at) {
     Map<String, AttributeValue> pointer =
@@ -81,12 +117,18 @@ public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements M
                       Attr.key(
                           Keys.profile(Attr.string(pointer, "profileId")),
                           Attr.string(pointer, "messageSk")))
-                  .updateExpression("SET #s = :s, #u = :at")
+                  .updateExpression("SET #s = :s, #u = :at ADD #f :fs")
                   .conditionExpression("attribute_exists(PK)")
                   .expressionAttributeNames(
-                      Map.of("#s", "deliveryStatus", "#u", "deliveryStatusAt"))
+                      Map.of("#s", "deliveryStatus", "#u", "deliveryStatusAt", "#f", "feedback"))
                   .expressionAttributeValues(
-                      Map.of(":s", Attr.s(status), ":at", Attr.s(at.toString()))));
+                      Map.of(
+                          ":s",
+                          Attr.s(status),
+                          ":at",
+                          Attr.s(at.toString()),
+                          ":fs",
+                          AttributeValue.fromSs(List.of(status)))));
       return true;
     } catch (ConditionalCheckFailedException erased) {
       return false;

@@ -78,6 +78,11 @@ class ExactlyOnceSendIT {
           public boolean updateStatus(String providerMessageId, String status, Instant at) {
             return realLog.updateStatus(providerMessageId, status, at);
           }
+
+          @Override
+          public java.util.Set<String> feedback(String profile, String runId, String stepId) {
+            return realLog.feedback(profile, runId, stepId);
+          }
         };
     send =
         new SendService(

@@ -12,7 +12,8 @@ public record FieldFilter(String field, FilterOp op, JsonNode value) {
     return op.test(resolve(subject, field), value);
   }
 
-  static JsonNode resolve(JsonNode subject, String dotted) {
+  /** The value at a dotted path of {@code subject}, or null. */
+  public static JsonNode resolve(JsonNode subject, String dotted) {
     JsonNode current = subject;
     for (String part : dotted.split("\\.")) {
       if (current == null) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  *   <li>{@code refused_<decision>}: entries refused, per {@link EntryDecision};
  *   <li>{@code step:<stepId>:<status>}: a send step's outcomes;
  *   <li>{@code wait:<stepId>:<registered|performed|timed_out>}: a wait step's registrations and how
- *       they ended.
+ *       they ended;
+ *   <li>{@code split:<stepId>:<variant>}: the runs a split step sent down each variant.
  * </ul>
  */
 public record JourneyCounter(Kind kind, String stepId, String outcome) {
@@ -27,7 +28,8 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
     EXITED,
     REFUSED,
     STEP,
-    WAIT
+    WAIT,
+    SPLIT
   }
 
   /** How a wait step's registration ended (or that it was made). */
@@ -47,6 +49,7 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
   private static final String REFUSED_PREFIX = "refused_";
   private static final String STEP_PREFIX = "step:";
   private static final String WAIT_PREFIX = "wait:";
+  private static final String SPLIT_PREFIX = "split:";
 
   public JourneyCounter {
     Objects.requireNonNull(kind, "kind");
@@ -65,6 +68,11 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
     return new JourneyCounter(Kind.WAIT, stepId, outcome.name());
   }
 
+  /** A run sent down a split step's variant. */
+  public static JourneyCounter split(String stepId, String variant) {
+    return new JourneyCounter(Kind.SPLIT, stepId, variant);
+  }
+
   /** True for a wait step's registration (not its end). */
   public boolean isWaitRegistered() {
     return kind == Kind.WAIT && WaitOutcome.registered.name().equals(outcome);
@@ -81,6 +89,7 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
       case REFUSED -> REFUSED_PREFIX + outcome;
       case STEP -> STEP_PREFIX + stepId + ":" + outcome;
       case WAIT -> WAIT_PREFIX + stepId + ":" + outcome;
+      case SPLIT -> SPLIT_PREFIX + stepId + ":" + outcome;
     };
   }
 
@@ -105,7 +114,11 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
           new JourneyCounter(Kind.REFUSED, null, name.substring(REFUSED_PREFIX.length())));
     }
     Kind kind =
-        name.startsWith(STEP_PREFIX) ? Kind.STEP : name.startsWith(WAIT_PREFIX) ? Kind.WAIT : null;
+        name.startsWith(STEP_PREFIX)
+            ? Kind.STEP
+            : name.startsWith(WAIT_PREFIX)
+                ? Kind.WAIT
+                : name.startsWith(SPLIT_PREFIX) ? Kind.SPLIT : null;
     int last = name.lastIndexOf(':');
     int first = name.indexOf(':');
     if (kind == null || last <= first + 1 || last == name.length() - 1) {

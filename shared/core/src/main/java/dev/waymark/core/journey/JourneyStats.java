@@ -8,8 +8,9 @@ import java.util.TreeMap;
 public record JourneyStats(JourneyStore store) {
   /**
    * One version's figures. {@code refused} is keyed by the refusal (as in {@code
-   * refused_<decision>}), {@code steps} by the step and wait counters' names; both sorted by key. A
-   * rate is null when nobody was counted in its denominator.
+   * refused_<decision>}), {@code steps} by the step and wait counters' names, {@code splits} by
+   * split step and then variant (the runs sent down each); all sorted by key. A rate is null when
+   * nobody was counted in its denominator.
    */
   public record VersionStats(
       String version,
@@ -21,7 +22,8 @@ public record JourneyStats(JourneyStore store) {
       Double conversionRate,
       Double holdoutConversionRate,
       Map<String, Long> refused,
-      Map<String, Long> steps) {}
+      Map<String, Long> steps,
+      Map<String, Map<String, Long>> splits) {}
 
   /** Every version of the journey that has had runs, oldest first. */
   public List<VersionStats> of(String journeyId) {
@@ -36,6 +38,7 @@ public record JourneyStats(JourneyStore store) {
     long goal = counters.getOrDefault(JourneyCounter.GOAL, 0L);
     Map<String, Long> refused = new TreeMap<>();
     Map<String, Long> steps = new TreeMap<>();
+    Map<String, Map<String, Long>> splits = new TreeMap<>();
     long registered = 0;
     long resolved = 0;
     for (Map.Entry<JourneyCounter, Long> c : counters.entrySet()) {
@@ -43,6 +46,10 @@ public record JourneyStats(JourneyStore store) {
       switch (counter.kind()) {
         case REFUSED -> refused.merge(counter.outcome(), c.getValue(), Long::sum);
         case STEP -> steps.merge(counter.name(), c.getValue(), Long::sum);
+        case SPLIT ->
+            splits
+                .computeIfAbsent(counter.stepId(), s -> new TreeMap<>())
+                .merge(counter.outcome(), c.getValue(), Long::sum);
         case WAIT -> {
           steps.merge(counter.name(), c.getValue(), Long::sum);
           if (counter.isWaitRegistered()) {
@@ -64,7 +71,8 @@ public record JourneyStats(JourneyStore store) {
         rate(goal, entered),
         rate(counters.getOrDefault(JourneyCounter.GOAL_HELD_OUT, 0L), heldOut),
         refused,
-        steps);
+        steps,
+        splits);
   }
 
   private static Double rate(long goals, long of) {

@@ -55,6 +55,14 @@ public final class TemplateRenderer {
     };
   }
 
+  /**
+   * Renders one named part on its own, as strictly as a message's parts (e.g. a journey webhook's
+   * body, given as a one-part template).
+   */
+  public String renderPart(MessageTemplate template, String part, Map<String, Object> data) {
+    return part(template, part, data);
+  }
+
   private String html(MessageTemplate template, Map<String, Object> data) {
     if (!template.parts().containsKey("html")) {
       return null;

@@ -112,6 +112,31 @@ public final class ProfileService {
     throw new IllegalStateException("consents for " + profileId + " kept losing races");
   }
 
+  /**
+   * Records an event computed from the live profile (e.g. a journey's trait update: an identify
+   * event with the new values) and applies its traits, in one conditional write; recomputed from
+   * the current profile when another change won a race. Empty when an event with the same messageId
+   * and timestamp is already on the profile, so a retried change is applied once.
+   */
+  public Optional<Profile> recordChange(
+      String profileId, java.util.function.Function<Profile, InboundEvent> change) {
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      Profile current =
+          resolve(profileId)
+              .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
+      InboundEvent event = change.apply(current);
+      Profile updated =
+          current.withTraits(
+              current.traits().applying(event.traits(), event.timestamp()), clock.instant());
+      try {
+        return store.record(updated, event) ? Optional.of(updated) : Optional.empty();
+      } catch (ConcurrentChangeException lostRace) {
+        backOff(pass);
+      }
+    }
+    throw new IllegalStateException("a change of " + profileId + " kept losing races");
+  }
+
   /** The live profile a profile id stands for today, following merge redirects. */
   public Optional<Profile> resolve(String profileId) {
     Optional<Profile> current = store.find(profileId);

@@ -99,10 +99,28 @@ public final class InternalEvents {
     return Optional.of(event.properties().path("segmentId").asText());
   }
 
+  /**
+   * A trait change Waymark makes (a journey's update step): an identify event with the new values,
+   * its properties saying where it came from.
+   */
+  public static InboundEvent traitChange(
+      Profile profile, String messageId, ObjectNode traits, ObjectNode properties, Instant at) {
+    ObjectNode body = internal(profile, "identify", messageId, properties, at);
+    body.set("traits", traits);
+    return new InboundEvent(body, at);
+  }
+
   private static InboundEvent track(
       Profile profile, String name, String messageId, ObjectNode properties, Instant at) {
+    ObjectNode body = internal(profile, "track", messageId, properties, at);
+    body.put("event", name);
+    return new InboundEvent(body, at);
+  }
+
+  private static ObjectNode internal(
+      Profile profile, String type, String messageId, ObjectNode properties, Instant at) {
     ObjectNode body = Json.object();
-    body.put("type", "track").put("event", name).put("messageId", messageId);
+    body.put("type", type).put("messageId", messageId);
     Identity identity = identityOf(profile);
     switch (identity.namespace()) {
       case USER_ID -> body.put("userId", identity.value());
@@ -112,7 +130,7 @@ public final class InternalEvents {
     body.set("properties", properties);
     body.putObject("context").putObject("waymark").put("internal", true);
     body.put("timestamp", at.toString());
-    return new InboundEvent(body, at);
+    return body;
   }
 
   static Identity identityOf(Profile profile) {

@@ -1,6 +1,7 @@
 package dev.waymark.core.send;
 
 import java.time.Instant;
+import java.util.Set;
 
 /** The per-person log of messages and what became of them (sent, delivered, opened, bounced...). */
 public interface MessageLog {
@@ -8,4 +9,11 @@ public interface MessageLog {
 
   /** Updates a sent message's status from provider feedback; false when the message is unknown. */
   boolean updateStatus(String providerMessageId, String status, Instant at);
+
+  /**
+   * Every feedback status ({@code delivery}, {@code open}, {@code click}, {@code bounce}, {@code
+   * complaint}) recorded for what a run's send step sent, including the step's {@code
+   * <stepId>.<channel>} sends; empty when it sent nothing or nothing came back.
+   */
+  Set<String> feedback(String profileId, String runId, String stepId);
 }

@@ -4,19 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.TraceEntry;
-import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.message.MessageTemplate;
 import dev.waymark.core.message.RenderedMessage;
+import dev.waymark.core.message.TemplateData;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.profile.ConsentChannel;
+import dev.waymark.core.profile.PersonZone;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -255,28 +255,13 @@ public final class SendService {
   }
 
   private ZoneId zoneOf(Profile profile) {
-    String zone = profile.traits().values().path("timezone").asText("");
-    try {
-      return zone.isEmpty() ? defaultZone : ZoneId.of(zone);
-    } catch (java.time.DateTimeException e) {
-      return defaultZone;
-    }
+    return PersonZone.of(profile, defaultZone);
   }
 
   private Map<String, Object> data(
       SendRequest request, Profile profile, Channel channel, String to) {
-    Map<String, Object> person =
-        new HashMap<>(Json.MAPPER.convertValue(profile.traits().values(), Map.class));
-    person.put("id", profile.id());
-    Map<String, Object> data = new HashMap<>();
-    data.put("profile", person);
-    data.put(
-        "event",
-        request.entry() == null ? Map.of() : Json.MAPPER.convertValue(request.entry(), Map.class));
-    data.put(
-        "data",
-        request.data() == null ? Map.of() : Json.MAPPER.convertValue(request.data(), Map.class));
-    data.put("journey", Map.of("id", request.journeyId()));
+    Map<String, Object> data =
+        TemplateData.of(profile, request.entry(), request.data(), request.journeyId());
     data.put("unsubscribeUrl", unsubscribe.url(profile.id(), channel, request.topic()));
     data.put("address", to);
     return data;

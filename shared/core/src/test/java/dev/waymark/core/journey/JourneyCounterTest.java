@@ -27,7 +27,9 @@ class JourneyCounterTest {
             JourneyCounter.step("send-offer", "sent"),
             "step:send-offer:sent",
             JourneyCounter.wait("await-visit", JourneyCounter.WaitOutcome.timed_out),
-            "wait:await-visit:timed_out");
+            "wait:await-visit:timed_out",
+            JourneyCounter.split("ab", "b"),
+            "split:ab:b");
     names.forEach(
         (counter, name) -> {
           assertThat(counter.name()).isEqualTo(name);
@@ -44,7 +46,8 @@ class JourneyCounterTest {
   @Test
   void namesNoVersionWroteAreNotCounters() {
     for (String name :
-        List.of("", "refused_", "step:", "step:x", "step:x:", "wait::registered", "x")) {
+        List.of(
+            "", "refused_", "step:", "step:x", "step:x:", "wait::registered", "split:ab", "x")) {
       assertThat(JourneyCounter.parse(name)).as(name).isEmpty();
     }
   }
@@ -81,6 +84,26 @@ class JourneyCounterTest {
     assertThat(stats.steps().keySet())
         .containsExactly(
             "step:s:sent", "wait:w:performed", "wait:w:registered", "wait:w:timed_out");
+  }
+
+  @Test
+  void statsCountRunsPerSplitVariant() {
+    JourneyStats.VersionStats stats =
+        JourneyStats.of(
+            "1",
+            Map.of(
+                JourneyCounter.split("ab", "a"),
+                3L,
+                JourneyCounter.split("ab", "b"),
+                5L,
+                JourneyCounter.split("again", "x"),
+                1L,
+                JourneyCounter.step("s", "sent"),
+                2L));
+    assertThat(stats.splits())
+        .containsExactly(
+            Map.entry("ab", Map.of("a", 3L, "b", 5L)), Map.entry("again", Map.of("x", 1L)));
+    assertThat(stats.steps()).containsOnlyKeys("step:s:sent");
   }
 
   @Test
