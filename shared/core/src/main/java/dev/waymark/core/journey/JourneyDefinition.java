@@ -38,4 +38,22 @@ public record JourneyDefinition(
   public JourneyDefinition {
     audience = List.copyOf(audience);
   }
+
+  /** The same journey as published version {@code publishedVersion} ("1", "2", ...). */
+  public JourneyDefinition withVersion(String publishedVersion) {
+    return new JourneyDefinition(
+        id,
+        name,
+        description,
+        priority,
+        entry,
+        audience,
+        eligibility,
+        lock,
+        entryCap,
+        holdoutPercent,
+        goal,
+        sample,
+        publishedVersion);
+  }
 }

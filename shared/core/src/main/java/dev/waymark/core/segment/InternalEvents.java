@@ -23,6 +23,7 @@ public final class InternalEvents {
   public static final String SEGMENT_EXITED = "Segment Exited";
   public static final String LEASE_CLOSE_TO_END = "Lease Close To End";
   public static final String AUDIENCE_SCHEDULE_FIRED = "Audience Schedule Fired";
+  public static final String JOURNEY_ENTRY_REQUESTED = "Journey Entry Requested";
   private static final List<IdentityNamespace> PREFERENCE =
       List.of(IdentityNamespace.USER_ID, IdentityNamespace.EMAIL, IdentityNamespace.ANONYMOUS_ID);
 
@@ -63,6 +64,21 @@ public final class InternalEvents {
         profile,
         AUDIENCE_SCHEDULE_FIRED,
         "aud:" + journeyId + ":" + profile.id() + ":" + entryKey,
+        properties,
+        at);
+  }
+
+  /**
+   * An entry asked for over the API ({@code POST /v1/journeys/{id}/entries}) into a journey whose
+   * entry is {@code api}; one request id is one event.
+   */
+  public static InboundEvent journeyEntryRequested(
+      Profile profile, String journeyId, String requestId, Instant at) {
+    ObjectNode properties = Json.object().put("journeyId", journeyId).put("requestId", requestId);
+    return track(
+        profile,
+        JOURNEY_ENTRY_REQUESTED,
+        "api:" + journeyId + ":" + profile.id() + ":" + requestId,
         properties,
         at);
   }
