@@ -25,6 +25,7 @@ record JourneyViews(JourneyServices journeys) {
               .put("heldOut", stats.heldOut())
               .put("goalReached", stats.goalReached())
               .put("exited", stats.exited())
+              .put("stopped", stats.stopped())
               .put("waiting", stats.waiting());
       v.put("conversionRate", stats.conversionRate());
       v.put("holdoutConversionRate", stats.holdoutConversionRate());

@@ -131,6 +131,19 @@ class JourneyAdminRoutesTest {
     assertField(api.call("POST /v1/journeys/{id}/pause", Map.of("id", ""), Map.of()), 400, "id");
   }
 
+  @Test
+  void everyJourneyRouteRefusesABadIdNamingIt() {
+    for (String route : JourneyAdminRoutes.ROUTES) {
+      if (route.equals("GET /v1/journeys")) {
+        continue;
+      }
+      JourneysApiFixture.Answer answer =
+          api.call(route, Map.of("id", "Not An Id", "v", "1"), Map.of(), "{}");
+      assertThat(answer.status()).as(route).isEqualTo(400);
+      assertThat(answer.body().path("errors").findValuesAsText("field")).as(route).contains("id");
+    }
+  }
+
   private JourneysApiFixture.Answer entries(String body) {
     return api.call("POST /v1/journeys/{id}/entries", TEST_DRIVE, Map.of(), body);
   }

@@ -161,7 +161,9 @@ class JourneyPublisherIT {
     assertThat(f.store.waitsOfRun(sarah.id(), run.runId())).isEmpty();
     assertThat(f.store.runs(sarah.id()).get(0).status()).isEqualTo(JourneyRun.RunStatus.stopped);
     assertThat(f.store.runningRuns("test-drive")).isEmpty();
-    assertThat(f.store.counters("test-drive", "1")).containsEntry(JourneyCounter.STOPPED, 1L);
+    assertThat(f.store.counters("test-drive", "1"))
+        .containsEntry(JourneyCounter.STOPPED, 1L)
+        .containsEntry(JourneyCounter.wait("await-visit", JourneyCounter.WaitOutcome.stopped), 1L);
     assertThat(f.publisher.stop("test-drive").runsStopped()).isZero();
 
     f.book(sarah, "booking-2");

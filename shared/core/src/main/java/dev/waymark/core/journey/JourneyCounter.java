@@ -15,8 +15,8 @@ import java.util.Optional;
  *   <li>{@code stopped}: runs ended because their journey was stopped;
  *   <li>{@code refused_<decision>}: entries refused, per {@link EntryDecision};
  *   <li>{@code step:<stepId>:<status>}: a send step's outcomes;
- *   <li>{@code wait:<stepId>:<registered|performed|timed_out>}: a wait step's registrations and how
- *       they ended.
+ *   <li>{@code wait:<stepId>:<registered|performed|timed_out|stopped>}: a wait step's registrations
+ *       and how they ended.
  * </ul>
  */
 public record JourneyCounter(Kind kind, String stepId, String outcome) {
@@ -36,7 +36,9 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
   public enum WaitOutcome {
     registered,
     performed,
-    timed_out
+    timed_out,
+    /** Claimed because the journey was stopped. */
+    stopped
   }
 
   public static final JourneyCounter ENTERED = new JourneyCounter(Kind.ENTERED, null, null);

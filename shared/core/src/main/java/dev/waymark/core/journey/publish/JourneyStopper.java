@@ -5,6 +5,7 @@ import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRun;
 import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.TraceEntry;
+import dev.waymark.core.journey.WaitRegistration;
 import java.time.Clock;
 
 /**
@@ -27,7 +28,15 @@ public record JourneyStopper(JourneyStore store, JourneyExecutions executions, C
         continue;
       }
       executions.stop(run.executionArn(), ERROR, "journey " + journeyId + " stopped");
-      store.waitsOfRun(run.profileId(), run.runId()).forEach(store::claimWait);
+      for (WaitRegistration wait : store.waitsOfRun(run.profileId(), run.runId())) {
+        if (store.claimWait(wait)) {
+          store.count(
+              journeyId,
+              wait.version(),
+              JourneyCounter.wait(wait.stepId(), JourneyCounter.WaitOutcome.stopped),
+              1);
+        }
+      }
       store.updateRun(run.withStatus(JourneyRun.RunStatus.stopped));
       store.count(journeyId, run.version(), JourneyCounter.STOPPED, 1);
       store.trace(

@@ -1,10 +1,13 @@
 package dev.waymark.core.journey.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.ClasspathJourneys;
 import dev.waymark.core.journey.JourneyYaml;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The journeys packaged with Waymark ({@code statemachines/<id>/journey.yaml} on the class path),
@@ -32,12 +35,11 @@ public final class ShippedJourneys {
   public static List<JourneyPublisher.Published> publishAll(
       JourneyPublisher publisher, ClassLoader loader) {
     List<JourneyPublisher.Published> published = new ArrayList<>();
+    Map<String, JsonNode> drafts = new HashMap<>();
+    publisher.list(true).forEach(j -> drafts.put(j.id(), j.draft()));
     for (ObjectNode document : documents(loader)) {
       String id = document.path("id").asText();
-      boolean sameDraft =
-          publisher.list(true).stream()
-              .anyMatch(j -> j.id().equals(id) && document.equals(j.draft()));
-      if (!sameDraft) {
+      if (!document.equals(drafts.get(id))) {
         publisher.saveDraft(id, document);
       }
       published.add(publisher.publish(id));
