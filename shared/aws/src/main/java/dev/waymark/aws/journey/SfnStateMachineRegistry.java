@@ -4,18 +4,29 @@ import dev.waymark.core.journey.publish.StateMachineRegistry;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
 import software.amazon.awssdk.services.sfn.model.StateMachineType;
 
 /**
  * {@link StateMachineRegistry} on Step Functions (Standard workflows): CreateStateMachine or
  * UpdateStateMachine, PublishStateMachineVersion, and CreateStateMachineAlias or
- * UpdateStateMachineAlias. The journeys function's role may do this only on {@code
+ * UpdateStateMachineAlias (DescribeStateMachineAlias to tell which; ListStateMachines only when the
+ * ARN is not known yet). The journeys function's role may do this only on {@code
  * stateMachine:waymark-*}, and pass only the journeys' execution role.
  */
 public record SfnStateMachineRegistry(SfnClient sfn) implements StateMachineRegistry {
   @Override
-  public String createOrUpdate(String name, String definition, String roleArn) {
+  public String createOrUpdate(String name, String knownArn, String definition, String roleArn) {
+    if (knownArn != null) {
+      try {
+        sfn.updateStateMachine(
+            r -> r.stateMachineArn(knownArn).definition(definition).roleArn(roleArn));
+        return knownArn;
+      } catch (StateMachineDoesNotExistException deleted) {
+        // made again below
+      }
+    }
     String existing = find(name);
     if (existing == null) {
       try {
@@ -35,7 +46,10 @@ public record SfnStateMachineRegistry(SfnClient sfn) implements StateMachineRegi
     return arn;
   }
 
-  /** The ARN of the state machine with this name, or null. */
+  /**
+   * The ARN of the state machine with this name, or null: only when the journey record does not
+   * know it (first publish, or a record restored without it).
+   */
   private String find(String name) {
     return sfn.listStateMachinesPaginator(r -> r.maxResults(1000)).stateMachines().stream()
         .filter(m -> m.name().equals(name))

@@ -105,7 +105,9 @@ public final class JourneyPublisher {
       return new Published(live.get(), false, Optional.empty());
     }
     int number = journey.liveVersion() + 1;
-    String machine = machines.createOrUpdate(stateMachineName(id), compiled.asl(), roleArn);
+    String machine =
+        machines.createOrUpdate(
+            stateMachineName(id), journey.stateMachineArn(), compiled.asl(), roleArn);
     String versionArn = machines.publishVersion(machine, "journey " + id + " version " + number);
     JourneyVersion version =
         new JourneyVersion(
