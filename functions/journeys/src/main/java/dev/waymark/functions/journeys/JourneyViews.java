@@ -3,43 +3,20 @@ package dev.waymark.functions.journeys;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.journey.JourneyServices;
-import dev.waymark.core.journey.ClasspathJourneys;
-import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyRun;
 import dev.waymark.core.journey.JourneyStats;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.Profile;
 
-/** The JSON the journeys API answers with (see docs/api.md). */
+/** The JSON of the journeys API's stats and per-person views (see docs/api.md). */
 record JourneyViews(JourneyServices journeys) {
-  ObjectNode list() {
-    ObjectNode body = Json.object();
-    ArrayNode list = body.putArray("journeys");
-    journeys.catalog().journeys().forEach(j -> list.add(summary(j)));
-    return body;
-  }
-
-  ObjectNode journey(String id) {
-    JourneyDefinition journey = find(id);
-    ObjectNode body = summary(journey);
-    body.set("definition", Json.MAPPER.valueToTree(journey));
-    String asl =
-        ClasspathJourneys.readOptional(
-            getClass().getClassLoader(),
-            ClasspathJourneys.ROOT + "/" + id + "/definition.asl.json");
-    body.set("stateMachine", asl == null ? null : Json.parse(asl));
-    ArrayNode versions = body.putArray("versions");
-    journeys.store().versions(id).forEach(versions::add);
-    return body;
-  }
-
   /**
    * Per version: the counters, waiting runs, conversion against the holdout, and the runs per split
    * variant.
    */
   ObjectNode stats(String id) {
-    find(id);
+    journeys.publisher().get(id);
     ObjectNode body = Json.object().put("journeyId", id);
     ArrayNode versions = body.putArray("versions");
     for (JourneyStats.VersionStats stats : journeys.stats().of(id)) {
@@ -51,6 +28,7 @@ record JourneyViews(JourneyServices journeys) {
               .put("heldOut", stats.heldOut())
               .put("goalReached", stats.goalReached())
               .put("exited", stats.exited())
+              .put("stopped", stats.stopped())
               .put("waiting", stats.waiting());
       v.put("conversionRate", stats.conversionRate());
       v.put("holdoutConversionRate", stats.holdoutConversionRate());
@@ -91,22 +69,5 @@ record JourneyViews(JourneyServices journeys) {
       case "TIMED_OUT" -> JourneyRun.RunStatus.timed_out.name();
       default -> JourneyRun.RunStatus.running.name();
     };
-  }
-
-  private JourneyDefinition find(String id) {
-    return journeys
-        .catalog()
-        .find(id)
-        .orElseThrow(() -> ProblemException.notFound("no journey " + id));
-  }
-
-  private static ObjectNode summary(JourneyDefinition j) {
-    return Json.object()
-        .put("id", j.id())
-        .put("name", j.name())
-        .put("description", j.description())
-        .put("priority", j.priority())
-        .put("version", j.version())
-        .put("entryEvent", j.entry().event());
   }
 }

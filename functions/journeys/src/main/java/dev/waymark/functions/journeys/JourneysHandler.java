@@ -15,15 +15,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Journey visibility: {@code GET /v1/journeys}, {@code GET /v1/journeys/{id}} (definition and
- * versions), {@code GET /v1/journeys/{id}/stats} (per version), and per person {@code GET
- * /v1/profiles/{id}/journeys} (each run, where it is, and the decision trace); and the one-click
- * unsubscribe link of every email, {@code GET|POST /v1/unsubscribe?token=…}.
+ * The journeys API: the admin routes of {@link JourneyAdminRoutes} (drafts, publishing, pause,
+ * resume, stop, archive, versions, API entries); {@code GET /v1/journeys/{id}/stats} (per version),
+ * and per person {@code GET /v1/profiles/{id}/journeys} (each run, where it is, and the decision
+ * trace); and the one-click unsubscribe link of every email, {@code GET|POST
+ * /v1/unsubscribe?token=…}.
  */
 public final class JourneysHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(JourneysHandler.class);
   private final JourneyViews views;
+  private final JourneyAdminRoutes admin;
   private final Unsubscribe unsubscribe;
   private final Telemetry telemetry;
 
@@ -33,6 +35,7 @@ public final class JourneysHandler
 
   public JourneysHandler(JourneyServices journeys, Telemetry telemetry) {
     this.views = new JourneyViews(journeys);
+    this.admin = new JourneyAdminRoutes(journeys.publisher(), journeys.entries());
     this.unsubscribe =
         new Unsubscribe(
             journeys.unsubscribe(), journeys.core().profiles(), journeys.core().clock());
@@ -47,22 +50,21 @@ public final class JourneysHandler
         LOG,
         event,
         route ->
-            HttpResponses.json(
-                200,
-                switch (route) {
-                  case "GET /v1/journeys" -> views.list();
-                  case "GET /v1/journeys/{id}" ->
-                      views.journey(HttpRequests.pathParameter(event, "id"));
-                  case "GET /v1/journeys/{id}/stats" ->
-                      views.stats(HttpRequests.pathParameter(event, "id"));
-                  case "GET /v1/profiles/{id}/journeys" ->
-                      views.profileJourneys(HttpRequests.pathParameter(event, "id"));
-                  case "GET /v1/unsubscribe", "POST /v1/unsubscribe" ->
-                      unsubscribe.unsubscribe(
-                          HttpRequests.query(event, "token")
-                              .orElseThrow(
-                                  () -> ProblemException.invalidField("token", "required")));
-                  default -> throw HttpHandlerSupport.noRoute(route);
-                }));
+            JourneyAdminRoutes.serves(route)
+                ? admin.dispatch(route, event)
+                : HttpResponses.json(
+                    200,
+                    switch (route) {
+                      case "GET /v1/journeys/{id}/stats" ->
+                          views.stats(HttpRequests.pathParameter(event, "id"));
+                      case "GET /v1/profiles/{id}/journeys" ->
+                          views.profileJourneys(HttpRequests.pathParameter(event, "id"));
+                      case "GET /v1/unsubscribe", "POST /v1/unsubscribe" ->
+                          unsubscribe.unsubscribe(
+                              HttpRequests.query(event, "token")
+                                  .orElseThrow(
+                                      () -> ProblemException.invalidField("token", "required")));
+                      default -> throw HttpHandlerSupport.noRoute(route);
+                    }));
   }
 }

@@ -2,77 +2,65 @@ package dev.waymark.functions.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.aws.WaymarkServices;
-import dev.waymark.aws.config.WaymarkConfig;
-import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
-import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.EntryDecision;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyRun;
 import dev.waymark.core.journey.JourneyStore;
+import dev.waymark.core.journey.publish.ShippedJourneys;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.profile.ConsentChannel;
-import dev.waymark.ddblocal.SharedDynamoDbLocal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The journeys API through the handler, on journey state in DynamoDB Local. */
 class JourneysHandlerTest {
-  static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
-  static final DynamoDbClient dynamo = SharedDynamoDbLocal.client();
+  static final Instant NOW = JourneysApiFixture.NOW;
+  JourneysApiFixture api;
   WaymarkServices core;
   JourneyServices journeys;
-  JourneysHandler handler;
 
   @BeforeEach
-  void freshTable() {
-    core =
-        new WaymarkServices(
-            dynamo,
-            WaymarkConfig.local(SharedDynamoDbLocal.newWaymarkTable()),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    journeys = new JourneyServices(core, JourneyConfig.from(Map.of()));
-    handler = new JourneysHandler(journeys, Telemetry.quiet());
+  void freshTable() throws Exception {
+    api = new JourneysApiFixture();
+    core = api.core;
+    journeys = api.journeys;
+    ShippedJourneys.publishAll(journeys.publisher(), getClass().getClassLoader());
   }
 
-  record Answer(int status, JsonNode body) {}
+  @AfterEach
+  void stopEndpoint() {
+    api.close();
+  }
 
-  Answer call(String routeKey, Map<String, String> path, Map<String, String> query) {
-    APIGatewayV2HTTPResponse response =
-        handler.handleRequest(
-            APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(routeKey)
-                .withPathParameters(path)
-                .withQueryStringParameters(query)
-                .build(),
-            null);
-    return new Answer(response.getStatusCode(), Json.parse(response.getBody()));
+  JourneysApiFixture.Answer call(
+      String routeKey, Map<String, String> path, Map<String, String> query) {
+    return api.call(routeKey, path, query);
   }
 
   @Test
   void listsTheShippedJourneysAndShowsOneWithItsStateMachine() {
-    Answer list = call("GET /v1/journeys", Map.of(), Map.of());
+    JourneysApiFixture.Answer list = call("GET /v1/journeys", Map.of(), Map.of());
 
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.body().path("journeys").findValuesAsText("id"))
         .contains("lease-renewal", "payment-reminders", "welcome-double-opt-in");
-    Answer one = call("GET /v1/journeys/{id}", Map.of("id", "lease-renewal"), Map.of());
+    JourneysApiFixture.Answer one =
+        call("GET /v1/journeys/{id}", Map.of("id", "lease-renewal"), Map.of());
     assertThat(one.status()).isEqualTo(200);
-    assertThat(one.body().path("stateMachine").path("States").isObject()).isTrue();
-    assertThat(one.body().path("definition").path("id").asText()).isEqualTo("lease-renewal");
-    assertThat(one.body().path("versions").isArray()).isTrue();
+    assertThat(one.body().path("state").asText()).isEqualTo("live");
+    assertThat(one.body().path("asl").path("States").isObject()).isTrue();
+    assertThat(one.body().path("draft").path("id").asText()).isEqualTo("lease-renewal");
+    assertThat(one.body().path("live").path("version").asInt()).isEqualTo(1);
+    assertThat(one.body().path("versions").findValuesAsText("version")).containsExactly("1");
+    assertThat(one.body().has("webhookSecret")).isFalse();
   }
 
   @Test
@@ -117,7 +105,8 @@ class JourneysHandlerTest {
         1);
     store.count("lease-renewal", "v1", JourneyCounter.step("send-offer", "sent"), 2);
 
-    Answer stats = call("GET /v1/journeys/{id}/stats", Map.of("id", "lease-renewal"), Map.of());
+    JourneysApiFixture.Answer stats =
+        call("GET /v1/journeys/{id}/stats", Map.of("id", "lease-renewal"), Map.of());
     assertThat(stats.status()).isEqualTo(200);
     JsonNode v1 = stats.body().path("versions").path(0);
     assertThat(v1.path("version").asText()).isEqualTo("v1");
@@ -155,7 +144,8 @@ class JourneysHandlerTest {
                 JourneyRun.RunStatus.held_out,
                 "i1",
                 null));
-    Answer answer = call("GET /v1/profiles/{id}/journeys", Map.of("id", profileId), Map.of());
+    JourneysApiFixture.Answer answer =
+        call("GET /v1/profiles/{id}/journeys", Map.of("id", profileId), Map.of());
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body().path("runs").path(0).path("runId").asText()).isEqualTo("run-9");
     assertThat(answer.body().path("runs").path(0).path("status").asText()).isEqualTo("held_out");
@@ -173,7 +163,7 @@ class JourneysHandlerTest {
                     NOW))
             .profileId();
     String token = journeys.unsubscribe().token(profileId, Channel.email, "offers");
-    Answer done = call("POST /v1/unsubscribe", Map.of(), Map.of("token", token));
+    JourneysApiFixture.Answer done = call("POST /v1/unsubscribe", Map.of(), Map.of("token", token));
     assertThat(done.status()).isEqualTo(200);
     assertThat(done.body().path("topic").asText()).isEqualTo("offers");
     assertThat(
@@ -184,10 +174,11 @@ class JourneysHandlerTest {
                 .allows(ConsentChannel.EMAIL, "offers"))
         .isFalse();
 
-    Answer forged = call("GET /v1/unsubscribe", Map.of(), Map.of("token", token + "x"));
+    JourneysApiFixture.Answer forged =
+        call("GET /v1/unsubscribe", Map.of(), Map.of("token", token + "x"));
     assertThat(forged.status()).isEqualTo(400);
     assertThat(forged.body().toString()).contains("token");
-    Answer missing = call("GET /v1/unsubscribe", Map.of(), Map.of());
+    JourneysApiFixture.Answer missing = call("GET /v1/unsubscribe", Map.of(), Map.of());
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body().toString()).contains("token");
   }

@@ -6,8 +6,7 @@ import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.steps.StepServices;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.core.journey.StaticJourneyCatalog;
-import dev.waymark.ddblocal.DynamoDbLocal;
+import dev.waymark.core.journey.publish.ShippedJourneys;
 import dev.waymark.functions.journeytasks.AwaitTaskHandler;
 import dev.waymark.functions.journeytasks.ProfileFactsHandler;
 import dev.waymark.functions.journeytasks.SendTaskHandler;
@@ -22,17 +21,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Journeys on one machine: the States Language executor on the virtual clock behind its Step
- * Functions endpoint, every state machine of template.yaml created on it (with a version and the
- * alias {@code live}, as the stack does), the journey task functions registered for its Lambda
- * tasks, and the journey services — whose own SDK clients talk to the local Step Functions, SES and
- * SNS endpoints. Webhook steps may call the local runtime's own {@code /_local/webhooks} (http to
- * 127.0.0.1); they retry without waiting between attempts.
+ * Functions endpoint, the journey task functions registered for its Lambda tasks, and the journey
+ * services — whose own SDK clients talk to the local Step Functions, SES and SNS endpoints. At
+ * start every shipped journey is published through the publish path, as the deploy does: a state
+ * machine {@code waymark-<id>} per journey, a version, and the alias {@code live}. Webhook steps
+ * may call the local runtime's own {@code /_local/webhooks} (http to 127.0.0.1); they retry
+ * without waiting between attempts.
  */
 public final class LocalJourneys implements AutoCloseable {
   private final StatesEngine engine;
@@ -51,11 +48,9 @@ public final class LocalJourneys implements AutoCloseable {
             .build();
     this.endpoint = StatesHttpServer.start(engine, "127.0.0.1", 0);
     URI sfnEndpoint = URI.create(endpoint.endpoint());
-    Map<String, String> aliases = deploy(template, sfnEndpoint);
     Map<String, String> env = new HashMap<>();
-    aliases.forEach(
-        (journeyId, arn) -> env.put(StaticJourneyCatalog.environmentVariable(journeyId), arn));
     env.put("WAYMARK_SFN_ENDPOINT", sfnEndpoint.toString());
+    env.put("WAYMARK_JOURNEY_CACHE_SECONDS", "0");
     env.put("WAYMARK_SES_ENDPOINT", messagingEndpoint.toString());
     env.put("WAYMARK_SNS_ENDPOINT", messagingEndpoint.toString());
     env.put("WAYMARK_PUBLIC_URL", publicUrl.toString());
@@ -69,42 +64,7 @@ public final class LocalJourneys implements AutoCloseable {
     tasks.put(
         StepTaskHandler.class.getName(),
         new StepTaskHandler(StepServices.tasks(services, env, wait -> {}), quiet));
-  }
-
-  /**
-   * Creates each state machine of the template on the local endpoint, publishes a version, points
-   * "live" at it.
-   */
-  private static Map<String, String> deploy(Path template, URI sfnEndpoint) {
-    Map<String, String> aliases = new HashMap<>();
-    try (SfnClient sfn =
-        SfnClient.builder()
-            .endpointOverride(sfnEndpoint)
-            .region(Region.US_EAST_1)
-            .credentialsProvider(DynamoDbLocal.localCredentials())
-            .httpClient(UrlConnectionHttpClient.create())
-            .build()) {
-      for (SamStateMachines.Machine machine : SamStateMachines.machines(template)) {
-        String arn =
-            sfn.createStateMachine(
-                    r ->
-                        r.name(machine.logicalId())
-                            .definition(machine.definition())
-                            .roleArn("arn:aws:iam::" + SamStateMachines.ACCOUNT + ":role/local"))
-                .stateMachineArn();
-        String version =
-            sfn.publishStateMachineVersion(r -> r.stateMachineArn(arn)).stateMachineVersionArn();
-        String alias =
-            sfn.createStateMachineAlias(
-                    r ->
-                        r.name("live")
-                            .routingConfiguration(
-                                c -> c.stateMachineVersionArn(version).weight(100)))
-                .stateMachineAliasArn();
-        aliases.put(machine.journeyId(), alias);
-      }
-    }
-    return aliases;
+    ShippedJourneys.publishAll(services.publisher(), LocalJourneys.class.getClassLoader());
   }
 
   public JourneyServices services() {

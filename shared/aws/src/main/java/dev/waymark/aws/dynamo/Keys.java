@@ -213,4 +213,39 @@ public final class Keys {
   public static String dateIndex(String trait, java.time.LocalDate date) {
     return "D#" + trait + "#" + date;
   }
+
+  // --- journeys as data (see docs/data-model.md#journeys-as-data)
+  // ---------------------------------
+  public static final String JOURNEY_SK = "JOURNEY";
+
+  /** The partition listing every journey (one item per journey, sort key {@link #journey}). */
+  public static final String JOURNEY_DIRECTORY_PK = "JOURNEYS";
+
+  public static final String JOURNEY_PREFIX = "JD#";
+  public static final String JOURNEY_VERSION_PREFIX = "V#";
+  public static final String RUNNING_RUN_PREFIX = "RUN#";
+
+  /**
+   * A journey's partition: {@code JD#<journeyId>}, holding its record ({@link #JOURNEY_SK}), its
+   * versions ({@link #journeyVersion}) and its running runs ({@link #runningRun}); also the sort
+   * key of its entry in {@link #JOURNEY_DIRECTORY_PK}.
+   */
+  public static String journey(String journeyId) {
+    return JOURNEY_PREFIX + journeyId;
+  }
+
+  /** The journey id of a {@code JD#<id>} key. */
+  public static String journeyIdOf(String journeyKey) {
+    return idAfter(JOURNEY_PREFIX, journeyKey, "journey");
+  }
+
+  /** A published version: {@code V#<n>}, zero-padded to 6 digits so versions sort. */
+  public static String journeyVersion(int version) {
+    return JOURNEY_VERSION_PREFIX + String.format("%06d", version);
+  }
+
+  /** A run running on an execution, under its journey: {@code RUN#<runId>}. */
+  public static String runningRun(String runId) {
+    return RUNNING_RUN_PREFIX + runId;
+  }
 }

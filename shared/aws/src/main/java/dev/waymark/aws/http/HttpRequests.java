@@ -1,9 +1,12 @@
 package dev.waymark.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.FieldError;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +37,19 @@ public final class HttpRequests {
     return event.getIsBase64Encoded()
         ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8)
         : body;
+  }
+
+  /** The request body as JSON: 415 unless JSON, 400 naming the body ({@code /}) if malformed. */
+  public static JsonNode jsonBodyNode(APIGatewayV2HTTPEvent event) {
+    String body = jsonBody(event);
+    if (body.isBlank()) {
+      throw ProblemException.invalidField("/", "a JSON body is required");
+    }
+    try {
+      return Json.parse(body);
+    } catch (UncheckedIOException e) {
+      throw ProblemException.invalidField("/", "malformed JSON");
+    }
   }
 
   public static Optional<String> header(APIGatewayV2HTTPEvent event, String name) {

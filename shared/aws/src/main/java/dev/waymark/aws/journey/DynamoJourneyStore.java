@@ -118,6 +118,21 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
   @Override
   public void updateRun(JourneyRun run) {
     dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)));
+    if (run.status() == JourneyRun.RunStatus.running && run.executionArn() != null) {
+      dynamo.putItem(r -> r.tableName(table).item(JourneyItems.runningRun(run)));
+    } else if (!run.active()) {
+      dynamo.deleteItem(
+          r ->
+              r.tableName(table)
+                  .key(Attr.key(Keys.journey(run.journeyId()), Keys.runningRun(run.runId()))));
+    }
+  }
+
+  @Override
+  public List<JourneyRun> runningRuns(String journeyId) {
+    return query(Keys.journey(journeyId), Keys.RUNNING_RUN_PREFIX).stream()
+        .map(JourneyItems::runningRun)
+        .toList();
   }
 
   @Override

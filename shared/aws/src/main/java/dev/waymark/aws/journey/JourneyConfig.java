@@ -3,21 +3,29 @@ package dev.waymark.aws.journey;
 import dev.waymark.core.send.FrequencyCaps;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Journey settings from the function environment (template.yaml sets them): {@code
- * WAYMARK_SM_<JOURNEY>} state machine (alias) ARNs; {@code WAYMARK_FROM_ADDRESS}, {@code
+ * Journey settings from the function environment (template.yaml sets them): the publish path's
+ * {@code WAYMARK_JOURNEY_ROLE_ARN} (the journeys' shared execution role), the task function ARNs
+ * compiled into each state machine ({@code WAYMARK_SEND_FUNCTION_ARN}, {@code
+ * WAYMARK_AWAIT_FUNCTION_ARN}, {@code WAYMARK_STEP_FUNCTION_ARN}; their defaults are the local
+ * runtime's), {@code WAYMARK_JOURNEY_CACHE_SECONDS} (how long the router caches the published
+ * journeys, default 30, 0 = not cached); {@code WAYMARK_FROM_ADDRESS}, {@code
  * WAYMARK_CONFIGURATION_SET}, {@code WAYMARK_PUSH_APP_ARN}; {@code WAYMARK_PUBLIC_URL} and {@code
  * WAYMARK_UNSUBSCRIBE_SECRET} for unsubscribe links; caps ({@code WAYMARK_CAP_*}); {@code
  * WAYMARK_DEFAULT_TIMEZONE}; and, for local runs only, endpoint overrides {@code
  * WAYMARK_SFN_ENDPOINT}, {@code WAYMARK_SES_ENDPOINT}, {@code WAYMARK_SNS_ENDPOINT}.
  */
 public record JourneyConfig(
-    Map<String, String> stateMachineArns,
+    String roleArn,
+    String sendFunctionArn,
+    String awaitFunctionArn,
+    String stepFunctionArn,
+    Duration catalogCache,
     String fromAddress,
     String configurationSet,
     String pushAppArn,
@@ -30,15 +38,12 @@ public record JourneyConfig(
     Optional<URI> snsEndpoint) {
 
   public static JourneyConfig from(Map<String, String> env) {
-    Map<String, String> arns = new HashMap<>();
-    env.forEach(
-        (name, value) -> {
-          if (name.startsWith("WAYMARK_SM_")) {
-            arns.put(name.substring("WAYMARK_SM_".length()).toLowerCase().replace('_', '-'), value);
-          }
-        });
     return new JourneyConfig(
-        arns,
+        env.getOrDefault("WAYMARK_JOURNEY_ROLE_ARN", "arn:aws:iam::000000000000:role/local"),
+        env.getOrDefault("WAYMARK_SEND_FUNCTION_ARN", localFunction("SendFunction")),
+        env.getOrDefault("WAYMARK_AWAIT_FUNCTION_ARN", localFunction("AwaitFunction")),
+        env.getOrDefault("WAYMARK_STEP_FUNCTION_ARN", localFunction("StepFunction")),
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("WAYMARK_JOURNEY_CACHE_SECONDS", "30"))),
         env.getOrDefault("WAYMARK_FROM_ADDRESS", "no-reply@example.com"),
         env.getOrDefault("WAYMARK_CONFIGURATION_SET", "waymark"),
         env.getOrDefault(
@@ -51,6 +56,11 @@ public record JourneyConfig(
         endpoint(env, "WAYMARK_SFN_ENDPOINT"),
         endpoint(env, "WAYMARK_SES_ENDPOINT"),
         endpoint(env, "WAYMARK_SNS_ENDPOINT"));
+  }
+
+  /** The ARN the local runtime gives a function of template.yaml. */
+  public static String localFunction(String logicalId) {
+    return "arn:aws:lambda:us-east-1:000000000000:function:" + logicalId;
   }
 
   private static Optional<URI> endpoint(Map<String, String> env, String name) {

@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Maps journey runs to their items ({@code P#<profileId>}/{@code R#<runId>}) and back. */
+/**
+ * Maps journey runs to their items ({@code P#<profileId>}/{@code R#<runId>}, and while running
+ * {@code JD#<journeyId>}/{@code RUN#<runId>}) and back.
+ */
 final class JourneyItems {
   private JourneyItems() {}
 
@@ -31,8 +34,26 @@ final class JourneyItems {
   }
 
   static JourneyRun run(Map<String, AttributeValue> item) {
+    return run(item, Keys.profileIdOf(Attr.string(item, Keys.PK)));
+  }
+
+  /**
+   * A running run listed under its journey, {@code JD#<journeyId>}/{@code RUN#<runId>}: a copy of
+   * the run item made when its execution started (with the profile id it had then).
+   */
+  static Map<String, AttributeValue> runningRun(JourneyRun run) {
+    Map<String, AttributeValue> item = run(run);
+    item.putAll(Attr.key(Keys.journey(run.journeyId()), Keys.runningRun(run.runId())));
+    item.put("profileId", Attr.s(run.profileId()));
+    return item;
+  }
+
+  static JourneyRun runningRun(Map<String, AttributeValue> item) {
+    return run(item, Attr.string(item, "profileId"));
+  }
+
+  private static JourneyRun run(Map<String, AttributeValue> item, String profileId) {
     String goal = Attr.string(item, "goalReachedAt");
-    String profileId = Keys.profileIdOf(Attr.string(item, Keys.PK));
     return new JourneyRun(
         Attr.string(item, "runId"),
         Attr.string(item, "journeyId"),

@@ -6,14 +6,17 @@ import dev.waymark.aws.send.AwsDeliveries;
 import dev.waymark.aws.send.DynamoMessageLog;
 import dev.waymark.aws.send.DynamoSendLedger;
 import dev.waymark.aws.send.DynamoSuppressions;
-import dev.waymark.core.journey.ClasspathJourneys;
 import dev.waymark.core.journey.JourneyCatalog;
 import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRouter;
 import dev.waymark.core.journey.JourneyStats;
 import dev.waymark.core.journey.JourneyStore;
-import dev.waymark.core.journey.StaticJourneyCatalog;
 import dev.waymark.core.journey.WaitService;
+import dev.waymark.core.journey.publish.ApiEntries;
+import dev.waymark.core.journey.publish.JourneyCompilation;
+import dev.waymark.core.journey.publish.JourneyPublisher;
+import dev.waymark.core.journey.publish.JourneyStopper;
+import dev.waymark.core.journey.publish.TemplateVersions;
 import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.send.FeedbackService;
 import dev.waymark.core.send.SendService;
@@ -31,9 +34,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The journey side of the composition root: the catalog packaged with the function, the journey
- * store, Step Functions, the send service with its SES/SNS deliveries, the wait service, the stats,
- * and the router (which {@code Composition} lists among the processed-event listeners).
+ * The journey side of the composition root: the published journeys (records, the router's catalog
+ * read from them, and the publisher that makes state machine versions), the journey store, Step
+ * Functions, the send service with its SES/SNS deliveries, the wait service, the stats, and the
+ * router (which {@code Composition} lists among the processed-event listeners).
  */
 public final class JourneyServices {
   private final WaymarkServices core;
@@ -48,6 +52,8 @@ public final class JourneyServices {
   private final FeedbackService feedback;
   private final WaitService waits;
   private final JourneyStats stats;
+  private final JourneyPublisher publisher;
+  private final ApiEntries entries;
 
   /** Journeys whose audiences are checked against the core's segment memberships. */
   public JourneyServices(WaymarkServices core, JourneyConfig journeys) {
@@ -62,12 +68,24 @@ public final class JourneyServices {
     WaymarkConfig config = core.config();
     this.core = core;
     ClassLoader loader = JourneyServices.class.getClassLoader();
-    this.catalog =
-        new StaticJourneyCatalog(ClasspathJourneys.load(loader), journeys.stateMachineArns());
+    // TRANSITIONAL (issue 9): the journey language's parser and compiler replace this at merge.
+    JourneyCompilation compilation =
+        new LegacyAslCompilation(journeys.sendFunctionArn(), journeys.awaitFunctionArn());
+    DynamoJourneyRecords records = new DynamoJourneyRecords(dynamo, config.table());
+    this.catalog = new DynamoJourneyCatalog(records, compilation, journeys.catalogCache());
     this.store = new DynamoJourneyStore(dynamo, config.table());
-    this.executions =
-        new SfnJourneyExecutions(
-            client(SfnClient.builder(), config, journeys.sfnEndpoint()).build());
+    SfnClient sfn = client(SfnClient.builder(), config, journeys.sfnEndpoint()).build();
+    this.executions = new SfnJourneyExecutions(sfn);
+    this.publisher =
+        new JourneyPublisher(
+            compilation,
+            records,
+            new SfnStateMachineRegistry(sfn),
+            TemplateVersions.NONE,
+            new JourneyStopper(store, executions, core.clock()),
+            journeys.roleArn(),
+            core.clock());
+    this.entries = new ApiEntries(publisher, core.profiles(), core.inbox(), core.clock());
     this.suppressions = new DynamoSuppressions(dynamo, config.table(), core.clock());
     this.messageLog = new DynamoMessageLog(dynamo, config.table());
     this.unsubscribe = new UnsubscribeLinks(journeys.publicUrl(), journeys.unsubscribeSecret());
@@ -154,5 +172,15 @@ public final class JourneyServices {
 
   public JourneyRouter router() {
     return router;
+  }
+
+  /** Drafts, publishing, pause/resume/stop/archive (the journeys API and the deploy hook). */
+  public JourneyPublisher publisher() {
+    return publisher;
+  }
+
+  /** Entries asked for over the API, for journeys whose entry is api. */
+  public ApiEntries entries() {
+    return entries;
   }
 }

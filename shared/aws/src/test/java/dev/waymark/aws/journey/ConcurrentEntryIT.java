@@ -11,7 +11,6 @@ import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRouter;
 import dev.waymark.core.journey.JourneyYaml;
-import dev.waymark.core.journey.StaticJourneyCatalog;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.Profile;
 import java.time.Clock;
@@ -50,12 +49,7 @@ class ConcurrentEntryIT {
     List<String> started = new CopyOnWriteArrayList<>();
     RecordingExecutions recorder = new RecordingExecutions(started);
     JourneyRouter router =
-        new JourneyRouter(
-            new StaticJourneyCatalog(List.of(journey), Map.of("engagement", "arn:sm")),
-            store,
-            recorder,
-            audience -> true,
-            CLOCK);
+        new JourneyRouter(new LiveCatalog(journey), store, recorder, audience -> true, CLOCK);
     Profile person = Profile.create("p-1", List.of(), CLOCK.instant());
     EventBatchValidator validator = new EventBatchValidator();
     CountDownLatch go = new CountDownLatch(1);
@@ -108,7 +102,7 @@ class ConcurrentEntryIT {
     List<String> started = new CopyOnWriteArrayList<>();
     JourneyRouter router =
         new JourneyRouter(
-            new StaticJourneyCatalog(List.of(journey), Map.of("ev-offer", "arn:sm")),
+            new LiveCatalog(journey),
             store,
             new RecordingExecutions(started),
             check ->

@@ -59,7 +59,8 @@ public final class ClasspathJourneys {
     return text;
   }
 
-  static TreeSet<String> journeyIds(ClassLoader loader) {
+  /** The ids of the journeys packaged under {@code statemachines/}. */
+  public static TreeSet<String> journeyIds(ClassLoader loader) {
     TreeSet<String> ids = new TreeSet<>();
     try {
       Enumeration<URL> roots = loader.getResources(ROOT);

@@ -9,7 +9,11 @@ public enum EntryDecision {
   ALREADY_ENTERED_ONCE,
   LOCKED,
   CAPPED,
-  NOT_IN_AUDIENCE;
+  NOT_IN_AUDIENCE,
+  /** The journey is paused: no new entries until it is resumed. */
+  PAUSED,
+  /** The journey is stopped: no new entries, its runs were ended. */
+  STOPPED;
 
   public boolean enters() {
     return this == ENTERED || this == HELD_OUT;

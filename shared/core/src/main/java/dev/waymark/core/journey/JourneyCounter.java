@@ -12,10 +12,11 @@ import java.util.Optional;
  *   <li>{@code entered}, {@code held_out}: entries (the holdout is a control group);
  *   <li>{@code goal}, {@code goal_held_out}: goals reached by runs and by held-out people;
  *   <li>{@code exited}: runs stopped on their goal;
+ *   <li>{@code stopped}: runs ended because their journey was stopped;
  *   <li>{@code refused_<decision>}: entries refused, per {@link EntryDecision};
  *   <li>{@code step:<stepId>:<status>}: a send step's outcomes;
- *   <li>{@code wait:<stepId>:<registered|performed|timed_out>}: a wait step's registrations and how
- *       they ended;
+ *   <li>{@code wait:<stepId>:<registered|performed|timed_out|stopped>}: a wait step's registrations
+ *       and how they ended;
  *   <li>{@code split:<stepId>:<variant>}: the runs a split step sent down each variant.
  * </ul>
  */
@@ -26,6 +27,7 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
     GOAL,
     GOAL_HELD_OUT,
     EXITED,
+    STOPPED,
     REFUSED,
     STEP,
     WAIT,
@@ -36,7 +38,9 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
   public enum WaitOutcome {
     registered,
     performed,
-    timed_out
+    timed_out,
+    /** Claimed because the journey was stopped. */
+    stopped
   }
 
   public static final JourneyCounter ENTERED = new JourneyCounter(Kind.ENTERED, null, null);
@@ -45,6 +49,7 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
   public static final JourneyCounter GOAL_HELD_OUT =
       new JourneyCounter(Kind.GOAL_HELD_OUT, null, null);
   public static final JourneyCounter EXITED = new JourneyCounter(Kind.EXITED, null, null);
+  public static final JourneyCounter STOPPED = new JourneyCounter(Kind.STOPPED, null, null);
 
   private static final String REFUSED_PREFIX = "refused_";
   private static final String STEP_PREFIX = "step:";
@@ -86,6 +91,7 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
       case GOAL -> "goal";
       case GOAL_HELD_OUT -> "goal_held_out";
       case EXITED -> "exited";
+      case STOPPED -> "stopped";
       case REFUSED -> REFUSED_PREFIX + outcome;
       case STEP -> STEP_PREFIX + stepId + ":" + outcome;
       case WAIT -> WAIT_PREFIX + stepId + ":" + outcome;
@@ -106,6 +112,8 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
         return Optional.of(GOAL_HELD_OUT);
       case "exited":
         return Optional.of(EXITED);
+      case "stopped":
+        return Optional.of(STOPPED);
       default:
         break;
     }

@@ -43,4 +43,22 @@ public record JourneyDefinition(
     audience = List.copyOf(audience);
     goals = List.copyOf(goals);
   }
+
+  /** The same journey as published version {@code publishedVersion} ("1", "2", ...). */
+  public JourneyDefinition withVersion(String publishedVersion) {
+    return new JourneyDefinition(
+        id,
+        name,
+        description,
+        priority,
+        entry,
+        audience,
+        eligibility,
+        lock,
+        entryCap,
+        holdoutPercent,
+        goal,
+        sample,
+        publishedVersion);
+  }
 }

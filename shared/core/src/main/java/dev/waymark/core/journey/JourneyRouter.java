@@ -36,7 +36,11 @@ public record JourneyRouter(
     recordGoals(profile, event);
     for (JourneyDefinition journey : catalog.journeys()) {
       if (journey.entry().matches(event, profile)) {
-        enter(journey, profile, event);
+        switch (catalog.state(journey.id())) {
+          case live -> enter(journey, profile, event);
+          case paused -> refuse(journey, profile, event, EntryDecision.PAUSED);
+          default -> refuse(journey, profile, event, EntryDecision.STOPPED);
+        }
       }
     }
   }
@@ -285,6 +289,8 @@ public record JourneyRouter(
               + journey.entryCap().map(c -> c.count() + " within " + c.within()).orElse("")
               + " reached";
       case NOT_IN_AUDIENCE -> "not in the audience segments " + journey.audience();
+      case PAUSED -> "journey paused";
+      case STOPPED -> "journey stopped";
     };
   }
 }

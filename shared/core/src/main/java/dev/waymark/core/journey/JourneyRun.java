@@ -23,7 +23,23 @@ public record JourneyRun(
     completed,
     failed,
     exited_on_goal,
-    timed_out
+    timed_out,
+    /** Ended by stopping its journey. */
+    stopped
+  }
+
+  /** The same run with another status. */
+  public JourneyRun withStatus(RunStatus next) {
+    return new JourneyRun(
+        runId,
+        journeyId,
+        version,
+        profileId,
+        executionArn,
+        startedAt,
+        next,
+        entryKey,
+        goalReachedAt);
   }
 
   public boolean active() {

@@ -15,7 +15,18 @@ public interface JourneyStore {
   /** Records a run unless it is already recorded; returns the stored run either way. */
   JourneyRun recordRun(JourneyRun run);
 
+  /**
+   * Saves a run's new state. A run that is running on an execution is also listed under its journey
+   * (see {@link #runningRuns}); a run that ended is taken off that list.
+   */
   void updateRun(JourneyRun run);
+
+  /**
+   * The runs of a journey started on an execution and not known to have ended (a run that ended on
+   * the engine by itself stays listed until {@link #updateRun} records its end), so stopping a
+   * journey finds them without reading every profile.
+   */
+  List<JourneyRun> runningRuns(String journeyId);
 
   List<JourneyRun> runs(String profileId);
 

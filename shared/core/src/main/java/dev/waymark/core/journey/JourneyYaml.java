@@ -88,7 +88,8 @@ public final class JourneyYaml {
         version(yaml, definitionJson));
   }
 
-  private static ObjectNode toJson(String yaml, String source) {
+  /** A YAML document as JSON (a mapping at the top level), or the problem with it. */
+  public static ObjectNode toJson(String yaml, String source) {
     Object loaded;
     try {
       loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
