@@ -9,7 +9,6 @@ import dev.waymark.core.journey.EntryDecision;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyRouter;
-import dev.waymark.core.journey.StaticJourneyCatalog;
 import dev.waymark.core.journey.language.JourneyDocuments;
 import dev.waymark.core.journey.language.TemplateLookup;
 import dev.waymark.core.profile.ProcessOutcome;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +61,7 @@ class JourneyDatesAndGoalsIT {
     List<String> started = new CopyOnWriteArrayList<>();
     JourneyRouter router =
         new JourneyRouter(
-            new StaticJourneyCatalog(
-                List.of(later, over), Map.of("later", "arn:1", "over", "arn:2")),
+            new LiveCatalog(List.of(later, over)),
             store,
             new ConcurrentEntryIT.RecordingExecutions(started),
             check -> false,
@@ -99,7 +96,7 @@ class JourneyDatesAndGoalsIT {
     List<String> started = new CopyOnWriteArrayList<>();
     JourneyRouter router =
         new JourneyRouter(
-            new StaticJourneyCatalog(List.of(journey), Map.of("two-goals", "arn:1")),
+            new LiveCatalog(journey),
             store,
             new ConcurrentEntryIT.RecordingExecutions(started),
             check -> true,

@@ -6,16 +6,19 @@ import dev.waymark.core.journey.JourneyState;
 import java.util.List;
 import java.util.Optional;
 
-/** One live journey whose runs start on {@code arn:sm} (router tests that need no publishing). */
-record LiveCatalog(JourneyDefinition journey) implements JourneyCatalog {
-  @Override
-  public List<JourneyDefinition> journeys() {
-    return List.of(journey);
+/** Live journeys whose runs start on {@code arn:sm:<id>} (router tests that need no publishing). */
+record LiveCatalog(List<JourneyDefinition> journeys) implements JourneyCatalog {
+  LiveCatalog(JourneyDefinition journey) {
+    this(List.of(journey));
+  }
+
+  LiveCatalog {
+    journeys = List.copyOf(journeys);
   }
 
   @Override
   public Optional<JourneyDefinition> find(String journeyId) {
-    return Optional.of(journey).filter(j -> j.id().equals(journeyId));
+    return journeys.stream().filter(j -> j.id().equals(journeyId)).findFirst();
   }
 
   @Override
@@ -25,6 +28,6 @@ record LiveCatalog(JourneyDefinition journey) implements JourneyCatalog {
 
   @Override
   public String stateMachineArn(String journeyId) {
-    return "arn:sm";
+    return "arn:sm:" + journeyId;
   }
 }

@@ -57,7 +57,9 @@ public record JourneyDefinition(
         lock,
         entryCap,
         holdoutPercent,
-        goal,
+        goals,
+        startsAt,
+        endsAt,
         sample,
         publishedVersion);
   }
