@@ -222,6 +222,11 @@ public final class LocalRuntime implements AutoCloseable {
     awaitProcessed();
   }
 
+  /** The journey services the local functions share (sends, templates, waits, the router). */
+  public dev.waymark.aws.journey.JourneyServices journeyServices() {
+    return journeys.services();
+  }
+
   /** The composition root the local functions share. */
   public WaymarkServices services() {
     return services;

@@ -6,6 +6,7 @@ import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.StaticJourneyCatalog;
+import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.functions.journeytasks.AwaitTaskHandler;
 import dev.waymark.functions.journeytasks.ProfileFactsHandler;
@@ -27,9 +28,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /**
  * Journeys on one machine: the States Language executor on the virtual clock behind its Step
  * Functions endpoint, every state machine of template.yaml created on it (with a version and the
- * alias {@code live}, as the stack does), the journey task functions registered for its Lambda
- * tasks, and the journey services — whose own SDK clients talk to the local Step Functions, SES and
- * SNS endpoints.
+ * alias {@code live}, as the stack does), the shipped templates published to the template store,
+ * the journey task functions registered for its Lambda tasks, and the journey services — whose own
+ * SDK clients talk to the local Step Functions, SES and SNS endpoints.
  */
 public final class LocalJourneys implements AutoCloseable {
   private final StatesEngine engine;
@@ -58,6 +59,7 @@ public final class LocalJourneys implements AutoCloseable {
     env.put("WAYMARK_PUBLIC_URL", publicUrl.toString());
     env.put("WAYMARK_FROM_ADDRESS", "carvelo@example.com");
     this.services = new JourneyServices(core, JourneyConfig.from(env));
+    ShippedTemplates.publish(LocalJourneys.class.getClassLoader(), services.templates());
     Telemetry quiet = Telemetry.quiet();
     tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
     tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(services.waits(), quiet));

@@ -193,4 +193,29 @@ public final class Keys {
   public static String dateIndex(String trait, java.time.LocalDate date) {
     return "D#" + trait + "#" + date;
   }
+
+  // --- templates and settings (see docs/templates.md) ------------------------------------------
+  public static final String TEMPLATE_SK = "TEMPLATE";
+  public static final String TEMPLATE_CATALOG_PK = "TEMPLATES";
+  public static final String SETTINGS_PK = "SETTINGS";
+  public static final String TEST_RECIPIENTS_SK = "TEST_RECIPIENTS";
+  public static final String TEST_SEND_PREFIX = "TEST#";
+
+  /**
+   * A template's partition: {@code TPL#<templateId>}; its latest pointer has sort key {@link
+   * #TEMPLATE_SK}, each version {@link #versionNumber}.
+   */
+  public static String template(String templateId) {
+    return "TPL#" + templateId;
+  }
+
+  /** A numbered version's sort key, zero-padded so versions sort: {@code V#000001}. */
+  public static String versionNumber(int version) {
+    return VERSION_PREFIX + String.format("%06d", version);
+  }
+
+  /** A test message of a template: {@code TPL#<id>} / {@code TEST#<at>#<providerMessageId>}. */
+  public static String testSend(Instant at, String providerMessageId) {
+    return TEST_SEND_PREFIX + at + "#" + providerMessageId;
+  }
 }
