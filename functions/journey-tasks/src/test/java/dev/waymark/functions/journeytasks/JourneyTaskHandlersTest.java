@@ -12,6 +12,7 @@ import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.WaitRegistration;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +40,7 @@ class JourneyTaskHandlersTest {
             WaymarkConfig.local(SharedDynamoDbLocal.newWaymarkTable()),
             Clock.fixed(NOW, ZoneOffset.UTC));
     journeys = new JourneyServices(core, JourneyConfig.from(Map.of()));
+    ShippedTemplates.publish(getClass().getClassLoader(), journeys.templates());
     sarah =
         core.profiles()
             .process(
@@ -159,5 +161,34 @@ class JourneyTaskHandlersTest {
                     null))
         .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
         .hasMessageStartingWith("channels:");
+  }
+
+  /** A send payload for Sarah's lease offer, with the given fields added or replaced. */
+  Map<String, Object> sendPayload(Map<String, Object> fields) {
+    Map<String, Object> payload = new HashMap<>();
+    payload.put("runId", "run-1");
+    payload.put("journeyId", "lease-renewal");
+    payload.put("stepId", "send-offer");
+    payload.put("profileId", sarah);
+    payload.put("channels", List.of("email"));
+    payload.put("template", "lease-offer");
+    payload.putAll(fields);
+    return payload;
+  }
+
+  @Test
+  void aSendPinnedToAVersionThatIsNotANumberNamesTheField() {
+    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    assertThatThrownBy(
+            () -> handler.handleRequest(sendPayload(Map.of("templateVersion", "latest")), null))
+        .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
+        .hasMessageStartingWith("templateVersion:");
+  }
+
+  @Test
+  void aSendPinnedToAVersionThatDoesNotExistFailsTheTask() {
+    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    assertThatThrownBy(() -> handler.handleRequest(sendPayload(Map.of("templateVersion", 9)), null))
+        .hasMessageContaining("no template lease-offer version 9");
   }
 }
