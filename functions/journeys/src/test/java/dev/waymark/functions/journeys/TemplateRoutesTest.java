@@ -35,6 +35,7 @@ class TemplateRoutesTest {
        "sms":{"body":"{{ profile.firstName }}: {{ event.properties.model | upcase }}"},
        "sample":{"profile":{"firstName":"Sarah"},"event":{"properties":{"model":"E-V"}}}}""";
   JourneysHandler handler;
+  JourneyServices journeys;
 
   @BeforeEach
   void freshTable() {
@@ -43,9 +44,8 @@ class TemplateRoutesTest {
             dynamo,
             WaymarkConfig.local(SharedDynamoDbLocal.newWaymarkTable()),
             Clock.fixed(NOW, ZoneOffset.UTC));
-    handler =
-        new JourneysHandler(
-            new JourneyServices(core, JourneyConfig.from(Map.of())), Telemetry.quiet());
+    journeys = new JourneyServices(core, JourneyConfig.from(Map.of()));
+    handler = new JourneysHandler(journeys, Telemetry.quiet());
   }
 
   record Answer(int status, JsonNode body) {}
@@ -105,6 +105,16 @@ class TemplateRoutesTest {
         .isEqualTo("Hi {{ profile.firstName }}");
     assertThat(call("GET /v1/templates", Map.of(), null).body().findValuesAsText("id"))
         .containsExactly("offer");
+  }
+
+  @Test
+  void theJourneyPublisherFindsTheLatestTemplatesAndPinsTheirVersions() {
+    put("offer", GOOD);
+    put("offer", GOOD.replace("Hi {{", "Hello {{"));
+    assertThat(journeys.templates().lookup().find("offer").orElseThrow().parts())
+        .containsEntry("subject", "Hello {{ profile.firstName }}");
+    assertThat(journeys.templates().lookup().find("nope")).isEmpty();
+    assertThat(journeys.templates().pin(List.of("offer", "nope"))).isEqualTo(Map.of("offer", "2"));
   }
 
   @Test

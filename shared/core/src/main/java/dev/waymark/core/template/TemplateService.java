@@ -1,6 +1,7 @@
 package dev.waymark.core.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.journey.language.TemplateLookup;
 import dev.waymark.core.message.TemplateDocuments;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.message.TemplateStore;
@@ -11,7 +12,10 @@ import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.send.Deliveries;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Templates as data (see docs/templates.md): versions put and read, previews, test sends to the
@@ -44,6 +48,26 @@ public record TemplateService(
   /** The latest version of every template. */
   public List<StoredTemplate> all() {
     return store.ids().stream().map(store::latest).flatMap(java.util.Optional::stream).toList();
+  }
+
+  /**
+   * The latest version of each template, for the journey parser ({@code TemplateLookup}): a send
+   * step's template must exist and have its channels.
+   */
+  public TemplateLookup lookup() {
+    return id -> store.latest(id).map(StoredTemplate::template);
+  }
+
+  /**
+   * The versions a journey version pins: each template id that exists with its latest version
+   * ({@code "3"}), for {@code JourneyCompiler.compile(doc, functions, templateVersions)}.
+   */
+  public Map<String, String> pin(Collection<String> templateIds) {
+    Map<String, String> pinned = new TreeMap<>();
+    for (String id : templateIds) {
+      store.latest(id).ifPresent(t -> pinned.put(id, Integer.toString(t.version())));
+    }
+    return pinned;
   }
 
   /** A version named in a path or body ({@code "2"}); 400 if it is not a number, 404 if absent. */
