@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.ingest.ArrivalTimes;
 import dev.waymark.ddblocal.DynamoDbLocal;
@@ -222,6 +223,11 @@ public final class LocalRuntime implements AutoCloseable {
   public void advance(java.time.Duration by) {
     follower.advance(by);
     awaitProcessed();
+  }
+
+  /** The journey services the local functions share (sends, templates, waits, the router). */
+  public JourneyServices journeyServices() {
+    return journeys.services();
   }
 
   /** The composition root the local functions share. */

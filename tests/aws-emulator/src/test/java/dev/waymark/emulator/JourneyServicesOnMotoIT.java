@@ -20,6 +20,7 @@ import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.send.SendOutcome;
 import dev.waymark.core.send.SendRequest;
 import dev.waymark.core.send.SendWindow;
+import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.ddblocal.TemplateTable;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +95,7 @@ class JourneyServicesOnMotoIT {
                     "WAYMARK_SES_ENDPOINT", endpoint,
                     "WAYMARK_SNS_ENDPOINT", endpoint)),
             check -> true);
+    ShippedTemplates.publish(JourneyServicesOnMotoIT.class.getClassLoader(), journeys.templates());
   }
 
   @Test

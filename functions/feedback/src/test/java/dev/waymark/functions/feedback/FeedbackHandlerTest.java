@@ -107,6 +107,18 @@ class FeedbackHandlerTest {
   }
 
   @Test
+  void anOpenOfATestMessageIsNobodysEngagement() {
+    deliver(
+        ses(
+                "Open",
+                "m-5",
+                "qa@carvelo.example",
+                "\"open\":{\"timestamp\":\"2026-11-24T09:05:00Z\"}")
+            .replace("\"journeyId\":[\"lease-renewal\"]", "\"test\":[\"true\"]"));
+    assertThat(dynamo.scan(r -> r.tableName(table)).items()).isEmpty();
+  }
+
+  @Test
   void aNotificationThatIsNotAnSesEventIsIgnored() {
     deliver("{\"Type\":\"SubscriptionConfirmation\"}", "{\"eventType\":\"Rendering Failure\"}");
     assertThat(dynamo.scan(r -> r.tableName(table)).items()).isEmpty();

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * A journey's send step: {@code {"runId","journeyId","stepId","profileId","channel" |
- * "channels":[...], "template","topic","data","entry","window"}} → the {@link SendOutcome} (status
- * sent, deferred, no_consent, suppressed, capped, invalid_number, unreachable or in_doubt, with
- * reason and, when deferred, {@code deferredUntil}).
+ * "channels":[...], "template","templateVersion"?,"topic","data","entry","window"}} (the template
+ * read from the template store: the pinned version, else the latest) → the {@link SendOutcome}
+ * (status sent, deferred, no_consent, suppressed, capped, invalid_number, unreachable or in_doubt,
+ * with reason and, when deferred, {@code deferredUntil}).
  */
 public record SendTaskHandler(SendService send, Telemetry telemetry)
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {

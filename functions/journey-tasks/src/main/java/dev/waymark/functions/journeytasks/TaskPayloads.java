@@ -63,7 +63,24 @@ final class TaskPayloads {
         p.hasNonNull("topic") ? p.get("topic").asText() : null,
         p.get("data") instanceof ObjectNode data ? data : Json.object(),
         p.get("entry") instanceof ObjectNode entry ? entry : Json.object(),
-        window(p.get("window")));
+        window(p.get("window")),
+        templateVersion(p.get("templateVersion")));
+  }
+
+  /** The pinned template version ({@code "3"} or 3), or null for the latest. */
+  private static Integer templateVersion(JsonNode version) {
+    if (version == null || version.isNull()) {
+      return null;
+    }
+    try {
+      int v = Integer.parseInt(version.asText());
+      if (v >= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new InvalidTaskPayload("templateVersion", "a version number (1, 2, ...)");
   }
 
   private static SendWindow window(JsonNode window) {

@@ -15,6 +15,7 @@ import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.steps.WebhookClient;
 import dev.waymark.core.journey.steps.WebhookTargets;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,7 @@ abstract class JourneyTaskFixture {
     core =
         new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
     journeys = new JourneyServices(core, JourneyConfig.from(Map.of()));
+    ShippedTemplates.publish(getClass().getClassLoader(), journeys.templates());
     sarah =
         core.profiles()
             .process(

@@ -123,4 +123,33 @@ class JourneyTaskHandlersTest extends JourneyTaskFixture {
         .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
         .hasMessageStartingWith("channels:");
   }
+
+  /** A send payload for Sarah's lease offer, with the given fields added or replaced. */
+  Map<String, Object> sendPayload(Map<String, Object> fields) {
+    Map<String, Object> payload = new HashMap<>();
+    payload.put("runId", "run-1");
+    payload.put("journeyId", "lease-renewal");
+    payload.put("stepId", "send-offer");
+    payload.put("profileId", sarah);
+    payload.put("channels", List.of("email"));
+    payload.put("template", "lease-offer");
+    payload.putAll(fields);
+    return payload;
+  }
+
+  @Test
+  void aSendPinnedToAVersionThatIsNotANumberNamesTheField() {
+    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    assertThatThrownBy(
+            () -> handler.handleRequest(sendPayload(Map.of("templateVersion", "latest")), null))
+        .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
+        .hasMessageStartingWith("templateVersion:");
+  }
+
+  @Test
+  void aSendPinnedToAVersionThatDoesNotExistFailsTheTask() {
+    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    assertThatThrownBy(() -> handler.handleRequest(sendPayload(Map.of("templateVersion", 9)), null))
+        .hasMessageContaining("no template lease-offer version 9");
+  }
 }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * resume, stop, archive, versions, API entries); {@code GET /v1/journeys/{id}/stats} (per version),
  * and per person {@code GET /v1/profiles/{id}/journeys} (each run, where it is, and the decision
  * trace); and the one-click unsubscribe link of every email, {@code GET|POST
- * /v1/unsubscribe?token=…}.
+ * /v1/unsubscribe?token=…}; and the templates API ({@link TemplateRoutes}).
  */
 public final class JourneysHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -27,6 +27,7 @@ public final class JourneysHandler
   private final JourneyViews views;
   private final JourneyAdminRoutes admin;
   private final Unsubscribe unsubscribe;
+  private final TemplateRoutes templates;
   private final Telemetry telemetry;
 
   public JourneysHandler() {
@@ -39,6 +40,7 @@ public final class JourneysHandler
     this.unsubscribe =
         new Unsubscribe(
             journeys.unsubscribe(), journeys.core().profiles(), journeys.core().clock());
+    this.templates = new TemplateRoutes(journeys.templates());
     this.telemetry = telemetry;
   }
 
@@ -64,6 +66,15 @@ public final class JourneysHandler
                               HttpRequests.query(event, "token")
                                   .orElseThrow(
                                       () -> ProblemException.invalidField("token", "required")));
+                      case "GET /v1/templates" -> templates.list();
+                      case "PUT /v1/templates/{id}" -> templates.put(event);
+                      case "GET /v1/templates/{id}" -> templates.get(event);
+                      case "GET /v1/templates/{id}/versions/{v}" -> templates.version(event);
+                      case "POST /v1/templates/{id}/preview" -> templates.preview(event);
+                      case "POST /v1/templates/{id}/test-send" -> templates.testSend(event);
+                      case "GET /v1/settings/test-recipients" -> templates.testRecipients();
+                      case "PUT /v1/settings/test-recipients" ->
+                          templates.replaceTestRecipients(event);
                       default -> throw HttpHandlerSupport.noRoute(route);
                     }));
   }

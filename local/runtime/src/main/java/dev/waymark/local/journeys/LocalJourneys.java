@@ -7,6 +7,7 @@ import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.steps.StepServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.publish.ShippedJourneys;
+import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.functions.journeytasks.AwaitTaskHandler;
 import dev.waymark.functions.journeytasks.ProfileFactsHandler;
 import dev.waymark.functions.journeytasks.SendTaskHandler;
@@ -26,10 +27,10 @@ import java.util.Map;
  * Journeys on one machine: the States Language executor on the virtual clock behind its Step
  * Functions endpoint, the journey task functions registered for its Lambda tasks, and the journey
  * services — whose own SDK clients talk to the local Step Functions, SES and SNS endpoints. At
- * start every shipped journey is published through the publish path, as the deploy does: a state
- * machine {@code waymark-<id>} per journey, a version, and the alias {@code live}. Webhook steps
- * may call the local runtime's own {@code /_local/webhooks} (http to 127.0.0.1); they retry
- * without waiting between attempts.
+ * start the shipped templates are put in the template store and every shipped journey is published
+ * through the publish path, as the deploy does: a state machine {@code waymark-<id>} per journey, a
+ * version, and the alias {@code live}. Webhook steps may call the local runtime's own {@code
+ * /_local/webhooks} (http to 127.0.0.1); they retry without waiting between attempts.
  */
 public final class LocalJourneys implements AutoCloseable {
   private final StatesEngine engine;
@@ -56,6 +57,7 @@ public final class LocalJourneys implements AutoCloseable {
     env.put("WAYMARK_PUBLIC_URL", publicUrl.toString());
     env.put("WAYMARK_FROM_ADDRESS", "carvelo@example.com");
     this.services = new JourneyServices(core, JourneyConfig.from(env));
+    ShippedTemplates.publish(LocalJourneys.class.getClassLoader(), services.templates());
     Telemetry quiet = Telemetry.quiet();
     tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
     tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(services.waits(), quiet));

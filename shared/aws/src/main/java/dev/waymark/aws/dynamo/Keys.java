@@ -241,11 +241,36 @@ public final class Keys {
 
   /** A published version: {@code V#<n>}, zero-padded to 6 digits so versions sort. */
   public static String journeyVersion(int version) {
-    return JOURNEY_VERSION_PREFIX + String.format("%06d", version);
+    return versionNumber(version);
   }
 
   /** A run running on an execution, under its journey: {@code RUN#<runId>}. */
   public static String runningRun(String runId) {
     return RUNNING_RUN_PREFIX + runId;
+  }
+
+  // --- templates and settings (see docs/templates.md) ------------------------------------------
+  public static final String TEMPLATE_SK = "TEMPLATE";
+  public static final String TEMPLATE_CATALOG_PK = "TEMPLATES";
+  public static final String SETTINGS_PK = "SETTINGS";
+  public static final String TEST_RECIPIENTS_SK = "TEST_RECIPIENTS";
+  public static final String TEST_SEND_PREFIX = "TEST#";
+
+  /**
+   * A template's partition: {@code TPL#<templateId>}; its latest pointer has sort key {@link
+   * #TEMPLATE_SK}, each version {@link #versionNumber}.
+   */
+  public static String template(String templateId) {
+    return "TPL#" + templateId;
+  }
+
+  /** A numbered version's sort key, zero-padded so versions sort: {@code V#000001}. */
+  public static String versionNumber(int version) {
+    return VERSION_PREFIX + String.format("%06d", version);
+  }
+
+  /** A test message of a template: {@code TPL#<id>} / {@code TEST#<at>#<providerMessageId>}. */
+  public static String testSend(Instant at, String providerMessageId) {
+    return TEST_SEND_PREFIX + at + "#" + providerMessageId;
   }
 }

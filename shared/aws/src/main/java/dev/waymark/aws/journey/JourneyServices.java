@@ -6,6 +6,8 @@ import dev.waymark.aws.send.AwsDeliveries;
 import dev.waymark.aws.send.DynamoMessageLog;
 import dev.waymark.aws.send.DynamoSendLedger;
 import dev.waymark.aws.send.DynamoSuppressions;
+import dev.waymark.aws.template.DynamoTemplateStore;
+import dev.waymark.aws.template.DynamoTestRecipients;
 import dev.waymark.core.journey.JourneyCatalog;
 import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRouter;
@@ -18,10 +20,13 @@ import dev.waymark.core.journey.publish.JourneyPublisher;
 import dev.waymark.core.journey.publish.JourneyStopper;
 import dev.waymark.core.journey.publish.TemplateVersions;
 import dev.waymark.core.message.ClasspathTemplates;
+import dev.waymark.core.message.TemplateRenderer;
+import dev.waymark.core.message.TemplateStore;
 import dev.waymark.core.send.FeedbackService;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.Suppressions;
 import dev.waymark.core.send.UnsubscribeLinks;
+import dev.waymark.core.template.TemplateService;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -36,8 +41,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * The journey side of the composition root: the published journeys (records, the router's catalog
  * read from them, and the publisher that makes state machine versions), the journey store, Step
- * Functions, the send service with its SES/SNS deliveries, the wait service, the stats, and the
- * router (which {@code Composition} lists among the processed-event listeners).
+ * Functions, the template service and store, the send service with its SES/SNS deliveries, the wait
+ * service, the stats, and the router (which {@code Composition} lists among the processed-event
+ * listeners).
  */
 public final class JourneyServices {
   private final WaymarkServices core;
@@ -54,6 +60,7 @@ public final class JourneyServices {
   private final JourneyStats stats;
   private final JourneyPublisher publisher;
   private final ApiEntries entries;
+  private final TemplateService templates;
 
   /** Journeys whose audiences are checked against the core's segment memberships. */
   public JourneyServices(WaymarkServices core, JourneyConfig journeys) {
@@ -95,10 +102,21 @@ public final class JourneyServices {
             client(SnsClient.builder(), config, journeys.snsEndpoint()).build(),
             new AwsDeliveries.Settings(
                 journeys.fromAddress(), journeys.configurationSet(), journeys.pushAppArn()));
+    TemplateStore templateStore = new DynamoTemplateStore(dynamo, config.table());
+    TemplateRenderer renderer = new ClasspathTemplates(loader).renderer();
+    this.templates =
+        new TemplateService(
+            templateStore,
+            new DynamoTestRecipients(dynamo, config.table()),
+            renderer,
+            core.profiles(),
+            deliveries,
+            core.clock());
     this.send =
         new SendService(
             core.profiles(),
-            new ClasspathTemplates(loader),
+            templateStore,
+            renderer,
             new DynamoSendLedger(dynamo, config.table(), core.clock()),
             suppressions,
             deliveries,
@@ -182,5 +200,10 @@ public final class JourneyServices {
   /** Entries asked for over the API, for journeys whose entry is api. */
   public ApiEntries entries() {
     return entries;
+  }
+
+  /** Templates as data: versions, previews, test sends (the templates API). */
+  public TemplateService templates() {
+    return templates;
   }
 }

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waymark.aws.dynamo.DynamoProfileStore;
 import dev.waymark.aws.dynamo.LocalDynamo;
 import dev.waymark.aws.journey.DynamoJourneyStore;
+import dev.waymark.aws.template.DynamoTemplateStore;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.message.RenderedMessage;
+import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.ConsentDecision;
 import dev.waymark.core.profile.ConsentRequest;
@@ -23,6 +25,7 @@ import dev.waymark.core.send.SendRequest;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.SendWindow;
 import dev.waymark.core.send.UnsubscribeLinks;
+import dev.waymark.core.template.ShippedTemplates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,10 +87,14 @@ class ExactlyOnceSendIT {
             return realLog.feedback(profile, runId, stepId);
           }
         };
+    DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, table);
+    TemplateRenderer renderer = new ClasspathTemplates(getClass().getClassLoader()).renderer();
+    ShippedTemplates.publish(getClass().getClassLoader(), templates, renderer, CLOCK.instant());
     send =
         new SendService(
             profiles,
-            new ClasspathTemplates(getClass().getClassLoader()),
+            templates,
+            renderer,
             new DynamoSendLedger(dynamo, table, CLOCK),
             new DynamoSuppressions(dynamo, table, CLOCK),
             recorder,

@@ -1,44 +1,24 @@
 package dev.waymark.core.message;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.journey.ClasspathJourneys;
-import dev.waymark.core.json.Json;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Templates kept beside the journey that uses them ({@code
- * statemachines/<journey>/templates/<name>.yaml}) and shared layouts in one place ({@code
- * statemachines/_layouts/<name>.liquid}), read from the class path.
+ * The template files shipped beside the journeys ({@code
+ * statemachines/<journey>/templates/<id>.yaml}, each a {@link TemplateDocument}) and the shared
+ * layouts ({@code statemachines/_layouts/<name>.liquid}), read from the class path. Sends read
+ * templates from the {@link TemplateStore}; {@code ShippedTemplates} puts these files there.
  */
 public record ClasspathTemplates(ClassLoader loader) {
+  /** The file template, checked (shape and strict rendering against its sample). */
   public Optional<MessageTemplate> find(String journeyId, String name) {
-    String yaml =
-        ClasspathJourneys.readOptional(
-            loader, ClasspathJourneys.ROOT + "/" + journeyId + "/templates/" + name + ".yaml");
+    String path = ClasspathJourneys.ROOT + "/" + journeyId + "/templates/" + name + ".yaml";
+    String yaml = ClasspathJourneys.readOptional(loader, path);
     if (yaml == null) {
       return Optional.empty();
     }
-    JsonNode node =
-        Json.MAPPER.valueToTree(new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml));
-    Map<String, String> parts = new LinkedHashMap<>();
-    for (String part : MessageTemplate.PARTS) {
-      if (node.hasNonNull(part)) {
-        parts.put(part, node.get(part).asText());
-      }
-    }
-    return Optional.of(
-        new MessageTemplate(
-            journeyId,
-            name,
-            parts,
-            node.hasNonNull("layout")
-                ? Optional.of(node.get("layout").asText())
-                : Optional.empty()));
+    MessageTemplate template = TemplateDocuments.parseYaml(yaml, path, renderer()).template(name);
+    return Optional.of(new MessageTemplate(journeyId, name, template.parts(), template.layout()));
   }
 
   public Optional<String> layout(String name) {

@@ -4,9 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One message template: {@code statemachines/<journey>/templates/<name>.yaml}, whose parts are
- * Liquid: {@code subject}, {@code html}, {@code text} (email), {@code sms}, {@code pushTitle},
- * {@code pushBody}, and optionally the name of a shared {@code layout} the HTML is wrapped in.
+ * One message template, as sends render it: parts in Liquid: {@code subject}, {@code html}, {@code
+ * text} (email), {@code sms}, {@code pushTitle}, {@code pushBody}, and optionally the name of a
+ * shared {@code layout} the HTML is wrapped in. {@code name} is the template id (global); {@code
+ * journeyId} is the folder a file template was read from, null for a template from the store (see
+ * {@link TemplateDocument}, the document the API and the files use).
  */
 public record MessageTemplate(
     String journeyId, String name, Map<String, String> parts, Optional<String> layout) {

@@ -1,32 +1,82 @@
 package dev.waymark.core.message;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.Profile;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The variables Liquid sees in a journey's templates and webhook bodies: {@code profile} (the
- * traits, {@code id}, and the traits again under {@code traits}), {@code event} (the entry event),
- * {@code data} (what the step was given: the journey version, earlier webhook responses) and {@code
- * journey.id}.
+ * The variables a template renders with (see docs/templates.md): {@code profile} (the person's
+ * traits and {@code id}), {@code event} (the event that started the run), {@code data} (the send's
+ * data: the journey {@code version}, {@code webhooks} answers), {@code journey.id}, {@code
+ * unsubscribeUrl} and {@code address} (where the message goes).
  */
 public final class TemplateData {
+  /** What {@code unsubscribeUrl} and {@code address} are when rendering a sample. */
+  public static final String SAMPLE_UNSUBSCRIBE_URL =
+      "https://example.com/v1/unsubscribe?token=sample";
+
+  public static final String SAMPLE_ADDRESS = "sample@example.com";
+
   private TemplateData() {}
 
-  @SuppressWarnings("unchecked")
+  /** The variables of a send to a person. */
   public static Map<String, Object> of(
-      Profile profile, ObjectNode entry, ObjectNode data, String journeyId) {
-    Map<String, Object> traits = Json.MAPPER.convertValue(profile.traits().values(), Map.class);
-    Map<String, Object> person = new HashMap<>(traits);
+      Profile profile,
+      JsonNode event,
+      JsonNode data,
+      String journeyId,
+      String unsubscribeUrl,
+      String address) {
+    Map<String, Object> person = map(profile.traits().values());
     person.put("id", profile.id());
-    person.putIfAbsent("traits", traits);
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("profile", person);
-    variables.put("event", entry == null ? Map.of() : Json.MAPPER.convertValue(entry, Map.class));
-    variables.put("data", data == null ? Map.of() : Json.MAPPER.convertValue(data, Map.class));
-    variables.put("journey", Map.of("id", journeyId));
+    return variables(person, event, data, journeyId, unsubscribeUrl, address);
+  }
+
+  /**
+   * The variables of a render that is not a message (a webhook body): no unsubscribe, no address.
+   */
+  public static Map<String, Object> of(
+      Profile profile, JsonNode event, JsonNode data, String journeyId) {
+    Map<String, Object> variables = of(profile, event, data, journeyId, null, null);
+    variables.remove("unsubscribeUrl");
+    variables.remove("address");
     return variables;
+  }
+
+  /** The variables of a template's sample ({@code {profile, event, data}}). */
+  public static Map<String, Object> fromSample(JsonNode sample) {
+    return variables(
+        map(sample.path("profile")),
+        sample.path("event"),
+        sample.path("data"),
+        "sample",
+        SAMPLE_UNSUBSCRIBE_URL,
+        SAMPLE_ADDRESS);
+  }
+
+  private static Map<String, Object> variables(
+      Map<String, Object> profile,
+      JsonNode event,
+      JsonNode data,
+      String journeyId,
+      String unsubscribeUrl,
+      String address) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("profile", profile);
+    variables.put("event", map(event));
+    variables.put("data", map(data));
+    variables.put("journey", Map.of("id", journeyId));
+    variables.put("unsubscribeUrl", unsubscribeUrl);
+    variables.put("address", address);
+    return variables;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(JsonNode node) {
+    return node == null || !node.isObject()
+        ? new HashMap<>()
+        : new HashMap<>(Json.MAPPER.convertValue(node, Map.class));
   }
 }

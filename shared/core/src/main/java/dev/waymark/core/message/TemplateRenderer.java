@@ -1,7 +1,9 @@
 package dev.waymark.core.message;
 
 import dev.waymark.core.json.Json;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,13 +20,19 @@ import liqp.exceptions.VariableNotExistException;
  * optional trait such as {@code {{ profile.firstName | default: 'there' }}} may be missing.
  */
 public final class TemplateRenderer {
-  private final TemplateParser parser =
-      new TemplateParser.Builder()
-          .withStrictVariables(true)
-          .withErrorMode(TemplateParser.ErrorMode.STRICT)
-          .withObjectMapper(Json.MAPPER)
-          .build();
+  private final TemplateParser parser = parser(true);
+  private final TemplateParser lenient = parser(false);
+  private static final int MAX_MISSING = 50;
   private final Function<String, Optional<String>> layouts;
+
+  /** Unknown filters and tags are always errors; unknown variables when {@code strictVariables}. */
+  private static TemplateParser parser(boolean strictVariables) {
+    return new TemplateParser.Builder()
+        .withStrictVariables(strictVariables)
+        .withErrorMode(TemplateParser.ErrorMode.STRICT)
+        .withObjectMapper(Json.MAPPER)
+        .build();
+  }
 
   /**
    * @param layouts finds a shared layout by name; each has {@code {{ content }}} where the message
@@ -104,23 +112,52 @@ public final class TemplateRenderer {
    * The data, with each variable the source uses with {@code | default} present (empty, so the
    * default applies, when missing).
    */
-  @SuppressWarnings("unchecked")
   static Map<String, Object> withDefaultedVariables(String source, Map<String, Object> data) {
     Matcher m = DEFAULTED.matcher(source);
     Map<String, Object> copy = null;
     while (m.find()) {
       copy = copy == null ? deepCopy(data) : copy;
-      String[] path = m.group(1).split("\\.");
-      Map<String, Object> node = copy;
-      for (int i = 0; i < path.length - 1 && node != null; i++) {
-        Object next = node.computeIfAbsent(path[i], k -> new HashMap<String, Object>());
-        node = next instanceof Map ? (Map<String, Object>) next : null;
-      }
-      if (node != null) {
-        node.putIfAbsent(path[path.length - 1], "");
-      }
+      putEmpty(copy, m.group(1));
     }
     return copy == null ? data : copy;
+  }
+
+  /** Puts "" at a dotted path unless something is there; false when the path cannot hold it. */
+  @SuppressWarnings("unchecked")
+  private static boolean putEmpty(Map<String, Object> data, String dotted) {
+    String[] path = dotted.split("\\.");
+    Map<String, Object> node = data;
+    for (int i = 0; i < path.length - 1 && node != null; i++) {
+      Object next = node.computeIfAbsent(path[i], k -> new HashMap<String, Object>());
+      node = next instanceof Map ? (Map<String, Object>) next : null;
+    }
+    return node != null && node.putIfAbsent(path[path.length - 1], "") == null;
+  }
+
+  /** A preview: the text, and the variables the data lacked (rendered as blanks). */
+  public record Lenient(String text, List<String> missing) {}
+
+  /**
+   * Renders as strictly as {@link #renderStrictly} except that each missing variable is rendered
+   * blank and reported, so a preview shows the whole message and every gap in it.
+   */
+  public Lenient renderReportingMissing(String source, Map<String, Object> data) {
+    List<String> missing = new ArrayList<>();
+    Map<String, Object> filled = deepCopy(data);
+    for (int attempt = 0; attempt < MAX_MISSING; attempt++) {
+      try {
+        return new Lenient(renderStrictly(source, filled), List.copyOf(missing));
+      } catch (VariableNotExistException e) {
+        if (missing.contains(e.getVariableName()) || !putEmpty(filled, e.getVariableName())) {
+          missing.add(e.getVariableName());
+          break;
+        }
+        missing.add(e.getVariableName());
+      }
+    }
+    return new Lenient(
+        lenient.parse(source).render(withDefaultedVariables(source, filled)),
+        List.copyOf(new java.util.LinkedHashSet<>(missing)));
   }
 
   @SuppressWarnings("unchecked")
@@ -141,12 +178,48 @@ public final class TemplateRenderer {
   private String render(
       MessageTemplate template, String part, String source, Map<String, Object> data) {
     try {
-      return parser.parse(source).render(withDefaultedVariables(source, data));
-    } catch (VariableNotExistException e) {
-      throw new TemplateException(
-          template, part, "uses {{ " + e.getVariableName() + " }}, which the data does not have");
-    } catch (LiquidException | IllegalArgumentException e) {
-      throw new TemplateException(template, part, e.getMessage());
+      return renderStrictly(source, data);
+    } catch (RuntimeException e) {
+      throw new TemplateException(template, part, explain(e));
     }
+  }
+
+  /** Renders one Liquid source strictly (see the class comment); throws what Liquid throws. */
+  public String renderStrictly(String source, Map<String, Object> data) {
+    return parser.parse(source).render(withDefaultedVariables(source, data));
+  }
+
+  /** The shared layout of that name, if there is one. */
+  public Optional<String> layout(String name) {
+    return layouts.apply(name);
+  }
+
+  private static final Pattern POSITION = Pattern.compile("line (\\d+), index (\\d+)");
+  private static final Pattern UNKNOWN_FILTER =
+      Pattern.compile("no filter available named: \\|?(\\S+)");
+  private static final Pattern UNKNOWN_TAG = Pattern.compile("Invalid Tag: '([^']*)'");
+
+  /**
+   * What went wrong in Liquid's words turned into the template author's: the missing variable, the
+   * unknown filter or tag, or where the syntax breaks — never the library's internals.
+   */
+  public static String explain(RuntimeException e) {
+    if (e instanceof VariableNotExistException missing) {
+      return "uses {{ " + missing.getVariableName() + " }}, which the data does not have";
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    Matcher filter = UNKNOWN_FILTER.matcher(message);
+    if (filter.find()) {
+      return "unknown filter \"" + filter.group(1) + "\"";
+    }
+    Matcher tag = UNKNOWN_TAG.matcher(message);
+    if (tag.find()) {
+      return "unknown tag \"" + tag.group(1) + "\"";
+    }
+    Matcher at = POSITION.matcher(message);
+    String where = at.find() ? " at line " + at.group(1) + ", column " + at.group(2) : "";
+    return e instanceof LiquidException && message.contains("parser error")
+        ? "invalid Liquid syntax" + where
+        : "cannot be rendered" + where;
   }
 }

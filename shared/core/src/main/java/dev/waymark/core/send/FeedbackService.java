@@ -53,9 +53,12 @@ public record FeedbackService(MessageLog log, Suppressions suppressions, EventIn
     }
   }
 
-  /** Only email reports opens and clicks (SES); the person is found by the address it went to. */
+  /**
+   * Only email reports opens and clicks (SES); the person is found by the address it went to. A
+   * test message (tag {@code test=true}, see docs/templates.md) is nobody's engagement.
+   */
   private void engagement(Feedback feedback, String eventName) {
-    if (feedback.channel() != Channel.email) {
+    if (feedback.channel() != Channel.email || "true".equals(feedback.tags().get("test"))) {
       return;
     }
     ObjectNode properties =

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What a journey's send step asks for: one message for one person, on the first channel in {@code
  * channels} that reaches them (e.g. push if the app is installed, else email), from a template,
- * about a topic (for per-topic consent), within a send window.
+ * about a topic (for per-topic consent), within a send window. {@code templateVersion} pins the
+ * template version (a published journey version pins its templates); null means the latest.
  */
 public record SendRequest(
     String runId,
@@ -19,9 +20,25 @@ public record SendRequest(
     String topic,
     ObjectNode data,
     ObjectNode entry,
-    SendWindow window) {
+    SendWindow window,
+    Integer templateVersion) {
 
   public SendRequest {
     channels = List.copyOf(channels);
+  }
+
+  /** A request for the latest version of its template. */
+  public SendRequest(
+      String runId,
+      String journeyId,
+      String stepId,
+      String profileId,
+      List<Channel> channels,
+      String template,
+      String topic,
+      ObjectNode data,
+      ObjectNode entry,
+      SendWindow window) {
+    this(runId, journeyId, stepId, profileId, channels, template, topic, data, entry, window, null);
   }
 }

@@ -5,11 +5,11 @@ import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.TraceEntry;
 import dev.waymark.core.message.Channel;
-import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.message.MessageTemplate;
 import dev.waymark.core.message.RenderedMessage;
 import dev.waymark.core.message.TemplateData;
 import dev.waymark.core.message.TemplateRenderer;
+import dev.waymark.core.message.TemplateStore;
 import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.PersonZone;
 import dev.waymark.core.profile.Profile;
@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class SendService {
   private final ProfileService profiles;
-  private final ClasspathTemplates templates;
+  private final TemplateStore templates;
   private final TemplateRenderer renderer;
   private final SendLedger ledger;
   private final Suppressions suppressions;
@@ -44,7 +44,8 @@ public final class SendService {
 
   public SendService(
       ProfileService profiles,
-      ClasspathTemplates templates,
+      TemplateStore templates,
+      TemplateRenderer renderer,
       SendLedger ledger,
       Suppressions suppressions,
       Deliveries deliveries,
@@ -56,7 +57,7 @@ public final class SendService {
       Clock clock) {
     this.profiles = profiles;
     this.templates = templates;
-    this.renderer = templates.renderer();
+    this.renderer = renderer;
     this.ledger = ledger;
     this.suppressions = suppressions;
     this.deliveries = deliveries;
@@ -80,13 +81,7 @@ public final class SendService {
                 () ->
                     new IllegalStateException(
                         "profile " + request.profileId() + " no longer exists"));
-    MessageTemplate template =
-        templates
-            .find(request.journeyId(), request.template())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no template " + request.template() + " in " + request.journeyId()));
+    MessageTemplate template = template(request);
     SendOutcome decided = decide(request, profile, template);
     if (decided.status() == SendOutcome.Status.deferred) {
       trace(request, profile, decided);
@@ -96,6 +91,24 @@ public final class SendService {
       return finish(request, profile, decided);
     }
     return deliver(request, profile, template, decided.channel(), decided.address());
+  }
+
+  /** The template version the request pins, else the latest. */
+  private MessageTemplate template(SendRequest request) {
+    Optional<TemplateStore.StoredTemplate> stored =
+        request.templateVersion() == null
+            ? templates.latest(request.template())
+            : templates.version(request.template(), request.templateVersion());
+    return stored
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no template "
+                        + request.template()
+                        + (request.templateVersion() == null
+                            ? ""
+                            : " version " + request.templateVersion())))
+        .template();
   }
 
   /**
@@ -260,11 +273,13 @@ public final class SendService {
 
   private Map<String, Object> data(
       SendRequest request, Profile profile, Channel channel, String to) {
-    Map<String, Object> data =
-        TemplateData.of(profile, request.entry(), request.data(), request.journeyId());
-    data.put("unsubscribeUrl", unsubscribe.url(profile.id(), channel, request.topic()));
-    data.put("address", to);
-    return data;
+    return TemplateData.of(
+        profile,
+        request.entry(),
+        request.data(),
+        request.journeyId(),
+        unsubscribe.url(profile.id(), channel, request.topic()),
+        to);
   }
 
   private static Map<String, String> tags(SendRequest request, Profile profile) {

@@ -1,0 +1,119 @@
+package dev.waymark.core.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.journey.ClasspathJourneys;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.message.TemplateDocuments;
+import dev.waymark.core.message.TemplateRenderer;
+import dev.waymark.core.message.TemplateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Publishes the template files shipped with Waymark ({@code statemachines/<journey>/templates/
+ * <id>.yaml} on the class path) to the template store, each under its file name as the (global)
+ * template id, through the same validation as {@code PUT /v1/templates/{id}}: a file whose document
+ * has not changed keeps its version. The local runtime calls {@link #publish} at start; the
+ * deploy-time custom resource calls the same method.
+ */
+public final class ShippedTemplates {
+  private ShippedTemplates() {}
+
+  /** One file's outcome: its id, the version now latest, whether it is new. */
+  public record Published(String id, int version, boolean created) {}
+
+  public static List<Published> publish(ClassLoader loader, TemplateService templates) {
+    return publish(loader, templates.store(), templates.renderer(), templates.clock().instant());
+  }
+
+  /** The same, straight to a store (for tests that build no template service). */
+  public static List<Published> publish(
+      ClassLoader loader, TemplateStore store, TemplateRenderer renderer, Instant at) {
+    List<Published> published = new ArrayList<>();
+    files(loader)
+        .forEach(
+            (id, yaml) -> {
+              JsonNode document =
+                  Json.MAPPER.valueToTree(
+                      new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml));
+              TemplateStore.Saved saved =
+                  store.put(id, TemplateDocuments.validate(document, renderer), at);
+              published.add(new Published(id, saved.template().version(), saved.created()));
+            });
+    return published;
+  }
+
+  /**
+   * Every shipped template file by id (the file name); two files with the same name in different
+   * folders are an error, since template ids are global (the same file found twice on the class
+   * path counts once).
+   */
+  static Map<String, String> files(ClassLoader loader) {
+    Map<String, String> files = new TreeMap<>();
+    Map<String, String> seen = new TreeMap<>();
+    for (Path root : roots(loader)) {
+      try (Stream<Path> paths = Files.walk(root, 3)) {
+        for (Path path : paths.sorted().toList()) {
+          String name = path.getFileName() == null ? "" : path.getFileName().toString();
+          Path parent = path.getParent();
+          if (!name.endsWith(".yaml")
+              || parent == null
+              || !"templates".equals(String.valueOf(parent.getFileName()))) {
+            continue;
+          }
+          String id = name.substring(0, name.length() - ".yaml".length());
+          String relative = root.relativize(path).toString();
+          String earlier = seen.putIfAbsent(id, relative);
+          if (earlier == null) {
+            files.put(id, Files.readString(path));
+          } else if (!earlier.equals(relative)) {
+            throw new IllegalStateException(
+                "template id " + id + " is shipped twice: " + earlier + " and " + relative);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return files;
+  }
+
+  private static List<Path> roots(ClassLoader loader) {
+    List<Path> roots = new ArrayList<>();
+    try {
+      for (URL url : Collections.list(loader.getResources(ClasspathJourneys.ROOT))) {
+        URI uri = url.toURI();
+        if ("jar".equals(uri.getScheme())) {
+          try {
+            FileSystems.newFileSystem(uri, Map.of());
+          } catch (FileSystemAlreadyExistsException open) {
+            // opened by an earlier call
+          }
+        }
+        roots.add(Path.of(uri));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    return roots;
+  }
+}
