@@ -4,8 +4,8 @@
 #   2. sam validate --lint
 #   3. checkov (CloudFormation framework; accepted findings carry a skip comment in template.yaml)
 #   4. docs/openapi.yaml is a valid OpenAPI 3.1 document
-#   5. statemachines/*/definition.asl.json and the compiler's golden files
-#      (shared/core/src/test/resources/golden/*.asl.json) are valid Amazon States Language (if any)
+#   5. the compiler's golden files (shared/core/src/test/resources/golden/*.asl.json: the shipped
+#      journeys and the compiler's fixtures, compiled) are valid Amazon States Language
 #   6. sam build of every function, without Docker, into a temporary folder (removed
 #      afterwards), then: each function's Handler class is in its artifact
 # Exits non-zero, naming the failed step, if any step fails; all steps run either way.
@@ -67,7 +67,7 @@ step checkov "$CHECKOV" -f template.yaml --framework cloudformation --compact --
 step openapi "$VENV/bin/openapi-spec-validator" docs/openapi.yaml
 
 asl_files=()
-while IFS= read -r f; do asl_files+=("$f"); done < <(find statemachines shared/core/src/test/resources/golden -name '*.asl.json' 2>/dev/null | sort)
+while IFS= read -r f; do asl_files+=("$f"); done < <(find shared/core/src/test/resources/golden -name '*.asl.json' 2>/dev/null | sort)
 if [[ ${#asl_files[@]} -gt 0 ]]; then
   asl_args=()
   for f in "${asl_files[@]}"; do asl_args+=(--json-path "$f"); done

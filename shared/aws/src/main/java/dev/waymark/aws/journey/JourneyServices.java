@@ -14,11 +14,12 @@ import dev.waymark.core.journey.JourneyRouter;
 import dev.waymark.core.journey.JourneyStats;
 import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.WaitService;
+import dev.waymark.core.journey.compile.TaskFunctions;
 import dev.waymark.core.journey.publish.ApiEntries;
+import dev.waymark.core.journey.publish.DocumentCompilation;
 import dev.waymark.core.journey.publish.JourneyCompilation;
 import dev.waymark.core.journey.publish.JourneyPublisher;
 import dev.waymark.core.journey.publish.JourneyStopper;
-import dev.waymark.core.journey.publish.TemplateVersions;
 import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.message.TemplateStore;
@@ -28,6 +29,7 @@ import dev.waymark.core.send.Suppressions;
 import dev.waymark.core.send.UnsubscribeLinks;
 import dev.waymark.core.template.TemplateService;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
@@ -75,24 +77,6 @@ public final class JourneyServices {
     WaymarkConfig config = core.config();
     this.core = core;
     ClassLoader loader = JourneyServices.class.getClassLoader();
-    // TRANSITIONAL (issue 9): the journey language's parser and compiler replace this at merge.
-    JourneyCompilation compilation =
-        new LegacyAslCompilation(journeys.sendFunctionArn(), journeys.awaitFunctionArn());
-    DynamoJourneyRecords records = new DynamoJourneyRecords(dynamo, config.table());
-    this.catalog = new DynamoJourneyCatalog(records, compilation, journeys.catalogCache());
-    this.store = new DynamoJourneyStore(dynamo, config.table());
-    SfnClient sfn = client(SfnClient.builder(), config, journeys.sfnEndpoint()).build();
-    this.executions = new SfnJourneyExecutions(sfn);
-    this.publisher =
-        new JourneyPublisher(
-            compilation,
-            records,
-            new SfnStateMachineRegistry(sfn),
-            TemplateVersions.NONE,
-            new JourneyStopper(store, executions, core.clock()),
-            journeys.roleArn(),
-            core.clock());
-    this.entries = new ApiEntries(publisher, core.profiles(), core.inbox(), core.clock());
     this.suppressions = new DynamoSuppressions(dynamo, config.table(), core.clock());
     this.messageLog = new DynamoMessageLog(dynamo, config.table());
     this.unsubscribe = new UnsubscribeLinks(journeys.publicUrl(), journeys.unsubscribeSecret());
@@ -112,6 +96,28 @@ public final class JourneyServices {
             core.profiles(),
             deliveries,
             core.clock());
+    JourneyCompilation compilation =
+        new DocumentCompilation(
+            new TaskFunctions(
+                journeys.sendFunctionArn(),
+                journeys.awaitFunctionArn(),
+                journeys.stepFunctionArn()),
+            templates.lookup());
+    DynamoJourneyRecords records = new DynamoJourneyRecords(dynamo, config.table());
+    this.catalog = new DynamoJourneyCatalog(records, compilation, journeys.catalogCache());
+    this.store = new DynamoJourneyStore(dynamo, config.table());
+    SfnClient sfn = client(SfnClient.builder(), config, journeys.sfnEndpoint()).build();
+    this.executions = new SfnJourneyExecutions(sfn);
+    this.publisher =
+        new JourneyPublisher(
+            compilation,
+            records,
+            new SfnStateMachineRegistry(sfn),
+            templateId -> Optional.ofNullable(templates.pin(List.of(templateId)).get(templateId)),
+            new JourneyStopper(store, executions, core.clock()),
+            journeys.roleArn(),
+            core.clock());
+    this.entries = new ApiEntries(publisher, core.profiles(), core.inbox(), core.clock());
     this.send =
         new SendService(
             core.profiles(),

@@ -10,7 +10,7 @@ import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRouter;
-import dev.waymark.core.journey.JourneyYaml;
+import dev.waymark.core.journey.TestJourneys;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.Profile;
 import java.time.Clock;
@@ -36,16 +36,14 @@ class ConcurrentEntryIT {
     String table = LocalDynamo.newTable();
     DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), table);
     JourneyDefinition journey =
-        JourneyYaml.parse(
+        TestJourneys.definition(
             """
         id: engagement
         entry: { event: Screen View }
         eligibility: multiple
         lock: P1M
         entryCap: { count: 2, within: P2M }
-        """,
-            "{}",
-            "test");
+        """);
     List<String> started = new CopyOnWriteArrayList<>();
     RecordingExecutions recorder = new RecordingExecutions(started);
     JourneyRouter router =
@@ -91,14 +89,12 @@ class ConcurrentEntryIT {
     String table = LocalDynamo.newTable();
     DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), table);
     JourneyDefinition journey =
-        JourneyYaml.parse(
+        TestJourneys.definition(
             """
         id: ev-offer
         entry: { event: Lease Close To End }
         audience: [interested-in-ev-model]
-        """,
-            "{}",
-            "test");
+        """);
     List<String> started = new CopyOnWriteArrayList<>();
     JourneyRouter router =
         new JourneyRouter(

@@ -6,7 +6,7 @@ import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyRouter;
-import dev.waymark.core.journey.JourneyYaml;
+import dev.waymark.core.journey.TestJourneys;
 import dev.waymark.core.journey.publish.JourneyCompilation;
 import dev.waymark.core.journey.publish.JourneyPublisher;
 import dev.waymark.core.journey.publish.JourneyStopper;
@@ -41,7 +41,7 @@ final class PublishingFixture implements AutoCloseable {
   /** The stand-in compilation: the definition from the document, the ASL from its description. */
   static final JourneyCompilation COMPILATION =
       (document, pins) -> {
-        JourneyDefinition definition = JourneyYaml.parse(Json.write(document), "{}", "test");
+        JourneyDefinition definition = TestJourneys.definition(document);
         String asl =
             """
             {"StartAt":"Hold","States":{

@@ -9,38 +9,21 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Loads every journey packaged under {@code statemachines/<id>/} on the class path (the build
- * copies the repository's {@code statemachines/} folder into the functions that need it): {@code
- * journey.yaml}, {@code definition.asl.json} and the Liquid templates beside them.
+ * The journeys packaged under {@code statemachines/<id>/} on the class path (the build copies the
+ * repository's {@code statemachines/} folder into the functions that need it): which ids there are
+ * (a folder with a {@code journey.yaml} document), and the text resources beside them.
  */
 public final class ClasspathJourneys {
   public static final String ROOT = "statemachines";
 
   private ClasspathJourneys() {}
-
-  public static List<JourneyDefinition> load(ClassLoader loader) {
-    List<JourneyDefinition> journeys = new ArrayList<>();
-    for (String id : journeyIds(loader)) {
-      String yaml = read(loader, ROOT + "/" + id + "/journey.yaml");
-      String asl = read(loader, ROOT + "/" + id + "/definition.asl.json");
-      journeys.add(JourneyYaml.parse(yaml, asl, ROOT + "/" + id + "/journey.yaml"));
-    }
-    journeys.sort(
-        Comparator.comparingInt(JourneyDefinition::priority)
-            .reversed()
-            .thenComparing(JourneyDefinition::id));
-    return journeys;
-  }
 
   /** A text resource, or null when it is not there. */
   public static String readOptional(ClassLoader loader, String path) {
@@ -49,14 +32,6 @@ public final class ClasspathJourneys {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static String read(ClassLoader loader, String path) {
-    String text = readOptional(loader, path);
-    if (text == null) {
-      throw new JourneyDefinitionException(path, List.of("missing from the class path"));
-    }
-    return text;
   }
 
   /** The ids of the journeys packaged under {@code statemachines/}. */

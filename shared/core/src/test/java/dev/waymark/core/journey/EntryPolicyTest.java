@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waymark.core.journey.language.JourneyDocuments;
 import dev.waymark.core.journey.language.TemplateLookup;
+import dev.waymark.core.problem.FieldError;
+import dev.waymark.core.problem.ProblemException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Seed 004's entry rules at their edges: lock, cap window, once, holdout. */
@@ -22,7 +23,7 @@ class EntryPolicyTest {
       """;
 
   static JourneyDefinition journey(String yaml) {
-    return JourneyYaml.parse(yaml, "{}", "test");
+    return TestJourneys.definition(yaml);
   }
 
   static Membership entered(Instant... at) {
@@ -116,24 +117,25 @@ class EntryPolicyTest {
 
   @Test
   void invalidDefinitionsNameEveryBadField() {
-    List<String> problems;
-    try {
-      journey(
-          "id: Bad Id\nentry: { filters: [ { field: x, op: near } ] }\neligibility: twice\nlock: soon\nentryCap: { count: 0 }\nholdoutPercent: 120\nsurprise: 1\n");
-      throw new AssertionError("expected the definition to be refused");
-    } catch (JourneyDefinitionException e) {
-      problems = e.problems();
-    }
-    assertThat(String.join("\n", problems))
+    ProblemException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            ProblemException.class,
+            () ->
+                journey(
+                    "id: Bad Id\nentry: { filters: [ { field: x, op: near } ] }\neligibility:"
+                        + " twice\nlock: soon\nentryCap: { count: 0 }\nholdoutPercent: 120\n"
+                        + "surprise: 1\n"));
+    assertThat(refused.problem().status()).isEqualTo(400);
+    assertThat(refused.problem().errors())
+        .extracting(FieldError::field)
         .contains(
-            "surprise: unknown field",
-            "id: lower-case",
-            "entry.event: required",
-            "entry.filters[0].op",
-            "eligibility: once or multiple",
-            "lock: an ISO-8601",
-            "entryCap.count",
-            "entryCap.within: required",
-            "holdoutPercent");
+            "/surprise",
+            "/id",
+            "/entry",
+            "/eligibility",
+            "/lock",
+            "/entryCap/count",
+            "/entryCap/within",
+            "/holdoutPercent");
   }
 }

@@ -140,12 +140,9 @@ class ShippedDocumentsTest {
     }
   }
 
-  /** {@code journey.next.yaml} while the hand-written ASL is still beside it, else journey.yaml. */
+  /** A journey folder's document. */
   private static Optional<Path> document(Path folder) {
-    return Stream.of("journey.next.yaml", "journey.yaml")
-        .map(folder::resolve)
-        .filter(Files::isRegularFile)
-        .findFirst();
+    return Optional.of(folder.resolve("journey.yaml")).filter(Files::isRegularFile);
   }
 
   private static ClassLoader repositoryLoader() {

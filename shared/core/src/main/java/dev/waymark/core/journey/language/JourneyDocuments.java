@@ -34,6 +34,14 @@ public final class JourneyDocuments {
   }
 
   /**
+   * A YAML document as the JSON the API takes (what is stored and published), refused with a 400
+   * naming nothing internal when it is not YAML.
+   */
+  public static JsonNode readYaml(String yaml, String source) {
+    return SafeYaml.load(yaml, source);
+  }
+
+  /**
    * @param json the document as JSON (as sent to {@code PUT /v1/journeys/{id}})
    * @param templates the templates send steps may name; {@link TemplateLookup#ANY} to not check
    */

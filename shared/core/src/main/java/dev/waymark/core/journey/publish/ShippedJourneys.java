@@ -3,7 +3,7 @@ package dev.waymark.core.journey.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.ClasspathJourneys;
-import dev.waymark.core.journey.JourneyYaml;
+import dev.waymark.core.journey.language.JourneyDocuments;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,9 @@ public final class ShippedJourneys {
     List<ObjectNode> documents = new ArrayList<>();
     for (String id : ClasspathJourneys.journeyIds(loader)) {
       String path = ClasspathJourneys.ROOT + "/" + id + "/journey.yaml";
-      documents.add(JourneyYaml.toJson(ClasspathJourneys.readOptional(loader, path), path));
+      documents.add(
+          (ObjectNode)
+              JourneyDocuments.readYaml(ClasspathJourneys.readOptional(loader, path), path));
     }
     return documents;
   }
