@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.ClasspathJourneys;
 import dev.waymark.core.journey.language.JourneyDocuments;
+import dev.waymark.core.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,10 +42,21 @@ public final class ShippedJourneys {
     publisher.list(true).forEach(j -> drafts.put(j.id(), j.draft()));
     for (ObjectNode document : documents(loader)) {
       String id = document.path("id").asText();
-      if (!document.equals(drafts.get(id))) {
-        publisher.saveDraft(id, document);
+      try {
+        if (!document.equals(drafts.get(id))) {
+          publisher.saveDraft(id, document);
+        }
+        published.add(publisher.publish(id));
+      } catch (ProblemException refused) {
+        throw new IllegalStateException(
+            "the shipped journey "
+                + id
+                + " cannot be published: "
+                + refused.problem().errors().stream()
+                    .map(e -> e.field() + " " + e.message())
+                    .toList(),
+            refused);
       }
-      published.add(publisher.publish(id));
     }
     return published;
   }
