@@ -5,9 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.core.journey.publish.JourneyPublisher;
 import dev.waymark.core.journey.publish.ShippedJourneys;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.template.ShippedTemplates;
+import dev.waymark.core.template.TemplateService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,27 +22,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CloudFormation custom resource {@code PublishShippedJourneys}: on Create and Update it
- * publishes every journey packaged with the function through the publish path (a document that did
- * not change makes no new version), on Delete it leaves the journeys as they are; either way it
- * answers CloudFormation's pre-signed response URL (SUCCESS with the versions live, or FAILED with
- * the reason), so the stack never waits for a timeout.
+ * The CloudFormation custom resource {@code PublishShippedJourneys}: on Create and Update it puts
+ * every template packaged with the function in the template store, then publishes every packaged
+ * journey through the publish path (a template or document that did not change makes no new
+ * version), on Delete it leaves the journeys as they are; either way it answers CloudFormation's
+ * pre-signed response URL (SUCCESS with the versions live, or FAILED with the reason), so the stack
+ * never waits for a timeout.
  */
 public final class ShippedJourneysResource
     implements RequestHandler<CloudFormationCustomResourceEvent, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(ShippedJourneysResource.class);
   static final String PHYSICAL_ID = "waymark-shipped-journeys";
+  private final TemplateService templates;
   private final JourneyPublisher publisher;
   private final HttpClient http;
 
   public ShippedJourneysResource() {
     this(
-        Composition.journeyFunction().publisher(),
+        Composition.journeyFunction(),
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
   }
 
-  public ShippedJourneysResource(JourneyPublisher publisher, HttpClient http) {
-    this.publisher = publisher;
+  public ShippedJourneysResource(JourneyServices journeys, HttpClient http) {
+    this.templates = journeys.templates();
+    this.publisher = journeys.publisher();
     this.http = http;
   }
 
@@ -54,6 +60,7 @@ public final class ShippedJourneysResource
     try {
       ObjectNode data = response.putObject("Data");
       if (!"Delete".equals(event.getRequestType())) {
+        ShippedTemplates.publish(getClass().getClassLoader(), templates);
         List<JourneyPublisher.Published> published =
             ShippedJourneys.publishAll(publisher, getClass().getClassLoader());
         published.forEach(p -> data.put(p.version().journeyId(), p.version().version()));

@@ -37,7 +37,7 @@ class ShippedJourneysResourceTest {
           exchange.close();
         });
     cloudFormation.start();
-    resource = new ShippedJourneysResource(api.journeys.publisher(), HttpClient.newHttpClient());
+    resource = new ShippedJourneysResource(api.journeys, HttpClient.newHttpClient());
   }
 
   @AfterEach
@@ -74,6 +74,7 @@ class ShippedJourneysResourceTest {
     assertThat(created.path("Data").size()).isEqualTo(9);
     assertThat(created.path("Data").path("lease-renewal").asInt()).isEqualTo(1);
     assertThat(api.journeys.catalog().journeys()).hasSize(9);
+    assertThat(api.journeys.templates().all()).as("the shipped templates, put first").hasSize(22);
 
     api.journeys.publisher().pause("test-drive");
     resource.handleRequest(event("Update"), null);

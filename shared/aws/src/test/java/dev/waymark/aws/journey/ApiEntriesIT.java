@@ -16,7 +16,6 @@ import dev.waymark.core.journey.publish.ApiEntries;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ProcessOutcome;
-import dev.waymark.core.segment.InternalEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,14 +45,7 @@ class ApiEntriesIT {
   @Test
   void anEntryRequestIsAnInboxEventThatEntersThePersonOnTheLiveVersion() {
     ObjectNode document = PublishingFixture.document("callback", "called back");
-    ObjectNode entry = document.putObject("entry");
-    entry.put("event", InternalEvents.JOURNEY_ENTRY_REQUESTED).put("api", true);
-    entry
-        .putArray("filters")
-        .addObject()
-        .put("field", "properties.journeyId")
-        .put("op", "equals")
-        .put("value", "callback");
+    document.putObject("entry").put("api", true);
     f.publisher.saveDraft("callback", document);
     f.publisher.publish("callback");
     String sarah =
@@ -102,7 +94,7 @@ class ApiEntriesIT {
   @Test
   void nobodyWithThatIdentityIsA404() {
     ObjectNode document = PublishingFixture.document("callback", "called back");
-    document.putObject("entry").put("event", "Anything").put("api", true);
+    document.putObject("entry").put("api", true);
     f.publisher.saveDraft("callback", document);
     f.publisher.publish("callback");
     assertThatThrownBy(() -> entries.request("callback", Json.parse("{\"email\":\"x@y.z\"}")))

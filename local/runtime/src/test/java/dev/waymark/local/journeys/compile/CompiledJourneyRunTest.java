@@ -147,6 +147,10 @@ class CompiledJourneyRunTest {
             "send:bye",
             "send:bye:deferred",
             "exit:done");
+    assertThat(fns.calls("steps").stream().filter(c -> c.stepId().equals("hook")))
+        .as("each pass through the loop is told apart")
+        .extracting(c -> c.payload().path("iteration").asInt())
+        .containsExactly(0, 1, 2);
     assertThat(fns.last("send", "greet").path("templateVersion").asText()).isEqualTo("3");
     assertThat(fns.last("send", "greet.sms").path("channels").toString()).isEqualTo("[\"sms\"]");
     assertThat(fns.last("steps", "hook").path("body").asText()).isEqualTo(TestSteps.LIQUID_BODY);

@@ -12,9 +12,16 @@ import java.util.Optional;
  */
 final class Graph {
   private final JourneyDocument doc;
+  private final Loops loops;
 
   Graph(JourneyDocument doc) {
     this.doc = doc;
+    this.loops = new Loops(doc);
+  }
+
+  /** The steps inside repeat loops, and how their task calls tell one pass from another. */
+  Loops loops() {
+    return loops;
   }
 
   /**

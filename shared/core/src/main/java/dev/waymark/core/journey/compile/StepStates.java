@@ -80,7 +80,13 @@ final class StepStates {
       String name = StateNames.of("send", id);
       boolean webhooks = graph.hasWebhooks() && !(i == 0 && step.id().equals(initialStep));
       ObjectNode task =
-          task(LAMBDA, fns.send(), Payloads.send(step, id, channels.get(i), version, webhooks));
+          task(
+              LAMBDA,
+              fns.send(),
+              graph
+                  .loops()
+                  .passStepId(
+                      Payloads.send(step, id, channels.get(i), version, webhooks), step.id()));
       task.put("Output", RESULT);
       task.set("Retry", lambdaRetry());
       task.put("Next", StateNames.of("send", id, "deferred"));
@@ -134,7 +140,11 @@ final class StepStates {
 
   /** A call to the steps function, its answer ({@code Payload}) as the state's output. */
   ObjectNode stepTask(ObjectNode payload) {
-    ObjectNode task = task(LAMBDA, fns.steps(), payload);
+    ObjectNode task =
+        task(
+            LAMBDA,
+            fns.steps(),
+            graph.loops().passIteration(payload, payload.path("stepId").asText()));
     task.put("Output", RESULT);
     task.set("Retry", lambdaRetry());
     return task;

@@ -49,7 +49,10 @@ final class Waits {
   static void waitFor(StepStates out, Step.WaitFor step) {
     Object timeout = StepStates.seconds(step.timeout());
     ObjectNode task =
-        StepStates.task(StepStates.LAMBDA_TOKEN, out.fns().await(), Payloads.await(step, timeout));
+        StepStates.task(
+            StepStates.LAMBDA_TOKEN,
+            out.fns().await(),
+            out.graph().loops().passStepId(Payloads.await(step, timeout), step.id()));
     if (timeout instanceof Long seconds) {
       task.put("TimeoutSeconds", seconds);
     } else {
@@ -64,7 +67,10 @@ final class Waits {
     out.put(out.graph().entry(step), task);
 
     ObjectNode cancelTask =
-        StepStates.task(StepStates.LAMBDA, out.fns().await(), Payloads.cancel(step));
+        StepStates.task(
+            StepStates.LAMBDA,
+            out.fns().await(),
+            out.graph().loops().passStepId(Payloads.cancel(step), step.id()));
     cancelTask.set("Retry", StepStates.lambdaRetry());
     StepStates.link(cancelTask, out.graph().target(step.timedOut()));
     out.put(cancel, cancelTask);

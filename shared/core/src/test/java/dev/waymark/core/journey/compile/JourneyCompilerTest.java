@@ -175,6 +175,28 @@ class JourneyCompilerTest {
   }
 
   @Test
+  void eachPassOfARepeatIsAStepOfItsOwnForTheLedgers() {
+    JsonNode states =
+        states(
+            JourneyCompiler.compile(
+                TestSteps.journey(
+                    "nag",
+                    TestSteps.send("remind", "reminder", "pause"),
+                    TestSteps.waitSpan("pause", "P1D", "again"),
+                    TestSteps.repeat("again", "remind", 3, "bye"),
+                    TestSteps.send("bye", "goodbye", null)),
+                CompilerFixtures.FUNCTIONS,
+                java.util.Map.of()));
+    assertThat(states.at("/send:remind/Arguments/Payload/stepId").asText())
+        .isEqualTo("{% 'remind' & ($repeat_again > 0 ? '#' & $string($repeat_again) : '') %}");
+    assertThat(states.at("/send:bye/Arguments/Payload/stepId").asText()).isEqualTo("bye");
+    JsonNode tour = states(CompilerFixtures.tour().compile());
+    assertThat(tour.at("/webhook:hook/Arguments/Payload/iteration").asText())
+        .isEqualTo("{% $repeat_again %}");
+    assertThat(tour.at("/send:bye/Arguments/Payload/iteration").isMissingNode()).isTrue();
+  }
+
+  @Test
   void waitsOfAFixedLengthOrInstantAreOneWaitState() {
     JsonNode tour = states(CompilerFixtures.tour().compile());
     assertThat(tour.at("/wait:pause/Seconds").asLong()).isEqualTo(3600);
