@@ -39,6 +39,7 @@ final class ActionSteps {
 
   /** {@code set} literal values and {@code increment} numbers, on profile traits. */
   static Step update(StepReader reader, int index, Cursor step, String id) {
+    int before = step.errors().size();
     Map<String, JsonNode> set = new LinkedHashMap<>();
     for (Cursor trait : step.field("set").entries()) {
       if (traitName(trait)) {
@@ -64,7 +65,7 @@ final class ActionSteps {
     }
     if (!step.field("set").present() && !step.field("increment").present()) {
       step.problem("an update has set, increment or both");
-    } else if (set.isEmpty() && increment.isEmpty()) {
+    } else if (set.isEmpty() && increment.isEmpty() && step.errors().size() == before) {
       step.problem("an update changes at least one trait");
     }
     Optional<String> next = reader.ref(index, id, step.field("next"));

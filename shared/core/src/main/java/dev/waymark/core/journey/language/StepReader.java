@@ -296,7 +296,7 @@ final class StepReader {
         && list.node().isArray()
         && variants.size() == list.node().size()
         && total != 100) {
-      list.fail("percents add up to " + total + ", not 100");
+      list.problem("the variants' percents add up to " + total + ", not 100");
     }
     return new Step.Split(id, variants);
   }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every malformed document in {@code journey-language/bad-documents.yaml} is refused with a 400
  * naming the field by its JSON pointer and the step by its id, in words a user reads (no library
- * internals); and the JSON Schema agrees on which of them it can refuse.
+ * internals), with that one error and no echo of it; and the JSON Schema agrees on which of them it
+ * can refuse.
  */
 class BadJourneyDocumentsTest {
   static final JourneySchema SCHEMA = new JourneySchema();
@@ -60,7 +61,8 @@ class BadJourneyDocumentsTest {
     List<FieldError> errors = refused.problem().errors();
     assertThat(errors)
         .as("errors of " + name)
-        .anySatisfy(
+        .singleElement()
+        .satisfies(
             e -> {
               assertThat(e.field()).isEqualTo(c.path("pointer").asText());
               assertThat(e.message()).contains(c.path("message").asText());
