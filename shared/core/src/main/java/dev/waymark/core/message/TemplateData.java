@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * The variables a template renders with (see docs/templates.md): {@code profile} (the person's
- * traits and {@code id}), {@code event} (the event that started the run), {@code data} (the send's
- * data: the journey {@code version}, {@code webhooks} answers), {@code journey.id}, {@code
- * unsubscribeUrl} and {@code address} (where the message goes).
+ * traits and {@code id}, the traits also under {@code profile.traits}), {@code event} (the event
+ * that started the run), {@code data} (the send's data: the journey {@code version}, {@code
+ * webhooks} answers), {@code journey.id}, {@code unsubscribeUrl} and {@code address} (where the
+ * message goes).
  */
 public final class TemplateData {
   /** What {@code unsubscribeUrl} and {@code address} are when rendering a sample. */
@@ -31,6 +32,7 @@ public final class TemplateData {
       String address) {
     Map<String, Object> person = map(profile.traits().values());
     person.put("id", profile.id());
+    person.putIfAbsent("traits", map(profile.traits().values()));
     return variables(person, event, data, journeyId, unsubscribeUrl, address);
   }
 
@@ -47,8 +49,10 @@ public final class TemplateData {
 
   /** The variables of a template's sample ({@code {profile, event, data}}). */
   public static Map<String, Object> fromSample(JsonNode sample) {
+    Map<String, Object> person = map(sample.path("profile"));
+    person.putIfAbsent("traits", map(sample.path("profile")));
     return variables(
-        map(sample.path("profile")),
+        person,
         sample.path("event"),
         sample.path("data"),
         "sample",
