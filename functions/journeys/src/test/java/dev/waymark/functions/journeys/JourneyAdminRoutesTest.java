@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.publish.ShippedJourneys;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.template.ShippedTemplates;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class JourneyAdminRoutesTest {
 
   JourneyAdminRoutesTest() throws Exception {
     api = new JourneysApiFixture();
+    ShippedTemplates.publish(getClass().getClassLoader(), api.journeys.templates());
   }
 
   @AfterEach
