@@ -2,7 +2,9 @@ package dev.waymark.functions.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.functions.journeys.TemplateRoutesTest.Answer;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,19 @@ class LayoutRoutesTest {
     Answer preview = api.offer("preview", "{\"data\":{\"profile\":{\"firstName\":\"Ola\"}}}");
     assertThat(preview.body().path("channels").path("email").path("html").asText())
         .startsWith("<main><p>Ola</p></main>");
+  }
+
+  @Test
+  void publishingTheShippedLayoutsAgainKeepsABrandChangeMadeThroughTheApi() {
+    String changed = "{\"html\":\"<header>New brand</header>{{ content }}\"}";
+    assertThat(put("brand", changed).body().path("version").asInt()).isEqualTo(2);
+
+    List<ShippedTemplates.Published> again =
+        ShippedTemplates.publishLayouts(
+            LayoutRoutesTest.class.getClassLoader(), api.journeys.templates().layouts());
+
+    assertThat(again).containsExactly(new ShippedTemplates.Published("brand", 2, false));
+    assertThat(get("brand").body().path("html").asText()).startsWith("<header>New brand");
   }
 
   /** Each bad layout is refused with a 400 naming the field, and nothing is stored. */

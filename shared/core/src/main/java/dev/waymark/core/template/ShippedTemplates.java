@@ -67,14 +67,23 @@ public final class ShippedTemplates {
     return published;
   }
 
-  /** Puts each shipped layout file under its file name, checked as {@code PUT /v1/layouts/{id}}. */
+  /**
+   * Puts each shipped layout file under its file name, checked as {@code PUT /v1/layouts/{id}},
+   * unless some version already has the file's HTML: a brand change made through the API is not
+   * undone by the next deploy or local start, while an edited file does become the latest.
+   */
   public static List<Published> publishLayouts(ClassLoader loader, LayoutService layouts) {
     List<Published> published = new ArrayList<>();
     files(loader, LAYOUTS, ".liquid")
         .forEach(
             (id, html) -> {
-              LayoutStore.Saved saved = layouts.putHtml(id, html);
-              published.add(new Published(id, saved.layout().version(), saved.created()));
+              List<LayoutStore.StoredLayout> versions = layouts.store().versions(id);
+              if (versions.stream().anyMatch(v -> v.html().equals(html))) {
+                published.add(new Published(id, versions.getLast().version(), false));
+              } else {
+                LayoutStore.Saved saved = layouts.putHtml(id, html);
+                published.add(new Published(id, saved.layout().version(), saved.created()));
+              }
             });
     return published;
   }
