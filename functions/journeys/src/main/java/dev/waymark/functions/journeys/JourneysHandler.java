@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * resume, stop, archive, versions, API entries); {@code GET /v1/journeys/{id}/stats} (per version),
  * and per person {@code GET /v1/profiles/{id}/journeys} (each run, where it is, and the decision
  * trace); and the one-click unsubscribe link of every email, {@code GET|POST
- * /v1/unsubscribe?token=…}; and the templates API ({@link TemplateRoutes}).
+ * /v1/unsubscribe?token=…}; and the templates and layouts API ({@link TemplateRoutes}).
  */
 public final class JourneysHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -75,6 +75,9 @@ public final class JourneysHandler
                       case "GET /v1/settings/test-recipients" -> templates.testRecipients();
                       case "PUT /v1/settings/test-recipients" ->
                           templates.replaceTestRecipients(event);
+                      case "GET /v1/layouts" -> templates.layouts();
+                      case "PUT /v1/layouts/{id}" -> templates.putLayout(event);
+                      case "GET /v1/layouts/{id}" -> templates.getLayout(event);
                       default -> throw HttpHandlerSupport.noRoute(route);
                     }));
   }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.message.LayoutStore;
+import dev.waymark.core.message.LayoutStore.StoredLayout;
 import dev.waymark.core.message.TemplateStore;
 import dev.waymark.core.message.TemplateStore.StoredTemplate;
 import dev.waymark.core.problem.ProblemException;
@@ -18,7 +20,8 @@ import java.io.UncheckedIOException;
  * The templates API (see docs/api.md#templates and docs/templates.md): {@code GET /v1/templates},
  * {@code PUT|GET /v1/templates/{id}}, {@code GET /v1/templates/{id}/versions/{v}}, {@code POST
  * /v1/templates/{id}/preview}, {@code POST /v1/templates/{id}/test-send}, {@code GET|PUT
- * /v1/settings/test-recipients}.
+ * /v1/settings/test-recipients}; and the shared layouts, {@code GET /v1/layouts}, {@code PUT|GET
+ * /v1/layouts/{id}}.
  */
 record TemplateRoutes(TemplateService templates) {
   ObjectNode list() {
@@ -69,6 +72,36 @@ record TemplateRoutes(TemplateService templates) {
     ObjectNode body = Json.object();
     body.set("addresses", Json.MAPPER.valueToTree(templates.replaceTestRecipients(body(event))));
     return body;
+  }
+
+  ObjectNode layouts() {
+    ObjectNode body = Json.object();
+    ArrayNode list = body.putArray("layouts");
+    templates.layouts().all().forEach(l -> list.add(summary(l)));
+    return body;
+  }
+
+  ObjectNode putLayout(APIGatewayV2HTTPEvent event) {
+    LayoutStore.Saved saved = templates.layouts().put(id(event), body(event));
+    return summary(saved.layout())
+        .put("html", saved.layout().html())
+        .put("created", saved.created());
+  }
+
+  ObjectNode getLayout(APIGatewayV2HTTPEvent event) {
+    String id = id(event);
+    StoredLayout latest = templates.layouts().latest(id);
+    ObjectNode body = summary(latest).put("html", latest.html());
+    ArrayNode versions = body.putArray("versions");
+    templates.layouts().versions(id).forEach(v -> versions.add(summary(v)));
+    return body;
+  }
+
+  private static ObjectNode summary(StoredLayout layout) {
+    return Json.object()
+        .put("id", layout.id())
+        .put("version", layout.version())
+        .put("createdAt", layout.createdAt().toString());
   }
 
   private static String id(APIGatewayV2HTTPEvent event) {

@@ -9,6 +9,7 @@ import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import dev.waymark.states.StatesEngine;
 import dev.waymark.states.api.StatesHttpServer;
@@ -55,6 +56,8 @@ final class JourneysApiFixture implements AutoCloseable {
                     "WAYMARK_JOURNEY_CACHE_SECONDS",
                     "0")));
     handler = new JourneysHandler(journeys, Telemetry.quiet());
+    // what the local runtime and the deploy do before any journey is published
+    ShippedTemplates.publish(JourneysApiFixture.class.getClassLoader(), journeys.templates());
   }
 
   Answer call(String routeKey, Map<String, String> path, Map<String, String> query) {

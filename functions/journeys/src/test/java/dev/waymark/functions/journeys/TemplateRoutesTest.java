@@ -12,6 +12,7 @@ import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +47,8 @@ class TemplateRoutesTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
     journeys = new JourneyServices(core, JourneyConfig.from(Map.of()));
     handler = new JourneysHandler(journeys, Telemetry.quiet());
+    ShippedTemplates.publishLayouts(
+        TemplateRoutesTest.class.getClassLoader(), journeys.templates().layouts());
   }
 
   record Answer(int status, JsonNode body) {}

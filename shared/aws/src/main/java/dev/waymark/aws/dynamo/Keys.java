@@ -269,6 +269,17 @@ public final class Keys {
     return VERSION_PREFIX + String.format("%06d", version);
   }
 
+  public static final String LAYOUT_SK = "LAYOUT";
+  public static final String LAYOUT_CATALOG_PK = "LAYOUTS";
+
+  /**
+   * A shared layout's partition: {@code LAY#<layoutId>}; its latest pointer has sort key {@link
+   * #LAYOUT_SK}, each version {@link #versionNumber}.
+   */
+  public static String layout(String layoutId) {
+    return "LAY#" + layoutId;
+  }
+
   /** A test message of a template: {@code TPL#<id>} / {@code TEST#<at>#<providerMessageId>}. */
   public static String testSend(Instant at, String providerMessageId) {
     return TEST_SEND_PREFIX + at + "#" + providerMessageId;

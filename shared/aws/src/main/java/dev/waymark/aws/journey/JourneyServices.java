@@ -6,6 +6,7 @@ import dev.waymark.aws.send.AwsDeliveries;
 import dev.waymark.aws.send.DynamoMessageLog;
 import dev.waymark.aws.send.DynamoSendLedger;
 import dev.waymark.aws.send.DynamoSuppressions;
+import dev.waymark.aws.template.DynamoLayoutStore;
 import dev.waymark.aws.template.DynamoTemplateStore;
 import dev.waymark.aws.template.DynamoTestRecipients;
 import dev.waymark.core.journey.JourneyCatalog;
@@ -20,13 +21,13 @@ import dev.waymark.core.journey.publish.DocumentCompilation;
 import dev.waymark.core.journey.publish.JourneyCompilation;
 import dev.waymark.core.journey.publish.JourneyPublisher;
 import dev.waymark.core.journey.publish.JourneyStopper;
-import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.message.TemplateStore;
 import dev.waymark.core.send.FeedbackService;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.Suppressions;
 import dev.waymark.core.send.UnsubscribeLinks;
+import dev.waymark.core.template.LayoutService;
 import dev.waymark.core.template.TemplateService;
 import java.net.URI;
 import java.util.List;
@@ -76,7 +77,6 @@ public final class JourneyServices {
     DynamoDbClient dynamo = core.dynamo();
     WaymarkConfig config = core.config();
     this.core = core;
-    ClassLoader loader = JourneyServices.class.getClassLoader();
     this.suppressions = new DynamoSuppressions(dynamo, config.table(), core.clock());
     this.messageLog = new DynamoMessageLog(dynamo, config.table());
     this.unsubscribe = new UnsubscribeLinks(journeys.publicUrl(), journeys.unsubscribeSecret());
@@ -87,10 +87,13 @@ public final class JourneyServices {
             new AwsDeliveries.Settings(
                 journeys.fromAddress(), journeys.configurationSet(), journeys.pushAppArn()));
     TemplateStore templateStore = new DynamoTemplateStore(dynamo, config.table());
-    TemplateRenderer renderer = new ClasspathTemplates(loader).renderer();
+    LayoutService layouts =
+        new LayoutService(new DynamoLayoutStore(dynamo, config.table()), core.clock());
+    TemplateRenderer renderer = layouts.renderer();
     this.templates =
         new TemplateService(
             templateStore,
+            layouts,
             new DynamoTestRecipients(dynamo, config.table()),
             renderer,
             core.profiles(),

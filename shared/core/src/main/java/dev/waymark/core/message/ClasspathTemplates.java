@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * The template files shipped beside the journeys ({@code
  * statemachines/<journey>/templates/<id>.yaml}, each a {@link TemplateDocument}) and the shared
- * layouts ({@code statemachines/_layouts/<name>.liquid}), read from the class path. Sends read
- * templates from the {@link TemplateStore}; {@code ShippedTemplates} puts these files there.
+ * layouts ({@code statemachines/_layouts/<name>.liquid}), read from the class path, for checking
+ * the shipped files themselves. Sends read templates from the {@link TemplateStore} and layouts
+ * from the {@link LayoutStore}; {@code ShippedTemplates} puts these files there.
  */
 public record ClasspathTemplates(ClassLoader loader) {
   /** The file template, checked (shape and strict rendering against its sample). */

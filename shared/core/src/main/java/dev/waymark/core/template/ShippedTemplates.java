@@ -3,6 +3,7 @@ package dev.waymark.core.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.journey.ClasspathJourneys;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.message.LayoutStore;
 import dev.waymark.core.message.TemplateDocuments;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.message.TemplateStore;
@@ -39,7 +40,13 @@ public final class ShippedTemplates {
   /** One file's outcome: its id, the version now latest, whether it is new. */
   public record Published(String id, int version, boolean created) {}
 
+  /**
+   * Puts the shipped layouts ({@code statemachines/_layouts/<id>.liquid}) first, then the shipped
+   * templates, which are checked against those layouts: the one entry point for the local runtime
+   * and the deploy-time custom resource.
+   */
   public static List<Published> publish(ClassLoader loader, TemplateService templates) {
+    publishLayouts(loader, templates.layouts());
     return publish(loader, templates.store(), templates.renderer(), templates.clock().instant());
   }
 
@@ -61,11 +68,41 @@ public final class ShippedTemplates {
   }
 
   /**
-   * Every shipped template file by id (the file name); two files with the same name in different
-   * folders are an error, since template ids are global (the same file found twice on the class
-   * path counts once).
+   * Puts each shipped layout file under its file name, checked as {@code PUT /v1/layouts/{id}},
+   * unless some version already has the file's HTML: a brand change made through the API is not
+   * undone by the next deploy or local start, while an edited file does become the latest.
    */
+  public static List<Published> publishLayouts(ClassLoader loader, LayoutService layouts) {
+    List<Published> published = new ArrayList<>();
+    files(loader, LAYOUTS, ".liquid")
+        .forEach(
+            (id, html) -> {
+              List<LayoutStore.StoredLayout> versions = layouts.store().versions(id);
+              if (versions.stream().anyMatch(v -> v.html().equals(html))) {
+                published.add(new Published(id, versions.getLast().version(), false));
+              } else {
+                LayoutStore.Saved saved = layouts.putHtml(id, html);
+                published.add(new Published(id, saved.layout().version(), saved.created()));
+              }
+            });
+    return published;
+  }
+
   static Map<String, String> files(ClassLoader loader) {
+    return files(loader, TEMPLATES, ".yaml");
+  }
+
+  private static final String TEMPLATES = "templates";
+  private static final String LAYOUTS = "_layouts";
+
+  /**
+   * Every shipped file in a folder named {@code folder} ending in {@code extension}, by id (the
+   * file name without it): the templates ({@code <journey>/templates/<id>.yaml}) or the layouts
+   * ({@code _layouts/<id>.liquid}). Two files with the same name in different folders are an error,
+   * since template and layout ids are global (the same file found twice on the class path counts
+   * once).
+   */
+  static Map<String, String> files(ClassLoader loader, String folder, String extension) {
     Map<String, String> files = new TreeMap<>();
     Map<String, String> seen = new TreeMap<>();
     for (Path root : roots(loader)) {
@@ -73,19 +110,25 @@ public final class ShippedTemplates {
         for (Path path : paths.sorted().toList()) {
           String name = path.getFileName() == null ? "" : path.getFileName().toString();
           Path parent = path.getParent();
-          if (!name.endsWith(".yaml")
+          if (!name.endsWith(extension)
               || parent == null
-              || !"templates".equals(String.valueOf(parent.getFileName()))) {
+              || !folder.equals(String.valueOf(parent.getFileName()))) {
             continue;
           }
-          String id = name.substring(0, name.length() - ".yaml".length());
+          String id = name.substring(0, name.length() - extension.length());
           String relative = root.relativize(path).toString();
           String earlier = seen.putIfAbsent(id, relative);
           if (earlier == null) {
             files.put(id, Files.readString(path));
           } else if (!earlier.equals(relative)) {
             throw new IllegalStateException(
-                "template id " + id + " is shipped twice: " + earlier + " and " + relative);
+                (LAYOUTS.equals(folder) ? "layout" : "template")
+                    + " id "
+                    + id
+                    + " is shipped twice: "
+                    + earlier
+                    + " and "
+                    + relative);
           }
         }
       } catch (IOException e) {

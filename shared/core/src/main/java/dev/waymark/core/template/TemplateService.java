@@ -19,10 +19,13 @@ import java.util.TreeMap;
 
 /**
  * Templates as data (see docs/templates.md): versions put and read, previews, test sends to the
- * account's test list. Every refusal is a 4xx problem naming the field.
+ * account's test list; the shared layouts they are wrapped in ({@link LayoutService}, whose {@link
+ * LayoutService#renderer()} is the {@code renderer}). Every refusal is a 4xx problem naming the
+ * field.
  */
 public record TemplateService(
     TemplateStore store,
+    LayoutService layouts,
     TestRecipients recipients,
     TemplateRenderer renderer,
     ProfileService profiles,

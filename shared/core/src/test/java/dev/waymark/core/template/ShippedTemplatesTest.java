@@ -48,6 +48,8 @@ class ShippedTemplatesTest {
             null)) {
       assertThat(ShippedTemplates.files(loader)).containsOnlyKeys("hello");
       assertThat(ShippedTemplates.files(loader).get("hello")).contains("body: hi");
+      assertThat(ShippedTemplates.files(loader, "_layouts", ".liquid"))
+          .isEqualTo(Map.of("brand", "{{ content }}"));
     }
   }
 
