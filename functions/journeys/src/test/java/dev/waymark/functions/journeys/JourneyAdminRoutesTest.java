@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.publish.ShippedJourneys;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.template.ShippedTemplates;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class JourneyAdminRoutesTest {
 
   JourneyAdminRoutesTest() throws Exception {
     api = new JourneysApiFixture();
+    ShippedTemplates.publish(getClass().getClassLoader(), api.journeys.templates());
   }
 
   @AfterEach
@@ -39,7 +41,7 @@ class JourneyAdminRoutesTest {
   @Test
   void aJourneyIsDraftedPublishedTwicePausedResumedStoppedAndArchived() {
     JourneysApiFixture.Answer draft = put(TEST_DRIVE, Json.write(testDrive));
-    assertThat(draft.status()).isEqualTo(200);
+    assertThat(draft.status()).as(draft.body().toString()).isEqualTo(200);
     assertThat(draft.body().path("state").asText()).isEqualTo("draft");
     assertThat(draft.body().path("versions")).isEmpty();
 
@@ -84,7 +86,7 @@ class JourneyAdminRoutesTest {
   @Test
   void badDraftsAre400sNamingTheField() {
     assertField(put(Map.of("id", "Test_Drive"), Json.write(testDrive)), 400, "id");
-    assertField(put(Map.of("id", "car-loan"), Json.write(testDrive)), 400, "id");
+    assertField(put(Map.of("id", "car-loan"), Json.write(testDrive)), 400, "/id");
     assertField(put(TEST_DRIVE, "{\"id\": "), 400, "/");
     assertField(put(TEST_DRIVE, "[]"), 400, "/");
     assertField(put(TEST_DRIVE, Json.write(testDrive.deepCopy().put("bogus", 1))), 400, "/bogus");
@@ -97,20 +99,20 @@ class JourneyAdminRoutesTest {
 
   @Test
   void versionsEntriesAndStateConflictsAnswer4xx() {
-    assertThat(post("publish").status()).isEqualTo(404);
+    assertDetail(post("publish"), 404, "no journey test-drive");
     put(TEST_DRIVE, Json.write(testDrive));
-    assertThat(post("pause").status()).isEqualTo(409);
-    assertThat(post("resume").status()).isEqualTo(409);
-    assertThat(post("stop").status()).isEqualTo(409);
+    assertDetail(post("pause"), 409, "journey test-drive is draft, not live");
+    assertDetail(post("resume"), 409, "journey test-drive is draft, not paused");
+    assertDetail(post("stop"), 409, "journey test-drive is draft: it was never published");
     assertThat(post("entries").status()).isEqualTo(415);
-    JourneysApiFixture.Answer notPublished = entries("{\"userId\":\"sarah\"}");
-    assertThat(notPublished.status()).isEqualTo(409);
+    assertDetail(entries("{\"userId\":\"sarah\"}"), 409, "journey test-drive is not published");
     post("publish");
-    assertThat(post("resume").status()).isEqualTo(409);
+    assertDetail(post("resume"), 409, "journey test-drive is live, not paused");
 
-    JourneysApiFixture.Answer notApi = entries("{\"userId\":\"sarah\"}");
-    assertThat(notApi.status()).isEqualTo(409);
-    assertThat(notApi.body().path("detail").asText()).contains("api");
+    assertDetail(
+        entries("{\"userId\":\"sarah\"}"),
+        409,
+        "journey test-drive is not entered over the API (its entry is not api: true)");
     assertField(entries("{\"userId\":\"sarah\",\"email\":\"s@example.com\"}"), 400, "/userId");
     assertField(entries("{\"email\":42}"), 400, "/email");
     assertField(entries("{\"userId\":\"sarah\",\"requestId\":\"a b\"}"), 400, "/requestId");
@@ -121,13 +123,11 @@ class JourneyAdminRoutesTest {
             "GET /v1/journeys/{id}/versions/{v}", Map.of("id", "test-drive", "v", "one"), Map.of()),
         400,
         "v");
-    assertThat(
-            api.call(
-                    "GET /v1/journeys/{id}/versions/{v}",
-                    Map.of("id", "test-drive", "v", "7"),
-                    Map.of())
-                .status())
-        .isEqualTo(404);
+    assertDetail(
+        api.call(
+            "GET /v1/journeys/{id}/versions/{v}", Map.of("id", "test-drive", "v", "99"), Map.of()),
+        404,
+        "journey test-drive has no version 99");
     assertField(api.call("POST /v1/journeys/{id}/pause", Map.of("id", ""), Map.of()), 400, "id");
   }
 
@@ -146,6 +146,12 @@ class JourneyAdminRoutesTest {
 
   private JourneysApiFixture.Answer entries(String body) {
     return api.call("POST /v1/journeys/{id}/entries", TEST_DRIVE, Map.of(), body);
+  }
+
+  private static void assertDetail(JourneysApiFixture.Answer answer, int status, String detail) {
+    assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
+    assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    assertThat(answer.body().path("detail").asText()).isEqualTo(detail);
   }
 
   private static void assertField(JourneysApiFixture.Answer answer, int status, String field) {

@@ -37,7 +37,8 @@ final class JourneysApiFixture implements AutoCloseable {
   final JourneyServices journeys;
   final JourneysHandler handler;
 
-  record Answer(int status, JsonNode body) {}
+  /** An answer: its status, its parsed body and its Content-Type. */
+  record Answer(int status, JsonNode body, String contentType) {}
 
   JourneysApiFixture() throws Exception {
     endpoint = StatesHttpServer.start(engine, "127.0.0.1", 0);
@@ -77,7 +78,10 @@ final class JourneysApiFixture implements AutoCloseable {
                 .withBody(body)
                 .build(),
             null);
-    return new Answer(response.getStatusCode(), Json.parse(response.getBody()));
+    return new Answer(
+        response.getStatusCode(),
+        Json.parse(response.getBody()),
+        response.getHeaders().getOrDefault("Content-Type", ""));
   }
 
   @Override

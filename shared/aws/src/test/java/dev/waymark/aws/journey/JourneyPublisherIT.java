@@ -210,7 +210,7 @@ class JourneyPublisherIT {
             ProblemException.class,
             e -> {
               assertThat(e.problem().status()).isEqualTo(400);
-              assertThat(e.problem().errors()).extracting(x -> x.field()).containsExactly("id");
+              assertThat(e.problem().errors()).extracting(x -> x.field()).containsExactly("/id");
             });
     assertThatThrownBy(() -> f.publisher.publish("test-drive"))
         .isInstanceOfSatisfying(

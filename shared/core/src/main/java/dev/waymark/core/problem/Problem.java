@@ -19,6 +19,16 @@ public record Problem(
     return invalid(field + ": " + message, List.of(new FieldError(field, message)));
   }
 
+  /** A 413: the body (or the part of it {@code field} names) is over a size limit. */
+  public static Problem tooLarge(String field, String message) {
+    return new Problem(
+        typeFor("Payload too large"),
+        "Payload too large",
+        413,
+        field + ": " + message,
+        List.of(new FieldError(field, message)));
+  }
+
   private static String typeFor(String title) {
     return "https://waymark.dev/problems/" + title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
   }

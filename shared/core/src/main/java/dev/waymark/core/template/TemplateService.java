@@ -2,6 +2,7 @@ package dev.waymark.core.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.journey.language.TemplateLookup;
+import dev.waymark.core.json.Json;
 import dev.waymark.core.message.TemplateDocuments;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.message.TemplateStore;
@@ -11,6 +12,7 @@ import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.send.Deliveries;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -31,10 +33,17 @@ public record TemplateService(
     ProfileService profiles,
     Deliveries deliveries,
     Clock clock) {
+  /** The largest template document stored, in bytes of its JSON (a DynamoDB item is 400 KB). */
+  public static final int MAX_DOCUMENT_BYTES = 128 * 1024;
 
   /** Validates the document (shape, then strict rendering against its sample) and stores it. */
   public TemplateStore.Saved put(String id, JsonNode document) {
     checkId(id);
+    if (document != null
+        && Json.write(document).getBytes(StandardCharsets.UTF_8).length > MAX_DOCUMENT_BYTES) {
+      throw new ProblemException(
+          Problem.tooLarge("/", "the document is larger than " + MAX_DOCUMENT_BYTES + " bytes"));
+    }
     return store.put(id, TemplateDocuments.validate(document, renderer), clock.instant());
   }
 

@@ -3,9 +3,11 @@ package dev.waymark.core.journey.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.JourneyState;
+import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.store.ConcurrentChangeException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -23,6 +25,15 @@ import java.util.regex.Pattern;
 public final class JourneyPublisher {
   /** The alias runs start on. */
   public static final String ALIAS = "live";
+
+  /**
+   * The largest journey document saved, in bytes of its JSON; its version item holds it with its
+   * ASL, and DynamoDB items are at most 400 KB.
+   */
+  public static final int MAX_DOCUMENT_BYTES = 64 * 1024;
+
+  /** The largest compiled ASL of a journey, in bytes. */
+  public static final int MAX_ASL_BYTES = 256 * 1024;
 
   private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
   private final JourneyCompilation compilation;
@@ -75,13 +86,28 @@ public final class JourneyPublisher {
       throw ProblemException.invalidField("/", "a journey document (a JSON object)");
     }
     if (!id.equals(document.path("id").asText(null))) {
-      throw ProblemException.invalidField("id", "must be the journey id of the URL, " + id);
+      throw ProblemException.invalidField("/id", "must be the journey id of the URL, " + id);
     }
-    compilation.compile(document, Map.of());
+    if (bytes(Json.write(document)) > MAX_DOCUMENT_BYTES) {
+      throw new ProblemException(
+          Problem.tooLarge("/", "the document is larger than " + MAX_DOCUMENT_BYTES + " bytes"));
+    }
+    if (bytes(compilation.compile(document, Map.of()).asl()) > MAX_ASL_BYTES) {
+      throw new ProblemException(
+          Problem.tooLarge(
+              "/steps",
+              "the steps compile to more than "
+                  + MAX_ASL_BYTES
+                  + " bytes of state machine; split the journey"));
+    }
     ObjectNode draft = ((ObjectNode) document).deepCopy();
     JourneyRecord current =
         records.find(id).orElseGet(() -> JourneyRecord.fresh(id, draft, clock.instant()));
     return save(current.withDraft(draft, clock.instant()));
+  }
+
+  private static int bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 
   /**
