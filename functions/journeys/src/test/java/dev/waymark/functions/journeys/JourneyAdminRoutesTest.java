@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.publish.ShippedJourneys;
 import dev.waymark.core.json.Json;
-import dev.waymark.core.template.ShippedTemplates;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ class JourneyAdminRoutesTest {
 
   JourneyAdminRoutesTest() throws Exception {
     api = new JourneysApiFixture();
-    ShippedTemplates.publish(getClass().getClassLoader(), api.journeys.templates());
   }
 
   @AfterEach

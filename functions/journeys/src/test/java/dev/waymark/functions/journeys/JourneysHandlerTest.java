@@ -14,7 +14,6 @@ import dev.waymark.core.journey.publish.ShippedJourneys;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.profile.ConsentChannel;
-import dev.waymark.core.template.ShippedTemplates;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +32,6 @@ class JourneysHandlerTest {
     api = new JourneysApiFixture();
     core = api.core;
     journeys = api.journeys;
-    ShippedTemplates.publish(getClass().getClassLoader(), journeys.templates());
     ShippedJourneys.publishAll(journeys.publisher(), getClass().getClassLoader());
   }
 
