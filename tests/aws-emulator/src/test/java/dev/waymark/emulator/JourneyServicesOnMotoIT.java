@@ -193,7 +193,8 @@ class JourneyServicesOnMotoIT {
         "offers",
         Json.object(),
         Json.parseObject("{\"properties\":{\"leaseEnd\":\"2027-02-25\"}}"),
-        SendWindow.ANY_TIME);
+        SendWindow.ANY_TIME,
+        null);
   }
 
   /** Processes one event; %s are the test's user id (anonymous ids, userId) and email. */

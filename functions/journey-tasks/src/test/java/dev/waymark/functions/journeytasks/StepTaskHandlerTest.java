@@ -108,7 +108,8 @@ class StepTaskHandlerTest extends JourneyTaskFixture {
             null,
             Json.object(),
             Json.object(),
-            SendWindow.ANY_TIME);
+            SendWindow.ANY_TIME,
+            null);
     journeys
         .messageLog()
         .record(

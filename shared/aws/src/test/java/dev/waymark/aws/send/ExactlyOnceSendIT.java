@@ -134,7 +134,8 @@ class ExactlyOnceSendIT {
         "offers",
         Json.object(),
         Json.object(),
-        SendWindow.ANY_TIME);
+        SendWindow.ANY_TIME,
+        null);
   }
 
   @Test

@@ -26,19 +26,4 @@ public record SendRequest(
   public SendRequest {
     channels = List.copyOf(channels);
   }
-
-  /** A request for the latest version of its template. */
-  public SendRequest(
-      String runId,
-      String journeyId,
-      String stepId,
-      String profileId,
-      List<Channel> channels,
-      String template,
-      String topic,
-      ObjectNode data,
-      ObjectNode entry,
-      SendWindow window) {
-    this(runId, journeyId, stepId, profileId, channels, template, topic, data, entry, window, null);
-  }
 }
