@@ -124,6 +124,17 @@ class WebhookStepTest extends JourneyTaskFixture {
   }
 
   @Test
+  void textsAreEscapedSoTheJsonBodyStaysValid() throws Exception {
+    String note = "Sal said \"hi\" \\ then\nleft";
+    Map<String, Object> p = webhook(0);
+    p.put("entry", Map.of("event", "Quote Requested", "properties", Map.of("note", note)));
+    p.put("body", "{\"note\":\"{{ event.properties.note }}\"}");
+    handler().handleRequest(p, null);
+    assertThat(dev.waymark.core.json.Json.parse(received.get(0).body()).path("note").asText())
+        .isEqualTo(note);
+  }
+
+  @Test
   void serverErrorsAreRetriedWithBackoffUntilA2xx() {
     statuses.addAll(List.of(503, 500));
     assertThat(handler().handleRequest(webhook(2), null)).containsEntry("status", 200);

@@ -110,16 +110,42 @@ public record Webhooks(
         where + " " + lastProblem + " (step " + step.stepId() + ", " + attempts + " attempts)");
   }
 
+  @SuppressWarnings("unchecked")
   private String render(StepContext step, String source, Profile profile, ObjectNode data) {
     MessageTemplate template =
         new MessageTemplate(
             step.journeyId(), "webhook " + step.stepId(), Map.of("body", source), Optional.empty());
     try {
       return RENDERER.renderPart(
-          template, "body", TemplateData.of(profile, step.entry(), data, step.journeyId()));
+          template,
+          "body",
+          (Map<String, Object>)
+              jsonEscaped(TemplateData.of(profile, step.entry(), data, step.journeyId())));
     } catch (TemplateException e) {
       throw new WebhookFailure("the body does not render: " + e.getMessage());
     }
+  }
+
+  /**
+   * The variables with every text escaped for a JSON string (the body is sent as {@code
+   * application/json}): {@code "{{ profile.firstName }}"} stays valid JSON whatever the name holds
+   * (quotes, backslashes, new lines).
+   */
+  @SuppressWarnings("unchecked")
+  static Object jsonEscaped(Object value) {
+    if (value instanceof String text) {
+      String quoted = Json.write(Json.MAPPER.getNodeFactory().textNode(text));
+      return quoted.substring(1, quoted.length() - 1);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> escaped = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> escaped.put(String.valueOf(k), jsonEscaped(v)));
+      return escaped;
+    }
+    if (value instanceof java.util.List<?> list) {
+      return list.stream().map(Webhooks::jsonEscaped).toList();
+    }
+    return value;
   }
 
   private Map<String, String> headers(StepContext step, Call call, String body, String secret) {
