@@ -26,7 +26,7 @@ import java.util.Map;
 
 /** One method per profile route; each parses its request, calls the core, shapes the answer. */
 final class ProfileRoutes {
-  static final int DEFAULT_PAGE = 50;
+  static final int DEFAULT_PAGE = 20;
   static final int MAX_PAGE = 100;
 
   private final ProfileService profiles;

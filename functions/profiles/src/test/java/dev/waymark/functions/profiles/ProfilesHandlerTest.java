@@ -152,6 +152,22 @@ class ProfilesHandlerTest {
   }
 
   @Test
+  void withoutALimitAPageHoldsTwentyEventsAsDocumented() {
+    Sarah sarah = sarah();
+    for (int i = 0; i < 21; i++) {
+      process(
+          "{\"type\":\"track\",\"event\":\"Page Seen\",\"messageId\":\"t"
+              + i
+              + "\",\"userId\":\"sarah\",\"timestamp\":\"2026-11-24T10:00:"
+              + String.format("%02d", i)
+              + "Z\"}");
+    }
+    Answer page = get("GET /v1/profiles/{id}/events", sarah.id(), null);
+    assertThat(page.body().path("events")).hasSize(20);
+    assertThat(page.body().path("nextCursor").isTextual()).isTrue();
+  }
+
+  @Test
   void badPagingParametersAreNamed() {
     Sarah sarah = sarah();
     for (String limit : List.of("0", "101", "ten")) {
