@@ -46,9 +46,9 @@ class StepTasksOnExecutorTest extends LocalRuntimeFixture {
                     .item(
                         Map.of(
                             Keys.PK,
-                            Attr.s(Keys.journeyRecord("hooked")),
+                            Attr.s(Keys.journey("hooked")),
                             Keys.SK,
-                            Attr.s(Keys.JOURNEY_RECORD_SK),
+                            Attr.s(Keys.JOURNEY_SK),
                             "webhookSecret",
                             Attr.s("local-secret"))));
   }

@@ -84,9 +84,9 @@ abstract class JourneyTaskFixture {
                 .item(
                     Map.of(
                         Keys.PK,
-                        Attr.s(Keys.journeyRecord(journeyId)),
+                        Attr.s(Keys.journey(journeyId)),
                         Keys.SK,
-                        Attr.s(Keys.JOURNEY_RECORD_SK),
+                        Attr.s(Keys.JOURNEY_SK),
                         "webhookSecret",
                         Attr.s(secret))));
   }

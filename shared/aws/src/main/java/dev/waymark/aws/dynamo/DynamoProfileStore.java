@@ -231,13 +231,6 @@ public final class DynamoProfileStore implements ProfileStore {
     item.put("type", Attr.s(event.type().wireName()));
     item.put("event", Attr.s(event.toStoredJson()));
     item.put("ttl", Attr.n(clock.instant().plus(eventRetention).getEpochSecond()));
-    return TransactWriteItem.builder()
-        .put(
-            Put.builder()
-                .tableName(table)
-                .item(item)
-                .conditionExpression("attribute_not_exists(PK)")
-                .build())
-        .build();
+    return Conditions.putIfAbsent(table, item);
   }
 }

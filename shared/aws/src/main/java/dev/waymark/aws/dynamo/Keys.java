@@ -117,16 +117,6 @@ public final class Keys {
 
   public static final String STEP_LEDGER_SK = "STEP";
 
-  /**
-   * A journey's record ({@code JD#<journeyId>} / {@link #JOURNEY_RECORD_SK}): state, draft, live
-   * version, webhook secret.
-   */
-  public static String journeyRecord(String journeyId) {
-    return "JD#" + journeyId;
-  }
-
-  public static final String JOURNEY_RECORD_SK = "JOURNEY";
-
   public static String dailyCap(String channel, String localDay) {
     return "CAP#" + channel + "#" + localDay;
   }

@@ -22,7 +22,7 @@ public record DynamoJourneySecrets(DynamoDbClient dynamo, String table) implemen
                     r.tableName(table)
                         .consistentRead(true)
                         .projectionExpression("webhookSecret")
-                        .key(Attr.key(Keys.journeyRecord(journeyId), Keys.JOURNEY_RECORD_SK)))
+                        .key(Attr.key(Keys.journey(journeyId), Keys.JOURNEY_SK)))
             .item();
     return Optional.ofNullable(item == null ? null : Attr.string(item, "webhookSecret"))
         .filter(s -> !s.isBlank());

@@ -1,6 +1,7 @@
 package dev.waymark.aws.template;
 
 import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.store.ConcurrentChangeException;
@@ -61,13 +62,7 @@ public record DynamoVersions(
         dynamo.transactWriteItems(
             r ->
                 r.transactItems(
-                    TransactWriteItem.builder()
-                        .put(
-                            p ->
-                                p.tableName(table)
-                                    .item(item)
-                                    .conditionExpression("attribute_not_exists(PK)"))
-                        .build(),
+                    Conditions.putIfAbsent(table, item),
                     TransactWriteItem.builder()
                         .put(
                             p ->

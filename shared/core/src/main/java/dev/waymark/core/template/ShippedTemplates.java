@@ -1,8 +1,6 @@
 package dev.waymark.core.template;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.journey.ClasspathJourneys;
-import dev.waymark.core.json.Json;
 import dev.waymark.core.message.LayoutStore;
 import dev.waymark.core.message.TemplateDocuments;
 import dev.waymark.core.message.TemplateRenderer;
@@ -23,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Publishes the template files shipped with Waymark ({@code statemachines/<journey>/templates/
@@ -57,11 +52,8 @@ public final class ShippedTemplates {
     files(loader)
         .forEach(
             (id, yaml) -> {
-              JsonNode document =
-                  Json.MAPPER.valueToTree(
-                      new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml));
               TemplateStore.Saved saved =
-                  store.put(id, TemplateDocuments.validate(document, renderer), at);
+                  store.put(id, TemplateDocuments.parseYaml(yaml, id, renderer), at);
               published.add(new Published(id, saved.template().version(), saved.created()));
             });
     return published;
