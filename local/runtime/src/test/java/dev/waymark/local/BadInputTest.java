@@ -341,7 +341,7 @@ class BadInputTest extends LocalRuntimeFixture {
                     "/v1/profiles/" + id + "/consents",
                     "{\"consents\":[{\"channel\":\"sms\",\"status\":\"granted\"}]}")))
         .isEqualTo("/consents/0/source");
-    assertThat(fieldOf(api.put("/v1/profiles/" + id + "/consents", "{not json"))).isEqualTo("");
+    assertThat(fieldOf(api.put("/v1/profiles/" + id + "/consents", "{not json"))).isEqualTo("/");
     assertThat(api.get("/v1/profiles/" + id).body().path("consents").isEmpty()).isTrue();
   }
 

@@ -10,11 +10,9 @@ import dev.waymark.core.message.LayoutStore;
 import dev.waymark.core.message.LayoutStore.StoredLayout;
 import dev.waymark.core.message.TemplateStore;
 import dev.waymark.core.message.TemplateStore.StoredTemplate;
-import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.template.TemplatePreviews;
 import dev.waymark.core.template.TemplateService;
 import dev.waymark.core.template.TestSends;
-import java.io.UncheckedIOException;
 
 /**
  * The templates API (see docs/api.md#templates and docs/templates.md): {@code GET /v1/templates},
@@ -122,11 +120,6 @@ record TemplateRoutes(TemplateService templates) {
   }
 
   private static JsonNode body(APIGatewayV2HTTPEvent event) {
-    String text = HttpRequests.jsonBody(event);
-    try {
-      return text.isBlank() ? Json.object().nullNode() : Json.parse(text);
-    } catch (UncheckedIOException e) {
-      throw ProblemException.invalidField("/", "malformed JSON");
-    }
+    return HttpRequests.optionalJsonBodyNode(event);
   }
 }

@@ -104,7 +104,7 @@ class BadJourneyDocumentsOverHttpTest {
     assertThat(errors).as("%s: %s", name, answer.body()).hasSize(1);
     assertThat(errors.path(0).path("field").asText()).as(name).isEqualTo(pointer(c));
     if (c.path("schema").asText().equals("none")) {
-      assertThat(errors.path(0).path("message").asText()).isEqualTo("malformed JSON");
+      assertThat(errors.path(0).path("message").asText()).startsWith("malformed JSON");
     } else if (!pointer(c).equals("/id")) {
       assertThat(errors.path(0).path("message").asText())
           .as(name)

@@ -2,14 +2,12 @@ package dev.waymark.functions.profiles;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.core.account.Account;
 import dev.waymark.core.account.AccountStore;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
-import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ConsentRequest;
 import dev.waymark.core.profile.Profile;
@@ -17,7 +15,6 @@ import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.profile.ProfileView;
 import dev.waymark.core.store.Page;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,7 +71,7 @@ final class ProfileRoutes {
   APIGatewayV2HTTPResponse consents(APIGatewayV2HTTPEvent event) {
     String id = HttpRequests.pathParameter(event, "id");
     List<ConsentRequest.Change> changes =
-        ConsentRequest.parse(parseBody(HttpRequests.jsonBody(event)), clock.instant());
+        ConsentRequest.parse(HttpRequests.jsonBodyNode(event), clock.instant());
     Profile updated = profiles.recordConsents(id, changes);
     return ProfilesHandler.ok(view(updated, updated.id().equals(id) ? null : id));
   }
@@ -124,13 +121,5 @@ final class ProfileRoutes {
       // falls through to the problem below
     }
     throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + MAX_PAGE);
-  }
-
-  private static JsonNode parseBody(String body) {
-    try {
-      return Json.parse(body);
-    } catch (UncheckedIOException e) {
-      throw ProblemException.invalidField("", "malformed JSON");
-    }
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.segment.SegmentServices;
-import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.Profile;
@@ -16,7 +15,6 @@ import dev.waymark.core.segment.SegmentDefinitionException;
 import dev.waymark.core.segment.SegmentMembership;
 import dev.waymark.core.segment.SegmentPreview;
 import dev.waymark.core.segment.SegmentYaml;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +52,7 @@ record SegmentRoutes(SegmentServices segments) {
   }
 
   APIGatewayV2HTTPResponse preview(APIGatewayV2HTTPEvent event) {
-    JsonNode body = parse(HttpRequests.jsonBody(event));
+    JsonNode body = HttpRequests.jsonBodyNode(event);
     if (body instanceof ObjectNode object && !object.has("id")) {
       object.put("id", "draft");
     }
@@ -112,13 +110,5 @@ record SegmentRoutes(SegmentServices segments) {
     summary.put("name", d.name());
     summary.put("description", d.description());
     return summary;
-  }
-
-  private static JsonNode parse(String body) {
-    try {
-      return Json.parse(body);
-    } catch (UncheckedIOException e) {
-      throw ProblemException.invalidField("", "malformed JSON");
-    }
   }
 }

@@ -1,11 +1,18 @@
 package dev.waymark.local.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.json.StrictJson;
+import dev.waymark.core.problem.FieldError;
+import dev.waymark.core.problem.Problem;
+import dev.waymark.core.problem.ProblemException;
 import dev.waymark.local.http.LocalHttpRequest;
 import dev.waymark.local.http.LocalResponse;
 import dev.waymark.local.http.LocalRoutes;
+import dev.waymark.local.http.PercentDecoding;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,7 +33,8 @@ public record OutboxRoutes(Outbox outbox, EmailFeedback feedback) implements Loc
         && request.path().startsWith("/_local/outbox/")
         && request.method().equals("POST")
         && (parts[4].equals("open") || parts[4].equals("click"))) {
-      return Optional.of(engage(parts[3], parts[4], request.body()));
+      return Optional.of(
+          engage(PercentDecoding.decode(parts[3], false, "id"), parts[4], request.body()));
     }
     return Optional.empty();
   }
@@ -54,17 +62,26 @@ public record OutboxRoutes(Outbox outbox, EmailFeedback feedback) implements Loc
   }
 
   private LocalResponse engage(String id, String action, String body) {
+    String link = body == null || body.isBlank() ? null : link(StrictJson.parse(body, "/", 8192));
     Optional<Outbox.Message> message = outbox.find(id);
     if (message.isEmpty()) {
-      return LocalResponse.json(
-          404,
-          "{\"title\":\"Not found\",\"status\":404,\"detail\":\"no message "
-              + id
-              + " in the outbox\"}");
+      return LocalResponse.problem(
+          new Problem(
+              "https://waymark.dev/problems/not-found",
+              "Not found",
+              404,
+              "id: no such message in the outbox",
+              List.of(new FieldError("id", "no such message in the outbox"))));
     }
-    String link =
-        body == null || body.isBlank() ? null : Json.parse(body).path("link").asText(null);
     feedback.report(message.get(), action.equals("open") ? "Open" : "Click", link);
     return LocalResponse.json(202, "{\"reported\":\"" + action + "\"}");
+  }
+
+  private static String link(JsonNode body) {
+    JsonNode link = body.get("link");
+    if (!body.isObject() || (link != null && !link.isTextual())) {
+      throw ProblemException.invalidField("/link", "the body is {\"link\": \"<url>\"} or empty");
+    }
+    return link == null ? null : link.asText();
   }
 }

@@ -2,6 +2,7 @@ package dev.waymark.local.clock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.json.StrictJson;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.local.http.LocalHttpRequest;
 import dev.waymark.local.http.LocalResponse;
@@ -47,12 +48,7 @@ public record ClockRoutes(VirtualClock clock, ClockFollower follower) implements
   }
 
   private LocalResponse advance(String body) {
-    JsonNode by;
-    try {
-      by = Json.parse(body).get("by");
-    } catch (RuntimeException e) {
-      return problem("", "malformed JSON; expected {\"by\":\"P1D\"}");
-    }
+    JsonNode by = StrictJson.parse(body, "/", 64 * 1024).get("by");
     if (by == null || !by.isTextual()) {
       return problem("/by", "an ISO-8601 duration such as P1D, PT6H or P3M is required");
     }
@@ -85,8 +81,6 @@ public record ClockRoutes(VirtualClock clock, ClockFollower follower) implements
   }
 
   private static LocalResponse problem(String field, String message) {
-    Problem problem = Problem.invalidField(field, message);
-    return new LocalResponse(
-        400, Map.of("Content-Type", "application/problem+json"), Json.write(problem));
+    return LocalResponse.problem(Problem.invalidField(field, message));
   }
 }

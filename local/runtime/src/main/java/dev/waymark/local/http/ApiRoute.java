@@ -20,29 +20,39 @@ public record ApiRoute(
     return method + " " + path;
   }
 
-  /** The path parameters when {@code rawPath} matches this route's path template. */
+  /**
+   * The path parameters (percent-decoded; bad encoding is a 400 problem naming the parameter) when
+   * {@code rawPath} matches this route's path template.
+   */
   Optional<Map<String, String>> match(String requestMethod, String rawPath) {
-    if (!method.equalsIgnoreCase(requestMethod)) {
+    if (!method.equalsIgnoreCase(requestMethod) || !matchesPath(rawPath)) {
       return Optional.empty();
     }
     String[] template = path.split("/", -1);
     String[] actual = rawPath.split("/", -1);
-    if (template.length != actual.length) {
-      return Optional.empty();
-    }
     Map<String, String> parameters = new LinkedHashMap<>();
     for (int i = 0; i < template.length; i++) {
       if (template[i].startsWith("{") && template[i].endsWith("}")) {
-        if (actual[i].isEmpty()) {
-          return Optional.empty();
-        }
-        parameters.put(
-            template[i].substring(1, template[i].length() - 1),
-            java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8));
-      } else if (!template[i].equals(actual[i])) {
-        return Optional.empty();
+        String name = template[i].substring(1, template[i].length() - 1);
+        parameters.put(name, PercentDecoding.decode(actual[i], false, name));
       }
     }
     return Optional.of(parameters);
+  }
+
+  /** Whether {@code rawPath} has this route's shape, whatever the method. */
+  boolean matchesPath(String rawPath) {
+    String[] template = path.split("/", -1);
+    String[] actual = rawPath.split("/", -1);
+    if (template.length != actual.length) {
+      return false;
+    }
+    for (int i = 0; i < template.length; i++) {
+      boolean parameter = template[i].startsWith("{") && template[i].endsWith("}");
+      if (parameter ? actual[i].isEmpty() : !template[i].equals(actual[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -4,23 +4,26 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
+import dev.waymark.core.problem.FieldError;
+import dev.waymark.core.problem.Problem;
+import dev.waymark.core.problem.ProblemException;
 import dev.waymark.local.functions.LocalLambdaContext;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real HTTP server that serves the routes of template.yaml the way API Gateway's HTTP API does:
  * it builds the payload-2.0 event, runs the route's Lambda authorizer (simple responses), invokes
- * the route's handler, and writes its response. Unmatched paths and refused authorizations get API
- * Gateway's own answers. Local routes ({@code /_local/...}) are served beside them.
+ * the route's handler, and writes its response. Refused authorizations get API Gateway's own
+ * answers (401/403 from the authorizer); unknown paths and methods are 404/405 problems. Local
+ * routes ({@code /_local/...}) are served beside them.
  */
 public final class HttpApiServer implements AutoCloseable {
-  private final LocalHttpServer server;
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
+  private final JettyListener server;
   private final List<ApiRoute> routes;
   private final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>
       handlers;
@@ -36,12 +39,12 @@ public final class HttpApiServer implements AutoCloseable {
       Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>>
           authorizers,
       LocalRoutes localRoutes)
-      throws IOException {
+      throws java.io.IOException {
     this.routes = routes;
     this.handlers = handlers;
     this.authorizers = authorizers;
     this.localRoutes = localRoutes;
-    this.server = new LocalHttpServer(host, port, 16, "/", this::serve);
+    this.server = new JettyListener(host, port, this::serve);
   }
 
   /** Fails unless every route of the template has its handler (and authorizer) registered. */
@@ -67,21 +70,24 @@ public final class HttpApiServer implements AutoCloseable {
     return server.port();
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      LocalHttpRequest request = LocalHttpRequest.read(exchange);
+  private LocalResponse serve(LocalHttpRequest request) {
+    try {
+      request.queryParameters(); // bad percent-encoding in the query is refused on every route
       Optional<LocalResponse> local = localRoutes.handle(request);
-      if (local.isPresent()) {
-        write(exchange, local.get());
-        return;
-      }
-      write(exchange, invoke(request));
+      return local.isPresent() ? local.get() : invoke(request);
+    } catch (ProblemException e) {
+      return LocalResponse.problem(e.problem());
     } catch (RuntimeException e) {
-      write(exchange, LocalResponse.json(500, "{\"message\":\"Internal Server Error\"}"));
-      e.printStackTrace();
+      LOG.error("{} {} failed", request.method(), request.path(), e);
+      return LocalResponse.problem(
+          Problem.of(500, "Internal error", "the request could not be completed"));
     }
   }
 
+  /**
+   * The route's answer; a path no route has is a 404 problem, a path served only for other methods
+   * a 405 problem with {@code Allow}. (Deployed, API Gateway answers both with its own 404.)
+   */
   private LocalResponse invoke(LocalHttpRequest request) {
     for (ApiRoute route : routes) {
       Optional<Map<String, String>> parameters = route.match(request.method(), request.path());
@@ -89,7 +95,32 @@ public final class HttpApiServer implements AutoCloseable {
         return invoke(route, request, parameters.get());
       }
     }
-    return LocalResponse.json(404, "{\"message\":\"Not Found\"}");
+    List<String> allowed =
+        routes.stream()
+            .filter(r -> r.matchesPath(request.path()))
+            .map(ApiRoute::method)
+            .distinct()
+            .toList();
+    if (!allowed.isEmpty()) {
+      LocalResponse refused =
+          LocalResponse.problem(
+              new Problem(
+                  "https://waymark.dev/problems/method-not-allowed",
+                  "Method not allowed",
+                  405,
+                  "method: this path answers " + String.join(", ", allowed),
+                  List.of(new FieldError("method", "must be one of " + allowed))));
+      Map<String, String> headers = new java.util.HashMap<>(refused.headers());
+      headers.put("Allow", String.join(", ", allowed));
+      return new LocalResponse(405, headers, refused.body());
+    }
+    return LocalResponse.problem(
+        new Problem(
+            "https://waymark.dev/problems/not-found",
+            "Not found",
+            404,
+            "path: no route of the API has this path",
+            List.of(new FieldError("path", "no route of the API has this path"))));
   }
 
   private LocalResponse invoke(
@@ -142,17 +173,6 @@ public final class HttpApiServer implements AutoCloseable {
 
   private static String simpleName(String className) {
     return className.substring(className.lastIndexOf('.') + 1);
-  }
-
-  private static void write(HttpExchange exchange, LocalResponse response) throws IOException {
-    byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-    response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
   }
 
   @Override

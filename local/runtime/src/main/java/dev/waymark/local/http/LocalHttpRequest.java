@@ -2,10 +2,10 @@ package dev.waymark.local.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.sun.net.httpserver.HttpExchange;
+import dev.waymark.core.problem.Problem;
+import dev.waymark.core.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 
 /**
  * An incoming HTTP request, and its translation into API Gateway HTTP API (payload 2.0) events. A
@@ -27,36 +30,54 @@ public record LocalHttpRequest(
     String body,
     boolean base64) {
 
-  static LocalHttpRequest read(HttpExchange exchange) throws IOException {
+  /**
+   * The request Jetty received, its body read up to {@code maxBody} bytes; a longer body is refused
+   * with a 413 problem. The path and query stay percent-encoded, as API Gateway's rawPath.
+   */
+  static LocalHttpRequest read(Request request, int maxBody) throws IOException {
     Map<String, String> headers = new LinkedHashMap<>();
-    exchange
-        .getRequestHeaders()
-        .forEach(
-            (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+    for (HttpField field : request.getHeaders()) {
+      headers.merge(
+          field.getName().toLowerCase(Locale.ROOT), field.getValue(), (a, b) -> a + "," + b);
+    }
     byte[] bytes;
-    try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readAllBytes();
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      bytes = in.readNBytes(maxBody + 1);
+      if (bytes.length > maxBody) {
+        // read the rest (up to a bound) so the client, still sending, gets the answer
+        in.skipNBytes(Math.min(Math.max(request.getLength() - bytes.length, 0), 8L * maxBody));
+        throw tooLarge(maxBody);
+      }
     }
     boolean binary = headers.containsKey("content-encoding");
     String body =
         binary
             ? java.util.Base64.getEncoder().encodeToString(bytes)
             : new String(bytes, StandardCharsets.UTF_8);
-    String rawQuery = exchange.getRequestURI().getRawQuery();
+    String rawQuery = request.getHttpURI().getQuery();
+    String path = request.getHttpURI().getPath();
     return new LocalHttpRequest(
-        exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-        exchange.getRequestURI().getPath(),
+        request.getMethod().toUpperCase(Locale.ROOT),
+        path == null ? "/" : path,
         rawQuery == null ? "" : rawQuery,
         headers,
         body,
         binary);
   }
 
+  private static ProblemException tooLarge(int maxBody) {
+    return new ProblemException(
+        Problem.tooLarge("body", "a request body may be at most " + maxBody + " bytes"));
+  }
+
   public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
   }
 
-  /** Query parameters as API Gateway gives them: decoded, repeated names joined by commas. */
+  /**
+   * Query parameters as API Gateway gives them: decoded, repeated names joined by commas; bad
+   * percent-encoding is a 400 problem naming the parameter.
+   */
   public Map<String, String> queryParameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
     if (rawQuery.isEmpty()) {
@@ -64,8 +85,8 @@ public record LocalHttpRequest(
     }
     for (String pair : rawQuery.split("&")) {
       String[] kv = pair.split("=", 2);
-      String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
-      String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+      String key = PercentDecoding.decode(kv[0], true, "query");
+      String value = kv.length > 1 ? PercentDecoding.decode(kv[1], true, key) : "";
       parameters.merge(key, value, (a, b) -> a + "," + b);
     }
     return parameters;

@@ -3,16 +3,13 @@ package dev.waymark.aws.dynamo;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.json.Json;
-import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ErasureReport;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileStore;
 import dev.waymark.core.store.Page;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Timelines and erasure on the Waymark table. */
 public final class DynamoProfileRecords implements ProfileRecords {
-  private static final String CURSOR_PREFIX = Keys.EVENT_PREFIX;
-
   private final DynamoDbClient dynamo;
   private final String table;
   private final MembershipEraser memberships;
@@ -49,7 +44,8 @@ public final class DynamoProfileRecords implements ProfileRecords {
   @Override
   public Page<ObjectNode> timeline(String profileId, int limit, String cursor) {
     String pk = Keys.profile(profileId);
-    Map<String, AttributeValue> start = cursor == null ? null : Attr.key(pk, decodeCursor(cursor));
+    Map<String, AttributeValue> start =
+        cursor == null ? null : TimelineCursor.decode(dynamo, table, profileId, cursor);
     QueryResponse page =
         dynamo.query(
             r ->
@@ -65,26 +61,9 @@ public final class DynamoProfileRecords implements ProfileRecords {
     List<Map<String, AttributeValue>> shown = more ? items.subList(0, limit) : items;
     List<ObjectNode> events =
         shown.stream().map(i -> Json.parseObject(Attr.string(i, "event"))).toList();
-    String next = more ? encodeCursor(Attr.string(shown.get(limit - 1), Keys.SK)) : null;
+    String next =
+        more ? TimelineCursor.encode(profileId, Attr.string(shown.get(limit - 1), Keys.SK)) : null;
     return new Page<>(events, next);
-  }
-
-  private static String encodeCursor(String sk) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(sk.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String decodeCursor(String cursor) {
-    try {
-      String sk = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (!sk.startsWith(CURSOR_PREFIX)) {
-        throw new IllegalArgumentException(sk);
-      }
-      return sk;
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidField("cursor", "not a cursor this API issued");
-    }
   }
 
   /**

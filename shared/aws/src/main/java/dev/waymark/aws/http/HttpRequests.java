@@ -2,11 +2,11 @@ package dev.waymark.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.waymark.core.json.Json;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.waymark.core.json.StrictJson;
 import dev.waymark.core.problem.FieldError;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -18,19 +18,27 @@ import java.util.Optional;
 public final class HttpRequests {
   private HttpRequests() {}
 
-  /** The request body as text; refuses bodies that are not JSON with a 415 problem. */
+  /**
+   * The largest JSON body an admin route reads (journey and template documents included): well
+   * under DynamoDB's 400 KB item limit.
+   */
+  public static final int MAX_BODY_BYTES = 256 * 1024;
+
+  /**
+   * The request body as text; refuses bodies whose {@code Content-Type} is not {@code
+   * application/json} (or {@code +json}) with a 415 problem naming the header.
+   */
   public static String jsonBody(APIGatewayV2HTTPEvent event) {
     String contentType = header(event, "content-type").orElse("");
     String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!mediaType.equals("application/json")
-        && !mediaType.endsWith("+json")
-        && !mediaType.equals("text/plain")) {
+    if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+      String given = mediaType.isEmpty() ? "missing" : mediaType.replaceAll("[^a-z0-9+./-]", "?");
       throw new ProblemException(
           new Problem(
               "https://waymark.dev/problems/unsupported-media-type",
               "Unsupported media type",
               415,
-              "Content-Type must be application/json",
+              "Content-Type must be application/json (it is " + given + ")",
               List.of(new FieldError("Content-Type", "must be application/json"))));
     }
     String body = event.getBody() == null ? "" : event.getBody();
@@ -39,17 +47,20 @@ public final class HttpRequests {
         : body;
   }
 
-  /** The request body as JSON: 415 unless JSON, 400 naming the body ({@code /}) if malformed. */
+  /**
+   * The request body as one JSON value (see {@link StrictJson}): 415 unless JSON, 400 naming the
+   * body ({@code /}) or the place it breaks if malformed, 413 over {@link #MAX_BODY_BYTES}.
+   */
   public static JsonNode jsonBodyNode(APIGatewayV2HTTPEvent event) {
-    String body = jsonBody(event);
-    if (body.isBlank()) {
-      throw ProblemException.invalidField("/", "a JSON body is required");
+    return StrictJson.parse(jsonBody(event), "/", MAX_BODY_BYTES);
+  }
+
+  /** As {@link #jsonBodyNode}, but a request without a body reads as JSON {@code null}. */
+  public static JsonNode optionalJsonBodyNode(APIGatewayV2HTTPEvent event) {
+    if (event.getBody() == null || event.getBody().isEmpty()) {
+      return NullNode.getInstance();
     }
-    try {
-      return Json.parse(body);
-    } catch (UncheckedIOException e) {
-      throw ProblemException.invalidField("/", "malformed JSON");
-    }
+    return jsonBodyNode(event);
   }
 
   public static Optional<String> header(APIGatewayV2HTTPEvent event, String name) {

@@ -149,7 +149,15 @@ class DynamoRepositoryIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"%%%not-base64", "I#userId#sarah", "PROFILE", ""})
+  @ValueSource(
+      strings = {
+        "%%%not-base64",
+        "I#userId#sarah",
+        "PROFILE",
+        "",
+        "e1\nanother-profile\nE#2026-11-24T08:00:00Z#m",
+        "E#2026-11-24T08:00:00Z#m"
+      })
   void aCursorTheApiDidNotIssueIsRefusedNamingTheCursor(String raw) {
     String id = personWithEvents("c", 1);
     String cursor = raw.startsWith("%") ? raw : encode(raw);

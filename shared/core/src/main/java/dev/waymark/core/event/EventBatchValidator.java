@@ -1,6 +1,5 @@
 package dev.waymark.core.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
@@ -11,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.json.StrictJson;
 import dev.waymark.core.problem.FieldError;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;
@@ -83,23 +83,7 @@ public final class EventBatchValidator {
   }
 
   private static JsonNode parse(String body) {
-    try {
-      JsonNode root = Json.MAPPER.readTree(body);
-      if (root == null) {
-        throw ProblemException.invalidField("", "the body is empty; expected a JSON object");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw ProblemException.invalidField(
-          "", "malformed JSON" + where + ": " + e.getOriginalMessage());
-    }
+    return StrictJson.parse(body, "", MAX_BATCH_BYTES);
   }
 
   private List<FieldError> schemaErrors(JsonNode root) {

@@ -28,6 +28,19 @@ public record Span(String text, Duration duration, Period period) {
     }
   }
 
+  /**
+   * Longer than zero, with no negative part ({@code P-1D}, {@code PT0S}, {@code P1M-1D} are not).
+   */
+  public boolean isPositive() {
+    if (duration != null) {
+      return duration.isPositive();
+    }
+    return !period.isZero()
+        && period.getYears() >= 0
+        && period.getMonths() >= 0
+        && period.getDays() >= 0;
+  }
+
   public Instant after(Instant start) {
     return duration != null
         ? start.plus(duration)

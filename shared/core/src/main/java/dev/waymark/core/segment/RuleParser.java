@@ -169,10 +169,11 @@ final class RuleParser {
     boolean before = node.has("before");
     String field = before ? "before" : "after";
     String text = node.get(field).asText();
-    Optional<Span> span = Span.parse(text);
-    Instant fixed = span.isPresent() ? null : instant(text);
+    Optional<Span> span = Span.parse(text).filter(Span::isPositive);
+    Instant fixed = Span.parse(text).isPresent() ? null : instant(text);
     if (span.isEmpty() && fixed == null) {
-      return problem(at + "/" + field, "a span such as P60D or an ISO timestamp with an offset");
+      return problem(
+          at + "/" + field, "a positive span such as P60D or an ISO timestamp with an offset");
     }
     return condition == null
         ? null
@@ -270,10 +271,11 @@ final class RuleParser {
       return null;
     }
     Optional<Span> span = Span.parse(node.asText());
-    if (span.isEmpty()) {
-      problem(at, "an ISO-8601 duration or period such as P30D, PT12H or P1M");
+    if (span.isEmpty() || !span.get().isPositive()) {
+      problem(at, "a positive ISO-8601 duration or period such as P30D, PT12H or P1M");
+      return null;
     }
-    return span.orElse(null);
+    return span.get();
   }
 
   private Integer count(JsonNode node, String at) {

@@ -60,7 +60,11 @@ class EventBatchValidatorTest {
   void malformedJsonNamesTheBody() {
     assertThat(errorsOf("{\"batch\":["))
         .singleElement()
-        .satisfies(e -> assertThat(e.message()).startsWith("malformed JSON at line 1"));
+        .satisfies(
+            e ->
+                assertThat(e.message())
+                    .startsWith("malformed JSON: the body ends before the JSON value is complete")
+                    .contains("line 1"));
   }
 
   @Test

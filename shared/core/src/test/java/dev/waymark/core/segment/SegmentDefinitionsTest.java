@@ -52,10 +52,7 @@ class SegmentDefinitionsTest {
         """,
                     "bad.yaml"))
         .isInstanceOf(SegmentDefinitionException.class)
-        .extracting(
-            e ->
-                ((SegmentDefinitionException) e)
-                    .problems().stream().map(FieldError::field).toList())
+        .extracting(SegmentDefinitionsTest::fields)
         .asList()
         .containsExactlyInAnyOrder(
             "/colour",
@@ -64,6 +61,35 @@ class SegmentDefinitionsTest {
             "/rule/all/1/within",
             "/rule/all/2/reachable",
             "/rule/all/3");
+  }
+
+  @Test
+  void windowsMustBeLongerThanZero() {
+    assertThatThrownBy(
+            () ->
+                SegmentYaml.parse(
+                    """
+        id: windows
+        name: Windows
+        rule:
+          all:
+            - { event: Login, within: P-1D }
+            - { event: Login, within: PT0S }
+            - { event: Login, within: P1M-1D }
+            - engaged: { action: opened, within: P-7D }
+            - { event: Login, lastPerformed: { before: P-60D } }
+            - { event: Login, within: P1D }
+        """,
+                    "windows.yaml"))
+        .isInstanceOf(SegmentDefinitionException.class)
+        .extracting(SegmentDefinitionsTest::fields)
+        .asList()
+        .containsExactlyInAnyOrder(
+            "/rule/all/0/within",
+            "/rule/all/1/within",
+            "/rule/all/2/within",
+            "/rule/all/3/engaged/within",
+            "/rule/all/4/lastPerformed/before");
   }
 
   @Test
@@ -95,5 +121,9 @@ class SegmentDefinitionsTest {
             monday9.occurrence(
                 java.time.Instant.parse("2026-11-23T09:00:00Z"), java.time.ZoneOffset.UTC))
         .contains("s:2026-11-23");
+  }
+
+  private static java.util.List<String> fields(Throwable e) {
+    return ((SegmentDefinitionException) e).problems().stream().map(FieldError::field).toList();
   }
 }
