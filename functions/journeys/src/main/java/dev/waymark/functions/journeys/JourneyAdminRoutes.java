@@ -39,7 +39,7 @@ record JourneyAdminRoutes(JourneyPublisher publisher, ApiEntries entries) {
 
   APIGatewayV2HTTPResponse dispatch(String route, APIGatewayV2HTTPEvent event) {
     if (route.equals("GET /v1/journeys")) {
-      return HttpResponses.json(200, list("true".equals(query(event, "all"))));
+      return HttpResponses.json(200, list(HttpRequests.flag(event, "all")));
     }
     String id = JourneyPublisher.checkId(HttpRequests.pathParameter(event, "id"));
     return switch (route) {
@@ -59,10 +59,6 @@ record JourneyAdminRoutes(JourneyPublisher publisher, ApiEntries entries) {
       }
       default -> throw new IllegalArgumentException(route);
     };
-  }
-
-  private static String query(APIGatewayV2HTTPEvent event, String name) {
-    return HttpRequests.query(event, name).orElse("");
   }
 
   private ObjectNode list(boolean all) {

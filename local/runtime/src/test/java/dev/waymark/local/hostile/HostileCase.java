@@ -26,6 +26,7 @@ public record HostileCase(
     String pathValue,
     String query,
     String contentType,
+    Map<String, String> headers,
     String body,
     Integer expectStatus,
     String expectField,
@@ -73,6 +74,7 @@ public record HostileCase(
               text(e, "pathValue"),
               text(e, "query"),
               text(e, "contentType"),
+              (Map<String, String>) e.getOrDefault("headers", Map.of()),
               text(e, "body"),
               (Integer) e.get("expectStatus"),
               text(e, "expectField"),
@@ -116,11 +118,11 @@ public record HostileCase(
     return expectField;
   }
 
-  /** The body with its placeholders expanded ({@code {{pad:N}}}, {@code {{nest:N}}}). */
-  public byte[] bodyBytes() {
+  /** The body with its placeholders expanded (see {@link Placeholders}). */
+  public byte[] bodyBytes(Map<String, String> values) {
     if (body == null) {
       return new byte[0];
     }
-    return Placeholders.expand(body, Map.of()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Placeholders.expand(body, values).getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

@@ -79,6 +79,15 @@ public final class HttpRequests {
     return params == null ? Optional.empty() : Optional.ofNullable(params.get(name));
   }
 
+  /** A true/false query parameter: false when absent, a 400 naming it when anything else. */
+  public static boolean flag(APIGatewayV2HTTPEvent event, String name) {
+    String value = query(event, name).orElse("false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw ProblemException.invalidField(name, "must be true or false");
+    }
+    return value.equals("true");
+  }
+
   public static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
     Map<String, String> params = event.getPathParameters();
     String value = params == null ? null : params.get(name);
