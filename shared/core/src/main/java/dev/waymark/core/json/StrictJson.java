@@ -85,7 +85,10 @@ public final class StrictJson {
     JsonLocation at = e.getLocation() == null ? parser.currentLocation() : e.getLocation();
     String where = where(at);
     if (e instanceof StreamConstraintsException) {
-      return "nested more than " + MAX_DEPTH + " levels deep (at " + where + ")";
+      JsonStreamContext context = parser.getParsingContext();
+      return context != null && context.getNestingDepth() >= MAX_DEPTH
+          ? "nested more than " + MAX_DEPTH + " levels deep (at " + where + ")"
+          : "a number or text in the body is too long (at " + where + ")";
     }
     if (e instanceof JsonEOFException) {
       return "malformed JSON: the body ends before the JSON value is complete (at " + where + ")";

@@ -64,6 +64,17 @@ class StrictJsonTest {
   }
 
   @Test
+  void aNumberTooLongIsNotCalledNesting() {
+    assertThatThrownBy(() -> StrictJson.parse("{\"n\":" + "9".repeat(2000) + "}", "/", 10_000))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.problem().errors().get(0).message())
+                    .startsWith("a number or text in the body is too long")
+                    .doesNotContain("nested"));
+  }
+
+  @Test
   void aControlCharacterIsNamedByItsCodePoint() {
     assertThatThrownBy(() -> StrictJson.parse("{\"a\":\"x\u0001\"}", "/", 100))
         .isInstanceOfSatisfying(
