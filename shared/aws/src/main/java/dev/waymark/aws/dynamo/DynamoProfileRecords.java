@@ -29,7 +29,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
 
   private final DynamoDbClient dynamo;
   private final String table;
-  private final MembershipEraser memberships;
+  private final SegmentMembershipItems memberships;
   private final ProfileStore profiles;
   private final Clock clock;
 
@@ -37,7 +37,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
       DynamoDbClient dynamo,
       String table,
       ProfileStore profiles,
-      MembershipEraser memberships,
+      SegmentMembershipItems memberships,
       Clock clock) {
     this.dynamo = dynamo;
     this.memberships = memberships;
@@ -63,10 +63,22 @@ public final class DynamoProfileRecords implements ProfileRecords {
     List<Map<String, AttributeValue>> items = page.items();
     boolean more = items.size() > limit;
     List<Map<String, AttributeValue>> shown = more ? items.subList(0, limit) : items;
-    List<ObjectNode> events =
-        shown.stream().map(i -> Json.parseObject(Attr.string(i, "event"))).toList();
+    List<ObjectNode> events = shown.stream().map(DynamoProfileRecords::timelineEvent).toList();
     String next = more ? encodeCursor(Attr.string(shown.get(limit - 1), Keys.SK)) : null;
     return new Page<>(events, next);
+  }
+
+  /**
+   * A stored event as the timeline shows it, with the notes processing left (never the sender's).
+   */
+  private static ObjectNode timelineEvent(Map<String, AttributeValue> item) {
+    ObjectNode event = Json.parseObject(Attr.string(item, "event"));
+    event.remove(ProfileItems.NOTES_FIELD);
+    String notes = Attr.string(item, ProfileItems.NOTES);
+    if (notes != null) {
+      event.set(ProfileItems.NOTES_FIELD, Json.parse(notes));
+    }
+    return event;
   }
 
   private static String encodeCursor(String sk) {

@@ -37,8 +37,7 @@ class DynamoRepositoryIT {
   private final DynamoDbClient dynamo = LocalDynamo.client();
   private final String table = LocalDynamo.newTable();
   private final DynamoEventInbox inbox = new DynamoEventInbox(dynamo, table, Duration.ofDays(7));
-  private final DynamoProfileStore store =
-      new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400));
+  private final DynamoProfileStore store = LocalDynamo.profileStore(dynamo, table, CLOCK);
   private final DynamoProfileRecords records =
       new DynamoProfileRecords(
           dynamo,

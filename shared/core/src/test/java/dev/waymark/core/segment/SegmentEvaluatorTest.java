@@ -182,9 +182,6 @@ class SegmentEvaluatorTest {
     public Page<String> members(String segmentId, int limit, String cursor) {
       return new Page<>(List.of(), null);
     }
-
-    @Override
-    public void forget(String profileId) {}
   }
 
   static final class NoTimeline implements ProfileRecords {
