@@ -46,6 +46,7 @@ class DynamoRepositoryIT {
           new DynamoSegmentMemberships(dynamo, table, Duration.ofDays(7)),
           CLOCK);
   private final ProfileService profiles = new ProfileService(store, CLOCK);
+  private final List<String> stopped = new ArrayList<>(); // runs erasure stopped: none here
 
   private static InboundEvent event(String messageId, String anonymousId, String timestamp) {
     return new InboundEvent(
@@ -182,7 +183,7 @@ class DynamoRepositoryIT {
     Profile erin = profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "erin")).orElseThrow();
     assertThat(erin.mergedFrom()).containsExactly(anonymous);
 
-    ErasureReport report = records.erase(erin);
+    ErasureReport report = records.erase(erin, stopped::add);
 
     assertThat(report.counts())
         .containsEntry("events", 4)
@@ -215,7 +216,7 @@ class DynamoRepositoryIT {
   void anErasureCanBeRepeated() {
     personWithEvents("twice", 1);
     Profile p = profiles.lookup(Identity.of(IdentityNamespace.ANONYMOUS_ID, "twice")).orElseThrow();
-    assertThat(records.erase(p).counts()).containsEntry("events", 1);
-    assertThat(records.erase(p).counts()).isEmpty();
+    assertThat(records.erase(p, stopped::add).counts()).containsEntry("events", 1);
+    assertThat(records.erase(p, stopped::add).counts()).isEmpty();
   }
 }

@@ -110,6 +110,15 @@ class SegmentEvaluatorTest {
   }
 
   @Test
+  void aMergeOrTheEndOfAnInterruptedOneReEvaluatesEverySegment() {
+    InboundEvent login = event("{\"type\":\"track\",\"event\":\"Login\",\"messageId\":\"m6\"}");
+    assertThat(evaluator.affected(new ProcessOutcome(profile("{}"), true, 1, false), login))
+        .hasSize(4);
+    assertThat(evaluator.affected(new ProcessOutcome(profile("{}"), true, 0, false, 1), login))
+        .hasSize(4); // the moves a crash left were finished by this event
+  }
+
+  @Test
   void aSegmentEventReEvaluatesItsReadersButNeverItself() {
     Profile p = profile("{}");
     InboundEvent entered =
@@ -191,7 +200,7 @@ class SegmentEvaluatorTest {
     }
 
     @Override
-    public ErasureReport erase(Profile profile) {
+    public ErasureReport erase(Profile profile, dev.waymark.core.profile.ExecutionStopper runs) {
       throw new UnsupportedOperationException();
     }
   }
