@@ -93,7 +93,6 @@ public final class LocalRuntime implements AutoCloseable {
                             .withArrivalTimes(ArrivalTimes.followingClient(Clock.systemUTC())),
                         services.writeKeys(),
                         quiet),
-                ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet),
                 SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet)));
     Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>>
         authorizers =
@@ -130,6 +129,10 @@ public final class LocalRuntime implements AutoCloseable {
     handlers.put(JourneysHandler.class.getName(), new JourneysHandler(journeys.services(), quiet));
     handlers.put(
         UnsubscribeHandler.class.getName(), new UnsubscribeHandler(journeys.services(), quiet));
+    handlers.put(
+        ProfilesHandler.class.getName(),
+        new ProfilesHandler(
+            services, Composition.erasureStopper(journeys.services().executions()), quiet));
     String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
     this.poller =
         new StreamPoller(

@@ -22,4 +22,18 @@ abstract class LocalRuntimeFixture {
   static void stopRuntime() {
     runtime.close();
   }
+
+  /** The live profile an identity query ({@code email=…}, {@code userId=…}) finds. */
+  static String profileId(String query) {
+    return api.get("/v1/profiles?" + query).body().path("profileId").asText();
+  }
+
+  /** An anonymous visitor views the E-V Model page (so enters interested-in-ev-model). */
+  static String evPageVisitor(String messageId, String anonymousId) {
+    api.sendEvents(
+        "{\"batch\":[{\"type\":\"page\",\"messageId\":\"%s\",\"anonymousId\":\"%s\",\"name\":\"E-V Model\"}]}"
+            .formatted(messageId, anonymousId));
+    runtime.awaitProcessed();
+    return profileId("anonymousId=" + anonymousId);
+  }
 }

@@ -43,11 +43,11 @@ public final class WaymarkServices {
     this.dynamo = dynamo;
     this.config = config;
     this.clock = clock;
-    DynamoProfileStore store =
-        new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention());
-    this.profiles = new ProfileService(store, clock);
     DynamoSegmentMemberships memberships =
         new DynamoSegmentMemberships(dynamo, config.table(), config.dedupWindow());
+    DynamoProfileStore store =
+        new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention(), memberships);
+    this.profiles = new ProfileService(store, clock);
     this.records = new DynamoProfileRecords(dynamo, config.table(), store, memberships, clock);
     this.inbox = new DynamoEventInbox(dynamo, config.table(), config.dedupWindow());
     this.ingest = new IngestService(new EventBatchValidator(), inbox, clock);

@@ -157,7 +157,10 @@ class JourneyServicesOnMotoIT {
   void erasureRemovesThePersonFromMotosTable() {
     String profileId = sarahWithConsent();
 
-    core.records().erase(core.profiles().resolve(profileId).orElseThrow());
+    core.records()
+        .erase(
+            core.profiles().resolve(profileId).orElseThrow(),
+            dev.waymark.aws.composition.Composition.erasureStopper(journeys.executions()));
 
     assertThat(core.profiles().lookup(Identity.of(IdentityNamespace.EMAIL, sarah))).isEmpty();
   }

@@ -10,6 +10,7 @@ import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ConsentRequest;
+import dev.waymark.core.profile.ExecutionStopper;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
@@ -30,9 +31,15 @@ final class ProfileRoutes {
   private final ProfileRecords records;
   private final AccountStore accounts;
   private final Clock clock;
+  private final ExecutionStopper runs;
 
   ProfileRoutes(
-      ProfileService profiles, ProfileRecords records, AccountStore accounts, Clock clock) {
+      ProfileService profiles,
+      ProfileRecords records,
+      AccountStore accounts,
+      Clock clock,
+      ExecutionStopper runs) {
+    this.runs = runs;
     this.accounts = accounts;
     this.profiles = profiles;
     this.records = records;
@@ -78,7 +85,7 @@ final class ProfileRoutes {
 
   APIGatewayV2HTTPResponse erase(APIGatewayV2HTTPEvent event) {
     Profile profile = live(HttpRequests.pathParameter(event, "id"));
-    return ProfilesHandler.ok(records.erase(profile));
+    return ProfilesHandler.ok(records.erase(profile, runs));
   }
 
   private ObjectNode view(Profile profile, String redirectedFrom) {

@@ -9,6 +9,7 @@ import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.profile.ExecutionStopper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +21,17 @@ public final class ProfilesHandler
   private final Telemetry telemetry;
 
   public ProfilesHandler() {
-    this(Composition.coreFunction(), Telemetry.powertools());
+    this(Composition.coreFunction(), Composition.erasureStopper(), Telemetry.powertools());
   }
 
-  public ProfilesHandler(WaymarkServices services, Telemetry telemetry) {
+  /**
+   * @param runs stops an erased person's running journey runs (see {@code
+   *     Composition.erasureStopper})
+   */
+  public ProfilesHandler(WaymarkServices services, ExecutionStopper runs, Telemetry telemetry) {
     this.routes =
         new ProfileRoutes(
-            services.profiles(), services.records(), services.accounts(), services.clock());
+            services.profiles(), services.records(), services.accounts(), services.clock(), runs);
     this.telemetry = telemetry;
   }
 

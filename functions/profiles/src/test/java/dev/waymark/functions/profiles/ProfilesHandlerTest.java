@@ -29,6 +29,7 @@ class ProfilesHandlerTest {
   static final DynamoDbClient dynamo = SharedDynamoDbLocal.client();
   WaymarkServices services;
   ProfilesHandler handler;
+  final List<String> stopped = new java.util.ArrayList<>();
 
   record Answer(int status, JsonNode body, String contentType) {}
 
@@ -37,7 +38,7 @@ class ProfilesHandlerTest {
     String table = SharedDynamoDbLocal.newWaymarkTable();
     services =
         new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
-    handler = new ProfilesHandler(services, Telemetry.quiet());
+    handler = new ProfilesHandler(services, stopped::add, Telemetry.quiet());
   }
 
   String process(String json) {

@@ -1,15 +1,22 @@
 package dev.waymark.aws.composition;
 
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.config.WaymarkConfig;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.aws.journey.SfnJourneyExecutions;
 import dev.waymark.aws.steps.StepServices;
+import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.steps.StepTasks;
 import dev.waymark.core.profile.EventProcessing;
+import dev.waymark.core.profile.ExecutionStopper;
 import dev.waymark.core.profile.ProcessedEventListener;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * How each deployable is put together, in one place. A Lambda function's no-argument handler
@@ -63,6 +70,28 @@ public final class Composition {
    */
   public static WaymarkServices coreFunction() {
     return WaymarkServices.fromEnvironment();
+  }
+
+  /**
+   * ProfilesFunction's erasure: stops an erased person's running journey runs on Step Functions (a
+   * client built once, at init; {@code WAYMARK_SFN_ENDPOINT} overrides the endpoint locally).
+   */
+  public static ExecutionStopper erasureStopper() {
+    Map<String, String> env = System.getenv();
+    SfnClient sfn =
+        JourneyServices.client(
+                SfnClient.builder(),
+                WaymarkConfig.from(env),
+                Optional.ofNullable(env.get("WAYMARK_SFN_ENDPOINT"))
+                    .filter(s -> !s.isBlank())
+                    .map(URI::create))
+            .build();
+    return erasureStopper(new SfnJourneyExecutions(sfn));
+  }
+
+  /** How erasure stops a run: with an error and cause that say why, and no personal data. */
+  public static ExecutionStopper erasureStopper(JourneyExecutions executions) {
+    return arn -> executions.stop(arn, "Waymark.Erased", "the person was erased");
   }
 
   /**

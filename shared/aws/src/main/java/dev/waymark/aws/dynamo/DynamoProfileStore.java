@@ -2,17 +2,21 @@ package dev.waymark.aws.dynamo;
 
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
+import dev.waymark.core.json.Json;
+import dev.waymark.core.profile.ProcessingNote;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -22,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * {@link ProfileStore} on the Waymark table. Each method is one DynamoDB transaction whose
- * conditions hold exactly when nothing it read has changed since.
+ * {@link ProfileStore} on the Waymark table. Each method but {@link #moveRecords} is one DynamoDB
+ * transaction whose conditions hold exactly when nothing it read has changed since; moving a
+ * merged-away profile's identities and records takes as many idempotent transactions as needed.
  */
 public final class DynamoProfileStore implements ProfileStore {
   /** DynamoDB's limit on actions in one transaction. */
@@ -36,13 +41,19 @@ public final class DynamoProfileStore implements ProfileStore {
   private final String table;
   private final Clock clock;
   private final Duration eventRetention;
+  private final SegmentMembershipItems memberships;
 
   public DynamoProfileStore(
-      DynamoDbClient dynamo, String table, Clock clock, Duration eventRetention) {
+      DynamoDbClient dynamo,
+      String table,
+      Clock clock,
+      Duration eventRetention,
+      SegmentMembershipItems memberships) {
     this.dynamo = dynamo;
     this.table = table;
     this.clock = clock;
     this.eventRetention = eventRetention;
+    this.memberships = memberships;
   }
 
   @Override
@@ -68,7 +79,7 @@ public final class DynamoProfileStore implements ProfileStore {
                     .build())
             .build());
     profile.identities().forEach(id -> writes.add(claim(id, profile.id())));
-    writes.add(eventPut(profile.id(), firstEvent));
+    writes.add(eventPut(profile.id(), firstEvent, List.of()));
     Conditions.guard("create profile", () -> transact(writes));
   }
 
@@ -80,51 +91,36 @@ public final class DynamoProfileStore implements ProfileStore {
     Conditions.guard("attach identities", () -> transact(writes));
   }
 
+  /**
+   * Two conditional puts, whatever the loser's size: its identities move in {@link #moveRecords}.
+   */
   @Override
   public void merge(Profile survivor, Profile loserRedirect) {
-    List<TransactWriteItem> writes = new ArrayList<>();
-    writes.add(versionedPut(survivor));
-    writes.add(versionedPut(loserRedirect));
-    for (Identity id : loserRedirect.identities()) {
-      writes.add(
-          TransactWriteItem.builder()
-              .update(
-                  Update.builder()
-                      .tableName(table)
-                      .key(Attr.key(Keys.identity(id), Keys.IDENTITY_SK))
-                      .updateExpression("SET profileId = :to")
-                      .conditionExpression("profileId = :from")
-                      .expressionAttributeValues(
-                          Map.of(":to", Attr.s(survivor.id()), ":from", Attr.s(loserRedirect.id())))
-                      .build())
-              .build());
-    }
-    if (writes.size() > MAX_TRANSACTION_ITEMS) {
-      throw new IllegalStateException(
-          "profile "
-              + loserRedirect.id()
-              + " has "
-              + loserRedirect.identities().size()
-              + " identities; a merge moves at most "
-              + (MAX_TRANSACTION_ITEMS - 2));
-    }
-    Conditions.guard("merge profiles", () -> transact(writes));
+    Conditions.guard(
+        "merge profiles",
+        () -> transact(List.of(versionedPut(survivor), versionedPut(loserRedirect))));
   }
 
   @Override
   public void moveRecords(String fromProfileId, String toProfileId) {
+    find(fromProfileId)
+        .ifPresent(from -> repointIdentities(from.identities(), fromProfileId, toProfileId));
     Map<String, AttributeValue> start = null;
     do {
       QueryResponse page = dynamo.query(recordsOf(fromProfileId, start));
       List<TransactWriteItem> writes = new ArrayList<>();
       for (Map<String, AttributeValue> item : page.items()) {
-        if (Keys.PROFILE_SK.equals(Attr.string(item, Keys.SK))) {
+        String sk = Attr.string(item, Keys.SK);
+        if (Keys.PROFILE_SK.equals(sk)) {
+          continue;
+        }
+        if (sk.startsWith(Keys.SEGMENT_PREFIX)) {
+          memberships.move(fromProfileId, toProfileId, item);
           continue;
         }
         Map<String, AttributeValue> moved = new HashMap<>(item);
         moved.put(Keys.PK, Attr.s(Keys.profile(toProfileId)));
-        boolean survivorKeepsOwn =
-            Attr.string(item, Keys.SK).startsWith(Keys.MEMBERSHIP_PREFIX) && exists(moved);
+        boolean survivorKeepsOwn = sk.startsWith(Keys.MEMBERSHIP_PREFIX) && exists(moved);
         if (!survivorKeepsOwn) {
           writes.add(
               TransactWriteItem.builder()
@@ -136,7 +132,7 @@ public final class DynamoProfileStore implements ProfileStore {
                 .delete(
                     Delete.builder()
                         .tableName(table)
-                        .key(Attr.key(Attr.string(item, Keys.PK), Attr.string(item, Keys.SK)))
+                        .key(Attr.key(Attr.string(item, Keys.PK), sk))
                         .build())
                 .build());
       }
@@ -148,6 +144,49 @@ public final class DynamoProfileStore implements ProfileStore {
               ? page.lastEvaluatedKey()
               : null;
     } while (start != null);
+  }
+
+  /**
+   * Points a merged-away profile's identities at the survivor, {@link #MAX_TRANSACTION_ITEMS} per
+   * transaction. Each update holds when the identity points at either profile, so a chunk repeated
+   * after a crash (or by a concurrent mover) just holds again. A chunk cancelled because some
+   * identity points elsewhere (erased meanwhile) is repeated item by item, skipping those.
+   */
+  private void repointIdentities(Collection<Identity> identities, String from, String to) {
+    List<Identity> all = List.copyOf(identities);
+    for (int i = 0; i < all.size(); i += MAX_TRANSACTION_ITEMS) {
+      List<TransactWriteItem> chunk =
+          all.subList(i, Math.min(all.size(), i + MAX_TRANSACTION_ITEMS)).stream()
+              .map(id -> TransactWriteItem.builder().update(repoint(id, from, to)).build())
+              .toList();
+      try {
+        transact(chunk);
+      } catch (TransactionCanceledException somePointElsewhere) {
+        for (TransactWriteItem one : chunk) {
+          try {
+            dynamo.updateItem(
+                r ->
+                    r.tableName(table)
+                        .key(one.update().key())
+                        .updateExpression(one.update().updateExpression())
+                        .conditionExpression(one.update().conditionExpression())
+                        .expressionAttributeValues(one.update().expressionAttributeValues()));
+          } catch (ConditionalCheckFailedException pointsElsewhere) {
+            // not the merged-away profile's any more: nothing to move
+          }
+        }
+      }
+    }
+  }
+
+  private Update repoint(Identity identity, String from, String to) {
+    return Update.builder()
+        .tableName(table)
+        .key(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK))
+        .updateExpression("SET profileId = :to")
+        .conditionExpression("profileId = :from OR profileId = :to")
+        .expressionAttributeValues(Map.of(":to", Attr.s(to), ":from", Attr.s(from)))
+        .build();
   }
 
   private boolean exists(Map<String, AttributeValue> item) {
@@ -178,8 +217,9 @@ public final class DynamoProfileStore implements ProfileStore {
   }
 
   @Override
-  public boolean record(Profile updated, InboundEvent event) {
-    List<TransactWriteItem> writes = List.of(eventPut(updated.id(), event), versionedPut(updated));
+  public boolean record(Profile updated, InboundEvent event, List<ProcessingNote> notes) {
+    List<TransactWriteItem> writes =
+        List.of(eventPut(updated.id(), event, notes), versionedPut(updated));
     try {
       transact(writes);
       return true;
@@ -222,7 +262,8 @@ public final class DynamoProfileStore implements ProfileStore {
     return Conditions.putIfAbsent(table, item);
   }
 
-  private TransactWriteItem eventPut(String profileId, InboundEvent event) {
+  private TransactWriteItem eventPut(
+      String profileId, InboundEvent event, List<ProcessingNote> notes) {
     Map<String, AttributeValue> item =
         new HashMap<>(
             Attr.key(Keys.profile(profileId), Keys.event(event.timestamp(), event.messageId())));
@@ -231,6 +272,9 @@ public final class DynamoProfileStore implements ProfileStore {
     item.put("type", Attr.s(event.type().wireName()));
     item.put("event", Attr.s(event.toStoredJson()));
     item.put("ttl", Attr.n(clock.instant().plus(eventRetention).getEpochSecond()));
+    if (!notes.isEmpty()) {
+      item.put(ProfileItems.NOTES, Attr.s(Json.write(notes)));
+    }
     return Conditions.putIfAbsent(table, item);
   }
 }

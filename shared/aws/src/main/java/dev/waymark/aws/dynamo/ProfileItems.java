@@ -18,6 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Maps a {@link Profile} to its table item and back. Traits and consents are stored as JSON text.
  */
 final class ProfileItems {
+  /** A timeline event item's attribute: the processing notes (JSON list), when there are any. */
+  static final String NOTES = "notes";
+
+  /** Where a timeline event shows its notes (set from {@link #NOTES}; never from the sender). */
+  static final String NOTES_FIELD = "waymarkNotes";
+
   private ProfileItems() {}
 
   static Map<String, AttributeValue> toItem(Profile p) {

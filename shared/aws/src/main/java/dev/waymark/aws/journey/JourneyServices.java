@@ -168,7 +168,8 @@ public final class JourneyServices {
     this.stats = new JourneyStats(store);
   }
 
-  private static <
+  /** A client builder with the region, the light HTTP client and the endpoint override, if any. */
+  public static <
           B extends
               software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<B, ?>
                   & SdkSyncClientBuilder<B, ?>>

@@ -25,14 +25,20 @@ public record DynamoSegmentDueChecks(DynamoDbClient dynamo, String table)
     implements SegmentDueChecks {
   static final Duration KEEP = Duration.ofDays(7);
 
-  @Override
-  public void schedule(String profileId, String segmentId, Instant dueAt) {
+  /** The re-check item of a person's segment, in the bucket of the hour it is due by. */
+  static Map<String, AttributeValue> item(String profileId, String segmentId, Instant dueAt) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.dueBucket(dueAt), Keys.dueCheck(profileId, segmentId)));
     item.put("profileId", Attr.s(profileId));
     item.put("segmentId", Attr.s(segmentId));
     item.put("dueAt", Attr.s(dueAt.toString()));
     item.put("ttl", Attr.n(dueAt.plus(KEEP).getEpochSecond()));
+    return item;
+  }
+
+  @Override
+  public void schedule(String profileId, String segmentId, Instant dueAt) {
+    Map<String, AttributeValue> item = item(profileId, segmentId, dueAt);
     dynamo.putItem(r -> r.tableName(table).item(item));
     dynamo.updateItem(
         r ->

@@ -3,8 +3,8 @@ package dev.waymark.aws.segment;
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.Keys;
-import dev.waymark.aws.dynamo.MembershipEraser;
 import dev.waymark.aws.dynamo.Queries;
+import dev.waymark.aws.dynamo.SegmentMembershipItems;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.segment.SegmentMembership;
 import dev.waymark.core.segment.SegmentMemberships;
@@ -31,9 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * exactly once per change and the announcement exists exactly when the change does.
  */
 public record DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Duration dedupWindow)
-    implements SegmentMemberships, MembershipEraser {
+    implements SegmentMemberships, SegmentMembershipItems {
   /** Shards of each segment's member index and size counter (writes spread over partitions). */
   static final int SHARDS = 16;
+
+  private static final int MOVE_ATTEMPTS = 16;
+  private static final java.util.Set<String> CONDITION_OR_NONE =
+      java.util.Set.of("None", "ConditionalCheckFailed", "TransactionConflict");
 
   @Override
   public Map<String, SegmentMembership> of(String profileId) {
@@ -106,19 +110,23 @@ public record DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Dura
     } else {
       index = TransactWriteItem.builder().delete(d -> d.tableName(table).key(indexKey)).build();
     }
-    TransactWriteItem counter =
-        TransactWriteItem.builder()
-            .update(
-                u ->
-                    u.tableName(table)
-                        .key(Attr.key(Keys.segmentCounter(segmentId), String.format("%02d", shard)))
-                        .updateExpression("ADD #c :d")
-                        .expressionAttributeNames(Map.of("#c", "count"))
-                        .expressionAttributeValues(Map.of(":d", Attr.n(after.member() ? 1 : -1))))
-            .build();
+    TransactWriteItem counter = counterAdd(segmentId, shard, after.member() ? 1 : -1);
     return before.member() == after.member()
         ? List.of(membership)
         : List.of(membership, index, counter);
+  }
+
+  /** {@code ADD count :delta} on one shard of a segment's size counter. */
+  private TransactWriteItem counterAdd(String segmentId, int shard, int delta) {
+    return TransactWriteItem.builder()
+        .update(
+            u ->
+                u.tableName(table)
+                    .key(Attr.key(Keys.segmentCounter(segmentId), String.format("%02d", shard)))
+                    .updateExpression("ADD #c :d")
+                    .expressionAttributeNames(Map.of("#c", "count"))
+                    .expressionAttributeValues(Map.of(":d", Attr.n(delta))))
+        .build();
   }
 
   private static boolean failed(List<CancellationReason> reasons, int index) {
@@ -211,13 +219,101 @@ public record DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Dura
     }
   }
 
+  /**
+   * Moves a merged-away profile's membership to the survivor in one transaction, retried on a lost
+   * race: the survivor's item becomes the combination of both (conditional on the version read),
+   * the merged-away item goes (conditional on its version), the merged-away id leaves the member
+   * index and the counter, the survivor joins them if it was not a member, and the re-check moves.
+   */
   @Override
-  public void forget(String profileId) {
-    for (SegmentMembership m : of(profileId).values()) {
-      if (m.member()) {
-        dynamo.transactWriteItems(r -> r.transactItems(memberWrites(profileId, m, erased(m))));
+  public void move(String fromProfileId, String toProfileId, Map<String, AttributeValue> item) {
+    String segmentId = MembershipItems.membership(item).segmentId();
+    for (int attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
+      SegmentMembership from = of(fromProfileId).get(segmentId);
+      if (from == null) {
+        return; // moved already
+      }
+      SegmentMembership to =
+          of(toProfileId).getOrDefault(segmentId, SegmentMembership.none(segmentId));
+      try {
+        dynamo.transactWriteItems(
+            r -> r.transactItems(moveWrites(fromProfileId, from, toProfileId, to)));
+        return;
+      } catch (TransactionCanceledException lostRace) {
+        if (lostRace.cancellationReasons().stream()
+            .anyMatch(c -> c.code() != null && !CONDITION_OR_NONE.contains(c.code()))) {
+          throw lostRace;
+        }
       }
     }
+    throw new ConcurrentChangeException(
+        "membership of " + segmentId + " kept changing while it was moved");
+  }
+
+  private List<TransactWriteItem> moveWrites(
+      String fromId, SegmentMembership from, String toId, SegmentMembership to) {
+    SegmentMembership combined = to.absorbing(from);
+    String segmentId = combined.segmentId();
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(table)
+                        .item(MembershipItems.item(toId, combined))
+                        .conditionExpression(
+                            to.version() == 0 ? "attribute_not_exists(version)" : "version = :v")
+                        .expressionAttributeValues(
+                            to.version() == 0 ? null : Map.of(":v", Attr.n(to.version()))))
+            .build());
+    writes.add(
+        TransactWriteItem.builder()
+            .delete(
+                d ->
+                    d.tableName(table)
+                        .key(Attr.key(Keys.profile(fromId), Keys.segmentMembership(segmentId)))
+                        .conditionExpression(
+                            from.version() == 0 ? "attribute_not_exists(version)" : "version = :v")
+                        .expressionAttributeValues(
+                            from.version() == 0 ? null : Map.of(":v", Attr.n(from.version()))))
+            .build());
+    Map<Integer, Integer> counts = new java.util.TreeMap<>();
+    if (from.member()) {
+      writes.add(deleteKey(Keys.segmentMembers(segmentId, shard(fromId)), Keys.profile(fromId)));
+      counts.merge(shard(fromId), -1, Integer::sum);
+    }
+    if (combined.member() && !to.member()) {
+      Map<String, AttributeValue> index =
+          new LinkedHashMap<>(
+              Attr.key(Keys.segmentMembers(segmentId, shard(toId)), Keys.profile(toId)));
+      index.put("profileId", Attr.s(toId));
+      if (combined.enteredAt() != null) {
+        index.put("enteredAt", Attr.s(combined.enteredAt().toString()));
+      }
+      writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(index)).build());
+      counts.merge(shard(toId), 1, Integer::sum);
+    }
+    counts.forEach(
+        (shard, delta) -> {
+          if (delta != 0) {
+            writes.add(counterAdd(segmentId, shard, delta));
+          }
+        });
+    if (from.dueAt() != null) {
+      writes.add(deleteKey(Keys.dueBucket(from.dueAt()), Keys.dueCheck(fromId, segmentId)));
+    }
+    if (combined.dueAt() != null && !combined.dueAt().equals(to.dueAt())) {
+      Map<String, AttributeValue> due =
+          DynamoSegmentDueChecks.item(toId, segmentId, combined.dueAt());
+      writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(due)).build());
+    }
+    return writes;
+  }
+
+  private TransactWriteItem deleteKey(String pk, String sk) {
+    return TransactWriteItem.builder()
+        .delete(d -> d.tableName(table).key(Attr.key(pk, sk)))
+        .build();
   }
 
   /** A member taken out of the index and counter (not an exit: no history entry, no event). */

@@ -1,6 +1,7 @@
 package dev.waymark.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.config.WaymarkConfig;
@@ -161,7 +162,7 @@ class AccountsIT {
     Profile profile =
         core.profiles().lookup(Identity.of(IdentityNamespace.USER_ID, "erin")).orElseThrow();
 
-    ErasureReport report = core.records().erase(profile);
+    ErasureReport report = core.records().erase(profile, arn -> fail("no run to stop: " + arn));
 
     assertThat(report.counts()).containsEntry("accountLinks", 1);
     assertThat(Queries.withPrefix(dynamo, table, Keys.profile(erin), Keys.ACCOUNT_PREFIX))

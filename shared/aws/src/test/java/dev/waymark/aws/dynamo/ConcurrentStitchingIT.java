@@ -9,7 +9,6 @@ import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,7 +40,7 @@ class ConcurrentStitchingIT {
   private final String table = LocalDynamo.newTable();
   private final ProfileService profiles =
       new ProfileService(
-          new DynamoProfileStore(dynamo, table, ProfileStitchingIT.CLOCK, Duration.ofDays(400)),
+          LocalDynamo.profileStore(dynamo, table, ProfileStitchingIT.CLOCK),
           ProfileStitchingIT.CLOCK);
 
   record Sent(String messageId, List<Identity> identities) {}

@@ -37,8 +37,7 @@ class DynamoRepositoryIT {
   private final DynamoDbClient dynamo = LocalDynamo.client();
   private final String table = LocalDynamo.newTable();
   private final DynamoEventInbox inbox = new DynamoEventInbox(dynamo, table, Duration.ofDays(7));
-  private final DynamoProfileStore store =
-      new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400));
+  private final DynamoProfileStore store = LocalDynamo.profileStore(dynamo, table, CLOCK);
   private final DynamoProfileRecords records =
       new DynamoProfileRecords(
           dynamo,
@@ -47,6 +46,7 @@ class DynamoRepositoryIT {
           new DynamoSegmentMemberships(dynamo, table, Duration.ofDays(7)),
           CLOCK);
   private final ProfileService profiles = new ProfileService(store, CLOCK);
+  private final List<String> stopped = new ArrayList<>(); // runs erasure stopped: none here
 
   private static InboundEvent event(String messageId, String anonymousId, String timestamp) {
     return new InboundEvent(
@@ -191,7 +191,7 @@ class DynamoRepositoryIT {
     Profile erin = profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "erin")).orElseThrow();
     assertThat(erin.mergedFrom()).containsExactly(anonymous);
 
-    ErasureReport report = records.erase(erin);
+    ErasureReport report = records.erase(erin, stopped::add);
 
     assertThat(report.counts())
         .containsEntry("events", 4)
@@ -224,7 +224,7 @@ class DynamoRepositoryIT {
   void anErasureCanBeRepeated() {
     personWithEvents("twice", 1);
     Profile p = profiles.lookup(Identity.of(IdentityNamespace.ANONYMOUS_ID, "twice")).orElseThrow();
-    assertThat(records.erase(p).counts()).containsEntry("events", 1);
-    assertThat(records.erase(p).counts()).isEmpty();
+    assertThat(records.erase(p, stopped::add).counts()).containsEntry("events", 1);
+    assertThat(records.erase(p, stopped::add).counts()).isEmpty();
   }
 }

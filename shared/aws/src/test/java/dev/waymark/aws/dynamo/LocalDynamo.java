@@ -17,4 +17,16 @@ public final class LocalDynamo {
   public static String newTable() {
     return SharedDynamoDbLocal.newWaymarkTable();
   }
+
+  /** The profile store on a test table, with its segment memberships, as the services wire it. */
+  public static DynamoProfileStore profileStore(
+      DynamoDbClient dynamo, String table, java.time.Clock clock) {
+    java.time.Duration week = java.time.Duration.ofDays(7);
+    return new DynamoProfileStore(
+        dynamo,
+        table,
+        clock,
+        java.time.Duration.ofDays(400),
+        new dev.waymark.aws.segment.DynamoSegmentMemberships(dynamo, table, week));
+  }
 }

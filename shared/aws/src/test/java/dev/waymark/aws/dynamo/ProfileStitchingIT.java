@@ -10,7 +10,6 @@ import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,9 +31,7 @@ class ProfileStitchingIT {
   void setUp() {
     dynamo = LocalDynamo.client();
     table = LocalDynamo.newTable();
-    profiles =
-        new ProfileService(
-            new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
+    profiles = new ProfileService(LocalDynamo.profileStore(dynamo, table, CLOCK), CLOCK);
   }
 
   InboundEvent event(String json) {

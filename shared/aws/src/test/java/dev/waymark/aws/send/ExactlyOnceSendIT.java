@@ -3,7 +3,6 @@ package dev.waymark.aws.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.waymark.aws.dynamo.DynamoProfileStore;
 import dev.waymark.aws.dynamo.LocalDynamo;
 import dev.waymark.aws.journey.DynamoJourneyStore;
 import dev.waymark.aws.template.DynamoTemplateStore;
@@ -30,7 +29,6 @@ import dev.waymark.core.send.SendWindow;
 import dev.waymark.core.send.UnsubscribeLinks;
 import dev.waymark.core.template.ShippedTemplates;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -62,9 +60,7 @@ class ExactlyOnceSendIT {
   void setUp() {
     dynamo = LocalDynamo.client();
     table = LocalDynamo.newTable();
-    profiles =
-        new ProfileService(
-            new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
+    profiles = new ProfileService(LocalDynamo.profileStore(dynamo, table, CLOCK), CLOCK);
     Deliveries recorder =
         new Deliveries() {
           @Override

@@ -25,6 +25,15 @@ public record Profile(
     List<String> mergedFrom,
     SortedSet<String> pendingMoves) {
 
+  /**
+   * The most identities one profile holds (the profile item lists them, and a DynamoDB item holds
+   * at most 400 KB): linking more is refused with a note on the event's timeline entry.
+   */
+  public static final int MAX_IDENTITIES = 500;
+
+  /** The most bytes (UTF-8, {@code <namespace>#<value>}) a profile's identities take together. */
+  public static final int MAX_IDENTITY_BYTES = 64 * 1024;
+
   public Profile {
     identities = new TreeSet<>(identities);
     mergedFrom = List.copyOf(mergedFrom);
@@ -53,6 +62,17 @@ public record Profile(
   /** True when any identity names a known customer (not only devices and visits). */
   public boolean known() {
     return identities.stream().anyMatch(i -> i.namespace().known());
+  }
+
+  /** True when this profile can hold {@code more} identities besides its own (see the limits). */
+  public boolean canHold(Collection<Identity> more) {
+    SortedSet<Identity> all = new TreeSet<>(identities);
+    all.addAll(more);
+    long bytes =
+        all.stream()
+            .mapToLong(i -> i.key().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+            .sum();
+    return all.size() <= MAX_IDENTITIES && bytes <= MAX_IDENTITY_BYTES;
   }
 
   private Profile next(

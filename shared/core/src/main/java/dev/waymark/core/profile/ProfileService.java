@@ -7,6 +7,8 @@ import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.store.ConcurrentChangeException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class ProfileService {
       throw new IllegalArgumentException("event " + event.messageId() + " names no identity");
     }
     int merges = 0;
+    int moves = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       try {
         Map<String, Profile> live = liveProfiles(identities);
@@ -54,11 +57,17 @@ public final class ProfileService {
               created.withTraits(
                   created.traits().applying(event.traits(), event.timestamp()), clock.instant());
           store.create(created, event);
-          return new ProcessOutcome(created, true, merges, true);
+          return new ProcessOutcome(created, true, merges, true, moves);
         }
         Profile survivor = SurvivorRule.choose(live.values());
-        Optional<Profile> loser =
-            live.values().stream().filter(p -> !p.id().equals(survivor.id())).findFirst();
+        List<ProcessingNote> notes = new ArrayList<>();
+        Optional<Profile> loser = loserToMerge(survivor, live.values(), notes);
+        if (loser.isPresent() && !loser.get().pendingMoves().isEmpty()) {
+          // a profile is merged away only once its own merges are finished, so every identity it
+          // lists points at it when the merge repoints them
+          moves += finishMoves(loser.get());
+          continue;
+        }
         if (loser.isPresent()) {
           store.merge(
               survivor.absorbing(loser.get(), clock.instant()),
@@ -67,26 +76,74 @@ public final class ProfileService {
           continue;
         }
         if (!survivor.pendingMoves().isEmpty()) {
-          survivor.pendingMoves().forEach(from -> store.moveRecords(from, survivor.id()));
-          store.update(survivor.withoutPendingMoves(clock.instant()));
+          moves += finishMoves(survivor);
           continue;
         }
         Set<Identity> missing = new TreeSet<>(identities);
         missing.removeAll(survivor.identities());
-        if (!missing.isEmpty()) {
+        live.values().forEach(other -> missing.removeAll(other.identities()));
+        if (!missing.isEmpty() && survivor.canHold(missing)) {
           store.attach(survivor.withIdentities(missing, clock.instant()), missing);
           continue;
+        }
+        if (!missing.isEmpty()) {
+          notes.add(identityLimit(missing.size() + " new identities were not linked"));
         }
         Profile updated =
             survivor.withTraits(
                 survivor.traits().applying(event.traits(), event.timestamp()), clock.instant());
-        return new ProcessOutcome(updated, store.record(updated, event), merges, false);
+        return new ProcessOutcome(
+            updated, store.record(updated, event, notes), merges, false, moves);
       } catch (ConcurrentChangeException lostRace) {
         backOff(pass);
       }
     }
     throw new IllegalStateException(
         "event " + event.messageId() + " kept losing races after " + MAX_PASSES + " passes");
+  }
+
+  /**
+   * The first other live profile the survivor can absorb within the identity limit; each one it
+   * cannot is noted, and stays a profile of its own.
+   */
+  private static Optional<Profile> loserToMerge(
+      Profile survivor, Collection<Profile> live, List<ProcessingNote> notes) {
+    for (Profile other : live) {
+      if (other.id().equals(survivor.id())) {
+        continue;
+      }
+      if (survivor.canHold(other.identities())) {
+        return Optional.of(other);
+      }
+      notes.add(
+          identityLimit(
+              "profile "
+                  + other.id()
+                  + " was not merged into "
+                  + survivor.id()
+                  + ": together they would hold "
+                  + (survivor.identities().size() + other.identities().size())
+                  + " identities"));
+    }
+    return Optional.empty();
+  }
+
+  private static ProcessingNote identityLimit(String what) {
+    return new ProcessingNote(
+        ProcessingNote.IDENTITY_LIMIT,
+        what
+            + "; a profile holds at most "
+            + Profile.MAX_IDENTITIES
+            + " identities ("
+            + Profile.MAX_IDENTITY_BYTES / 1024
+            + " KiB)");
+  }
+
+  /** Moves the records of every profile merged into {@code profile}, then clears the marks. */
+  private int finishMoves(Profile profile) {
+    profile.pendingMoves().forEach(from -> store.moveRecords(from, profile.id()));
+    store.update(profile.withoutPendingMoves(clock.instant()));
+    return profile.pendingMoves().size();
   }
 
   /**

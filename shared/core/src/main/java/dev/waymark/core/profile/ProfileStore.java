@@ -23,13 +23,19 @@ public interface ProfileStore {
   /** Claims new identities for a profile; {@code updated.version()} is one past the stored one. */
   void attach(Profile updated, Iterable<Identity> added);
 
-  /** Writes the merged survivor, turns the loser into a redirect and repoints its identities. */
+  /**
+   * Writes the merged survivor (with the loser in its pending moves) and turns the loser into a
+   * redirect, in one atomic change. The loser's identities still point at the loser, which now
+   * redirects to the survivor; {@link #moveRecords} repoints them, however many there are.
+   */
   void merge(Profile survivor, Profile loserRedirect);
 
   /**
-   * Moves everything recorded under {@code fromProfileId} (events, messages, journey runs, waits,
-   * memberships, traces) to {@code toProfileId}; idempotent. Where both have a membership of the
-   * same journey, the survivor's is kept.
+   * Finishes a merge: repoints the merged-away profile's identities to {@code toProfileId} and
+   * moves everything recorded under {@code fromProfileId} (events, messages, journey runs, waits,
+   * segment memberships with their re-checks, traces) to it, in as many atomic steps as needed.
+   * Idempotent, so a move interrupted half-way is finished by calling it again. Where both have a
+   * membership of the same journey, the survivor's is kept; segment memberships are combined.
    */
   void moveRecords(String fromProfileId, String toProfileId);
 
@@ -37,5 +43,13 @@ public interface ProfileStore {
   void update(Profile updated);
 
   /** Records an event on a profile with its new traits; false when it was already recorded. */
-  boolean record(Profile updated, InboundEvent event);
+  default boolean record(Profile updated, InboundEvent event) {
+    return record(updated, event, java.util.List.of());
+  }
+
+  /**
+   * Records an event with notes on what processing it did not do (shown with it on the timeline);
+   * false when it was already recorded.
+   */
+  boolean record(Profile updated, InboundEvent event, java.util.List<ProcessingNote> notes);
 }

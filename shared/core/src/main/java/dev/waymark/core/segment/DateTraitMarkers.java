@@ -24,7 +24,7 @@ public final class DateTraitMarkers implements ProcessedEventListener {
 
   @Override
   public void onProcessed(ProcessOutcome outcome, InboundEvent event) {
-    boolean all = outcome.createdProfile() || outcome.merges() > 0;
+    boolean all = outcome.createdProfile() || outcome.joinedProfiles();
     for (String trait : traits) {
       if (all || event.traits().has(trait)) {
         markers.mark(

@@ -63,10 +63,6 @@ public final class SegmentEvaluator implements ProcessedEventListener {
 
   @Override
   public void onProcessed(ProcessOutcome outcome, InboundEvent event) {
-    if (outcome.merges() > 0) {
-      // the merged-away profiles leave every segment (silently: the survivor is evaluated below)
-      outcome.profile().mergedFrom().forEach(memberships::forget);
-    }
     Set<String> affected = affected(outcome, event);
     if (!affected.isEmpty()) {
       evaluate(outcome.profile(), affected, event);
@@ -82,7 +78,8 @@ public final class SegmentEvaluator implements ProcessedEventListener {
   public Set<String> affected(ProcessOutcome outcome, InboundEvent event) {
     Set<String> affected = new LinkedHashSet<>();
     Optional<String> announced = InternalEvents.segmentOf(event);
-    boolean everything = announced.isEmpty() && (outcome.createdProfile() || outcome.merges() > 0);
+    boolean everything =
+        announced.isEmpty() && (outcome.createdProfile() || outcome.joinedProfiles());
     Set<String> traits = new HashSet<>();
     event.traits().fieldNames().forEachRemaining(traits::add);
     boolean identities =

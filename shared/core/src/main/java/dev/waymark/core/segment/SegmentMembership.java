@@ -45,4 +45,33 @@ public record SegmentMembership(
         version + 1,
         next);
   }
+
+  /**
+   * This person's standing after a merge brought in {@code merged} (the merged-away profile's
+   * standing in the same segment): a member when either was (the survivor's entry time wins, else
+   * the merged one's), the earlier re-check, both histories in time order (the most recent {@link
+   * #HISTORY_KEPT}), one version past this one. Not an entry or exit: the combined profile is
+   * evaluated afresh after the merge, and that records any change.
+   */
+  public SegmentMembership absorbing(SegmentMembership merged) {
+    boolean in = member || merged.member;
+    Instant entered =
+        member ? enteredAt : merged.member ? merged.enteredAt : latest(enteredAt, merged.enteredAt);
+    Instant exited = latest(exitedAt, merged.exitedAt);
+    Instant due =
+        dueAt == null
+            ? merged.dueAt
+            : merged.dueAt == null || dueAt.isBefore(merged.dueAt) ? dueAt : merged.dueAt;
+    List<Change> both = new java.util.ArrayList<>(history);
+    both.addAll(merged.history);
+    both.sort(java.util.Comparator.comparing(Change::at));
+    if (both.size() > HISTORY_KEPT) {
+      both = both.subList(both.size() - HISTORY_KEPT, both.size());
+    }
+    return new SegmentMembership(segmentId, in, entered, exited, due, version + 1, both);
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isAfter(b) ? a : b;
+  }
 }

@@ -30,7 +30,4 @@ public interface SegmentMemberships {
 
   /** The segment's members, a page at a time (profile ids). */
   Page<String> members(String segmentId, int limit, String cursor);
-
-  /** Removes the person from every segment's index and counter (before erasing them). */
-  void forget(String profileId);
 }

@@ -82,7 +82,7 @@ class ProfileServiceRetryTest {
     }
 
     @Override
-    public boolean record(Profile updated, InboundEvent event) {
+    public boolean record(Profile updated, InboundEvent event, List<ProcessingNote> notes) {
       throw new AssertionError("not expected");
     }
   }

@@ -118,4 +118,23 @@ class ProfileTest {
     assertThat(redirect.version()).isEqualTo(4);
     assertThat(redirect.identities()).isEqualTo(loser.identities());
   }
+
+  @Test
+  void aProfileHoldsAtMostTheIdentityLimitByCountAndByBytes() {
+    Profile one = Profile.create("P", List.of(user("u")), NOW);
+    List<Identity> fill = new java.util.ArrayList<>();
+    for (int i = 1; i < Profile.MAX_IDENTITIES; i++) {
+      fill.add(anon("a" + i));
+    }
+    assertThat(one.canHold(fill)).isTrue();
+    fill.add(anon("one-too-many"));
+    assertThat(one.canHold(fill)).isFalse();
+    assertThat(one.canHold(List.of(user("u")))).isTrue(); // its own identities count once
+    List<Identity> long20 = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      long20.add(anon(i + "x".repeat(4000))); // 20 × 4 KB > 64 KiB
+    }
+    assertThat(one.canHold(long20)).isFalse();
+    assertThat(one.canHold(long20.subList(0, 10))).isTrue();
+  }
 }

@@ -110,6 +110,15 @@ class SegmentEvaluatorTest {
   }
 
   @Test
+  void aMergeOrTheEndOfAnInterruptedOneReEvaluatesEverySegment() {
+    InboundEvent login = event("{\"type\":\"track\",\"event\":\"Login\",\"messageId\":\"m6\"}");
+    assertThat(evaluator.affected(new ProcessOutcome(profile("{}"), true, 1, false), login))
+        .hasSize(4);
+    assertThat(evaluator.affected(new ProcessOutcome(profile("{}"), true, 0, false, 1), login))
+        .hasSize(4); // the moves a crash left were finished by this event
+  }
+
+  @Test
   void aSegmentEventReEvaluatesItsReadersButNeverItself() {
     Profile p = profile("{}");
     InboundEvent entered =
@@ -182,9 +191,6 @@ class SegmentEvaluatorTest {
     public Page<String> members(String segmentId, int limit, String cursor) {
       return new Page<>(List.of(), null);
     }
-
-    @Override
-    public void forget(String profileId) {}
   }
 
   static final class NoTimeline implements ProfileRecords {
@@ -194,7 +200,7 @@ class SegmentEvaluatorTest {
     }
 
     @Override
-    public ErasureReport erase(Profile profile) {
+    public ErasureReport erase(Profile profile, dev.waymark.core.profile.ExecutionStopper runs) {
       throw new UnsupportedOperationException();
     }
   }
