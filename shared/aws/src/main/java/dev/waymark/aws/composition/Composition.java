@@ -4,6 +4,7 @@ import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.steps.StepServices;
+import dev.waymark.core.deadletter.DeadLetters;
 import dev.waymark.core.journey.steps.StepTasks;
 import dev.waymark.core.profile.EventProcessing;
 import dev.waymark.core.profile.ProcessedEventListener;
@@ -44,16 +45,23 @@ public final class Composition {
         core.profiles(), processedEventListeners(core, journeys), concurrency);
   }
 
+  /**
+   * What the process function runs on: the processing and the dead letters it notes failures in.
+   */
+  public record ProcessGraph(EventProcessing processing, DeadLetters deadLetters) {}
+
   /** ProcessFunction: core and journey services from the environment, and their listeners. */
-  public static EventProcessing processFunction() {
+  public static ProcessGraph processFunction() {
     Map<String, String> env = System.getenv();
     WaymarkServices core = WaymarkServices.fromEnvironment();
-    return processing(
-        core,
-        new JourneyServices(core, JourneyConfig.from(env)),
-        Integer.parseInt(
-            env.getOrDefault(
-                "WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_PROCESS_CONCURRENCY))));
+    return new ProcessGraph(
+        processing(
+            core,
+            new JourneyServices(core, JourneyConfig.from(env)),
+            Integer.parseInt(
+                env.getOrDefault(
+                    "WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_PROCESS_CONCURRENCY)))),
+        core.deadLetters());
   }
 
   /**

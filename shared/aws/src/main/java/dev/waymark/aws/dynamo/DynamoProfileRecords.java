@@ -1,6 +1,7 @@
 package dev.waymark.aws.dynamo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.aws.deadletter.DynamoDeadLetterStore;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.ProblemException;
@@ -63,8 +64,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
     List<Map<String, AttributeValue>> items = page.items();
     boolean more = items.size() > limit;
     List<Map<String, AttributeValue>> shown = more ? items.subList(0, limit) : items;
-    List<ObjectNode> events =
-        shown.stream().map(i -> Json.parseObject(Attr.string(i, "event"))).toList();
+    List<ObjectNode> events = shown.stream().map(DynamoDeadLetterStore::timelineEntry).toList();
     String next = more ? encodeCursor(Attr.string(shown.get(limit - 1), Keys.SK)) : null;
     return new Page<>(events, next);
   }
