@@ -44,6 +44,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -54,6 +55,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -171,6 +173,16 @@ public final class LocalRuntime implements AutoCloseable {
             messageId -> setAside.setAside(messageId, "the retries were spent"));
     http.verifyRoutes();
     this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
+  }
+
+  private static software.amazon.awssdk.retries.api.RetryStrategy quickRetries() {
+    BackoffStrategy backoff =
+        BackoffStrategy.exponentialDelay(Duration.ofMillis(10), Duration.ofMillis(500));
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(3)
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(backoff)
+        .build();
   }
 
   /**

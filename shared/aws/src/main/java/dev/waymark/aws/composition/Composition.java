@@ -1,6 +1,9 @@
 package dev.waymark.aws.composition;
 
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.config.AwsClients;
+import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.deadletter.StreamFailureDescriptions;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.steps.StepServices;
@@ -62,6 +65,21 @@ public final class Composition {
                 env.getOrDefault(
                     "WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_PROCESS_CONCURRENCY)))),
         core.deadLetters());
+  }
+
+  /** What DeadLetterFunction runs on: the dead letters, and the stream its messages describe. */
+  public record DeadLetterGraph(DeadLetters deadLetters, StreamFailureDescriptions descriptions) {}
+
+  /**
+   * DeadLetterFunction (the consumer of ProcessFunction's dead-letter queue): the core services'
+   * dead letters and a client of the table's stream, from the environment.
+   */
+  public static DeadLetterGraph deadLetterFunction() {
+    WaymarkConfig config = WaymarkConfig.fromEnvironment();
+    WaymarkServices core =
+        new WaymarkServices(AwsClients.dynamoDb(config), config, java.time.Clock.systemUTC());
+    return new DeadLetterGraph(
+        core.deadLetters(), new StreamFailureDescriptions(AwsClients.dynamoDbStreams(config)));
   }
 
   /**

@@ -57,6 +57,11 @@ public record DynamoDeadLetterStore(DynamoDbClient dynamo, String table, Duratio
   }
 
   @Override
+  public boolean attempted(String messageId) {
+    return get(Keys.inbox(messageId), Keys.FAILURE_NOTE_SK) != null;
+  }
+
+  @Override
   public DeadLetter setAside(
       String messageId,
       Optional<InboundEvent> event,

@@ -12,6 +12,9 @@ public interface DeadLetterStore {
    */
   void noteFailure(String messageId, String reason, Instant at);
 
+  /** Whether a failed processing attempt of the event was noted. */
+  boolean attempted(String messageId);
+
   /**
    * Turns an event's failure notes into a dead letter (status {@code failed}); {@code
    * fallbackReason} when no attempt was noted. When {@code onTimelineOf} names a profile, the event

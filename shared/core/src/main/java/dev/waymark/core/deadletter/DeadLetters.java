@@ -25,6 +25,11 @@ public record DeadLetters(
     store.noteFailure(messageId, reason, clock.instant());
   }
 
+  /** Whether a processing attempt of the event failed (and was noted). */
+  public boolean attempted(String messageId) {
+    return store.attempted(messageId);
+  }
+
   /**
    * The retries of the event are spent: it becomes a dead letter, on the timeline of the profile
    * one of its identities belongs to (if any does yet).
