@@ -63,6 +63,19 @@ class DeadLettersTest extends LocalRuntimeFixture {
     assertThat(missing.contentType()).startsWith("application/problem+json");
     assertThat(api.post("/v1/admin/dead-letters/no-such-message/replay", "").status())
         .isEqualTo(404);
+    LocalApi.Answer tooLong = api.get("/v1/admin/dead-letters/" + "m".repeat(2000));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body().toString()).contains("id");
+    LocalApi.Answer control = api.post("/v1/admin/dead-letters/a%01b/replay", "");
+    assertThat(control.status()).isEqualTo(400);
+    LocalApi.Answer longCursor =
+        api.get(
+            "/v1/admin/dead-letters?cursor="
+                + java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(("DL:" + "x".repeat(3000)).getBytes()));
+    assertThat(longCursor.status()).isEqualTo(400);
+    assertThat(longCursor.body().toString()).contains("cursor");
     LocalApi.Answer badLimit = api.get("/v1/admin/dead-letters?limit=0");
     assertThat(badLimit.status()).isEqualTo(400);
     assertThat(badLimit.body().toString()).contains("limit");

@@ -69,8 +69,10 @@ final class DeadLetterRoutes {
 
   private static String messageId(APIGatewayV2HTTPEvent event) {
     String id = HttpRequests.pathParameter(event, "id");
-    if (id == null || id.isBlank()) {
-      throw ProblemException.invalidField("id", "a messageId is required");
+    if (!DeadLetter.plausibleMessageId(id)) {
+      throw ProblemException.invalidField(
+          "id",
+          "a messageId: 1 to " + DeadLetter.MAX_MESSAGE_ID + " characters, no control characters");
     }
     return id;
   }

@@ -6,7 +6,7 @@ import dev.waymark.local.LocalRuntime;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chaos program, small: 300 events over 30 people with 10% injected faults (DynamoDB throttling
+ * The chaos program, small: 200 events over 20 people with 10% injected faults (DynamoDB throttling
  * and errors, task failures and time-outs, SES and SNS throttling and errors), 5% duplicates and
  * every event after the first identify shuffled. No event is lost or recorded twice, nothing is
  * sent twice or without consent, every person's identities are on one profile of their own, and the
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ChaosTest {
   @Test
   void nothingIsLostDuplicatedOrSentWithoutConsentUnderFaults() throws Exception {
-    Chaos.Settings settings = new Chaos.Settings(30, 0.10, 0.05, 25, 7);
+    Chaos.Settings settings = new Chaos.Settings(20, 0.10, 0.05, 25, 7);
     try (LocalRuntime runtime = Chaos.freshRuntime()) {
       ChaosFigures figures = new Chaos(runtime, settings).run();
 

@@ -259,7 +259,7 @@ public record DynamoDeadLetterStore(DynamoDbClient dynamo, String table, Duratio
   private static String decodeCursor(String cursor) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (raw.startsWith("DL:") && raw.length() > 3) {
+      if (raw.startsWith("DL:") && DeadLetter.plausibleMessageId(raw.substring(3))) {
         return raw.substring(3);
       }
     } catch (IllegalArgumentException e) {

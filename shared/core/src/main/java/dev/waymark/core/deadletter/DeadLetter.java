@@ -20,6 +20,34 @@ public record DeadLetter(
     int replays,
     Optional<Instant> resolvedAt) {
 
+  /**
+   * The longest messageId a dead letter can have: an API event's is at most 100 characters,
+   * Waymark's own (segment changes, lease scans) a little more; well under DynamoDB's key limit.
+   */
+  public static final int MAX_MESSAGE_ID = 300;
+
+  /** Whether a string can be a dead letter's messageId (length, no control or lone surrogates). */
+  public static boolean plausibleMessageId(String id) {
+    if (id == null || id.isEmpty() || id.length() > MAX_MESSAGE_ID) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (Character.isISOControl(c)) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= id.length() || !Character.isLowSurrogate(id.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** What became of a dead letter. */
   public enum Status {
     /** set aside after the retries; waits for a replay */
