@@ -22,6 +22,13 @@ public final class SharedDynamoDbLocal {
     return client;
   }
 
+  /** A client of the shared engine's DynamoDB Streams endpoint. */
+  public static synchronized software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient
+      streamsClient() {
+    client();
+    return engine.streamsClient();
+  }
+
   /** A new, empty Waymark table (as template.yaml declares it) and its name. */
   public static String newWaymarkTable() {
     String name = "waymark-" + UUID.randomUUID();

@@ -7,9 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.deadletter.DynamoDeadLetterStore;
+import dev.waymark.aws.dynamo.DynamoEventInbox;
+import dev.waymark.aws.dynamo.DynamoProfileStore;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.deadletter.DeadLetters;
 import dev.waymark.core.ingest.ArrivalTimes;
+import dev.waymark.core.profile.ProfileService;
 import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.ddblocal.TemplateTable;
 import dev.waymark.functions.authorizer.WriteKeyAuthorizerHandler;
@@ -26,6 +31,9 @@ import dev.waymark.local.aws.OutboxRoutes;
 import dev.waymark.local.clock.ClockFollower;
 import dev.waymark.local.clock.ClockRoutes;
 import dev.waymark.local.clock.VirtualClock;
+import dev.waymark.local.faults.FaultRoutes;
+import dev.waymark.local.faults.Faults;
+import dev.waymark.local.faults.FaultyDynamoHttp;
 import dev.waymark.local.http.HttpApiServer;
 import dev.waymark.local.http.LocalRoutes;
 import dev.waymark.local.http.SamApi;
@@ -38,6 +46,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -45,6 +54,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -67,6 +80,9 @@ public final class LocalRuntime implements AutoCloseable {
   private final LocalJourneys journeys;
   private final LocalSchedulerRuntime scheduler;
   private final ClockFollower follower;
+  private final Faults faults;
+  private final DynamoDbClient platform;
+  private final FaultyDynamoHttp faultyDynamo;
 
   private LocalRuntime(Options options) throws IOException {
     Path template = options.template().orElseGet(TemplateTable::findTemplate);
@@ -75,8 +91,27 @@ public final class LocalRuntime implements AutoCloseable {
         options.dynamoPort() == 0
             ? DynamoDbLocal.start()
             : DynamoDbLocal.start(options.dynamoPort());
-    this.dynamo = dynamoLocal.client();
-    TemplateTable.create(dynamo, template, TemplateTable.WAYMARK_TABLE, TABLE);
+    // the platform's own calls (table set-up, setting a dead letter aside as the event source
+    // mapping does) use a client faults are not injected into; the functions use the faulty one
+    this.platform = dynamoLocal.client();
+    TemplateTable.create(platform, template, TemplateTable.WAYMARK_TABLE, TABLE);
+    this.faults = new Faults();
+    this.faultyDynamo = new FaultyDynamoHttp(UrlConnectionHttpClient.create(), faults);
+    this.dynamo =
+        DynamoDbClient.builder()
+            .endpointOverride(dynamoLocal.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(DynamoDbLocal.localCredentials())
+            .httpClient(faultyDynamo)
+            // the SDK's standard mode, 3 attempts (Lambda's default for DynamoDB is 9): injected
+            // faults reach the stream's retries and the dead letters, not only the SDK's retries
+            .overrideConfiguration(
+                o ->
+                    o.retryStrategy(
+                        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                            .maxAttempts(3)
+                            .build()))
+            .build();
     this.clock =
         new VirtualClock(options.start().orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     this.follower = new ClockFollower(clock, Clock.systemUTC(), options.start().isEmpty());
@@ -100,7 +135,8 @@ public final class LocalRuntime implements AutoCloseable {
                 WriteKeyAuthorizerHandler.class.getName(),
                 new WriteKeyAuthorizerHandler(services.writeKeys(), quiet));
     List<LocalRoutes> localRoutes =
-        new CopyOnWriteArrayList<>(List.of(new ClockRoutes(clock, follower)));
+        new CopyOnWriteArrayList<>(
+            List.of(new ClockRoutes(clock, follower), new FaultRoutes(faults, this::retries)));
     this.http =
         new HttpApiServer(
             "127.0.0.1",
@@ -117,12 +153,18 @@ public final class LocalRuntime implements AutoCloseable {
             });
     this.outbox = new Outbox(clock);
     EmailFeedback feedback = new EmailFeedback(clock);
-    this.messaging = new LocalAwsServer(outbox, feedback::report);
+    this.messaging = new LocalAwsServer(outbox, feedback::report, faults);
     // the link-signing key: random per start until the data folder keeps one (LocalSigningSecret)
     LocalSigningSecret signing = LocalSigningSecret.perStart();
     this.journeys =
         new LocalJourneys(
-            template, services, clock, messaging.endpoint(), baseUri(), signing.keyRing());
+            template,
+            services,
+            clock,
+            messaging.endpoint(),
+            baseUri(),
+            signing.keyRing(),
+            faults);
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
     localRoutes.add(new WebhookSinkRoutes(clock));
@@ -134,6 +176,7 @@ public final class LocalRuntime implements AutoCloseable {
         new ProfilesHandler(
             services, Composition.erasureStopper(journeys.services().executions()), quiet));
     String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
+    DeadLetters setAside = platformDeadLetters(platform, clock);
     this.poller =
         new StreamPoller(
             dynamoLocal.streamsClient(),
@@ -141,9 +184,35 @@ public final class LocalRuntime implements AutoCloseable {
             new ProcessHandler(
                 Composition.processing(
                     services, journeys.services(), Composition.DEFAULT_PROCESS_CONCURRENCY),
-                quiet));
+                services.deadLetters(),
+                quiet),
+            messageId -> setAside.setAside(messageId, "the retries were spent"));
     http.verifyRoutes();
     this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
+  }
+
+  private static software.amazon.awssdk.retries.api.RetryStrategy quickRetries() {
+    BackoffStrategy backoff =
+        BackoffStrategy.exponentialDelay(Duration.ofMillis(10), Duration.ofMillis(500));
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(3)
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(backoff)
+        .build();
+  }
+
+  /**
+   * Dead letters as the platform sets them aside (Lambda's event source mapping sending to the
+   * queue, and the queue's consumer): on the client without faults.
+   */
+  private static DeadLetters platformDeadLetters(DynamoDbClient platform, Clock clock) {
+    WaymarkConfig config = WaymarkConfig.local(TABLE);
+    return new DeadLetters(
+        new DynamoDeadLetterStore(platform, TABLE, WaymarkServices.DEAD_LETTER_RETENTION),
+        new DynamoEventInbox(platform, TABLE, config.dedupWindow()),
+        new ProfileService(
+            new DynamoProfileStore(platform, TABLE, clock, config.eventRetention()), clock),
+        clock);
   }
 
   /**
@@ -264,8 +333,23 @@ public final class LocalRuntime implements AutoCloseable {
     return journeys.sfnEndpoint();
   }
 
-  public int deadLetterCount() {
-    return poller.deadLetters().size();
+  /** Events set aside as dead letters since the start. */
+  public long deadLetterCount() {
+    return poller.setAsideCount();
+  }
+
+  /** The fault injection ({@code /_local/faults}). */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * Retries seen: the SDK's DynamoDB retries ({@code dynamodbSdk}) and the stream batches delivered
+   * again from a failed record ({@code stream}).
+   */
+  public Map<String, Long> retries() {
+    return Map.of(
+        "dynamodbSdk", faultyDynamo.retries(), "stream", poller == null ? 0L : poller.retries());
   }
 
   @Override
@@ -277,6 +361,7 @@ public final class LocalRuntime implements AutoCloseable {
     messaging.close();
     poller.close();
     dynamo.close();
+    platform.close();
     dynamoLocal.close();
   }
 }

@@ -2,6 +2,7 @@ package dev.waymark.aws;
 
 import dev.waymark.aws.config.AwsClients;
 import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.deadletter.DynamoDeadLetterStore;
 import dev.waymark.aws.dynamo.DynamoAccountStore;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.DynamoProfileRecords;
@@ -12,6 +13,7 @@ import dev.waymark.aws.segment.SegmentServices;
 import dev.waymark.core.access.WriteKeys;
 import dev.waymark.core.account.AccountLinks;
 import dev.waymark.core.account.AccountStore;
+import dev.waymark.core.deadletter.DeadLetters;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.ingest.IngestService;
@@ -19,6 +21,7 @@ import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.segment.SegmentFiles;
 import java.time.Clock;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,6 +41,10 @@ public final class WaymarkServices {
   private final AccountStore accounts;
   private final AccountLinks accountLinks;
   private final SegmentServices segments;
+  private final DeadLetters deadLetters;
+
+  /** How long dead letters, their failure notes and timeline marks are kept. */
+  public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
 
   public WaymarkServices(DynamoDbClient dynamo, WaymarkConfig config, Clock clock) {
     this.dynamo = dynamo;
@@ -65,6 +72,12 @@ public final class WaymarkServices {
             accounts,
             inbox,
             SegmentFiles.fromClasspath());
+    this.deadLetters =
+        new DeadLetters(
+            new DynamoDeadLetterStore(dynamo, config.table(), DEAD_LETTER_RETENTION),
+            inbox,
+            profiles,
+            clock);
   }
 
   /** What a Lambda function builds at init from its environment. */
@@ -122,5 +135,10 @@ public final class WaymarkServices {
   /** Segments: definitions, memberships, the lease scan, due checks, audience schedules. */
   public SegmentServices segments() {
     return segments;
+  }
+
+  /** Dead letters: failure notes, the letters, their replays (see docs/reliability.md). */
+  public DeadLetters deadLetters() {
+    return deadLetters;
   }
 }

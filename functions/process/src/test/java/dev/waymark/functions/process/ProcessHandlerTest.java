@@ -44,6 +44,7 @@ class ProcessHandlerTest {
     handler =
         new ProcessHandler(
             new EventProcessing(services.profiles(), services.segments().listeners(), 8),
+            services.deadLetters(),
             Telemetry.quiet());
   }
 

@@ -117,7 +117,7 @@ final class ProfileRoutes {
     return Identity.of(given.get(0), value);
   }
 
-  private static int limit(APIGatewayV2HTTPEvent event) {
+  static int limit(APIGatewayV2HTTPEvent event) {
     String raw = HttpRequests.query(event, "limit").orElse(Integer.toString(DEFAULT_PAGE));
     try {
       int limit = Integer.parseInt(raw);

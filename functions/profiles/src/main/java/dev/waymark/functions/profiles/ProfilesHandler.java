@@ -18,6 +18,7 @@ public final class ProfilesHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(ProfilesHandler.class);
   private final ProfileRoutes routes;
+  private final DeadLetterRoutes deadLetters;
   private final Telemetry telemetry;
 
   public ProfilesHandler() {
@@ -32,6 +33,7 @@ public final class ProfilesHandler
     this.routes =
         new ProfileRoutes(
             services.profiles(), services.records(), services.accounts(), services.clock(), runs);
+    this.deadLetters = new DeadLetterRoutes(services.deadLetters());
     this.telemetry = telemetry;
   }
 
@@ -48,6 +50,9 @@ public final class ProfilesHandler
       case "GET /v1/profiles/{id}/events" -> routes.events(event);
       case "PUT /v1/profiles/{id}/consents" -> routes.consents(event);
       case "DELETE /v1/profiles/{id}" -> routes.erase(event);
+      case "GET /v1/admin/dead-letters" -> deadLetters.list(event);
+      case "GET /v1/admin/dead-letters/{id}" -> deadLetters.get(event);
+      case "POST /v1/admin/dead-letters/{id}/replay" -> deadLetters.replay(event);
       default -> throw HttpHandlerSupport.noRoute(route);
     };
   }

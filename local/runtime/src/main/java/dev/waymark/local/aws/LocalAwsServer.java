@@ -1,6 +1,7 @@
 package dev.waymark.local.aws;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.waymark.local.faults.Faults;
 import dev.waymark.local.http.LocalHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,18 @@ public final class LocalAwsServer implements AutoCloseable {
   private final LocalSesEndpoint ses;
   private final LocalSnsEndpoint sns;
 
+  private final Faults faults;
+
   public LocalAwsServer(Outbox outbox, BiConsumer<Outbox.Message, String> emailFeedback)
       throws IOException {
+    this(outbox, emailFeedback, new Faults());
+  }
+
+  /** As above, answering with the SES and SNS faults of {@code faults} before the outbox. */
+  public LocalAwsServer(
+      Outbox outbox, BiConsumer<Outbox.Message, String> emailFeedback, Faults faults)
+      throws IOException {
+    this.faults = faults;
     this.ses = new LocalSesEndpoint(outbox, emailFeedback);
     this.sns = new LocalSnsEndpoint(outbox);
     this.server = new LocalHttpServer(LocalHttpServer.LOOPBACK, 0, 4, "/", this::serve);
@@ -39,9 +50,9 @@ public final class LocalAwsServer implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       AwsResponse response =
           path.equals("/v2/email/outbound-emails")
-              ? ses.sendEmail(body)
+              ? InjectedFaults.ses(faults).orElseGet(() -> ses.sendEmail(body))
               : path.equals("/")
-                  ? sns.handle(body)
+                  ? InjectedFaults.sns(faults).orElseGet(() -> sns.handle(body))
                   : AwsResponse.json(
                       404, "{\"message\":\"the local AWS endpoint does not serve " + path + "\"}");
       byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,8 @@ package dev.waymark.local.functions;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.core.json.Json;
+import dev.waymark.local.faults.FaultPlan;
+import dev.waymark.local.faults.Faults;
 import dev.waymark.states.StatesFailure;
 import dev.waymark.states.task.LambdaHandler;
 import java.util.Map;
@@ -22,13 +24,45 @@ public final class LocalFunctions {
   public static Function<String, LambdaHandler> resolver(
       Map<String, String> handlerClassByFunction,
       Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> handlersByClass) {
+    return resolver(handlerClassByFunction, handlersByClass, new Faults());
+  }
+
+  /**
+   * As above, with the task faults of {@code faults} injected: a failure is Lambda's {@code
+   * Lambda.ServiceException} before the function runs; a time-out is {@code Sandbox.Timedout} after
+   * it ran (its work is done, its answer lost), as a Lambda function that times out reports it.
+   */
+  public static Function<String, LambdaHandler> resolver(
+      Map<String, String> handlerClassByFunction,
+      Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> handlersByClass,
+      Faults faults) {
     return functionName -> {
       String name = functionNameOf(functionName);
       String handlerClass = handlerClassByFunction.get(name);
       RequestHandler<Map<String, Object>, Map<String, Object>> handler =
           handlerClass == null ? null : handlersByClass.get(handlerClass);
-      return handler == null ? null : adapt(name, handler);
+      return handler == null ? null : withFaults(name, adapt(name, handler), faults);
     };
+  }
+
+  private static LambdaHandler withFaults(String name, LambdaHandler handler, Faults faults) {
+    return payload -> {
+      Faults.Fault fault = faults.next(FaultPlan.Target.TASKS, name);
+      if (fault == Faults.Fault.FIRST) {
+        throw injected(
+            "Lambda.ServiceException", "injected by /_local/faults: " + name + " failed");
+      }
+      var output = handler.handle(payload);
+      if (fault == Faults.Fault.SECOND) {
+        throw injected("Sandbox.Timedout", "injected by /_local/faults: " + name + " timed out");
+      }
+      return output;
+    };
+  }
+
+  private static StatesFailure injected(String error, String message) {
+    return new StatesFailure(
+        error, Json.write(Json.object().put("errorMessage", message).put("errorType", error)));
   }
 
   /** The function's name in {@code name}, {@code name:qualifier} or a function ARN. */

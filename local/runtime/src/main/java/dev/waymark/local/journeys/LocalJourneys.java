@@ -14,6 +14,7 @@ import dev.waymark.functions.journeytasks.ProfileFactsHandler;
 import dev.waymark.functions.journeytasks.SendTaskHandler;
 import dev.waymark.functions.journeytasks.StepTaskHandler;
 import dev.waymark.local.clock.VirtualClock;
+import dev.waymark.local.faults.Faults;
 import dev.waymark.local.functions.LocalFunctions;
 import dev.waymark.states.StatesEngine;
 import dev.waymark.states.api.StatesHttpServer;
@@ -38,20 +39,25 @@ public final class LocalJourneys implements AutoCloseable {
   private final StatesHttpServer endpoint;
   private final JourneyServices services;
 
+  /**
+   * @param signingKeys signs and checks unsubscribe links (and other signed tokens)
+   * @param faults the task faults injected into the task functions
+   */
   public LocalJourneys(
       Path template,
       WaymarkServices core,
       VirtualClock clock,
       URI messagingEndpoint,
       URI publicUrl,
-      KeyRing signingKeys)
+      KeyRing signingKeys,
+      Faults faults)
       throws IOException {
     Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> tasks = new HashMap<>();
     Map<String, String> functions = SamStateMachines.functions(template);
     this.engine =
         StatesEngine.builder()
             .clock(clock.engineClock())
-            .lambdaResolver(LocalFunctions.resolver(functions, tasks))
+            .lambdaResolver(LocalFunctions.resolver(functions, tasks, faults))
             .build();
     this.endpoint = StatesHttpServer.start(engine, "127.0.0.1", 0);
     URI sfnEndpoint = URI.create(endpoint.endpoint());

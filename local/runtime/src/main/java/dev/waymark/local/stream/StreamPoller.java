@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -19,9 +20,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * Feeds a stream-driven handler from DynamoDB Local's stream the way Lambda's event source mapping
  * does: batches per shard, the template's filter (inserts of inbox items), partial batch failures
- * retried from the failed record, and after {@link #MAX_RETRIES} retries that record goes to a
- * dead-letter list (printed, and readable through {@link #deadLetters()}) while the rest of the
- * batch carries on.
+ * retried from the failed record, and after {@link #MAX_RETRIES} retries that record is set aside
+ * (handed to {@code setAside} with its messageId, as the event source mapping sends its description
+ * to the dead-letter queue) while the rest of the batch carries on.
  */
 public final class StreamPoller implements AutoCloseable {
   static final int BATCH_SIZE = 50;
@@ -32,7 +33,9 @@ public final class StreamPoller implements AutoCloseable {
   private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
   private final Map<String, String> iterators = new LinkedHashMap<>();
   private final List<String> finishedShards = new ArrayList<>();
-  private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
+  private final Consumer<String> setAside;
+  private final AtomicLong retries = new AtomicLong();
+  private final AtomicLong setAsideCount = new AtomicLong();
   private final Thread thread;
   private volatile boolean running = true;
   private volatile long idlePasses;
@@ -40,7 +43,9 @@ public final class StreamPoller implements AutoCloseable {
   public StreamPoller(
       DynamoDbStreamsClient streams,
       String streamArn,
-      RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+      RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
+      Consumer<String> setAside) {
+    this.setAside = setAside;
     this.streams = streams;
     this.streamArn = streamArn;
     this.handler = handler;
@@ -86,8 +91,14 @@ public final class StreamPoller implements AutoCloseable {
     return pollOnce() == 0;
   }
 
-  public List<DynamodbEvent.DynamodbStreamRecord> deadLetters() {
-    return List.copyOf(deadLetters);
+  /** Records set aside after their retries. */
+  public long setAsideCount() {
+    return setAsideCount.get();
+  }
+
+  /** Batches delivered again from a failed record. */
+  public long retries() {
+    return retries.get();
   }
 
   private synchronized int pollOnce() {
@@ -145,15 +156,33 @@ public final class StreamPoller implements AutoCloseable {
       if (++attempts > MAX_RETRIES) {
         // as BisectBatchOnFunctionError ends up doing: the record that keeps failing is set aside
         // (the event source mapping sends its description to the queue), the rest carries on
-        deadLetters.add(batch.get(0));
-        System.err.println(
-            "stream poller: record "
-                + batch.get(0).getDynamodb().getSequenceNumber()
-                + " sent to the dead-letter list after "
-                + MAX_RETRIES
-                + " retries");
+        setAside(batch.get(0));
         batch = batch.subList(1, batch.size());
         attempts = 0;
+      } else {
+        retries.incrementAndGet();
+      }
+    }
+  }
+
+  private void setAside(DynamodbEvent.DynamodbStreamRecord record) {
+    String messageId = Keys.messageIdOf(record.getDynamodb().getKeys().get(Keys.PK).getS());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        setAside.accept(messageId);
+        setAsideCount.incrementAndGet();
+        System.err.println(
+            "stream poller: event "
+                + messageId
+                + " set aside as a dead letter after "
+                + MAX_RETRIES
+                + " retries (GET /v1/admin/dead-letters)");
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == MAX_RETRIES || !running) {
+          System.err.println("stream poller: could not set aside " + messageId);
+          return;
+        }
       }
     }
   }
@@ -169,16 +198,16 @@ public final class StreamPoller implements AutoCloseable {
   }
 
   /**
-   * template.yaml's FilterCriteria:
-   * {"eventName":["INSERT"],"dynamodb":{"NewImage":{"SK":{"S":["EVENT"]}}}}, with the key names
-   * from {@link Keys}.
+   * template.yaml's FilterCriteria: {"eventName":["INSERT"],"dynamodb":{"NewImage":{"SK":{"S":
+   * ["EVENT",{"prefix":"REPLAY#"}]}}}}, with the key names from {@link Keys}.
    */
   static boolean matchesTemplateFilter(DynamodbEvent.DynamodbStreamRecord record) {
     var image = record.getDynamodb().getNewImage();
     return "INSERT".equals(record.getEventName())
         && image != null
         && image.get(Keys.SK) != null
-        && Keys.INBOX_SK.equals(image.get(Keys.SK).getS());
+        && (Keys.INBOX_SK.equals(image.get(Keys.SK).getS())
+            || image.get(Keys.SK).getS().startsWith(Keys.REPLAY_PREFIX));
   }
 
   @Override

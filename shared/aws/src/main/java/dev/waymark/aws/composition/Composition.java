@@ -1,11 +1,14 @@
 package dev.waymark.aws.composition;
 
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.config.AwsClients;
 import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.deadletter.StreamFailureDescriptions;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.journey.SfnJourneyExecutions;
 import dev.waymark.aws.steps.StepServices;
+import dev.waymark.core.deadletter.DeadLetters;
 import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.steps.StepTasks;
 import dev.waymark.core.profile.EventProcessing;
@@ -51,16 +54,38 @@ public final class Composition {
         core.profiles(), processedEventListeners(core, journeys), concurrency);
   }
 
+  /**
+   * What the process function runs on: the processing and the dead letters it notes failures in.
+   */
+  public record ProcessGraph(EventProcessing processing, DeadLetters deadLetters) {}
+
   /** ProcessFunction: core and journey services from the environment, and their listeners. */
-  public static EventProcessing processFunction() {
+  public static ProcessGraph processFunction() {
     Map<String, String> env = System.getenv();
     WaymarkServices core = WaymarkServices.fromEnvironment();
-    return processing(
-        core,
-        new JourneyServices(core, JourneyConfig.from(env)),
-        Integer.parseInt(
-            env.getOrDefault(
-                "WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_PROCESS_CONCURRENCY))));
+    return new ProcessGraph(
+        processing(
+            core,
+            new JourneyServices(core, JourneyConfig.from(env)),
+            Integer.parseInt(
+                env.getOrDefault(
+                    "WAYMARK_PROCESS_CONCURRENCY", Integer.toString(DEFAULT_PROCESS_CONCURRENCY)))),
+        core.deadLetters());
+  }
+
+  /** What DeadLetterFunction runs on: the dead letters, and the stream its messages describe. */
+  public record DeadLetterGraph(DeadLetters deadLetters, StreamFailureDescriptions descriptions) {}
+
+  /**
+   * DeadLetterFunction (the consumer of ProcessFunction's dead-letter queue): the core services'
+   * dead letters and a client of the table's stream, from the environment.
+   */
+  public static DeadLetterGraph deadLetterFunction() {
+    WaymarkConfig config = WaymarkConfig.fromEnvironment();
+    WaymarkServices core =
+        new WaymarkServices(AwsClients.dynamoDb(config), config, java.time.Clock.systemUTC());
+    return new DeadLetterGraph(
+        core.deadLetters(), new StreamFailureDescriptions(AwsClients.dynamoDbStreams(config)));
   }
 
   /**

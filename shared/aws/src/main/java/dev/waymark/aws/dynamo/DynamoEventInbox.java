@@ -5,6 +5,7 @@ import dev.waymark.core.event.InboundEvent;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,6 +30,13 @@ public record DynamoEventInbox(DynamoDbClient dynamo, String table, Duration ded
     } catch (ConditionalCheckFailedException duplicate) {
       return false;
     }
+  }
+
+  @Override
+  public Optional<InboundEvent> stored(String messageId) {
+    return Queries.item(dynamo, table, Keys.inbox(messageId), Keys.INBOX_SK)
+        .filter(item -> item.containsKey(PAYLOAD))
+        .map(DynamoEventInbox::eventOf);
   }
 
   /** The inbox item of an event (also written inside other transactions, e.g. segment changes). */

@@ -1,6 +1,7 @@
 package dev.waymark.aws.dynamo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.aws.deadletter.DynamoDeadLetterStore;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.ErasureReport;
 import dev.waymark.core.profile.ExecutionStopper;
@@ -64,7 +65,7 @@ public final class DynamoProfileRecords implements ProfileRecords {
    * A stored event as the timeline shows it, with the notes processing left (never the sender's).
    */
   private static ObjectNode timelineEvent(Map<String, AttributeValue> item) {
-    ObjectNode event = Json.parseObject(Attr.string(item, "event"));
+    ObjectNode event = DynamoDeadLetterStore.timelineEntry(item);
     event.remove(ProfileItems.NOTES_FIELD);
     String notes = Attr.string(item, ProfileItems.NOTES);
     if (notes != null) {

@@ -19,8 +19,21 @@ public final class InboxStream {
     return "INSERT".equals(record.getEventName())
         && image != null
         && image.get(Keys.SK) != null
-        && Keys.INBOX_SK.equals(image.get(Keys.SK).getS())
-        && image.get(DynamoEventInbox.PAYLOAD) != null;
+        && image.get(Keys.PK) != null
+        && ((Keys.INBOX_SK.equals(image.get(Keys.SK).getS())
+                && image.get(DynamoEventInbox.PAYLOAD) != null)
+            || isReplay(record));
+  }
+
+  /** A replay request of a dead letter ({@code EV#<messageId>} / {@code REPLAY#<n>}). */
+  public static boolean isReplay(DynamodbEvent.DynamodbStreamRecord record) {
+    Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+    return image.get(Keys.SK).getS().startsWith(Keys.REPLAY_PREFIX);
+  }
+
+  /** The messageId of an inbox insert or replay request. */
+  public static String messageIdOf(DynamodbEvent.DynamodbStreamRecord record) {
+    return Keys.messageIdOf(record.getDynamodb().getKeys().get(Keys.PK).getS());
   }
 
   /** The event of an inbox insert. */

@@ -88,6 +88,33 @@ public final class Keys {
     return EVENT_PREFIX + timestamp + "#" + messageId;
   }
 
+  // --- dead letters (see docs/reliability.md) --------------------------------------------------
+  /** A replay request of an inbox event: {@code EV#<messageId>} / {@code REPLAY#<n>}. */
+  public static final String REPLAY_PREFIX = "REPLAY#";
+
+  /** The failed processing attempts of an inbox event: {@code EV#<messageId>} / {@code FAILURE}. */
+  public static final String FAILURE_NOTE_SK = "FAILURE";
+
+  /** The partition listing dead letters, sort key the messageId. */
+  public static final String DEAD_LETTERS_PK = "DEADLETTERS";
+
+  public static String replay(int n) {
+    return REPLAY_PREFIX + String.format("%04d", n);
+  }
+
+  /** The messageId of an {@code EV#<messageId>} key. */
+  public static String messageIdOf(String inboxKey) {
+    return idAfter("EV#", inboxKey, "inbox");
+  }
+
+  /**
+   * An event's failed-to-process mark on a timeline: {@code P#<id>} / {@code
+   * E#<timestamp>#<messageId>#failed}, beside where the event itself goes once processed.
+   */
+  public static String failedEvent(Instant timestamp, String messageId) {
+    return event(timestamp, messageId) + "#failed";
+  }
+
   public static String membership(String journeyId) {
     return MEMBERSHIP_PREFIX + journeyId;
   }

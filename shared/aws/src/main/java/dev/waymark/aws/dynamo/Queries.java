@@ -40,4 +40,14 @@ public final class Queries {
                 .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :p)")
                 .expressionAttributeValues(Map.of(":pk", Attr.s(pk), ":p", Attr.s(prefix))));
   }
+
+  /** The item at a key (strongly consistent), if there is one. */
+  public static java.util.Optional<Map<String, AttributeValue>> item(
+      DynamoDbClient dynamo, String table, String pk, String sk) {
+    Map<String, AttributeValue> item =
+        dynamo.getItem(r -> r.tableName(table).consistentRead(true).key(Attr.key(pk, sk))).item();
+    return item == null || item.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(item);
+  }
 }

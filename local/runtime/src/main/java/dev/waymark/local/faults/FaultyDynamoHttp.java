@@ -1,0 +1,97 @@
+package dev.waymark.local.faults;
+
+import dev.waymark.local.faults.FaultPlan.Target;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+/**
+ * The HTTP client of the runtime's DynamoDB client: passes calls to DynamoDB Local unless the fault
+ * plan says otherwise, in which case the call never reaches the table and is answered as DynamoDB
+ * answers a throttled request (400 ProvisionedThroughputExceededException) or an internal error
+ * (500 InternalServerError). The SDK then does what it does against AWS: retries with back-off, and
+ * gives up after its attempts. Also counts the SDK's retries (its {@code amz-sdk-request:
+ * attempt=N} header).
+ */
+public final class FaultyDynamoHttp implements SdkHttpClient {
+  private static final String TYPE_PREFIX = "com.amazonaws.dynamodb.v20120810#";
+  private final SdkHttpClient real;
+  private final Faults faults;
+  private final AtomicLong retries = new AtomicLong();
+
+  public FaultyDynamoHttp(SdkHttpClient real, Faults faults) {
+    this.real = real;
+    this.faults = faults;
+  }
+
+  /** Requests the SDK sent again after a failed attempt. */
+  public long retries() {
+    return retries.get();
+  }
+
+  @Override
+  public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+    if (request
+        .httpRequest()
+        .firstMatchingHeader("amz-sdk-request")
+        .filter(h -> !h.startsWith("attempt=1;"))
+        .isPresent()) {
+      retries.incrementAndGet();
+    }
+    String operation =
+        request
+            .httpRequest()
+            .firstMatchingHeader("X-Amz-Target")
+            .map(t -> t.substring(t.indexOf('.') + 1))
+            .orElse("");
+    return switch (faults.next(Target.DYNAMODB, operation)) {
+      case NONE -> real.prepareRequest(request);
+      case FIRST ->
+          answer(
+              400,
+              "ProvisionedThroughputExceededException",
+              "injected by /_local/faults: the request rate is too high");
+      case SECOND -> answer(500, "InternalServerError", "injected by /_local/faults");
+    };
+  }
+
+  private static ExecutableHttpRequest answer(int status, String type, String message) {
+    byte[] body =
+        ("{\"__type\":\"" + TYPE_PREFIX + type + "\",\"message\":\"" + message + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    return new ExecutableHttpRequest() {
+      @Override
+      public HttpExecuteResponse call() {
+        return HttpExecuteResponse.builder()
+            .response(
+                SdkHttpResponse.builder()
+                    .statusCode(status)
+                    .putHeader("Content-Type", "application/x-amz-json-1.0")
+                    .putHeader("x-amzn-RequestId", "injected")
+                    .putHeader("Content-Length", Integer.toString(body.length))
+                    .build())
+            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
+            .build();
+      }
+
+      @Override
+      public void abort() {}
+    };
+  }
+
+  @Override
+  public String clientName() {
+    return "faulty-" + real.clientName();
+  }
+
+  @Override
+  public void close() {
+    real.close();
+  }
+}
