@@ -11,6 +11,7 @@ import dev.waymark.aws.deadletter.DynamoDeadLetterStore;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.DynamoProfileStore;
 import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.deadletter.DeadLetters;
 import dev.waymark.core.ingest.ArrivalTimes;
@@ -158,13 +159,7 @@ public final class LocalRuntime implements AutoCloseable {
     LocalSigningSecret signing = LocalSigningSecret.perStart();
     this.journeys =
         new LocalJourneys(
-            template,
-            services,
-            clock,
-            messaging.endpoint(),
-            baseUri(),
-            signing.keyRing(),
-            faults);
+            template, services, clock, messaging.endpoint(), baseUri(), signing.keyRing(), faults);
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
     localRoutes.add(new WebhookSinkRoutes(clock));
@@ -211,7 +206,13 @@ public final class LocalRuntime implements AutoCloseable {
         new DynamoDeadLetterStore(platform, TABLE, WaymarkServices.DEAD_LETTER_RETENTION),
         new DynamoEventInbox(platform, TABLE, config.dedupWindow()),
         new ProfileService(
-            new DynamoProfileStore(platform, TABLE, clock, config.eventRetention()), clock),
+            new DynamoProfileStore(
+                platform,
+                TABLE,
+                clock,
+                config.eventRetention(),
+                new DynamoSegmentMemberships(platform, TABLE, config.dedupWindow())),
+            clock),
         clock);
   }
 

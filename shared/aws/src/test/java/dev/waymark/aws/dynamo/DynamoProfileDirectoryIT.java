@@ -8,7 +8,6 @@ import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.profile.ProfileStatus;
 import dev.waymark.core.store.Page;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ class DynamoProfileDirectoryIT {
   final DynamoDbClient dynamo = LocalDynamo.client();
   final String table = LocalDynamo.newTable();
   final ProfileService profiles =
-      new ProfileService(new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
+      new ProfileService(LocalDynamo.profileStore(dynamo, table, CLOCK), CLOCK);
   final DynamoProfileDirectory directory = new DynamoProfileDirectory(dynamo, table);
 
   String process(String json) {
