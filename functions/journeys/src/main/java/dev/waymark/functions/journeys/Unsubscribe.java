@@ -1,5 +1,6 @@
 package dev.waymark.functions.journeys;
 
+import dev.waymark.core.identity.Identifiers;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.ConsentDecision;
@@ -24,6 +25,11 @@ record Unsubscribe(UnsubscribeLinks links, ProfileService profiles, Clock clock)
                 () ->
                     ProblemException.invalidField(
                         "token", "not an unsubscribe token Waymark issued"));
+    Identifiers.problem(subscription.profileId(), Identifiers.MAX_ID_CHARS)
+        .ifPresent(
+            m -> {
+              throw ProblemException.invalidField("token", "names no valid profile id: it " + m);
+            });
     ConsentChannel channel = ConsentChannel.valueOf(subscription.channel().name().toUpperCase());
     profiles.recordConsents(
         subscription.profileId(),
