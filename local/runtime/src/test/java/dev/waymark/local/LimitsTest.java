@@ -117,6 +117,80 @@ class LimitsTest extends LocalRuntimeFixture {
   }
 
   @Test
+  void aMergeNeverBuildsTraitsPastTheLimitAndTheEventNamesWhatWasLeftOut() {
+    String chunk = "w".repeat(12_000);
+    for (int i = 0; i < 4; i++) { // two people of 48 KB of traits each: together past 64 KB
+      send(
+          "{\"type\":\"identify\",\"messageId\":\"known-"
+              + i
+              + "\",\"userId\":\"known\","
+              + "\"traits\":{\"k"
+              + i
+              + "\":\""
+              + chunk
+              + "\"}}");
+      send(
+          "{\"type\":\"identify\",\"messageId\":\"anon-"
+              + i
+              + "\",\"anonymousId\":\"anon\",\"timestamp\":\""
+              + START.minusSeconds(60 - i)
+              + "\",\"traits\":{\"a"
+              + i
+              + "\":\""
+              + chunk
+              + "\"}}");
+    }
+    send(
+        "{\"type\":\"track\",\"messageId\":\"link\",\"userId\":\"known\","
+            + "\"anonymousId\":\"anon\",\"event\":\"Signed In\"}");
+
+    JsonNode profile = api.get("/v1/profiles?anonymousId=anon").body();
+    String id = profile.path("profileId").asText();
+    assertThat(api.get("/v1/profiles?userId=known").body().path("profileId").asText())
+        .isEqualTo(id);
+    JsonNode traits = profile.path("traits");
+    assertThat(traits.has("k0") && traits.has("k3")).as("the survivor's own traits").isTrue();
+    List<String> joined = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      (traits.has("a" + i) ? joined : left).add("a" + i);
+    }
+    assertThat(joined).as("the newest of the merged-away traits that fit").containsExactly("a3");
+    assertThat(refusals(id))
+        .singleElement()
+        .satisfies(r -> assertThat(r).contains("a merge left out").endsWith("a0, a1, a2"));
+    assertThat(runtime.deadLetterCount()).isZero();
+  }
+
+  @Test
+  void anAccountsTraitsStopGrowingAtTheLimitAndItsMembersKeepBeingProcessed() {
+    String id = person("member");
+    String chunk = "g".repeat(15_000);
+    for (int i = 0; i < 6; i++) {
+      send(
+          "{\"type\":\"group\",\"messageId\":\"group-"
+              + i
+              + "\",\"userId\":\"member\","
+              + "\"groupId\":\"acme\",\"traits\":{\"g"
+              + i
+              + "\":\""
+              + chunk
+              + "\"}}");
+    }
+    send(
+        "{\"type\":\"group\",\"messageId\":\"group-small\",\"userId\":\"member\","
+            + "\"groupId\":\"acme\",\"traits\":{\"g0\":null,\"plan\":\"pro\"}}");
+    JsonNode account = api.get("/v1/profiles/" + id).body().path("accounts").get(0);
+    assertThat(account.path("id").asText()).isEqualTo("acme");
+    JsonNode traits = account.path("traits");
+    assertThat(traits.has("g3")).isTrue();
+    assertThat(traits.has("g4") || traits.has("g5")).as("past 64 KB").isFalse();
+    assertThat(traits.has("g0")).as("a removal always applies").isFalse();
+    assertThat(traits.path("plan").asText()).isEqualTo("pro");
+    assertThat(runtime.deadLetterCount()).isZero();
+  }
+
+  @Test
   void consentsPastThePerProfileCapAreRefusedButAnUnsubscribeStillRecords() {
     String id = person("consenter");
     for (int round = 0; round < 4; round++) {

@@ -8,6 +8,7 @@ import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.store.ConcurrentChangeException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class ProfileService {
       throw new IllegalArgumentException("event " + event.messageId() + " names no identity");
     }
     int merges = 0;
+    List<String> droppedOnMerge = new ArrayList<>();
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       try {
         Map<String, Profile> live = liveProfiles(identities);
@@ -60,10 +62,13 @@ public final class ProfileService {
         Optional<Profile> loser =
             live.values().stream().filter(p -> !p.id().equals(survivor.id())).findFirst();
         if (loser.isPresent()) {
+          List<String> dropped =
+              TraitLimits.merge(survivor.traits(), loser.get().traits()).dropped();
           store.merge(
               survivor.absorbing(loser.get(), clock.instant()),
               loser.get().mergedInto(survivor.id(), clock.instant()));
           merges++;
+          droppedOnMerge.addAll(dropped);
           continue;
         }
         if (!survivor.pendingMoves().isEmpty()) {
@@ -77,7 +82,7 @@ public final class ProfileService {
           store.attach(survivor.withIdentities(missing, clock.instant()), missing);
           continue;
         }
-        TraitLimits.Applied applied = TraitLimits.apply(survivor.traits(), event);
+        TraitLimits.Applied applied = TraitLimits.apply(survivor.traits(), event, droppedOnMerge);
         Profile updated = survivor.withTraits(applied.traits(), clock.instant());
         return new ProcessOutcome(updated, store.record(updated, applied.event()), merges, false);
       } catch (ConcurrentChangeException lostRace) {

@@ -63,4 +63,31 @@ class TraitLimitsTest {
     assertThat(applied.traits().values().path("t1").asText()).isEqualTo("short");
     assertThat(applied.event().body().has(TraitLimits.REFUSED_FIELD)).isFalse();
   }
+
+  @Test
+  void aMergeWithinTheLimitKeepsEverything() {
+    TraitLimits.Merged merged =
+        TraitLimits.merge(
+            filled(1, 100), Traits.empty().applying(Json.parseObject("{\"b\":1}"), T));
+    assertThat(merged.dropped()).isEmpty();
+    assertThat(merged.traits().values().has("b")).isTrue();
+  }
+
+  @Test
+  void aMergePastTheLimitTakesTheLosersNewestTraitsThatFitAndNamesTheRest() {
+    Traits survivor = filled(3, 15_000);
+    Traits loser = Traits.empty();
+    for (int i = 0; i < 3; i++) {
+      loser =
+          loser.applying(
+              Json.parseObject("{\"l" + i + "\":\"" + "z".repeat(15_000) + "\"}"),
+              T.plusSeconds(i));
+    }
+    TraitLimits.Merged merged = TraitLimits.merge(survivor, loser);
+    assertThat(TraitLimits.size(merged.traits()))
+        .isLessThanOrEqualTo(TraitLimits.MAX_PROFILE_TRAITS_BYTES);
+    assertThat(merged.traits().values().has("l2")).isTrue(); // the newest
+    assertThat(merged.dropped()).containsExactly("l0", "l1");
+    assertThat(merged.traits().values().has("t0")).isTrue();
+  }
 }
