@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,21 +42,28 @@ class LimitsTest extends LocalRuntimeFixture {
     runtime.awaitProcessed();
     int before = BadInputTest.itemCount();
 
-    String route = ((String) c.get("route")).replace("{profileId}", profileId);
+    String[] route = ((String) c.get("route")).split(" ", 2); // "PUT /v1/profiles/{id}/consents"
+    String path =
+        c.get("path") != null
+            ? (String) c.get("path")
+            : route[1].replaceAll("\\{[^}]+}", String.valueOf(c.get("pathValue")));
+    String query = c.get("query") == null ? "" : "?" + c.get("query");
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(api.base().toString().replaceAll("/$", "") + route));
-    if (route.startsWith("/v1/events") || isSingleCall(route)) {
+        HttpRequest.newBuilder(
+            URI.create(
+                api.base().toString().replaceAll("/$", "") + expand(path + query, profileId)));
+    if (route[1].startsWith("/v1/events") || isSingleCall(route[1])) {
       request.header("Authorization", "Bearer " + runtime.writeKey());
     }
     String body = (String) c.get("body");
-    if (c.get("contentType") != null) {
-      request.header("Content-Type", (String) c.get("contentType"));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
     }
     request.method(
-        (String) c.get("method"),
+        route[0],
         body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+            : HttpRequest.BodyPublishers.ofString(expand(body, profileId)));
     LocalApi.Answer answer = api.send(request);
 
     assertThat(answer.status()).as(name).isEqualTo(c.get("expectStatus"));
@@ -64,6 +73,17 @@ class LimitsTest extends LocalRuntimeFixture {
     assertThat(fields).as(answer.body().toString()).contains((String) c.get("expectField"));
     runtime.awaitProcessed();
     assertThat(BadInputTest.itemCount()).as("items in the table").isEqualTo(before);
+  }
+
+  /** The placeholders of the hostile files: {@code {{profileId}}} and {@code {{pad:N}}}. */
+  static String expand(String text, String profileId) {
+    Matcher pad = Pattern.compile("\\{\\{pad:(\\d+)}}").matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (pad.find()) {
+      pad.appendReplacement(out, "a".repeat(Integer.parseInt(pad.group(1))));
+    }
+    pad.appendTail(out);
+    return out.toString().replace("{{profileId}}", profileId);
   }
 
   static boolean isSingleCall(String route) {
