@@ -70,7 +70,9 @@ class LimitsTest extends LocalRuntimeFixture {
     assertThat(answer.contentType()).startsWith("application/problem+json");
     List<String> fields = new ArrayList<>();
     answer.body().path("errors").forEach(e -> fields.add(e.path("field").asText()));
-    assertThat(fields).as(answer.body().toString()).contains((String) c.get("expectField"));
+    if (c.get("expectField") != null) {
+      assertThat(fields).as(answer.body().toString()).contains((String) c.get("expectField"));
+    }
     runtime.awaitProcessed();
     assertThat(BadInputTest.itemCount()).as("items in the table").isEqualTo(before);
   }
