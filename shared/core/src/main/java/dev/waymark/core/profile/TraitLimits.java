@@ -2,6 +2,7 @@ package dev.waymark.core.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.event.ReservedEvents;
 import dev.waymark.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public final class TraitLimits {
   public static final int MAX_PROFILE_TRAITS_BYTES = 64 * 1024;
 
   /** The field the refusal reason is recorded in, on the event as the timeline shows it. */
-  public static final String REFUSED_FIELD = "traitsRefused";
+  public static final String REFUSED_FIELD = ReservedEvents.TRAITS_REFUSED_FIELD;
 
   /** The traits after an event and the event as it is to be recorded. */
   public record Applied(Traits traits, InboundEvent event) {}
