@@ -1,10 +1,15 @@
 package dev.waymark.bench;
 
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.identity.IdentityNamespace;
+import dev.waymark.core.profile.Profile;
+import dev.waymark.core.segment.InternalEvents;
 import dev.waymark.local.LocalApi;
 import dev.waymark.local.LocalRuntime;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,12 +93,14 @@ final class JourneyBench {
         ingestMedian, median / ingestMedian);
   }
 
+  private static final String LEASE_CLOSE_TO_END = "lease scan: Lease Close To End";
+
   private static void transitions(LocalRuntime runtime, LocalApi api) {
     person(api, runtime, "story");
     String[] events = {
       "{\"type\":\"screen\",\"userId\":\"story\",\"name\":\"Discounts\"}",
       "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Add To Favorites\"}",
-      "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Lease Close To End\",\"properties\":{\"leaseEnd\":\"2027-02-21\"}}",
+      LEASE_CLOSE_TO_END,
       "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Configuration Started\",\"properties\":{\"configurationId\":\"c\",\"model\":\"E-V Model\",\"price\":1}}",
       "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Test Drive Booked\",\"properties\":{\"startsAt\":\"2026-11-25T10:30:00+01:00\",\"location\":\"Warsaw\"}}",
       "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Loan Application Submitted\"}",
@@ -174,6 +181,23 @@ final class JourneyBench {
   }
 
   private static void send(LocalApi api, LocalRuntime runtime, String event, int n) {
+    if (event.equals(LEASE_CLOSE_TO_END)) { // reserved: only Waymark's lease scan emits it
+      Profile story =
+          runtime
+              .services()
+              .profiles()
+              .lookup(Identity.of(IdentityNamespace.USER_ID, "story"))
+              .orElseThrow();
+      runtime
+          .services()
+          .inbox()
+          .accept(
+              InternalEvents.leaseCloseToEnd(
+                  story, LocalDate.parse("2027-02-21"), 90, runtime.clock().instant()),
+              "bench");
+      runtime.awaitProcessed();
+      return;
+    }
     String withIds =
         event.replaceFirst(
             "\\{",

@@ -1,5 +1,7 @@
 package dev.waymark.functions.journeys;
 
+import dev.waymark.core.identity.Identifiers;
+import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.ConsentDecision;
 import dev.waymark.core.profile.ConsentRequest;
@@ -17,6 +19,11 @@ import java.util.Map;
 record Unsubscribe(UnsubscribeLinks links, ProfileService profiles, Clock clock) {
   Map<String, Object> unsubscribe(String token) {
     UnsubscribeLinks.Subscription subscription = links.subscription(token);
+    Identifiers.problem(subscription.profileId(), Identifiers.MAX_ID_CHARS)
+        .ifPresent(
+            m -> {
+              throw ProblemException.invalidField("token", "names no valid profile id: it " + m);
+            });
     ConsentChannel channel = ConsentChannel.valueOf(subscription.channel().name().toUpperCase());
     profiles.recordConsents(
         subscription.profileId(),

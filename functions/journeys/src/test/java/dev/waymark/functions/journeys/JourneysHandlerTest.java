@@ -15,6 +15,7 @@ import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.profile.ConsentChannel;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -206,5 +207,16 @@ class JourneysHandlerTest {
                 .build(),
             null);
     assertThat(response.getStatusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aSignedTokenNamingAnIdPastTheLimitsIsA400NamingTheToken() {
+    for (String profileId : List.of("p".repeat(3000), "p\u0000q", "\u200b")) {
+      String token = journeys.unsubscribe().token(profileId, Channel.email, null);
+      JourneysApiFixture.Answer answer =
+          call("GET /v1/unsubscribe", Map.of(), Map.of("token", token));
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.body().path("errors").path(0).path("field").asText()).isEqualTo("token");
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.core.account.Account;
 import dev.waymark.core.account.AccountStore;
+import dev.waymark.core.identity.Identifiers;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.problem.ProblemException;
@@ -111,10 +112,7 @@ final class ProfileRoutes {
               + Arrays.stream(IdentityNamespace.values()).map(IdentityNamespace::key).toList());
     }
     String value = HttpRequests.query(event, given.get(0).key()).orElseThrow();
-    if (value.isBlank()) {
-      throw ProblemException.invalidField(given.get(0).key(), "must not be empty");
-    }
-    return Identity.of(given.get(0), value);
+    return Identifiers.identity(given.get(0).key(), given.get(0), value);
   }
 
   static int limit(APIGatewayV2HTTPEvent event) {

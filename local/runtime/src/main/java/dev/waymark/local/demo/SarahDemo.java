@@ -5,6 +5,7 @@ import dev.waymark.local.LocalApi;
 import dev.waymark.local.LocalRuntime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -91,12 +92,14 @@ public final class SarahDemo {
     runtime.awaitProcessed();
     received();
     if (runtime.outbox().messages().stream().noneMatch(m -> "lease-offer".equals(m.step()))) {
-      did(
-          "'s lease is 90 days from its end (the Lease Close To End event, as the seed's trigger button sends it)",
-          send(
-              "{\"type\":\"track\",\"userId\":\"carvelo-1001\",\"event\":\"Lease Close To End\",\"properties\":{\"leaseEnd\":\""
-                  + LEASE_END
-                  + "\"}}"));
+      // Lease Close To End is reserved (only the scan emits it): run the scan of her lease's day
+      runtime
+          .services()
+          .segments()
+          .leaseScan()
+          .run(LocalDate.parse(LEASE_END).minusDays(90).atStartOfDay(ZoneOffset.UTC).toInstant());
+      runtime.awaitProcessed();
+      received();
     }
     later(Duration.ofHours(5));
     did(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.account.Account;
 import dev.waymark.core.account.AccountStore;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.profile.TraitLimits;
 import dev.waymark.core.profile.Traits;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,6 +43,9 @@ public final class DynamoAccountStore implements AccountStore {
       Traits after = before.applying(traits, at);
       if (item.isPresent() && after.equals(before)) {
         return; // a replay, or older than what the account holds
+      }
+      if (!TraitLimits.fits(before, after)) {
+        return; // the account's traits would pass their limit (docs/api.md#limits)
       }
       long version = item.map(i -> Attr.number(i, "version")).orElse(0L);
       Map<String, AttributeValue> next =

@@ -11,6 +11,7 @@ import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRouter;
 import dev.waymark.core.journey.TestJourneys;
+import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.Profile;
 import java.time.Clock;
@@ -105,18 +106,16 @@ class ConcurrentEntryIT {
                 check.profileId().equals("member")
                     && check.segmentId().equals("interested-in-ev-model"),
             CLOCK);
-    EventBatchValidator validator = new EventBatchValidator();
     for (String who : List.of("member", "outsider")) {
-      InboundEvent event =
-          validator
-              .validate(
-                  "{\"batch\":[{\"type\":\"track\",\"messageId\":\"lease-"
+      InboundEvent event = // as the lease scan emits it: the name is reserved at ingest
+          new InboundEvent(
+              Json.parseObject(
+                  "{\"type\":\"track\",\"messageId\":\"lease-"
                       + who
                       + "\",\"userId\":\""
                       + who
-                      + "\",\"event\":\"Lease Close To End\"}]}",
-                  CLOCK.instant())
-              .get(0);
+                      + "\",\"event\":\"Lease Close To End\"}"),
+              CLOCK.instant());
       router.onProcessed(
           new ProcessOutcome(Profile.create(who, List.of(), CLOCK.instant()), true, 0, false),
           event);

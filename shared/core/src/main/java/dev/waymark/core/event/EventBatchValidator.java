@@ -8,7 +8,6 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.json.StrictJson;
 import dev.waymark.core.problem.FieldError;
@@ -121,36 +120,11 @@ public final class EventBatchValidator {
             new FieldError(
                 at + "/userId", "an event needs a userId, an anonymousId or identities"));
       }
-      blankIdentityErrors(event, at, errors);
+      EventContentRules.check(event, at, errors);
       timestampError(event.get("timestamp"), receivedAt)
           .ifPresent(m -> errors.add(new FieldError(at + "/timestamp", m)));
     }
     return errors;
-  }
-
-  /** An identity whose value is nothing once normalised (" ", "( )") could never name a person. */
-  private static void blankIdentityErrors(JsonNode event, String at, List<FieldError> errors) {
-    checkBlank(event.get("userId"), IdentityNamespace.USER_ID, at + "/userId", errors);
-    checkBlank(
-        event.get("anonymousId"), IdentityNamespace.ANONYMOUS_ID, at + "/anonymousId", errors);
-    checkBlank(event.get("previousId"), IdentityNamespace.USER_ID, at + "/previousId", errors);
-    event
-        .path("identities")
-        .fields()
-        .forEachRemaining(
-            e ->
-                IdentityNamespace.fromKey(e.getKey())
-                    .ifPresent(
-                        ns ->
-                            checkBlank(
-                                e.getValue(), ns, at + "/identities/" + e.getKey(), errors)));
-  }
-
-  private static void checkBlank(
-      JsonNode value, IdentityNamespace ns, String field, List<FieldError> errors) {
-    if (value != null && value.isTextual() && ns.normalise(value.asText()).isEmpty()) {
-      errors.add(new FieldError(field, "must not be blank"));
-    }
   }
 
   private static Optional<String> timestampError(JsonNode timestamp, Instant receivedAt) {

@@ -134,7 +134,7 @@ public record Profile(
         created,
         now,
         version + 1,
-        traits.mergedWith(loser.traits),
+        TraitLimits.merge(traits, loser.traits).traits(),
         consents.mergedWith(loser.consents),
         all,
         from,

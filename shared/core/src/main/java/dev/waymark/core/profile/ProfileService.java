@@ -2,6 +2,7 @@ package dev.waymark.core.profile;
 
 import dev.waymark.core.event.EventType;
 import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.identity.Identifiers;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.problem.ProblemException;
@@ -48,15 +49,15 @@ public final class ProfileService {
     }
     int merges = 0;
     int moves = 0;
+    List<String> droppedOnMerge = new ArrayList<>();
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       try {
         Map<String, Profile> live = liveProfiles(identities);
         if (live.isEmpty()) {
           Profile created = Profile.create(newProfileId.get(), identities, clock.instant());
-          created =
-              created.withTraits(
-                  created.traits().applying(event.traits(), event.timestamp()), clock.instant());
-          store.create(created, event);
+          TraitLimits.Applied applied = TraitLimits.apply(created.traits(), event);
+          created = created.withTraits(applied.traits(), clock.instant());
+          store.create(created, applied.event());
           return new ProcessOutcome(created, true, merges, true, moves);
         }
         Profile survivor = SurvivorRule.choose(live.values());
@@ -69,10 +70,13 @@ public final class ProfileService {
           continue;
         }
         if (loser.isPresent()) {
+          List<String> dropped =
+              TraitLimits.merge(survivor.traits(), loser.get().traits()).dropped();
           store.merge(
               survivor.absorbing(loser.get(), clock.instant()),
               loser.get().mergedInto(survivor.id(), clock.instant()));
           merges++;
+          droppedOnMerge.addAll(dropped);
           continue;
         }
         if (!survivor.pendingMoves().isEmpty()) {
@@ -89,11 +93,10 @@ public final class ProfileService {
         if (!missing.isEmpty()) {
           notes.add(identityLimit(missing.size() + " new identities were not linked"));
         }
-        Profile updated =
-            survivor.withTraits(
-                survivor.traits().applying(event.traits(), event.timestamp()), clock.instant());
+        TraitLimits.Applied applied = TraitLimits.apply(survivor.traits(), event, droppedOnMerge);
+        Profile updated = survivor.withTraits(applied.traits(), clock.instant());
         return new ProcessOutcome(
-            updated, store.record(updated, event, notes), merges, false, moves);
+            updated, store.record(updated, applied.event(), notes), merges, false, moves);
       } catch (ConcurrentChangeException lostRace) {
         backOff(pass);
       }
@@ -158,6 +161,7 @@ public final class ProfileService {
       for (ConsentRequest.Change change : changes) {
         next = next.with(change.channel(), change.topic(), change.decision());
       }
+      ConsentRequest.checkRoom(current.consents(), next);
       Profile updated = current.withConsents(next, clock.instant());
       try {
         store.update(updated);
@@ -181,12 +185,10 @@ public final class ProfileService {
       Profile current =
           resolve(profileId)
               .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
-      InboundEvent event = change.apply(current);
-      Profile updated =
-          current.withTraits(
-              current.traits().applying(event.traits(), event.timestamp()), clock.instant());
+      TraitLimits.Applied applied = TraitLimits.apply(current.traits(), change.apply(current));
+      Profile updated = current.withTraits(applied.traits(), clock.instant());
       try {
-        return store.record(updated, event) ? Optional.of(updated) : Optional.empty();
+        return store.record(updated, applied.event()) ? Optional.of(updated) : Optional.empty();
       } catch (ConcurrentChangeException lostRace) {
         backOff(pass);
       }
@@ -196,6 +198,7 @@ public final class ProfileService {
 
   /** The live profile a profile id stands for today, following merge redirects. */
   public Optional<Profile> resolve(String profileId) {
+    Identifiers.require("id", profileId, Identifiers.MAX_ID_CHARS);
     Optional<Profile> current = store.find(profileId);
     for (int hops = 0; current.isPresent() && !current.get().live() && hops < MAX_PASSES; hops++) {
       current = store.find(current.get().mergedInto());

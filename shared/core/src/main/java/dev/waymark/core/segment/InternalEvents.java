@@ -2,6 +2,7 @@ package dev.waymark.core.segment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.event.ReservedEvents;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
@@ -20,11 +21,11 @@ import java.util.Optional;
  * the person's activity).
  */
 public final class InternalEvents {
-  public static final String SEGMENT_ENTERED = "Segment Entered";
-  public static final String SEGMENT_EXITED = "Segment Exited";
-  public static final String LEASE_CLOSE_TO_END = "Lease Close To End";
-  public static final String AUDIENCE_SCHEDULE_FIRED = "Audience Schedule Fired";
-  public static final String JOURNEY_ENTRY_REQUESTED = "Journey Entry Requested";
+  public static final String SEGMENT_ENTERED = ReservedEvents.SEGMENT_ENTERED;
+  public static final String SEGMENT_EXITED = ReservedEvents.SEGMENT_EXITED;
+  public static final String LEASE_CLOSE_TO_END = ReservedEvents.LEASE_CLOSE_TO_END;
+  public static final String AUDIENCE_SCHEDULE_FIRED = ReservedEvents.AUDIENCE_SCHEDULE_FIRED;
+  public static final String JOURNEY_ENTRY_REQUESTED = ReservedEvents.JOURNEY_ENTRY_REQUESTED;
   private static final List<IdentityNamespace> PREFERENCE =
       List.of(IdentityNamespace.USER_ID, IdentityNamespace.EMAIL, IdentityNamespace.ANONYMOUS_ID);
 
@@ -87,7 +88,12 @@ public final class InternalEvents {
 
   /** True for events Waymark emitted itself. */
   public static boolean isInternal(InboundEvent event) {
-    return event.body().path("context").path("waymark").path("internal").asBoolean(false);
+    return event
+        .body()
+        .path("context")
+        .path(ReservedEvents.CONTEXT_KEY)
+        .path("internal")
+        .asBoolean(false);
   }
 
   /** The segment a Segment Entered/Exited event is about. */
@@ -128,7 +134,7 @@ public final class InternalEvents {
       default -> body.putObject("identities").put(identity.namespace().key(), identity.value());
     }
     body.set("properties", properties);
-    body.putObject("context").putObject("waymark").put("internal", true);
+    body.putObject("context").putObject(ReservedEvents.CONTEXT_KEY).put("internal", true);
     body.put("timestamp", at.toString());
     return body;
   }

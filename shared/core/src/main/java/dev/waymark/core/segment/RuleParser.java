@@ -2,6 +2,7 @@ package dev.waymark.core.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.waymark.core.event.ReservedEvents;
 import dev.waymark.core.journey.FieldFilter;
 import dev.waymark.core.journey.FilterOp;
 import dev.waymark.core.journey.Span;
@@ -204,7 +205,8 @@ final class RuleParser {
     }
     Span within = span(spec.get("within"), at + "/engaged/within");
     Integer atLeast = count(spec.get("atLeast"), at + "/engaged/atLeast");
-    String event = action.equals("opened") ? "Message Opened" : "Message Clicked";
+    String event =
+        action.equals("opened") ? ReservedEvents.MESSAGE_OPENED : ReservedEvents.MESSAGE_CLICKED;
     return new EventRule(
         new EventCondition(event, where), atLeast == null ? 1 : atLeast, null, within);
   }

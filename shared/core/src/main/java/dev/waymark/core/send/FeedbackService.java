@@ -3,6 +3,7 @@ package dev.waymark.core.send;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.event.ReservedEvents;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import java.time.Instant;
@@ -45,8 +46,8 @@ public record FeedbackService(MessageLog log, Suppressions suppressions, EventIn
       }
       case COMPLAINT ->
           suppressions.suppress(feedback.channel(), feedback.recipient(), "complaint");
-      case OPEN -> engagement(feedback, "Message Opened");
-      case CLICK -> engagement(feedback, "Message Clicked");
+      case OPEN -> engagement(feedback, ReservedEvents.MESSAGE_OPENED);
+      case CLICK -> engagement(feedback, ReservedEvents.MESSAGE_CLICKED);
       case DELIVERY -> {
         // the log update above is all a delivery needs
       }

@@ -1,6 +1,7 @@
 package dev.waymark.core.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.identity.Identifiers;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.message.MessageTemplate;
 import dev.waymark.core.message.TemplateData;
@@ -46,9 +47,10 @@ public record TemplatePreviews(TemplateRenderer renderer, ProfileService profile
     Optional<Profile> person = Optional.empty();
     Map<String, Object> base;
     if (profileId != null) {
-      if (!profileId.isTextual() || profileId.asText().isBlank()) {
+      if (!profileId.isTextual()) {
         throw ProblemException.invalidField("/profileId", "must be a profile id");
       }
+      Identifiers.require("/profileId", profileId.asText(), Identifiers.MAX_ID_CHARS);
       person = profiles.resolve(profileId.asText());
       if (person.isEmpty()) {
         throw ProblemException.invalidField("/profileId", "no profile with this id");

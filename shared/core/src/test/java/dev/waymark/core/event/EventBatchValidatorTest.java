@@ -166,4 +166,39 @@ class EventBatchValidatorTest {
     assertThat(errorsOf("{}")).extracting(FieldError::field).containsExactly("/batch");
     assertThat(errorsOf("[]")).extracting(FieldError::field).containsExactly("");
   }
+
+  @Test
+  void reservedNamesAndTheReservedContextKeyAreRefusedNamingTheEvent() {
+    assertThat(
+            errorsOf(
+                "{\"batch\":[{\"type\":\"track\",\"messageId\":\"a\",\"userId\":\"u\",\"event\":\"Viewed\"},"
+                    + "{\"type\":\"track\",\"messageId\":\"b\",\"userId\":\"u\",\"event\":\"Segment Entered\","
+                    + "\"context\":{\"waymark\":{\"internal\":true}}}]}"))
+        .extracting(FieldError::field, FieldError::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "/batch/1/event",
+                "\"Segment Entered\" is reserved: Waymark emits this event itself; use another name"),
+            org.assertj.core.groups.Tuple.tuple(
+                "/batch/1/context/waymark", "is reserved for events Waymark emits itself"));
+  }
+
+  @Test
+  void aPageNamedLikeAReservedEventIsFineItIsAPageView() {
+    assertThat(
+            validator.validate(
+                "{\"batch\":[{\"type\":\"page\",\"messageId\":\"a\",\"userId\":\"u\",\"name\":\"Message Opened\"}]}",
+                NOW))
+        .hasSize(1);
+  }
+
+  @Test
+  void anUnpairedSurrogateAnywhereInTheEventIsNamedByPointer() {
+    assertThat(
+            errorsOf(
+                "{\"batch\":[{\"type\":\"track\",\"messageId\":\"a\",\"userId\":\"u\",\"event\":\"V\","
+                    + "\"properties\":{\"a/b\":[\"ok\",\"\\ud800\"]}}]}"))
+        .extracting(FieldError::field)
+        .containsExactly("/batch/0/properties/a~1b/1");
+  }
 }

@@ -4,7 +4,12 @@ import static dev.waymark.emulator.localstack.DeployedApi.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.aws.dynamo.DynamoEventInbox;
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.profile.Profile;
+import dev.waymark.core.segment.InternalEvents;
 import dev.waymark.emulator.MotoServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,9 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,9 +74,13 @@ class LocalStackSeedScenarioIT {
       // template.yaml leaves the sender identity to the account (parameter SenderIdentity)
       ses.createEmailIdentity(r -> r.emailIdentity("example.com"));
       Map<String, String> outputs = new SamDeployment(root, endpoint).deploy();
-      String writeKey = writeKey(client(DynamoDbClient.builder(), endpoint), outputs);
+      DynamoDbClient dynamo = client(DynamoDbClient.builder(), endpoint);
+      String writeKey = writeKey(dynamo, outputs);
       DeployedApi api = new DeployedApi(apiBase(outputs.get("ApiUrl"), endpoint), writeKey);
-      playSeed000(api, endpoint);
+      playSeed000(
+          api,
+          endpoint,
+          new DynamoEventInbox(dynamo, outputs.get("TableName"), Duration.ofDays(7)));
     }
   }
 
@@ -97,7 +108,7 @@ class LocalStackSeedScenarioIT {
     return Optional.empty();
   }
 
-  private void playSeed000(DeployedApi api, URI endpoint) {
+  private void playSeed000(DeployedApi api, URI endpoint, DynamoEventInbox inbox) {
     String leaseEnd = LocalDate.now(ZoneOffset.UTC).plusDays(90).toString();
     send(api, "{\"type\":\"page\",\"anonymousId\":\"laptop-7f3a\",\"name\":\"E-V Model\"}");
     send(
@@ -138,12 +149,18 @@ class LocalStackSeedScenarioIT {
         () -> api.get("/v1/profiles?ecid=ECID-PHONE-19C2"),
         a -> a.status() == 200 && a.body().path("profileId").asText().equals(sarah));
 
-    send(
-        api,
-        "{\"type\":\"track\",\"userId\":\"carvelo-1001\",\"event\":\"Lease Close To End\","
-            + "\"properties\":{\"leaseEnd\":\""
-            + leaseEnd
-            + "\"}}");
+    // Lease Close To End is reserved at ingest: it goes into the inbox as the daily lease scan puts
+    // it
+    inbox.accept(
+        InternalEvents.leaseCloseToEnd(
+            Profile.create(
+                sarah,
+                List.of(Identity.of(IdentityNamespace.USER_ID, "carvelo-1001")),
+                Instant.now()),
+            LocalDate.parse(leaseEnd),
+            90,
+            Instant.now()),
+        "lease-scan");
 
     JsonNode email =
         eventually(

@@ -2,6 +2,7 @@ package dev.waymark.core.journey.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.event.EventInbox;
+import dev.waymark.core.identity.Identifiers;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.problem.FieldError;
@@ -72,11 +73,10 @@ public record ApiEntries(
     }
     IdentityNamespace namespace = given.get(0);
     JsonNode value = body.get(namespace.key());
-    if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > 256) {
-      throw ProblemException.invalidField(
-          "/" + namespace.key(), "a non-empty string of at most 256 characters");
+    if (!value.isTextual()) {
+      throw ProblemException.invalidField("/" + namespace.key(), "must be a string");
     }
-    return Identity.of(namespace, value.asText());
+    return Identifiers.identity("/" + namespace.key(), namespace, value.asText());
   }
 
   private static String requestId(JsonNode body) {

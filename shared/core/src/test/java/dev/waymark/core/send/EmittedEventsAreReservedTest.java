@@ -1,0 +1,72 @@
+package dev.waymark.core.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.event.ReservedEvents;
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.identity.IdentityNamespace;
+import dev.waymark.core.message.Channel;
+import dev.waymark.core.profile.Profile;
+import dev.waymark.core.segment.InternalEvents;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every event Waymark emits into the inbox carries a name ingest refuses from senders. */
+class EmittedEventsAreReservedTest {
+  static final Instant AT = Instant.parse("2026-11-24T09:00:00Z");
+
+  @Test
+  void everyEmitterUsesAReservedName() {
+    Profile sarah =
+        Profile.create("p-1", List.of(Identity.of(IdentityNamespace.USER_ID, "sarah")), AT);
+    List<InboundEvent> emitted = new ArrayList<>();
+    emitted.add(InternalEvents.leaseCloseToEnd(sarah, LocalDate.parse("2027-02-21"), 90, AT));
+    emitted.add(InternalEvents.audienceScheduleFired(sarah, "j", "s", "k", AT));
+    emitted.add(InternalEvents.journeyEntryRequested(sarah, "j", "r", AT));
+    FeedbackService feedback =
+        new FeedbackService(new NoLog(), new NoSuppressions(), (e, s) -> emitted.add(e));
+    for (FeedbackService.Kind kind :
+        List.of(FeedbackService.Kind.OPEN, FeedbackService.Kind.CLICK)) {
+      feedback.handle(
+          new FeedbackService.Feedback(
+              kind, "ses-1", Channel.email, "sarah@example.com", false, Map.of(), "https://x", AT));
+    }
+    assertThat(emitted).hasSize(5);
+    assertThat(emitted)
+        .allSatisfy(
+            e -> assertThat(ReservedEvents.reserved(e.eventName())).as(e.eventName()).isTrue());
+    assertThat(ReservedEvents.NAMES)
+        .contains(InternalEvents.SEGMENT_ENTERED, InternalEvents.SEGMENT_EXITED);
+  }
+
+  record NoLog() implements MessageLog {
+    @Override
+    public void record(String profileId, Instant at, SendRequest request, SendOutcome outcome) {}
+
+    @Override
+    public boolean updateStatus(String providerMessageId, String status, Instant at) {
+      return true;
+    }
+
+    @Override
+    public Set<String> feedback(String profileId, String runId, String stepId) {
+      return Set.of();
+    }
+  }
+
+  record NoSuppressions() implements Suppressions {
+    @Override
+    public boolean suppressed(Channel channel, String address) {
+      return false;
+    }
+
+    @Override
+    public void suppress(Channel channel, String address, String reason) {}
+  }
+}
