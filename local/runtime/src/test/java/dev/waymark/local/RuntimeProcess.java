@@ -46,6 +46,7 @@ final class RuntimeProcess {
                 java,
                 "--enable-native-access=ALL-UNNAMED",
                 "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", // a short-lived runtime: start fast, skip C2
                 "-Dlog4j2.configurationFile=classpath:log4j2-local.xml",
                 "-cp",
                 System.getProperty("java.class.path"),

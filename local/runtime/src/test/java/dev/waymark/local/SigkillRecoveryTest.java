@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +36,22 @@ class SigkillRecoveryTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
+  private final List<RuntimeProcess> started = new ArrayList<>();
+
   @TempDir Path data;
+
+  @AfterEach
+  void killWhatIsLeft() throws InterruptedException {
+    for (RuntimeProcess runtime : started) {
+      runtime.kill();
+    }
+  }
 
   @Test
   void everyAcceptedEventIsOnItsTimelineAfterASigkillMidLoadAndARestart() throws Exception {
     long t0 = System.nanoTime();
     RuntimeProcess first = RuntimeProcess.start(data);
+    started.add(first);
     long t1 = System.nanoTime();
     Map<String, String> accepted = new ConcurrentHashMap<>(); // messageId -> anonymousId
     CountDownLatch enough = new CountDownLatch(1);
@@ -63,32 +74,42 @@ class SigkillRecoveryTest {
     assertThat(accepted.size()).isGreaterThanOrEqualTo(KILL_AFTER);
 
     RuntimeProcess second = RuntimeProcess.start(data);
+    started.add(second);
     long t3 = System.nanoTime();
-    try {
-      assertThat(second.writeKey()).isEqualTo(first.writeKey());
-      JsonNode settled = post(second.base().resolve("/_local/settle"));
-      assertThat(settled.path("settled").asBoolean()).isTrue();
-      assertThat(settled.path("deadLetters").asInt()).isZero();
-      long t4 = System.nanoTime();
-      System.out.printf(
-          "sigkill: start %.1f s, load %.1f s (%d accepted), restart %.1f s, settle %.1f s%n",
-          (t1 - t0) / 1e9, (t2 - t1) / 1e9, accepted.size(), (t3 - t2) / 1e9, (t4 - t3) / 1e9);
+    assertThat(second.writeKey()).isEqualTo(first.writeKey());
+    JsonNode settled = post(second.base().resolve("/_local/settle"));
+    assertThat(settled.path("settled").asBoolean()).isTrue();
+    assertThat(settled.path("deadLetters").asInt()).isZero();
+    long t4 = System.nanoTime();
+    System.out.printf(
+        "sigkill: start %.1f s, load %.1f s (%d accepted), restart %.1f s, settle %.1f s%n",
+        (t1 - t0) / 1e9, (t2 - t1) / 1e9, accepted.size(), (t3 - t2) / 1e9, (t4 - t3) / 1e9);
 
-      Map<String, List<String>> byPerson = new HashMap<>();
-      accepted.forEach(
-          (id, person) -> byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(id));
-      for (Map.Entry<String, List<String>> person : byPerson.entrySet()) {
-        List<String> timeline = timeline(second.base(), person.getKey());
-        assertThat(timeline).as("timeline of %s", person.getKey()).doesNotHaveDuplicates();
-        assertThat(timeline).as("timeline of %s", person.getKey()).containsAll(person.getValue());
-      }
-    } finally {
-      second.kill();
+    Map<String, List<String>> byPerson = new HashMap<>();
+    accepted.forEach(
+        (id, person) -> byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(id));
+    for (Map.Entry<String, List<String>> person : byPerson.entrySet()) {
+      List<String> timeline = timeline(second.base(), person.getKey());
+      assertThat(timeline).as("timeline of %s", person.getKey()).doesNotHaveDuplicates();
+      assertThat(timeline).as("timeline of %s", person.getKey()).containsAll(person.getValue());
     }
   }
 
-  /** Sends batches until the runtime stops answering; records every event answered accepted. */
+  /**
+   * Sends batches until the runtime stops answering; records every event answered accepted. A
+   * sender that stops also counts the latch down, so the test never waits on a runtime that died by
+   * itself (it then fails on the number accepted).
+   */
   private void send(
+      RuntimeProcess runtime, int sender, Map<String, String> accepted, CountDownLatch enough) {
+    try {
+      sendUntilKilled(runtime, sender, accepted, enough);
+    } finally {
+      enough.countDown();
+    }
+  }
+
+  private void sendUntilKilled(
       RuntimeProcess runtime, int sender, Map<String, String> accepted, CountDownLatch enough) {
     for (int n = 0; ; n++) {
       String person = "crash-" + ((sender * 7 + n) % PEOPLE);
