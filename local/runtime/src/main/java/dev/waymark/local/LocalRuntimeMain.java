@@ -26,7 +26,15 @@ public final class LocalRuntimeMain {
         System.exit(2);
       }
     }
-    LocalRuntime runtime = LocalRuntime.start(options.withData(data, fresh));
+    LocalRuntime runtime;
+    try {
+      runtime = LocalRuntime.start(options.withData(data, fresh));
+    } catch (IllegalStateException e) {
+      // a data folder in use or not Waymark's, a port taken: say so, without a stack trace
+      System.err.println("waymark local: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::close));
     System.out.printf(
         """
