@@ -2,10 +2,13 @@ package dev.waymark.ddblocal;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
@@ -42,15 +45,28 @@ public final class DynamoDbLocal implements AutoCloseable {
   }
 
   /**
+   * Starts an engine that keeps its data in {@code folder} (DynamoDB Local's {@code -dbPath}: one
+   * SQLite file, {@code shared-local-instance.db}), on a free port; a second start on the same
+   * folder finds the tables, items and streams of the first.
+   */
+  public static DynamoDbLocal startIn(Path folder) {
+    return start(DynamoDbLocal::freePort, Optional.of(folder));
+  }
+
+  static DynamoDbLocal start(IntSupplier ports) {
+    return start(ports, Optional.empty());
+  }
+
+  /**
    * Starts on a port {@code ports} offers, asking for another when the engine cannot bind it: a
    * port found free is only free until another process (another build's tests on the same machine)
    * binds it first.
    */
-  static DynamoDbLocal start(IntSupplier ports) {
+  private static DynamoDbLocal start(IntSupplier ports, Optional<Path> folder) {
     IllegalStateException failure = null;
     for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
       try {
-        return start(ports.getAsInt());
+        return startOnce(ports.getAsInt(), folder);
       } catch (IllegalStateException e) {
         failure = e;
       }
@@ -60,15 +76,33 @@ public final class DynamoDbLocal implements AutoCloseable {
 
   /** Starts an in-memory engine on the given port (its start-up banner is not printed). */
   public static DynamoDbLocal start(int port) {
+    return startOnce(port, Optional.empty());
+  }
+
+  /**
+   * Starts an engine on {@code port} of 127.0.0.1 only (DynamoDB Local itself binds every
+   * interface), in memory or in {@code folder}; its start-up banner is not printed.
+   */
+  private static DynamoDbLocal startOnce(int port, Optional<Path> folder) {
     configureNativeLibrary();
+    List<String> args = new ArrayList<>(List.of("-sharedDb", "-disableTelemetry"));
+    args.addAll(List.of("-port", Integer.toString(port)));
+    if (folder.isPresent()) {
+      try {
+        Files.createDirectories(folder.get());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create " + folder.get(), e);
+      }
+      args.addAll(List.of("-dbPath", folder.get().toAbsolutePath().toString()));
+    } else {
+      args.add("-inMemory");
+    }
     java.io.PrintStream out = System.out;
     try {
       System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
       DynamoDBProxyServer server =
-          ServerRunner.createServerFromCommandLineArgs(
-              new String[] {
-                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)
-              });
+          ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+      LoopbackOnly.bind(server);
       server.start();
       return new DynamoDbLocal(server, port);
     } catch (Exception e) {

@@ -4,14 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
@@ -66,6 +71,44 @@ public final class TemplateTable {
               r.tableName(tableName)
                   .timeToLiveSpecification(
                       t -> t.enabled(true).attributeName((String) ttl.get("AttributeName"))));
+    }
+  }
+
+  /**
+   * Creates the table as {@link #create} does unless it exists already (DynamoDB Local started on a
+   * data folder). An existing table whose indexes are not the template's was made by an older
+   * template.yaml: that is an error naming the difference, since Waymark's queries would fail on
+   * it.
+   */
+  public static void createIfAbsent(
+      DynamoDbClient dynamo, Path template, String logicalId, String tableName) {
+    Set<String> existing;
+    try {
+      existing =
+          dynamo
+              .describeTable(r -> r.tableName(tableName))
+              .table()
+              .globalSecondaryIndexes()
+              .stream()
+              .map(GlobalSecondaryIndexDescription::indexName)
+              .collect(Collectors.toCollection(TreeSet::new));
+    } catch (ResourceNotFoundException e) {
+      create(dynamo, template, logicalId, tableName);
+      return;
+    }
+    Set<String> declared =
+        createRequest(properties(template, logicalId), tableName).globalSecondaryIndexes().stream()
+            .map(GlobalSecondaryIndex::indexName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    if (!existing.equals(declared)) {
+      throw new IllegalStateException(
+          "the table "
+              + tableName
+              + " kept in the data folder has the indexes "
+              + existing
+              + ", template.yaml declares "
+              + declared
+              + "; start once with --fresh to recreate it (its data is lost)");
     }
   }
 

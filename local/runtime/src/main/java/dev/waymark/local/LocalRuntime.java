@@ -32,6 +32,9 @@ import dev.waymark.local.aws.OutboxRoutes;
 import dev.waymark.local.clock.ClockFollower;
 import dev.waymark.local.clock.ClockRoutes;
 import dev.waymark.local.clock.VirtualClock;
+import dev.waymark.local.data.ClockKeeper;
+import dev.waymark.local.data.DataFolder;
+import dev.waymark.local.data.LocalSecrets;
 import dev.waymark.local.faults.FaultRoutes;
 import dev.waymark.local.faults.Faults;
 import dev.waymark.local.faults.FaultyDynamoHttp;
@@ -41,7 +44,9 @@ import dev.waymark.local.http.SamApi;
 import dev.waymark.local.journeys.LocalJourneys;
 import dev.waymark.local.scheduler.LocalSchedulerRuntime;
 import dev.waymark.local.secrets.LocalSigningSecret;
+import dev.waymark.local.stream.SettleRoute;
 import dev.waymark.local.stream.StreamPoller;
+import dev.waymark.local.stream.StreamPositions;
 import dev.waymark.local.webhooks.WebhookSinkRoutes;
 import java.io.IOException;
 import java.net.URI;
@@ -84,18 +89,24 @@ public final class LocalRuntime implements AutoCloseable {
   private final Faults faults;
   private final DynamoDbClient platform;
   private final FaultyDynamoHttp faultyDynamo;
+  private final Optional<DataFolder> data;
+  private final LocalSecrets secrets;
 
   private LocalRuntime(Options options) throws IOException {
     Path template = options.template().orElseGet(TemplateTable::findTemplate);
     useLocalCredentials();
+    this.data = options.data().map(folder -> DataFolder.open(folder, options.fresh()));
+    this.secrets = data.map(DataFolder::secrets).orElseGet(LocalSecrets::ephemeral);
     this.dynamoLocal =
-        options.dynamoPort() == 0
-            ? DynamoDbLocal.start()
-            : DynamoDbLocal.start(options.dynamoPort());
+        data.isPresent()
+            ? DynamoDbLocal.startIn(data.get().dynamo())
+            : options.dynamoPort() == 0
+                ? DynamoDbLocal.start()
+                : DynamoDbLocal.start(options.dynamoPort());
     // the platform's own calls (table set-up, setting a dead letter aside as the event source
     // mapping does) use a client faults are not injected into; the functions use the faulty one
     this.platform = dynamoLocal.client();
-    TemplateTable.create(platform, template, TemplateTable.WAYMARK_TABLE, TABLE);
+    TemplateTable.createIfAbsent(platform, template, TemplateTable.WAYMARK_TABLE, TABLE);
     this.faults = new Faults();
     this.faultyDynamo = new FaultyDynamoHttp(UrlConnectionHttpClient.create(), faults);
     this.dynamo =
@@ -113,11 +124,26 @@ public final class LocalRuntime implements AutoCloseable {
                             .maxAttempts(3)
                             .build()))
             .build();
+    Optional<ClockKeeper.Saved> saved = data.flatMap(d -> ClockKeeper.read(d.clockFile()));
     this.clock =
-        new VirtualClock(options.start().orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
-    this.follower = new ClockFollower(clock, Clock.systemUTC(), options.start().isEmpty());
+        new VirtualClock(
+            saved
+                .map(ClockKeeper.Saved::now)
+                .or(options::start)
+                .orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+    this.follower =
+        saved.isPresent()
+            ? new ClockFollower(clock, Clock.systemUTC(), saved.get().lead())
+            : new ClockFollower(clock, Clock.systemUTC(), options.start().isEmpty());
+    data.ifPresent(d -> keepClock(d, clock, follower));
     this.services = new WaymarkServices(dynamo, WaymarkConfig.local(TABLE), clock);
-    this.writeKey = services.writeKeys().issue("local");
+    this.writeKey =
+        data.isPresent()
+            ? data.get()
+                .writeKey(
+                    key -> services.writeKeys().authenticate("Bearer " + key).isPresent(),
+                    () -> services.writeKeys().issue("local"))
+            : services.writeKeys().issue("local");
     Telemetry quiet = Telemetry.quiet();
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
         new ConcurrentHashMap<>(
@@ -152,11 +178,11 @@ public final class LocalRuntime implements AutoCloseable {
                   .flatMap(Optional::stream)
                   .findFirst();
             });
-    this.outbox = new Outbox(clock);
+    this.outbox = new Outbox(clock, data.map(DataFolder::outboxFile));
     EmailFeedback feedback = new EmailFeedback(clock);
     this.messaging = new LocalAwsServer(outbox, feedback::report, faults);
-    // the link-signing key: random per start until the data folder keeps one (LocalSigningSecret)
-    LocalSigningSecret signing = LocalSigningSecret.perStart();
+    // the link-signing key: made once per data folder and kept there (random per start without one)
+    LocalSigningSecret signing = () -> secrets.bytes("signing");
     this.journeys =
         new LocalJourneys(
             template, services, clock, messaging.endpoint(), baseUri(), signing.keyRing(), faults);
@@ -181,9 +207,19 @@ public final class LocalRuntime implements AutoCloseable {
                     services, journeys.services(), Composition.DEFAULT_PROCESS_CONCURRENCY),
                 services.deadLetters(),
                 quiet),
-            messageId -> setAside.setAside(messageId, "the retries were spent"));
+            messageId -> setAside.setAside(messageId, "the retries were spent"),
+            data.map(d -> StreamPositions.keptIn(d.streamPositionFile()))
+                .orElseGet(StreamPositions::inMemory));
     http.verifyRoutes();
     this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
+    localRoutes.add(new SettleRoute(this::awaitProcessed, this::deadLetterCount));
+  }
+
+  /** Saves the clock in the data folder now and on every change (see ClockKeeper). */
+  private static void keepClock(DataFolder data, VirtualClock clock, ClockFollower follower) {
+    ClockKeeper keeper = new ClockKeeper(data.clockFile(), clock::instant, follower::lead);
+    follower.onChange(keeper::changed);
+    keeper.changed();
   }
 
   private static software.amazon.awssdk.retries.api.RetryStrategy quickRetries() {
@@ -232,20 +268,34 @@ public final class LocalRuntime implements AutoCloseable {
    * @param dynamoPort DynamoDB Local port (0 for any free port)
    * @param template template.yaml to serve (default: found from the working directory)
    * @param start the virtual clock's start, where it stands still until advanced (default: now, and
-   *     the clock then follows real time until frozen or advanced; see ClockFollower)
+   *     the clock then follows real time until frozen or advanced; see ClockFollower); a clock kept
+   *     in the data folder wins over it
+   * @param data the data folder the table, clock, write key, outbox, stream position and secrets
+   *     are kept in (default: none, everything in memory, as tests want)
+   * @param fresh empty the data folder first
    */
   public record Options(
-      int port, int dynamoPort, Optional<Path> template, Optional<Instant> start) {
+      int port,
+      int dynamoPort,
+      Optional<Path> template,
+      Optional<Instant> start,
+      Optional<Path> data,
+      boolean fresh) {
     public static Options defaults() {
-      return new Options(3000, 0, Optional.empty(), Optional.empty());
+      return new Options(3000, 0, Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 
     public Options withPort(int newPort) {
-      return new Options(newPort, dynamoPort, template, start);
+      return new Options(newPort, dynamoPort, template, start, data, fresh);
     }
 
     public Options startingAt(Instant at) {
-      return new Options(port, dynamoPort, template, Optional.of(at));
+      return new Options(port, dynamoPort, template, Optional.of(at), data, fresh);
+    }
+
+    /** Keeps the state in {@code folder}; {@code emptyFirst} starts it empty ({@code --fresh}). */
+    public Options withData(Path folder, boolean emptyFirst) {
+      return new Options(port, dynamoPort, template, start, Optional.of(folder), emptyFirst);
     }
   }
 
@@ -277,6 +327,16 @@ public final class LocalRuntime implements AutoCloseable {
   /** Stops following real time: the clock stands still until advanced. */
   public void freezeClock() {
     follower.freeze();
+  }
+
+  /** The local secrets: kept in the data folder, or in memory for a runtime without one. */
+  public LocalSecrets secrets() {
+    return secrets;
+  }
+
+  /** The data folder, if the runtime keeps its state in one. */
+  public Optional<Path> dataFolder() {
+    return data.map(DataFolder::root);
   }
 
   public DynamoDbClient dynamo() {
@@ -364,5 +424,6 @@ public final class LocalRuntime implements AutoCloseable {
     dynamo.close();
     platform.close();
     dynamoLocal.close();
+    data.ifPresent(DataFolder::close);
   }
 }

@@ -3,6 +3,9 @@ package dev.waymark.local.clock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +22,19 @@ public final class ClockFollower implements AutoCloseable {
   private final VirtualClock clock;
   private final Clock wall;
   private final ScheduledExecutorService ticker;
+  private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
   private Duration lead;
 
   public ClockFollower(VirtualClock clock, Clock wall, boolean following) {
+    // a clock that follows from the start is at "now": no lead, however it was rounded
+    this(clock, wall, following ? Optional.of(Duration.ZERO) : Optional.empty());
+  }
+
+  /** Follows real time with the given lead, or stands still when there is none (a restart). */
+  public ClockFollower(VirtualClock clock, Clock wall, Optional<Duration> lead) {
     this.clock = clock;
     this.wall = wall;
-    // a clock that follows from the start is at "now": no lead, however it was rounded
-    this.lead = following ? Duration.ZERO : null;
+    this.lead = lead.orElse(null);
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().daemon().name("clock-follower").unstarted(r));
@@ -36,20 +45,41 @@ public final class ClockFollower implements AutoCloseable {
     return lead != null;
   }
 
+  /** The lead over real time while following; empty while the clock stands still. */
+  public synchronized Optional<Duration> lead() {
+    return Optional.ofNullable(lead);
+  }
+
+  /**
+   * Hears every change: of mode (freeze, follow) and of time (advance by hand, catching up), after
+   * it happened, while this follower's lock is held (so listeners see the changes in order).
+   */
+  public void onChange(Runnable listener) {
+    changeListeners.add(listener);
+  }
+
   /** Stops following: the clock stands still until advanced. */
   public synchronized void freeze() {
     lead = null;
+    changed();
   }
 
   /** Follows real time from now on, keeping the clock's current lead (or lag) over it. */
   public synchronized void follow() {
     lead = Duration.between(wall.instant(), clock.instant());
+    changed();
   }
 
   /** Advances by hand: the clock stops following (a test decides time from here on). */
   public synchronized Instant advance(Duration by) {
     lead = null;
-    return clock.advance(by);
+    Instant now = clock.advance(by);
+    changed();
+    return now;
+  }
+
+  private void changed() {
+    changeListeners.forEach(Runnable::run);
   }
 
   /** While following, moves the clock up to {@code wall + lead}. */
@@ -60,6 +90,7 @@ public final class ClockFollower implements AutoCloseable {
     Duration behind = Duration.between(clock.instant(), wall.instant().plus(lead));
     if (behind.isPositive()) {
       clock.advance(behind);
+      changed();
     }
   }
 

@@ -4,11 +4,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.aws.journey.SfnStateMachineRegistry;
 import dev.waymark.aws.steps.StepServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.publish.ShippedJourneys;
 import dev.waymark.core.secret.KeyRing;
 import dev.waymark.core.template.ShippedTemplates;
+import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.functions.journeytasks.AwaitTaskHandler;
 import dev.waymark.functions.journeytasks.ProfileFactsHandler;
 import dev.waymark.functions.journeytasks.SendTaskHandler;
@@ -24,6 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Journeys on one machine: the States Language executor on the virtual clock behind its Step
@@ -31,7 +36,8 @@ import java.util.Map;
  * services — whose own SDK clients talk to the local Step Functions, SES and SNS endpoints. At
  * start the shipped templates are put in the template store and every shipped journey is published
  * through the publish path, as the deploy does: a state machine {@code waymark-<id>} per journey, a
- * version, and the alias {@code live}. Webhook steps may call the local runtime's own {@code
+ * version, and the alias {@code live} (on a data folder, the versions the table records are created
+ * again first: {@link StateMachineRestore}). Webhook steps may call the local runtime's own {@code
  * /_local/webhooks} (http to 127.0.0.1); they retry without waiting between attempts.
  */
 public final class LocalJourneys implements AutoCloseable {
@@ -68,7 +74,8 @@ public final class LocalJourneys implements AutoCloseable {
     env.put("WAYMARK_SNS_ENDPOINT", messagingEndpoint.toString());
     env.put("WAYMARK_PUBLIC_URL", publicUrl.toString());
     env.put("WAYMARK_FROM_ADDRESS", "carvelo@example.com");
-    this.services = new JourneyServices(core, JourneyConfig.from(env), signingKeys);
+    JourneyConfig config = JourneyConfig.from(env);
+    this.services = new JourneyServices(core, config, signingKeys);
     ShippedTemplates.publish(LocalJourneys.class.getClassLoader(), services.templates());
     Telemetry quiet = Telemetry.quiet();
     tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
@@ -78,7 +85,20 @@ public final class LocalJourneys implements AutoCloseable {
     tasks.put(
         StepTaskHandler.class.getName(),
         new StepTaskHandler(StepServices.tasks(services, env, wait -> {}), quiet));
+    try (SfnClient sfn = localSfn(sfnEndpoint)) {
+      StateMachineRestore.restore(
+          services.publisher(), new SfnStateMachineRegistry(sfn), config.roleArn());
+    }
     ShippedJourneys.publishAll(services.publisher(), LocalJourneys.class.getClassLoader());
+  }
+
+  private static SfnClient localSfn(URI endpoint) {
+    return SfnClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(DynamoDbLocal.localCredentials())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   public JourneyServices services() {

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -31,6 +33,7 @@ public final class StreamPoller implements AutoCloseable {
   private final DynamoDbStreamsClient streams;
   private final String streamArn;
   private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
+  private final StreamPositions positions;
   private final Map<String, String> iterators = new LinkedHashMap<>();
   private final List<String> finishedShards = new ArrayList<>();
   private final Consumer<String> setAside;
@@ -45,10 +48,21 @@ public final class StreamPoller implements AutoCloseable {
       String streamArn,
       RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
       Consumer<String> setAside) {
+    this(streams, streamArn, handler, setAside, StreamPositions.inMemory());
+  }
+
+  /** A poller that starts after the positions given and records them as it delivers. */
+  public StreamPoller(
+      DynamoDbStreamsClient streams,
+      String streamArn,
+      RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
+      Consumer<String> setAside,
+      StreamPositions positions) {
     this.setAside = setAside;
     this.streams = streams;
     this.streamArn = streamArn;
     this.handler = handler;
+    this.positions = positions;
     this.thread = Thread.ofPlatform().daemon().name("stream-poller").start(this::loop);
   }
 
@@ -116,6 +130,9 @@ public final class StreamPoller implements AutoCloseable {
       }
       seen += page.records().size();
       deliver(page.records());
+      if (!page.records().isEmpty()) {
+        positions.delivered(entry.getKey(), page.records().getLast().dynamodb().sequenceNumber());
+      }
     }
     return seen;
   }
@@ -124,17 +141,35 @@ public final class StreamPoller implements AutoCloseable {
     for (Shard shard :
         streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
       if (!iterators.containsKey(shard.shardId()) && !finishedShards.contains(shard.shardId())) {
-        String iterator =
-            streams
-                .getShardIterator(
-                    r ->
-                        r.streamArn(streamArn)
-                            .shardId(shard.shardId())
-                            .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                .shardIterator();
-        iterators.put(shard.shardId(), iterator);
+        iterators.put(shard.shardId(), iterator(shard.shardId()));
       }
     }
+  }
+
+  /** Right after the last record delivered from the shard, or at its oldest record. */
+  private String iterator(String shardId) {
+    Optional<String> after = positions.after(shardId);
+    if (after.isPresent()) {
+      try {
+        return streams
+            .getShardIterator(
+                r ->
+                    r.streamArn(streamArn)
+                        .shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                        .sequenceNumber(after.get()))
+            .shardIterator();
+      } catch (TrimmedDataAccessException e) {
+        // the records after it were trimmed: nothing older is left, start at the oldest
+      }
+    }
+    return streams
+        .getShardIterator(
+            r ->
+                r.streamArn(streamArn)
+                    .shardId(shardId)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+        .shardIterator();
   }
 
   private void deliver(List<Record> records) {

@@ -30,7 +30,7 @@ class EmittedEventsAreReservedTest {
     emitted.add(InternalEvents.audienceScheduleFired(sarah, "j", "s", "k", AT));
     emitted.add(InternalEvents.journeyEntryRequested(sarah, "j", "r", AT));
     FeedbackService feedback =
-        new FeedbackService(new NoLog(), new NoSuppressions(), (e, s) -> emitted.add(e));
+        new FeedbackService(new NoLog(), new NoSuppressions(), new ListInbox(emitted));
     for (FeedbackService.Kind kind :
         List.of(FeedbackService.Kind.OPEN, FeedbackService.Kind.CLICK)) {
       feedback.handle(
@@ -43,6 +43,19 @@ class EmittedEventsAreReservedTest {
             e -> assertThat(ReservedEvents.reserved(e.eventName())).as(e.eventName()).isTrue());
     assertThat(ReservedEvents.NAMES)
         .contains(InternalEvents.SEGMENT_ENTERED, InternalEvents.SEGMENT_EXITED);
+  }
+
+  /** An inbox that keeps what it is given, in order. */
+  record ListInbox(List<InboundEvent> accepted) implements dev.waymark.core.event.EventInbox {
+    @Override
+    public boolean accept(InboundEvent event, String source) {
+      return accepted.add(event);
+    }
+
+    @Override
+    public java.util.Optional<InboundEvent> stored(String messageId) {
+      return accepted.stream().filter(e -> e.messageId().equals(messageId)).findFirst();
+    }
   }
 
   record NoLog() implements MessageLog {
