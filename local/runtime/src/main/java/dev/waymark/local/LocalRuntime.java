@@ -15,6 +15,7 @@ import dev.waymark.ddblocal.TemplateTable;
 import dev.waymark.functions.authorizer.WriteKeyAuthorizerHandler;
 import dev.waymark.functions.ingest.IngestHandler;
 import dev.waymark.functions.journeys.JourneysHandler;
+import dev.waymark.functions.journeys.UnsubscribeHandler;
 import dev.waymark.functions.process.ProcessHandler;
 import dev.waymark.functions.profiles.ProfilesHandler;
 import dev.waymark.functions.segments.SegmentsHandler;
@@ -30,6 +31,7 @@ import dev.waymark.local.http.LocalRoutes;
 import dev.waymark.local.http.SamApi;
 import dev.waymark.local.journeys.LocalJourneys;
 import dev.waymark.local.scheduler.LocalSchedulerRuntime;
+import dev.waymark.local.secrets.LocalSigningSecret;
 import dev.waymark.local.stream.StreamPoller;
 import dev.waymark.local.webhooks.WebhookSinkRoutes;
 import java.io.IOException;
@@ -117,11 +119,17 @@ public final class LocalRuntime implements AutoCloseable {
     this.outbox = new Outbox(clock);
     EmailFeedback feedback = new EmailFeedback(clock);
     this.messaging = new LocalAwsServer(outbox, feedback::report);
-    this.journeys = new LocalJourneys(template, services, clock, messaging.endpoint(), baseUri());
+    // the link-signing key: random per start until the data folder keeps one (LocalSigningSecret)
+    LocalSigningSecret signing = LocalSigningSecret.perStart();
+    this.journeys =
+        new LocalJourneys(
+            template, services, clock, messaging.endpoint(), baseUri(), signing.keyRing());
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
     localRoutes.add(new WebhookSinkRoutes(clock));
     handlers.put(JourneysHandler.class.getName(), new JourneysHandler(journeys.services(), quiet));
+    handlers.put(
+        UnsubscribeHandler.class.getName(), new UnsubscribeHandler(journeys.services(), quiet));
     String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
     this.poller =
         new StreamPoller(

@@ -10,7 +10,6 @@ import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.core.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,15 +17,14 @@ import org.slf4j.LoggerFactory;
  * The journeys API: the admin routes of {@link JourneyAdminRoutes} (drafts, publishing, pause,
  * resume, stop, archive, versions, API entries); {@code GET /v1/journeys/{id}/stats} (per version),
  * and per person {@code GET /v1/profiles/{id}/journeys} (each run, where it is, and the decision
- * trace); and the one-click unsubscribe link of every email, {@code GET|POST
- * /v1/unsubscribe?token=…}; and the templates and layouts API ({@link TemplateRoutes}).
+ * trace); and the templates and layouts API ({@link TemplateRoutes}). The public unsubscribe link
+ * has its own function ({@link UnsubscribeHandler}).
  */
 public final class JourneysHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(JourneysHandler.class);
   private final JourneyViews views;
   private final JourneyAdminRoutes admin;
-  private final Unsubscribe unsubscribe;
   private final TemplateRoutes templates;
   private final Telemetry telemetry;
 
@@ -37,9 +35,6 @@ public final class JourneysHandler
   public JourneysHandler(JourneyServices journeys, Telemetry telemetry) {
     this.views = new JourneyViews(journeys);
     this.admin = new JourneyAdminRoutes(journeys.publisher(), journeys.entries());
-    this.unsubscribe =
-        new Unsubscribe(
-            journeys.unsubscribe(), journeys.core().profiles(), journeys.core().clock());
     this.templates = new TemplateRoutes(journeys.templates());
     this.telemetry = telemetry;
   }
@@ -61,11 +56,6 @@ public final class JourneysHandler
                           views.stats(HttpRequests.pathParameter(event, "id"));
                       case "GET /v1/profiles/{id}/journeys" ->
                           views.profileJourneys(HttpRequests.pathParameter(event, "id"));
-                      case "GET /v1/unsubscribe", "POST /v1/unsubscribe" ->
-                          unsubscribe.unsubscribe(
-                              HttpRequests.query(event, "token")
-                                  .orElseThrow(
-                                      () -> ProblemException.invalidField("token", "required")));
                       case "GET /v1/templates" -> templates.list();
                       case "PUT /v1/templates/{id}" -> templates.put(event);
                       case "GET /v1/templates/{id}" -> templates.get(event);

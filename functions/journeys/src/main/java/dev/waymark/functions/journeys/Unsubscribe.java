@@ -1,6 +1,5 @@
 package dev.waymark.functions.journeys;
 
-import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.ConsentDecision;
 import dev.waymark.core.profile.ConsentRequest;
@@ -13,17 +12,11 @@ import java.util.Map;
 /**
  * {@code GET|POST /v1/unsubscribe?token=…}: the one-click unsubscribe link of every email (RFC
  * 8058: mail clients POST {@code List-Unsubscribe=One-Click}). The signed token names the person,
- * channel and topic; the consent is recorded as denied, with its source.
+ * channel and topic, and expires; the consent is recorded as denied, with its source.
  */
 record Unsubscribe(UnsubscribeLinks links, ProfileService profiles, Clock clock) {
   Map<String, Object> unsubscribe(String token) {
-    UnsubscribeLinks.Subscription subscription =
-        links
-            .verify(token)
-            .orElseThrow(
-                () ->
-                    ProblemException.invalidField(
-                        "token", "not an unsubscribe token Waymark issued"));
+    UnsubscribeLinks.Subscription subscription = links.subscription(token);
     ConsentChannel channel = ConsentChannel.valueOf(subscription.channel().name().toUpperCase());
     profiles.recordConsents(
         subscription.profileId(),

@@ -36,6 +36,7 @@ final class JourneysApiFixture implements AutoCloseable {
   final WaymarkServices core;
   final JourneyServices journeys;
   final JourneysHandler handler;
+  final UnsubscribeHandler unsubscribe;
 
   /** An answer: its status, its parsed body and its Content-Type. */
   record Answer(int status, JsonNode body, String contentType) {}
@@ -57,6 +58,7 @@ final class JourneysApiFixture implements AutoCloseable {
                     "WAYMARK_JOURNEY_CACHE_SECONDS",
                     "0")));
     handler = new JourneysHandler(journeys, Telemetry.quiet());
+    unsubscribe = new UnsubscribeHandler(journeys, Telemetry.quiet());
     // what the local runtime and the deploy do before any journey is published
     ShippedTemplates.publish(JourneysApiFixture.class.getClassLoader(), journeys.templates());
   }
@@ -65,19 +67,24 @@ final class JourneysApiFixture implements AutoCloseable {
     return call(routeKey, path, query, null);
   }
 
-  /** A request as API Gateway passes it; a non-null body is sent as application/json. */
+  /**
+   * A request as API Gateway passes it; a non-null body is sent as application/json. The
+   * unsubscribe routes go to UnsubscribeFunction's handler, the others to JourneysFunction's.
+   */
   Answer call(String routeKey, Map<String, String> path, Map<String, String> query, String body) {
     APIGatewayV2HTTPResponse response =
-        handler.handleRequest(
-            APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(routeKey)
-                .withPathParameters(path)
-                .withQueryStringParameters(query)
-                .withHeaders(body == null ? Map.of() : Map.of("content-type", "application/json"))
-                .withBody(body)
-                .build(),
-            null);
+        (routeKey.endsWith(" /v1/unsubscribe") ? unsubscribe : handler)
+            .handleRequest(
+                APIGatewayV2HTTPEvent.builder()
+                    .withVersion("2.0")
+                    .withRouteKey(routeKey)
+                    .withPathParameters(path)
+                    .withQueryStringParameters(query)
+                    .withHeaders(
+                        body == null ? Map.of() : Map.of("content-type", "application/json"))
+                    .withBody(body)
+                    .build(),
+                null);
     return new Answer(
         response.getStatusCode(),
         Json.parse(response.getBody()),

@@ -181,5 +181,30 @@ class JourneysHandlerTest {
     JourneysApiFixture.Answer missing = call("GET /v1/unsubscribe", Map.of(), Map.of());
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body().toString()).contains("token");
+    var consentsBefore = core.profiles().resolve(profileId).orElseThrow().consents();
+    String expired =
+        journeys.tokens().sign("unsubscribe", profileId + "|email|news", NOW.minusSeconds(1));
+    JourneysApiFixture.Answer late =
+        call("GET /v1/unsubscribe", Map.of(), Map.of("token", expired));
+    assertThat(late.status()).isEqualTo(400);
+    assertThat(late.body().path("detail").asText())
+        .isEqualTo(
+            "token: this unsubscribe link has expired (links work for 90 days); use the link in a newer message");
+    assertThat(core.profiles().resolve(profileId).orElseThrow().consents())
+        .isEqualTo(consentsBefore);
+  }
+
+  @Test
+  void theJourneysFunctionNoLongerServesThePublicUnsubscribeRoute() {
+    var response =
+        api.handler.handleRequest(
+            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("GET /v1/unsubscribe")
+                .withQueryStringParameters(
+                    Map.of("token", journeys.unsubscribe().token("p", Channel.email, null)))
+                .build(),
+            null);
+    assertThat(response.getStatusCode()).isEqualTo(404);
   }
 }

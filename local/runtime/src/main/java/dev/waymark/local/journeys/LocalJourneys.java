@@ -7,6 +7,7 @@ import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.steps.StepServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.publish.ShippedJourneys;
+import dev.waymark.core.secret.KeyRing;
 import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.functions.journeytasks.AwaitTaskHandler;
 import dev.waymark.functions.journeytasks.ProfileFactsHandler;
@@ -38,7 +39,12 @@ public final class LocalJourneys implements AutoCloseable {
   private final JourneyServices services;
 
   public LocalJourneys(
-      Path template, WaymarkServices core, VirtualClock clock, URI messagingEndpoint, URI publicUrl)
+      Path template,
+      WaymarkServices core,
+      VirtualClock clock,
+      URI messagingEndpoint,
+      URI publicUrl,
+      KeyRing signingKeys)
       throws IOException {
     Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> tasks = new HashMap<>();
     Map<String, String> functions = SamStateMachines.functions(template);
@@ -56,7 +62,7 @@ public final class LocalJourneys implements AutoCloseable {
     env.put("WAYMARK_SNS_ENDPOINT", messagingEndpoint.toString());
     env.put("WAYMARK_PUBLIC_URL", publicUrl.toString());
     env.put("WAYMARK_FROM_ADDRESS", "carvelo@example.com");
-    this.services = new JourneyServices(core, JourneyConfig.from(env));
+    this.services = new JourneyServices(core, JourneyConfig.from(env), signingKeys);
     ShippedTemplates.publish(LocalJourneys.class.getClassLoader(), services.templates());
     Telemetry quiet = Telemetry.quiet();
     tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));

@@ -74,8 +74,9 @@ public final class Composition {
   }
 
   /**
-   * JourneysFunction, FeedbackFunction and the journey task functions (Send, Await, ProfileFacts):
-   * core and journey services from the environment; no listeners run in these.
+   * JourneysFunction, UnsubscribeFunction, FeedbackFunction and the journey task functions (Send,
+   * Await, ProfileFacts): core and journey services from the environment (the signing keys from the
+   * secret {@code WAYMARK_SIGNING_SECRET_ARN} names, read on first use); no listeners run in these.
    */
   public static JourneyServices journeyFunction() {
     return new JourneyServices(

@@ -15,6 +15,27 @@ public final class Keys {
 
   public static final String GSI1SK = "GSI1SK";
 
+  /**
+   * The LiveProfileIndex (sparse, sharded; docs/data-model.md): a live profile item carries {@code
+   * LPSHARD = L#<nn>} (one of {@link #LIVE_SHARDS}, from the profile id) and {@code LPID = <profile
+   * id>}; merged-away and erased profiles carry neither, so the index lists live profiles only and
+   * the segment preview queries it instead of scanning the table.
+   */
+  public static final String LIVE_PROFILE_INDEX = "LiveProfileIndex";
+
+  public static final String LPSHARD = "LPSHARD";
+  public static final String LPID = "LPID";
+  public static final int LIVE_SHARDS = 16;
+
+  /** The LiveProfileIndex partition of a profile id. */
+  public static String liveShard(String profileId) {
+    return liveShard(Math.floorMod(profileId.hashCode(), LIVE_SHARDS));
+  }
+
+  public static String liveShard(int shard) {
+    return String.format("L#%02d", shard);
+  }
+
   private static final String PROFILE_PREFIX = "P#";
   public static final String PROFILE_SK = "PROFILE";
   public static final String IDENTITY_SK = "ID";

@@ -25,6 +25,10 @@ final class ProfileItems {
         new HashMap<>(Attr.key(Keys.profile(p.id()), Keys.PROFILE_SK));
     item.put("profileId", Attr.s(p.id()));
     item.put("status", Attr.s(p.status().name()));
+    if (p.status() == ProfileStatus.live) {
+      item.put(Keys.LPSHARD, Attr.s(Keys.liveShard(p.id())));
+      item.put(Keys.LPID, Attr.s(p.id()));
+    }
     if (p.mergedInto() != null) {
       item.put("mergedInto", Attr.s(p.mergedInto()));
     }

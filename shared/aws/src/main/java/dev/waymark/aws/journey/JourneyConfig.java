@@ -1,10 +1,12 @@
 package dev.waymark.aws.journey;
 
 import dev.waymark.core.send.FrequencyCaps;
+import dev.waymark.core.send.UnsubscribeLinks;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,10 +17,16 @@ import java.util.Optional;
  * WAYMARK_AWAIT_FUNCTION_ARN}, {@code WAYMARK_STEP_FUNCTION_ARN}; their defaults are the local
  * runtime's), {@code WAYMARK_JOURNEY_CACHE_SECONDS} (how long the router caches the published
  * journeys, default 30, 0 = not cached); {@code WAYMARK_FROM_ADDRESS}, {@code
- * WAYMARK_CONFIGURATION_SET}, {@code WAYMARK_PUSH_APP_ARN}; {@code WAYMARK_PUBLIC_URL} and {@code
- * WAYMARK_UNSUBSCRIBE_SECRET} for unsubscribe links; caps ({@code WAYMARK_CAP_*}); {@code
- * WAYMARK_DEFAULT_TIMEZONE}; and, for local runs only, endpoint overrides {@code
- * WAYMARK_SFN_ENDPOINT}, {@code WAYMARK_SES_ENDPOINT}, {@code WAYMARK_SNS_ENDPOINT}.
+ * WAYMARK_CONFIGURATION_SET}, {@code WAYMARK_PUSH_APP_ARN}, {@code WAYMARK_SMS_ALLOWED_PREFIXES}
+ * (comma-separated, e.g. {@code +44,+353}; empty: any E.164 number); {@code WAYMARK_PUBLIC_URL},
+ * {@code WAYMARK_SIGNING_SECRET_ARN} (the Secrets Manager secret whose current and previous
+ * versions sign and check public links; never the key itself) and {@code
+ * WAYMARK_UNSUBSCRIBE_LINK_DAYS} (how long an unsubscribe link works, default 90) for unsubscribe
+ * links; {@code WAYMARK_JOURNEY_LOG_GROUP_ARN} (where journey state machines log their errors);
+ * caps ({@code WAYMARK_CAP_*}); {@code WAYMARK_DEFAULT_TIMEZONE}; and, for local runs only,
+ * endpoint overrides {@code WAYMARK_SFN_ENDPOINT}, {@code WAYMARK_SES_ENDPOINT}, {@code
+ * WAYMARK_SNS_ENDPOINT}. {@code inLambda} is whether {@code AWS_LAMBDA_FUNCTION_NAME} is set: a
+ * Lambda function without a signing secret fails on first use of a link instead of making up a key.
  */
 public record JourneyConfig(
     String roleArn,
@@ -29,8 +37,12 @@ public record JourneyConfig(
     String fromAddress,
     String configurationSet,
     String pushAppArn,
+    List<String> smsAllowedPrefixes,
     String publicUrl,
-    byte[] unsubscribeSecret,
+    Optional<String> signingSecretArn,
+    Duration unsubscribeLinkLifetime,
+    Optional<String> journeyLogGroupArn,
+    boolean inLambda,
     FrequencyCaps caps,
     ZoneId defaultZone,
     Optional<URI> sfnEndpoint,
@@ -48,9 +60,19 @@ public record JourneyConfig(
         env.getOrDefault("WAYMARK_CONFIGURATION_SET", "waymark"),
         env.getOrDefault(
             "WAYMARK_PUSH_APP_ARN", "arn:aws:sns:us-east-1:000000000000:app/APNS/waymark"),
+        Arrays.stream(env.getOrDefault("WAYMARK_SMS_ALLOWED_PREFIXES", "").split(","))
+            .map(String::strip)
+            .filter(p -> !p.isEmpty())
+            .toList(),
         env.getOrDefault("WAYMARK_PUBLIC_URL", "http://127.0.0.1:3000"),
-        env.getOrDefault("WAYMARK_UNSUBSCRIBE_SECRET", "local-only-secret")
-            .getBytes(StandardCharsets.UTF_8),
+        nonBlank(env, "WAYMARK_SIGNING_SECRET_ARN"),
+        Duration.ofDays(
+            Long.parseLong(
+                env.getOrDefault(
+                    "WAYMARK_UNSUBSCRIBE_LINK_DAYS",
+                    Long.toString(UnsubscribeLinks.DEFAULT_LIFETIME.toDays())))),
+        nonBlank(env, "WAYMARK_JOURNEY_LOG_GROUP_ARN"),
+        env.containsKey("AWS_LAMBDA_FUNCTION_NAME"),
         FrequencyCaps.fromEnvironment(env),
         ZoneId.of(env.getOrDefault("WAYMARK_DEFAULT_TIMEZONE", "UTC")),
         endpoint(env, "WAYMARK_SFN_ENDPOINT"),
@@ -64,6 +86,10 @@ public record JourneyConfig(
   }
 
   private static Optional<URI> endpoint(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank()).map(URI::create);
+    return nonBlank(env, name).map(URI::create);
+  }
+
+  private static Optional<String> nonBlank(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).filter(s -> !s.isBlank());
   }
 }

@@ -2,6 +2,7 @@ package dev.waymark.aws.journey;
 
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.secret.SigningKeySources;
 import dev.waymark.aws.send.AwsDeliveries;
 import dev.waymark.aws.send.DynamoMessageLog;
 import dev.waymark.aws.send.DynamoSendLedger;
@@ -23,6 +24,8 @@ import dev.waymark.core.journey.publish.JourneyPublisher;
 import dev.waymark.core.journey.publish.JourneyStopper;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.message.TemplateStore;
+import dev.waymark.core.secret.KeyRing;
+import dev.waymark.core.secret.SignedTokens;
 import dev.waymark.core.send.FeedbackService;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.Suppressions;
@@ -56,6 +59,7 @@ public final class JourneyServices {
   private final SendService send;
   private final Suppressions suppressions;
   private final DynamoMessageLog messageLog;
+  private final SignedTokens tokens;
   private final UnsubscribeLinks unsubscribe;
   private final JourneyRouter router;
   private final FeedbackService feedback;
@@ -74,18 +78,41 @@ public final class JourneyServices {
       WaymarkServices core,
       JourneyConfig journeys,
       Predicate<JourneyRouter.AudienceCheck> audience) {
+    this(core, journeys, audience, SigningKeySources.keyRing(journeys, core.config().region()));
+  }
+
+  /** Journeys whose links are signed with these keys (the local runtime's own). */
+  public JourneyServices(WaymarkServices core, JourneyConfig journeys, KeyRing keys) {
+    this(
+        core,
+        journeys,
+        check -> core.segments().isMember(check.profileId(), check.segmentId()),
+        keys);
+  }
+
+  public JourneyServices(
+      WaymarkServices core,
+      JourneyConfig journeys,
+      Predicate<JourneyRouter.AudienceCheck> audience,
+      KeyRing keys) {
     DynamoDbClient dynamo = core.dynamo();
     WaymarkConfig config = core.config();
     this.core = core;
     this.suppressions = new DynamoSuppressions(dynamo, config.table(), core.clock());
     this.messageLog = new DynamoMessageLog(dynamo, config.table());
-    this.unsubscribe = new UnsubscribeLinks(journeys.publicUrl(), journeys.unsubscribeSecret());
+    this.tokens = new SignedTokens(keys, core.clock());
+    this.unsubscribe =
+        new UnsubscribeLinks(
+            journeys.publicUrl(), tokens, journeys.unsubscribeLinkLifetime(), core.clock());
     AwsDeliveries deliveries =
         new AwsDeliveries(
             client(SesV2Client.builder(), config, journeys.sesEndpoint()).build(),
             client(SnsClient.builder(), config, journeys.snsEndpoint()).build(),
             new AwsDeliveries.Settings(
-                journeys.fromAddress(), journeys.configurationSet(), journeys.pushAppArn()));
+                journeys.fromAddress(),
+                journeys.configurationSet(),
+                journeys.pushAppArn(),
+                journeys.smsAllowedPrefixes()));
     TemplateStore templateStore = new DynamoTemplateStore(dynamo, config.table());
     LayoutService layouts =
         new LayoutService(new DynamoLayoutStore(dynamo, config.table()), core.clock());
@@ -115,7 +142,7 @@ public final class JourneyServices {
         new JourneyPublisher(
             compilation,
             records,
-            new SfnStateMachineRegistry(sfn),
+            new SfnStateMachineRegistry(sfn, journeys.journeyLogGroupArn()),
             templateId -> Optional.ofNullable(templates.pin(List.of(templateId)).get(templateId)),
             new JourneyStopper(store, executions, core.clock()),
             journeys.roleArn(),
@@ -173,6 +200,11 @@ public final class JourneyServices {
 
   public DynamoMessageLog messageLog() {
     return messageLog;
+  }
+
+  /** Signed, expiring tokens for public links (unsubscribe; click tracking reuses them). */
+  public SignedTokens tokens() {
+    return tokens;
   }
 
   public UnsubscribeLinks unsubscribe() {

@@ -3,7 +3,10 @@ package dev.waymark.aws.send;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.message.RenderedMessage;
 import dev.waymark.core.send.Deliveries;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.MessageHeader;
 import software.amazon.awssdk.services.sesv2.model.MessageTag;
@@ -15,12 +18,57 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * 8058 one-click unsubscribe headers, the ids as message tags); SMS through SNS (transactional by
  * default, since journeys send to people who acted); mobile push through an SNS platform endpoint
  * created (idempotently) for the app's push token.
+ *
+ * <p>The guard IAM cannot give (docs/security.md#what-each-role-may-do): {@code sns:Publish} to a
+ * phone number cannot be scoped to numbers, so {@link #refusal} lets SMS go only to E.164 numbers
+ * and, when {@code smsAllowedPrefixes} is not empty, only to numbers starting with one of them
+ * (e.g. {@code +44}); push goes only through the configured platform application, and only to an
+ * endpoint of that application.
  */
 public record AwsDeliveries(SesV2Client ses, SnsClient sns, Settings settings)
     implements Deliveries {
   /** Where messages come from and how SES/SNS are reached. */
   public record Settings(
-      String fromAddress, String configurationSet, String pushPlatformApplicationArn) {}
+      String fromAddress,
+      String configurationSet,
+      String pushPlatformApplicationArn,
+      List<String> smsAllowedPrefixes) {
+    public Settings {
+      smsAllowedPrefixes = List.copyOf(smsAllowedPrefixes);
+    }
+
+    /** Any E.164 number may receive SMS. */
+    public Settings(
+        String fromAddress, String configurationSet, String pushPlatformApplicationArn) {
+      this(fromAddress, configurationSet, pushPlatformApplicationArn, List.of());
+    }
+  }
+
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
+  @Override
+  public Optional<String> refusal(Channel channel, String address) {
+    return switch (channel) {
+      case email -> Optional.empty();
+      case sms -> {
+        if (!E164.matcher(address).matches()) {
+          yield Optional.of("SMS goes only to E.164 phone numbers");
+        }
+        yield settings.smsAllowedPrefixes().isEmpty()
+                || settings.smsAllowedPrefixes().stream().anyMatch(address::startsWith)
+            ? Optional.empty()
+            : Optional.of(
+                "SMS goes only to numbers starting with "
+                    + String.join(", ", settings.smsAllowedPrefixes())
+                    + " (WAYMARK_SMS_ALLOWED_PREFIXES)");
+      }
+      case push ->
+          settings.pushPlatformApplicationArn() == null
+                  || !settings.pushPlatformApplicationArn().contains(":app/")
+              ? Optional.of("no push platform application is configured")
+              : Optional.empty();
+    };
+  }
 
   @Override
   public String deliver(
@@ -96,6 +144,12 @@ public record AwsDeliveries(SesV2Client ses, SnsClient sns, Settings settings)
         sns.createPlatformEndpoint(
                 r -> r.platformApplicationArn(settings.pushPlatformApplicationArn()).token(token))
             .endpointArn();
+    String ownEndpoints =
+        settings.pushPlatformApplicationArn().replace(":app/", ":endpoint/") + "/";
+    if (!endpoint.startsWith(ownEndpoints)) {
+      throw new IllegalStateException(
+          "SNS answered an endpoint outside the configured application");
+    }
     String title = message.subject() == null ? "" : message.subject();
     return sns.publish(
             r ->

@@ -17,6 +17,9 @@ import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.ConsentDecision;
 import dev.waymark.core.profile.ConsentRequest;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.secret.KeyRing;
+import dev.waymark.core.secret.SignedTokens;
+import dev.waymark.core.secret.SigningKeys;
 import dev.waymark.core.send.Deliveries;
 import dev.waymark.core.send.FrequencyCaps;
 import dev.waymark.core.send.MessageLog;
@@ -47,6 +50,8 @@ class ExactlyOnceSendIT {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
   final List<String> delivered = new CopyOnWriteArrayList<>();
   final AtomicBoolean failNextLogWrite = new AtomicBoolean();
+  final java.util.concurrent.atomic.AtomicReference<String> refusal =
+      new java.util.concurrent.atomic.AtomicReference<>();
   DynamoDbClient dynamo;
   String table;
   ProfileService profiles;
@@ -61,9 +66,18 @@ class ExactlyOnceSendIT {
         new ProfileService(
             new DynamoProfileStore(dynamo, table, CLOCK, Duration.ofDays(400)), CLOCK);
     Deliveries recorder =
-        (Channel channel, String address, RenderedMessage message, Map<String, String> tags) -> {
-          delivered.add(address + ":" + message.subject());
-          return "provider-" + delivered.size();
+        new Deliveries() {
+          @Override
+          public String deliver(
+              Channel channel, String address, RenderedMessage message, Map<String, String> tags) {
+            delivered.add(address + ":" + message.subject());
+            return "provider-" + delivered.size();
+          }
+
+          @Override
+          public java.util.Optional<String> refusal(Channel channel, String address) {
+            return java.util.Optional.ofNullable(refusal.get());
+          }
         };
     DynamoMessageLog realLog = new DynamoMessageLog(dynamo, table);
     MessageLog failingOnce =
@@ -101,7 +115,11 @@ class ExactlyOnceSendIT {
             failingOnce,
             new DynamoJourneyStore(dynamo, table),
             new FrequencyCaps(Map.of(Channel.email, 3, Channel.sms, 2, Channel.push, 3)),
-            new UnsubscribeLinks("https://api.example.com", "secret".getBytes()),
+            new UnsubscribeLinks(
+                "https://api.example.com",
+                new SignedTokens(KeyRing.fixed(SigningKeys.random()), CLOCK),
+                UnsubscribeLinks.DEFAULT_LIFETIME,
+                CLOCK),
             ZoneOffset.UTC,
             CLOCK);
     profileId =
@@ -154,6 +172,19 @@ class ExactlyOnceSendIT {
     SendOutcome again = send.send(step("run-2"));
     assertThat(again).isEqualTo(first);
     assertThat(delivered).hasSize(1);
+  }
+
+  @Test
+  void anAddressTheProviderRefusesIsUnreachableNeverSentAndTakesNoCap() {
+    refusal.set("SMS goes only to E.164 phone numbers");
+    SendOutcome refused = send.send(step("run-refused"));
+    assertThat(refused.status()).isEqualTo(SendOutcome.Status.unreachable);
+    assertThat(refused.reason()).isEqualTo("SMS goes only to E.164 phone numbers");
+    assertThat(delivered).isEmpty();
+    refusal.set(null);
+    for (int i = 0; i < 3; i++) {
+      assertThat(send.send(step("run-after-" + i)).status()).isEqualTo(SendOutcome.Status.sent);
+    }
   }
 
   @Test

@@ -150,6 +150,10 @@ public final class SendService {
           SendOutcome.Status.invalid_number, channel, "the phone number is not a valid number");
     }
     String to = ((Reachability.Reachable) address).address();
+    Optional<String> refused = deliveries.refusal(channel, to);
+    if (refused.isPresent()) {
+      return SendOutcome.of(SendOutcome.Status.unreachable, channel, refused.get());
+    }
     if (!profile
         .consents()
         .allows(ConsentChannel.valueOf(channel.name().toUpperCase()), request.topic())) {

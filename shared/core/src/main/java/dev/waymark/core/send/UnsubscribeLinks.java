@@ -1,31 +1,41 @@
 package dev.waymark.core.send;
 
 import dev.waymark.core.message.Channel;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.waymark.core.problem.ProblemException;
+import dev.waymark.core.secret.SignedTokens;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
- * One-click unsubscribe links (RFC 8058): the token names the person, channel and topic and is
- * signed with HMAC-SHA256, so nobody can unsubscribe someone else by guessing.
+ * One-click unsubscribe links (RFC 8058): the token names the person, channel and topic, the key
+ * that signed it and its expiry ({@link SignedTokens}, purpose {@code unsubscribe}), so nobody can
+ * unsubscribe someone else by guessing, and a link stops working after {@code lifetime}.
  */
 public final class UnsubscribeLinks {
+  /** How long a link works unless configured otherwise (docs/security.md). */
+  public static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
+
+  private static final String PURPOSE = "unsubscribe";
   private final String baseUrl;
-  private final byte[] secret;
+  private final SignedTokens tokens;
+  private final Duration lifetime;
+  private final Clock clock;
 
   /**
    * @param baseUrl the public API's base URL; links go to {@code <base>/v1/unsubscribe?token=…}
    */
-  public UnsubscribeLinks(String baseUrl, byte[] secret) {
+  public UnsubscribeLinks(String baseUrl, SignedTokens tokens, Duration lifetime, Clock clock) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    this.secret = secret.clone();
+    this.tokens = tokens;
+    this.lifetime = lifetime;
+    this.clock = clock;
   }
 
   public record Subscription(String profileId, Channel channel, String topic) {}
+
+  public Duration lifetime() {
+    return lifetime;
+  }
 
   public String url(String profileId, Channel channel, String topic) {
     return baseUrl + "/v1/unsubscribe?token=" + token(profileId, channel, topic);
@@ -33,42 +43,40 @@ public final class UnsubscribeLinks {
 
   public String token(String profileId, Channel channel, String topic) {
     String payload = profileId + "|" + channel + "|" + (topic == null ? "" : topic);
-    return encode(payload.getBytes(StandardCharsets.UTF_8)) + "." + encode(sign(payload));
+    return tokens.sign(PURPOSE, payload, clock.instant().plus(lifetime));
   }
 
-  public Optional<Subscription> verify(String token) {
-    int dot = token == null ? -1 : token.indexOf('.');
-    if (dot < 0) {
-      return Optional.empty();
-    }
+  /**
+   * The subscription a token names.
+   *
+   * @throws ProblemException (400, field {@code token}) when the token is not one Waymark issued,
+   *     or has expired
+   */
+  public Subscription subscription(String token) {
+    SignedTokens.Check check = tokens.verify(PURPOSE, token);
+    return switch (check.status()) {
+      case EXPIRED ->
+          throw ProblemException.invalidField(
+              "token",
+              "this unsubscribe link has expired (links work for "
+                  + lifetime.toDays()
+                  + " days); use the link in a newer message");
+      case INVALID -> throw notIssued();
+      case VALID -> parse(check.payload().orElseThrow());
+    };
+  }
+
+  private static Subscription parse(String payload) {
+    String[] parts = payload.split("\\|", -1);
     try {
-      String payload =
-          new String(
-              Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-      if (!java.security.MessageDigest.isEqual(
-          sign(payload), Base64.getUrlDecoder().decode(token.substring(dot + 1)))) {
-        return Optional.empty();
-      }
-      String[] parts = payload.split("\\|", -1);
-      return Optional.of(
-          new Subscription(
-              parts[0], Channel.valueOf(parts[1]), parts[2].isEmpty() ? null : parts[2]));
+      return new Subscription(
+          parts[0], Channel.valueOf(parts[1]), parts[2].isEmpty() ? null : parts[2]);
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-      return Optional.empty();
+      throw notIssued();
     }
   }
 
-  private byte[] sign(String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String encode(byte[] bytes) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  private static ProblemException notIssued() {
+    return ProblemException.invalidField("token", "not an unsubscribe token Waymark issued");
   }
 }
