@@ -10,6 +10,7 @@ import dev.waymark.aws.config.WaymarkConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.ingest.ArrivalTimes;
+import dev.waymark.core.secret.KeyRing;
 import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.ddblocal.TemplateTable;
 import dev.waymark.functions.authorizer.WriteKeyAuthorizerHandler;
@@ -83,6 +84,8 @@ public final class LocalRuntime implements AutoCloseable {
     this.services = new WaymarkServices(dynamo, WaymarkConfig.local(TABLE), clock);
     this.writeKey = services.writeKeys().issue("local");
     Telemetry quiet = Telemetry.quiet();
+    // the signing key (links, events cursors): random per start until the data folder keeps one
+    KeyRing signingKeys = LocalSigningSecret.perStart().keyRing();
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
         new ConcurrentHashMap<>(
             Map.of(
@@ -93,7 +96,7 @@ public final class LocalRuntime implements AutoCloseable {
                             .withArrivalTimes(ArrivalTimes.followingClient(Clock.systemUTC())),
                         services.writeKeys(),
                         quiet),
-                ProfilesHandler.class.getName(), new ProfilesHandler(services, quiet),
+                ProfilesHandler.class.getName(), new ProfilesHandler(services, signingKeys, quiet),
                 SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet)));
     Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>>
         authorizers =
@@ -119,11 +122,8 @@ public final class LocalRuntime implements AutoCloseable {
     this.outbox = new Outbox(clock);
     EmailFeedback feedback = new EmailFeedback(clock);
     this.messaging = new LocalAwsServer(outbox, feedback::report);
-    // the link-signing key: random per start until the data folder keeps one (LocalSigningSecret)
-    LocalSigningSecret signing = LocalSigningSecret.perStart();
     this.journeys =
-        new LocalJourneys(
-            template, services, clock, messaging.endpoint(), baseUri(), signing.keyRing());
+        new LocalJourneys(template, services, clock, messaging.endpoint(), baseUri(), signingKeys);
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
     localRoutes.add(new WebhookSinkRoutes(clock));

@@ -9,6 +9,9 @@ import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.profile.EventCursors;
+import dev.waymark.core.secret.KeyRing;
+import dev.waymark.core.secret.SignedTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +23,27 @@ public final class ProfilesHandler
   private final Telemetry telemetry;
 
   public ProfilesHandler() {
-    this(Composition.coreFunction(), Telemetry.powertools());
+    this(Composition.profilesFunction(), Telemetry.powertools());
   }
 
-  public ProfilesHandler(WaymarkServices services, Telemetry telemetry) {
+  private ProfilesHandler(Composition.CoreAndKeys parts, Telemetry telemetry) {
+    this(parts.core(), parts.signingKeys(), telemetry);
+  }
+
+  /**
+   * @param signingKeys the keys the events cursors are signed with (the link-signing keys)
+   */
+  public ProfilesHandler(WaymarkServices services, KeyRing signingKeys, Telemetry telemetry) {
     this.routes =
         new ProfileRoutes(
-            services.profiles(), services.records(), services.accounts(), services.clock());
+            services.profiles(),
+            services.records(),
+            new EventCursors(
+                new SignedTokens(signingKeys, services.clock()),
+                EventCursors.DEFAULT_LIFETIME,
+                services.clock()),
+            services.accounts(),
+            services.clock());
     this.telemetry = telemetry;
   }
 
