@@ -16,6 +16,7 @@ import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.deadletter.DeadLetters;
 import dev.waymark.core.ingest.ArrivalTimes;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.secret.KeyRing;
 import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.ddblocal.TemplateTable;
 import dev.waymark.functions.authorizer.WriteKeyAuthorizerHandler;
@@ -145,6 +146,10 @@ public final class LocalRuntime implements AutoCloseable {
                     () -> services.writeKeys().issue("local"))
             : services.writeKeys().issue("local");
     Telemetry quiet = Telemetry.quiet();
+    // the signing key (links, events cursors): made once per data folder and kept there (random
+    // per start without one)
+    LocalSigningSecret signing = () -> secrets.bytes("signing");
+    KeyRing signingKeys = signing.keyRing();
     Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> handlers =
         new ConcurrentHashMap<>(
             Map.of(
@@ -181,11 +186,9 @@ public final class LocalRuntime implements AutoCloseable {
     this.outbox = new Outbox(clock, data.map(DataFolder::outboxFile));
     EmailFeedback feedback = new EmailFeedback(clock);
     this.messaging = new LocalAwsServer(outbox, feedback::report, faults);
-    // the link-signing key: made once per data folder and kept there (random per start without one)
-    LocalSigningSecret signing = () -> secrets.bytes("signing");
     this.journeys =
         new LocalJourneys(
-            template, services, clock, messaging.endpoint(), baseUri(), signing.keyRing(), faults);
+            template, services, clock, messaging.endpoint(), baseUri(), signingKeys, faults);
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
     localRoutes.add(new WebhookSinkRoutes(clock));
@@ -195,7 +198,10 @@ public final class LocalRuntime implements AutoCloseable {
     handlers.put(
         ProfilesHandler.class.getName(),
         new ProfilesHandler(
-            services, Composition.erasureStopper(journeys.services().executions()), quiet));
+            services,
+            signingKeys,
+            Composition.erasureStopper(journeys.services().executions()),
+            quiet));
     String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
     DeadLetters setAside = platformDeadLetters(platform, clock);
     this.poller =

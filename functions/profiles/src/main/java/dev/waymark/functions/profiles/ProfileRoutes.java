@@ -11,6 +11,7 @@ import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ConsentRequest;
+import dev.waymark.core.profile.EventCursors;
 import dev.waymark.core.profile.ExecutionStopper;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileRecords;
@@ -30,6 +31,7 @@ final class ProfileRoutes {
 
   private final ProfileService profiles;
   private final ProfileRecords records;
+  private final EventCursors cursors;
   private final AccountStore accounts;
   private final Clock clock;
   private final ExecutionStopper runs;
@@ -37,6 +39,7 @@ final class ProfileRoutes {
   ProfileRoutes(
       ProfileService profiles,
       ProfileRecords records,
+      EventCursors cursors,
       AccountStore accounts,
       Clock clock,
       ExecutionStopper runs) {
@@ -44,6 +47,7 @@ final class ProfileRoutes {
     this.accounts = accounts;
     this.profiles = profiles;
     this.records = records;
+    this.cursors = cursors;
     this.clock = clock;
   }
 
@@ -67,12 +71,12 @@ final class ProfileRoutes {
   APIGatewayV2HTTPResponse events(APIGatewayV2HTTPEvent event) {
     Profile profile = live(HttpRequests.pathParameter(event, "id"));
     int limit = limit(event);
-    Page<ObjectNode> page =
-        records.timeline(profile.id(), limit, HttpRequests.query(event, "cursor").orElse(null));
+    String position = cursors.open(profile.id(), HttpRequests.query(event, "cursor").orElse(null));
+    Page<ObjectNode> page = records.timeline(profile.id(), limit, position);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("profileId", profile.id());
     body.put("events", page.items());
-    body.put("nextCursor", page.nextCursor());
+    body.put("nextCursor", cursors.issue(profile.id(), page.nextCursor()));
     return ProfilesHandler.ok(body);
   }
 

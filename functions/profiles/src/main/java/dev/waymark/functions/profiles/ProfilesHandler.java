@@ -9,7 +9,10 @@ import dev.waymark.aws.composition.Composition;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.profile.EventCursors;
 import dev.waymark.core.profile.ExecutionStopper;
+import dev.waymark.core.secret.KeyRing;
+import dev.waymark.core.secret.SignedTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,17 +25,32 @@ public final class ProfilesHandler
   private final Telemetry telemetry;
 
   public ProfilesHandler() {
-    this(Composition.coreFunction(), Composition.erasureStopper(), Telemetry.powertools());
+    this(Composition.profilesFunction(), Composition.erasureStopper(), Telemetry.powertools());
+  }
+
+  private ProfilesHandler(
+      Composition.CoreAndKeys parts, ExecutionStopper runs, Telemetry telemetry) {
+    this(parts.core(), parts.signingKeys(), runs, telemetry);
   }
 
   /**
+   * @param signingKeys the keys the events cursors are signed with (the link-signing keys)
    * @param runs stops an erased person's running journey runs (see {@code
    *     Composition.erasureStopper})
    */
-  public ProfilesHandler(WaymarkServices services, ExecutionStopper runs, Telemetry telemetry) {
+  public ProfilesHandler(
+      WaymarkServices services, KeyRing signingKeys, ExecutionStopper runs, Telemetry telemetry) {
     this.routes =
         new ProfileRoutes(
-            services.profiles(), services.records(), services.accounts(), services.clock(), runs);
+            services.profiles(),
+            services.records(),
+            new EventCursors(
+                new SignedTokens(signingKeys, services.clock()),
+                EventCursors.DEFAULT_LIFETIME,
+                services.clock()),
+            services.accounts(),
+            services.clock(),
+            runs);
     this.deadLetters = new DeadLetterRoutes(services.deadLetters());
     this.telemetry = telemetry;
   }

@@ -11,6 +11,8 @@ import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.ConsentChannel;
+import dev.waymark.core.secret.KeyRing;
+import dev.waymark.core.secret.SigningKeys;
 import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +40,9 @@ class ProfilesHandlerTest {
     String table = SharedDynamoDbLocal.newWaymarkTable();
     services =
         new WaymarkServices(dynamo, WaymarkConfig.local(table), Clock.fixed(NOW, ZoneOffset.UTC));
-    handler = new ProfilesHandler(services, stopped::add, Telemetry.quiet());
+    handler =
+        new ProfilesHandler(
+            services, KeyRing.fixed(SigningKeys.random()), stopped::add, Telemetry.quiet());
   }
 
   String process(String json) {

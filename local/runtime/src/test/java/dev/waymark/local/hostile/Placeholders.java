@@ -1,6 +1,13 @@
 package dev.waymark.local.hostile;
 
+import dev.waymark.core.profile.EventCursors;
+import dev.waymark.core.secret.KeyRing;
+import dev.waymark.core.secret.SignedTokens;
+import dev.waymark.core.secret.SigningKeys;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -8,8 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * Expands the placeholders of hostile cases: {@code {{pad:N}}} (N letters), {@code {{nest:N}}} (N
- * opening then N closing brackets), {@code {{cursor:SK}}} (an events cursor of the fixture's
- * profile pointing at sort key SK, as the API would encode it) and {@code {{name}}} for a value of
+ * opening then N closing brackets), {@code {{cursor:SK}}} (an unsigned events cursor of the
+ * fixture's profile pointing at sort key SK, in the store's position format: what the API handed
+ * out before cursors were signed), {@code {{foreignCursor:SK}}} (the same position wrapped in a
+ * cursor token signed with a random key, not the runtime's) and {@code {{name}}} for a value of
  * {@code values}.
  */
 public final class Placeholders {
@@ -27,6 +36,12 @@ public final class Placeholders {
     return out.toString();
   }
 
+  private static String position(String profileId, String sortKey) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("e1\n" + profileId + "\n" + sortKey).getBytes(StandardCharsets.UTF_8));
+  }
+
   private static String value(String name, String argument, Map<String, String> values) {
     return switch (name) {
       case "pad" -> "a".repeat(Integer.parseInt(argument));
@@ -34,12 +49,13 @@ public final class Placeholders {
         int depth = Integer.parseInt(argument);
         yield "[".repeat(depth) + "]".repeat(depth);
       }
-      case "cursor" ->
-          Base64.getUrlEncoder()
-              .withoutPadding()
-              .encodeToString(
-                  ("e1\n" + values.get("profileId") + "\n" + argument)
-                      .getBytes(StandardCharsets.UTF_8));
+      case "cursor" -> position(values.get("profileId"), argument);
+      case "foreignCursor" ->
+          new SignedTokens(KeyRing.fixed(SigningKeys.random()), Clock.systemUTC())
+              .sign(
+                  EventCursors.PURPOSE,
+                  values.get("profileId") + "\n" + position(values.get("profileId"), argument),
+                  Instant.now().plus(Duration.ofDays(3650)));
       default -> {
         String value = values.get(name);
         if (value == null) {

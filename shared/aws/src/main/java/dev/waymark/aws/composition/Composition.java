@@ -7,6 +7,7 @@ import dev.waymark.aws.deadletter.StreamFailureDescriptions;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.journey.SfnJourneyExecutions;
+import dev.waymark.aws.secret.SigningKeySources;
 import dev.waymark.aws.steps.StepServices;
 import dev.waymark.core.deadletter.DeadLetters;
 import dev.waymark.core.journey.JourneyExecutions;
@@ -14,6 +15,7 @@ import dev.waymark.core.journey.steps.StepTasks;
 import dev.waymark.core.profile.EventProcessing;
 import dev.waymark.core.profile.ExecutionStopper;
 import dev.waymark.core.profile.ProcessedEventListener;
+import dev.waymark.core.secret.KeyRing;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,10 +90,25 @@ public final class Composition {
         core.deadLetters(), new StreamFailureDescriptions(AwsClients.dynamoDbStreams(config)));
   }
 
+  /** The core services and the link-signing keys, for a function that needs no journey services. */
+  public record CoreAndKeys(WaymarkServices core, KeyRing signingKeys) {}
+
   /**
-   * IngestFunction, WriteKeyAuthorizer, ProfilesFunction, SegmentsFunction,
-   * SegmentDueChecksFunction, LeaseScanFunction, AudienceScheduleFunction: the core services (with
-   * segments) from the environment; no listeners run in these.
+   * ProfilesFunction: the core services from the environment, and the signing keys its events
+   * cursors are signed and checked with (the secret {@code WAYMARK_SIGNING_SECRET_ARN} names, read
+   * on the first cursor issued or given).
+   */
+  public static CoreAndKeys profilesFunction() {
+    WaymarkServices core = WaymarkServices.fromEnvironment();
+    return new CoreAndKeys(
+        core,
+        SigningKeySources.keyRing(JourneyConfig.from(System.getenv()), core.config().region()));
+  }
+
+  /**
+   * IngestFunction, WriteKeyAuthorizer, SegmentsFunction, SegmentDueChecksFunction,
+   * LeaseScanFunction, AudienceScheduleFunction: the core services (with segments) from the
+   * environment; no listeners run in these.
    */
   public static WaymarkServices coreFunction() {
     return WaymarkServices.fromEnvironment();

@@ -8,11 +8,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The cursor of a profile's events page: the profile id and the sort key of the last event shown.
- * It is checked before DynamoDB sees it: it must decode, belong to the profile asked for, point
- * into its events, and name an event that is stored there. A cursor altered or made up by hand is
- * refused with a 400 naming {@code cursor}; one that passes is a page boundary the API could have
- * issued itself, so no other partition or key can ever be reached through it.
+ * The page position of a profile's events: the profile id and the sort key of the last event shown.
+ * The API never hands it out bare: {@code EventCursors} wraps it in a signed, expiring token bound
+ * to the profile; the segment evaluator pages with it directly. It is checked before DynamoDB sees
+ * it: it must decode, belong to the profile asked for, point into its events, and name an event
+ * that is stored there. A cursor altered or made up by hand is refused with a 400 naming {@code
+ * cursor}; one that passes is a page boundary the API could have issued itself, so no other
+ * partition or key can ever be reached through it.
  */
 final class TimelineCursor {
   private static final String VERSION = "e1";

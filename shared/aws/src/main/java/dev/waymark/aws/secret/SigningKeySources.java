@@ -37,7 +37,7 @@ public final class SigningKeySources {
           () -> {
             throw new IllegalStateException(
                 "WAYMARK_SIGNING_SECRET_ARN is not set: this function has no key to sign or"
-                    + " check links with (template.yaml sets it to SigningSecret)");
+                    + " check links or cursors with (template.yaml sets it to SigningSecret)");
           },
           Clock.systemUTC(),
           MIN_RELOAD,
