@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
  * LocalRuntime.awaitProcessed} does in-process; {@code {"settled":true,"deadLetters":n}}. For
  * scripts and for tests that drive a runtime in another process.
  */
-public record SettleRoute(Runnable awaitProcessed, LongSupplier deadLetters) implements LocalRoutes {
+public record SettleRoute(Runnable awaitProcessed, LongSupplier deadLetters)
+    implements LocalRoutes {
   @Override
   public Optional<LocalResponse> handle(LocalHttpRequest request) {
     if (!request.path().equals("/_local/settle") || !request.method().equals("POST")) {
