@@ -3,101 +3,26 @@ package dev.waymark.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.profile.ProcessingNote;
 import dev.waymark.core.profile.TraitLimits;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The limits of docs/api.md#limits over the real HTTP server and DynamoDB Local: every case of
- * {@code hostile/limits.yaml} is a 4xx problem naming its field and writes nothing; one person's
- * traits cannot grow past the per-profile limit, yet every event of theirs is still processed.
+ * The limits of docs/api.md#limits over the real HTTP server and DynamoDB Local: one person's
+ * traits cannot grow past the per-profile limit, yet every event of theirs is still processed and
+ * the timeline notes ({@code waymarkNotes}) say what was not applied. The hostile inputs of {@code
+ * hostile/limits.yaml} are walked by {@link HostileInputTest}, with every other hostile file.
  */
 class LimitsTest extends LocalRuntimeFixture {
-
-  static Stream<Arguments> hostileCases() throws Exception {
-    try (InputStream in = LimitsTest.class.getResourceAsStream("/hostile/limits.yaml")) {
-      List<Map<String, Object>> cases = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-      return cases.stream().map(c -> Arguments.of(c.get("name"), c));
-    }
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("hostileCases")
-  void aHostileInputIsAProblemNamingItsFieldAndWritesNothing(String name, Map<String, Object> c) {
-    String profileId = person("limits-owner");
-    runtime.awaitProcessed();
-    int before = BadInputTest.itemCount();
-
-    String[] route = ((String) c.get("route")).split(" ", 2); // "PUT /v1/profiles/{id}/consents"
-    String path =
-        c.get("path") != null
-            ? (String) c.get("path")
-            : route[1].replaceAll("\\{[^}]+}", String.valueOf(c.get("pathValue")));
-    String query = c.get("query") == null ? "" : "?" + c.get("query");
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(
-            URI.create(
-                api.base().toString().replaceAll("/$", "") + expand(path + query, profileId)));
-    if (route[1].startsWith("/v1/events") || isSingleCall(route[1])) {
-      request.header("Authorization", "Bearer " + runtime.writeKey());
-    }
-    String body = (String) c.get("body");
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.method(
-        route[0],
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(expand(body, profileId)));
-    LocalApi.Answer answer = api.send(request);
-
-    assertThat(answer.status()).as(name).isEqualTo(c.get("expectStatus"));
-    assertThat(answer.contentType()).startsWith("application/problem+json");
-    List<String> fields = new ArrayList<>();
-    answer.body().path("errors").forEach(e -> fields.add(e.path("field").asText()));
-    if (c.get("expectField") != null) {
-      assertThat(fields).as(answer.body().toString()).contains((String) c.get("expectField"));
-    }
-    runtime.awaitProcessed();
-    assertThat(BadInputTest.itemCount()).as("items in the table").isEqualTo(before);
-  }
-
-  /** The placeholders of the hostile files: {@code {{profileId}}} and {@code {{pad:N}}}. */
-  static String expand(String text, String profileId) {
-    Matcher pad = Pattern.compile("\\{\\{pad:(\\d+)}}").matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (pad.find()) {
-      pad.appendReplacement(out, "a".repeat(Integer.parseInt(pad.group(1))));
-    }
-    pad.appendTail(out);
-    return out.toString().replace("{{profileId}}", profileId);
-  }
-
-  static boolean isSingleCall(String route) {
-    return route.matches("/v1/(track|identify|page|screen|group|alias|[tipsga])");
-  }
 
   @Test
   void traitsThatWouldOutgrowTheProfileAreRefusedVisiblyAndLaterEventsStillApply() {
     String id = person("grower");
     String chunk = "v".repeat(15_000);
     int sent = 0;
-    List<String> refused = new ArrayList<>();
+    List<JsonNode> refused = new ArrayList<>();
     while (refused.isEmpty() && sent < 10) { // 64 KB hold four 15 KB traits, not five
       send(
           "{\"type\":\"identify\",\"messageId\":\"grow-"
@@ -109,16 +34,22 @@ class LimitsTest extends LocalRuntimeFixture {
               + chunk
               + "\"}}");
       sent++;
-      refused = refusals(id);
+      refused = notes(id);
     }
     assertThat(sent).isEqualTo(5);
     assertThat(refused)
         .singleElement()
         .satisfies(
-            r ->
-                assertThat(r)
-                    .contains("traits not applied")
-                    .contains(Integer.toString(TraitLimits.MAX_PROFILE_TRAITS_BYTES)));
+            note -> {
+              assertThat(note.path("code").asText()).isEqualTo(ProcessingNote.TRAIT_LIMIT);
+              assertThat(note.path("detail").asText())
+                  .contains("traits not applied")
+                  .contains(Integer.toString(TraitLimits.MAX_PROFILE_TRAITS_BYTES));
+            });
+    JsonNode noted = eventOf(id, "grow-4");
+    assertThat(noted.path("traits").path("blob4").asText())
+        .as("the event is recorded as sent")
+        .isEqualTo(chunk);
     JsonNode profile = api.get("/v1/profiles/" + id).body();
     assertThat(profile.path("traits").has("blob3")).isTrue();
     assertThat(profile.path("traits").has("blob4")).isFalse();
@@ -178,9 +109,16 @@ class LimitsTest extends LocalRuntimeFixture {
       (traits.has("a" + i) ? joined : left).add("a" + i);
     }
     assertThat(joined).as("the newest of the merged-away traits that fit").containsExactly("a3");
-    assertThat(refusals(id))
+    assertThat(notes(id))
         .singleElement()
-        .satisfies(r -> assertThat(r).contains("a merge left out").endsWith("a0, a1, a2"));
+        .satisfies(
+            note -> {
+              assertThat(note.path("code").asText()).isEqualTo(ProcessingNote.MERGE_TRAITS_DROPPED);
+              assertThat(note.path("detail").asText())
+                  .contains("a merge left out")
+                  .endsWith("a0, a1, a2");
+            });
+    assertThat(eventOf(id, "link").path("waymarkNotes")).as("on the merging event").hasSize(1);
     assertThat(runtime.deadLetterCount()).isZero();
   }
 
@@ -258,17 +196,24 @@ class LimitsTest extends LocalRuntimeFixture {
     runtime.awaitProcessed();
   }
 
-  static List<String> refusals(String profileId) {
-    List<String> reasons = new ArrayList<>();
-    api.get("/v1/profiles/" + profileId + "/events?limit=100")
-        .body()
-        .path("events")
-        .forEach(
-            e -> {
-              if (e.has(TraitLimits.REFUSED_FIELD)) {
-                reasons.add(e.path(TraitLimits.REFUSED_FIELD).asText());
-              }
-            });
-    return reasons;
+  /** Every note Waymark left on the profile's timeline events ({@code waymarkNotes}). */
+  static List<JsonNode> notes(String profileId) {
+    List<JsonNode> notes = new ArrayList<>();
+    timeline(profileId).forEach(e -> e.path("waymarkNotes").forEach(notes::add));
+    return notes;
+  }
+
+  /** The event with this messageId as the profile's timeline shows it. */
+  static JsonNode eventOf(String profileId, String messageId) {
+    for (JsonNode e : timeline(profileId)) {
+      if (e.path("messageId").asText().equals(messageId)) {
+        return e;
+      }
+    }
+    throw new AssertionError("no event " + messageId + " on the timeline of " + profileId);
+  }
+
+  private static JsonNode timeline(String profileId) {
+    return api.get("/v1/profiles/" + profileId + "/events?limit=100").body().path("events");
   }
 }

@@ -1,13 +1,14 @@
 package dev.waymark.local.faults;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.json.StrictJson;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.local.faults.FaultPlan.Target;
 import dev.waymark.local.http.LocalHttpRequest;
 import dev.waymark.local.http.LocalResponse;
 import dev.waymark.local.http.LocalRoutes;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 public record FaultRoutes(Faults faults, Supplier<Map<String, Long>> retries)
     implements LocalRoutes {
   static final String PATH = "/_local/faults";
+  static final int MAX_BODY_BYTES = 64 * 1024;
 
   @Override
   public Optional<LocalResponse> handle(LocalHttpRequest request) {
@@ -29,30 +31,18 @@ public record FaultRoutes(Faults faults, Supplier<Map<String, Long>> retries)
     return Optional.of(
         switch (request.method()) {
           case "GET" -> state();
-          case "PUT" -> put(request.body());
+          case "PUT" -> LocalResponse.unlessJson(request).orElseGet(() -> put(request.body()));
           case "DELETE" -> {
             faults.set(FaultPlan.none());
             yield state();
           }
-          default ->
-              new LocalResponse(
-                  405,
-                  Map.of("Content-Type", "application/problem+json", "Allow", "GET, PUT, DELETE"),
-                  Json.write(
-                      dev.waymark.core.problem.Problem.of(
-                          405, "Method not allowed", PATH + " takes GET, PUT and DELETE")));
+          default -> LocalResponse.methodNotAllowed(List.of("GET", "PUT", "DELETE"));
         });
   }
 
   private LocalResponse put(String body) {
-    JsonNode json;
     try {
-      json = Json.parse(body);
-    } catch (RuntimeException e) {
-      return problem(ProblemException.invalidField("", "malformed JSON"));
-    }
-    try {
-      faults.set(FaultPlan.parse(json));
+      faults.set(FaultPlan.parse(StrictJson.parse(body, "/", MAX_BODY_BYTES)));
     } catch (ProblemException e) {
       return problem(e);
     }

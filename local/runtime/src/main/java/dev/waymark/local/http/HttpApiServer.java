@@ -102,17 +102,7 @@ public final class HttpApiServer implements AutoCloseable {
             .distinct()
             .toList();
     if (!allowed.isEmpty()) {
-      LocalResponse refused =
-          LocalResponse.problem(
-              new Problem(
-                  "https://waymark.dev/problems/method-not-allowed",
-                  "Method not allowed",
-                  405,
-                  "method: this path answers " + String.join(", ", allowed),
-                  List.of(new FieldError("method", "must be one of " + allowed))));
-      Map<String, String> headers = new java.util.HashMap<>(refused.headers());
-      headers.put("Allow", String.join(", ", allowed));
-      return new LocalResponse(405, headers, refused.body());
+      return LocalResponse.methodNotAllowed(allowed);
     }
     return LocalResponse.problem(
         new Problem(

@@ -4,6 +4,7 @@ import dev.waymark.core.json.Json;
 import dev.waymark.local.http.LocalHttpRequest;
 import dev.waymark.local.http.LocalResponse;
 import dev.waymark.local.http.LocalRoutes;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -18,8 +19,11 @@ public record SettleRoute(Runnable awaitProcessed, LongSupplier deadLetters)
     implements LocalRoutes {
   @Override
   public Optional<LocalResponse> handle(LocalHttpRequest request) {
-    if (!request.path().equals("/_local/settle") || !request.method().equals("POST")) {
+    if (!request.path().equals("/_local/settle")) {
       return Optional.empty();
+    }
+    if (!request.method().equals("POST")) {
+      return Optional.of(LocalResponse.methodNotAllowed(List.of("POST")));
     }
     awaitProcessed.run();
     return Optional.of(

@@ -67,7 +67,7 @@ public final class DynamoProfileStore implements ProfileStore {
   }
 
   @Override
-  public void create(Profile profile, InboundEvent firstEvent) {
+  public void create(Profile profile, InboundEvent firstEvent, List<ProcessingNote> notes) {
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(
         TransactWriteItem.builder()
@@ -79,7 +79,7 @@ public final class DynamoProfileStore implements ProfileStore {
                     .build())
             .build());
     profile.identities().forEach(id -> writes.add(claim(id, profile.id())));
-    writes.add(eventPut(profile.id(), firstEvent, List.of()));
+    writes.add(eventPut(profile.id(), firstEvent, notes));
     Conditions.guard("create profile", () -> transact(writes));
   }
 

@@ -227,6 +227,23 @@ class LargeMergeIT {
     assertThat(records.timeline("a-p", 1, null).items().get(0).has("waymarkNotes")).isFalse();
   }
 
+  @Test
+  void aProfileCreatedWithNotesShowsThemOnItsFirstEvent() {
+    InboundEvent first = event("{\"type\":\"identify\",\"userId\":\"n\"}");
+    ProcessingNote note = new ProcessingNote(ProcessingNote.TRAIT_LIMIT, "traits not applied");
+    store.create(
+        Profile.create("a-n", List.of(Identity.fromKey("userId#n")), NOW), first, List.of(note));
+    ObjectNode shown = records.timeline("a-n", 1, null).items().get(0);
+    assertThat(notesOfNewest("a-n"))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.path("code").asText()).isEqualTo(ProcessingNote.TRAIT_LIMIT);
+              assertThat(n.path("detail").asText()).isEqualTo("traits not applied");
+            });
+    assertThat(shown.path("messageId").asText()).isEqualTo(first.messageId());
+  }
+
   private int eventCount(String profileId) {
     int count = 0;
     String cursor = null;

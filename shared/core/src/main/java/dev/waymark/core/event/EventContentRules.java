@@ -72,12 +72,6 @@ final class EventContentRules {
                   + name.asText()
                   + "\" is reserved: Waymark emits this event itself; use another name"));
     }
-    if (event.has(ReservedEvents.TRAITS_REFUSED_FIELD)) {
-      errors.add(
-          new FieldError(
-              at + "/" + ReservedEvents.TRAITS_REFUSED_FIELD,
-              "is reserved for Waymark's notes on the timeline"));
-    }
     if (event.path("context").has(ReservedEvents.CONTEXT_KEY)) {
       errors.add(
           new FieldError(

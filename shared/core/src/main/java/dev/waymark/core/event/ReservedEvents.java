@@ -9,8 +9,7 @@ import java.util.Set;
  * feedback); an event sent with a write key under one of these names is refused at ingest, so
  * nobody can enter a person into a journey, fake a segment change or an email open. Matching
  * ignores case and surrounding white space. The context key {@code waymark} (where Waymark marks
- * its own events as internal) and the top-level field {@code traitsRefused} (Waymark's note on the
- * timeline) are reserved the same way. See docs/api.md#limits.
+ * its own events as internal) is reserved the same way. See docs/api.md#limits.
  */
 public final class ReservedEvents {
   public static final String SEGMENT_ENTERED = "Segment Entered";
@@ -23,12 +22,6 @@ public final class ReservedEvents {
 
   /** The context object Waymark marks its own events with ({@code context.waymark.internal}). */
   public static final String CONTEXT_KEY = "waymark";
-
-  /**
-   * The top-level event field in which Waymark notes, on the timeline, why an event's traits were
-   * not applied; a sender may not set it.
-   */
-  public static final String TRAITS_REFUSED_FIELD = "traitsRefused";
 
   /** Every reserved name, as Waymark emits it. */
   public static final Set<String> NAMES =

@@ -55,9 +55,9 @@ public final class ProfileService {
         Map<String, Profile> live = liveProfiles(identities);
         if (live.isEmpty()) {
           Profile created = Profile.create(newProfileId.get(), identities, clock.instant());
-          TraitLimits.Applied applied = TraitLimits.apply(created.traits(), event);
+          TraitLimits.Applied applied = TraitLimits.apply(created.traits(), event, droppedOnMerge);
           created = created.withTraits(applied.traits(), clock.instant());
-          store.create(created, applied.event());
+          store.create(created, event, applied.notes());
           return new ProcessOutcome(created, true, merges, true, moves);
         }
         Profile survivor = SurvivorRule.choose(live.values());
@@ -94,9 +94,10 @@ public final class ProfileService {
           notes.add(identityLimit(missing.size() + " new identities were not linked"));
         }
         TraitLimits.Applied applied = TraitLimits.apply(survivor.traits(), event, droppedOnMerge);
+        notes.addAll(applied.notes());
         Profile updated = survivor.withTraits(applied.traits(), clock.instant());
         return new ProcessOutcome(
-            updated, store.record(updated, applied.event(), notes), merges, false, moves);
+            updated, store.record(updated, event, notes), merges, false, moves);
       } catch (ConcurrentChangeException lostRace) {
         backOff(pass);
       }
@@ -185,10 +186,13 @@ public final class ProfileService {
       Profile current =
           resolve(profileId)
               .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
-      TraitLimits.Applied applied = TraitLimits.apply(current.traits(), change.apply(current));
+      InboundEvent event = change.apply(current);
+      TraitLimits.Applied applied = TraitLimits.apply(current.traits(), event);
       Profile updated = current.withTraits(applied.traits(), clock.instant());
       try {
-        return store.record(updated, applied.event()) ? Optional.of(updated) : Optional.empty();
+        return store.record(updated, event, applied.notes())
+            ? Optional.of(updated)
+            : Optional.empty();
       } catch (ConcurrentChangeException lostRace) {
         backOff(pass);
       }

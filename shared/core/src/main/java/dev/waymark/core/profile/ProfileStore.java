@@ -17,8 +17,11 @@ public interface ProfileStore {
   /** A profile in any status. */
   Optional<Profile> find(String profileId);
 
-  /** Creates a profile, claims its identities and records its first event, all at once. */
-  void create(Profile profile, InboundEvent firstEvent);
+  /**
+   * Creates a profile, claims its identities and records its first event with notes on what
+   * processing did not do (shown with it on the timeline; usually none), all at once.
+   */
+  void create(Profile profile, InboundEvent firstEvent, java.util.List<ProcessingNote> notes);
 
   /** Claims new identities for a profile; {@code updated.version()} is one past the stored one. */
   void attach(Profile updated, Iterable<Identity> added);

@@ -2,7 +2,6 @@ package dev.waymark.core.profile;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.event.InboundEvent;
-import dev.waymark.core.event.ReservedEvents;
 import dev.waymark.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,18 +12,18 @@ import java.util.Map;
 /**
  * The most traits one profile may hold (docs/api.md#limits): {@link #MAX_PROFILE_TRAITS_BYTES} of
  * trait names, values and set-times as stored. An event whose traits would take a profile past it
- * is still recorded, but its trait update is refused whole, and the event on the timeline says why
- * ({@code traitsRefused}); the person's later events are processed as usual. An update that shrinks
- * the traits (a {@code null} removes a trait) is always applied.
+ * is still recorded as sent, but its trait update is refused whole, and a {@link ProcessingNote}
+ * ({@code trait_limit}) recorded with it says why; the person's later events are processed as
+ * usual. An update that shrinks the traits (a {@code null} removes a trait) is always applied.
  */
 public final class TraitLimits {
   public static final int MAX_PROFILE_TRAITS_BYTES = 64 * 1024;
 
-  /** The field the refusal reason is recorded in, on the event as the timeline shows it. */
-  public static final String REFUSED_FIELD = ReservedEvents.TRAITS_REFUSED_FIELD;
-
-  /** The traits after an event and the event as it is to be recorded. */
-  public record Applied(Traits traits, InboundEvent event) {}
+  /**
+   * The traits after an event, and the notes to record with it on what was not applied (empty when
+   * everything was).
+   */
+  public record Applied(Traits traits, List<ProcessingNote> notes) {}
 
   private TraitLimits() {}
 
@@ -35,35 +34,33 @@ public final class TraitLimits {
 
   /**
    * As {@link #apply(Traits, InboundEvent)}, for an event whose processing merged profiles and left
-   * out {@code droppedOnMerge} (the merged-away profiles' traits that did not fit): the event then
+   * out {@code droppedOnMerge} (the merged-away profiles' traits that did not fit): a note then
    * says which, too.
    */
   public static Applied apply(Traits current, InboundEvent event, List<String> droppedOnMerge) {
     Traits next = current.applying(event.traits(), event.timestamp());
-    int size = size(next);
+    List<ProcessingNote> notes = new ArrayList<>();
     boolean fits = fits(current, next);
-    if (fits && droppedOnMerge.isEmpty()) {
-      return new Applied(next, event);
-    }
-    List<String> reasons = new ArrayList<>();
     if (!fits) {
-      reasons.add(
-          "traits not applied: the profile's traits would take "
-              + size
-              + " bytes, more than the "
-              + MAX_PROFILE_TRAITS_BYTES
-              + " a profile may hold; remove traits (set them to null) to make room");
+      notes.add(
+          new ProcessingNote(
+              ProcessingNote.TRAIT_LIMIT,
+              "traits not applied: the profile's traits would take "
+                  + size(next)
+                  + " bytes, more than the "
+                  + MAX_PROFILE_TRAITS_BYTES
+                  + " a profile may hold; remove traits (set them to null) to make room"));
     }
     if (!droppedOnMerge.isEmpty()) {
-      reasons.add(
-          "a merge left out traits of the merged-away profile that did not fit in the "
-              + MAX_PROFILE_TRAITS_BYTES
-              + " bytes a profile may hold: "
-              + String.join(", ", droppedOnMerge));
+      notes.add(
+          new ProcessingNote(
+              ProcessingNote.MERGE_TRAITS_DROPPED,
+              "a merge left out traits of the merged-away profile that did not fit in the "
+                  + MAX_PROFILE_TRAITS_BYTES
+                  + " bytes a profile may hold: "
+                  + String.join(", ", droppedOnMerge)));
     }
-    InboundEvent marked = new InboundEvent(event.body().deepCopy(), event.receivedAt());
-    marked.body().put(REFUSED_FIELD, String.join("; ", reasons));
-    return new Applied(fits ? next : current, marked);
+    return new Applied(fits ? next : current, List.copyOf(notes));
   }
 
   /** True when {@code after} may replace {@code before}: within the limit, or no larger. */

@@ -32,6 +32,7 @@ class ProfileServiceRetryTest {
     private final int losses;
     int writes;
     Profile written;
+    List<ProcessingNote> createdWith;
 
     RacingStore(int losses) {
       this.losses = losses;
@@ -57,8 +58,9 @@ class ProfileServiceRetryTest {
     }
 
     @Override
-    public void create(Profile profile, InboundEvent firstEvent) {
+    public void create(Profile profile, InboundEvent firstEvent, List<ProcessingNote> notes) {
       write(profile);
+      createdWith = notes;
     }
 
     @Override

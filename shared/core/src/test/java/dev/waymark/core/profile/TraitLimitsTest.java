@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.json.Json;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TraitLimitsTest {
@@ -30,27 +31,34 @@ class TraitLimitsTest {
   }
 
   @Test
-  void anUpdateWithinTheLimitIsAppliedAndTheEventLeftAsSent() {
+  void anUpdateWithinTheLimitIsAppliedWithoutNotes() {
     InboundEvent event = identify("{\"firstName\":\"Ana\"}", T);
     TraitLimits.Applied applied = TraitLimits.apply(Traits.empty(), event);
     assertThat(applied.traits().values().path("firstName").asText()).isEqualTo("Ana");
-    assertThat(applied.event()).isSameAs(event);
+    assertThat(applied.notes()).isEmpty();
   }
 
   @Test
-  void anUpdateThatWouldPassTheLimitIsRefusedWholeAndTheEventSaysWhy() {
+  void anUpdateThatWouldPassTheLimitIsRefusedWholeAndANoteSaysWhy() {
     Traits full = filled(4, 15_000);
     assertThat(TraitLimits.size(full)).isLessThan(TraitLimits.MAX_PROFILE_TRAITS_BYTES);
     InboundEvent event =
         identify(
             "{\"big\":\"" + "y".repeat(15_000) + "\",\"firstName\":\"Ana\"}", T.plusSeconds(1));
+    String before = event.body().toString();
     TraitLimits.Applied applied = TraitLimits.apply(full, event);
     assertThat(applied.traits()).isEqualTo(full);
-    assertThat(applied.event().body().path(TraitLimits.REFUSED_FIELD).asText())
-        .contains("traits not applied")
-        .contains("65536");
-    assertThat(applied.event().messageId()).isEqualTo("m");
-    assertThat(event.body().has(TraitLimits.REFUSED_FIELD)).isFalse(); // the original is untouched
+    assertThat(applied.notes())
+        .singleElement()
+        .satisfies(
+            note -> {
+              assertThat(note.code()).isEqualTo(ProcessingNote.TRAIT_LIMIT);
+              assertThat(note.detail())
+                  .contains("traits not applied")
+                  .contains("65536")
+                  .doesNotContain("yyy"); // never a trait value
+            });
+    assertThat(event.body().toString()).isEqualTo(before); // the event is recorded as sent
   }
 
   @Test
@@ -61,7 +69,25 @@ class TraitLimitsTest {
         TraitLimits.apply(over, identify("{\"t0\":null,\"t1\":\"short\"}", T.plusSeconds(1)));
     assertThat(applied.traits().values().has("t0")).isFalse();
     assertThat(applied.traits().values().path("t1").asText()).isEqualTo("short");
-    assertThat(applied.event().body().has(TraitLimits.REFUSED_FIELD)).isFalse();
+    assertThat(applied.notes()).isEmpty();
+  }
+
+  @Test
+  void traitsAMergeLeftOutAreNamedInTheirOwnNoteBesideARefusedUpdate() {
+    Traits full = filled(4, 15_000);
+    InboundEvent event = identify("{\"big\":\"" + "y".repeat(15_000) + "\"}", T.plusSeconds(1));
+    TraitLimits.Applied applied = TraitLimits.apply(full, event, List.of("l0", "l1"));
+    assertThat(applied.notes())
+        .extracting(ProcessingNote::code)
+        .containsExactly(ProcessingNote.TRAIT_LIMIT, ProcessingNote.MERGE_TRAITS_DROPPED);
+    assertThat(applied.notes().get(1).detail()).contains("a merge left out").endsWith("l0, l1");
+
+    TraitLimits.Applied fits =
+        TraitLimits.apply(Traits.empty(), identify("{\"a\":1}", T), List.of("l0"));
+    assertThat(fits.traits().values().has("a")).isTrue();
+    assertThat(fits.notes())
+        .extracting(ProcessingNote::code)
+        .containsExactly(ProcessingNote.MERGE_TRAITS_DROPPED);
   }
 
   @Test
