@@ -44,7 +44,7 @@ public record FaultRoutes(Faults faults, Supplier<Map<String, Long>> retries)
     try {
       faults.set(FaultPlan.parse(StrictJson.parse(body, "/", MAX_BODY_BYTES)));
     } catch (ProblemException e) {
-      return problem(e);
+      return LocalResponse.problem(e.problem());
     }
     return state();
   }
@@ -63,12 +63,5 @@ public record FaultRoutes(Faults faults, Supplier<Map<String, Long>> retries)
     out.put("total", faults.total());
     out.set("retries", Json.MAPPER.valueToTree(retries.get()));
     return LocalResponse.json(200, Json.write(out));
-  }
-
-  private static LocalResponse problem(ProblemException e) {
-    return new LocalResponse(
-        e.problem().status(),
-        Map.of("Content-Type", "application/problem+json"),
-        Json.write(e.problem()));
   }
 }
