@@ -15,6 +15,16 @@ public final class BenchMain {
     for (String name : names) {
       switch (name) {
         case "ingest" -> IngestThroughputBench.run();
+        case "profile" -> ProcessingProfileBench.run();
+        case "load" -> {
+          // ./waymark bench load [rate] [seconds]: the numbers after "load" are its arguments
+          int at = names.indexOf("load");
+          List<String> rest = names.subList(at + 1, names.size());
+          LoadBench.run(
+              rest.size() > 0 ? Integer.parseInt(rest.get(0)) : 200,
+              rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 60);
+          return;
+        }
         case "segments" -> {
           SegmentBench.runScan();
           SegmentBench.runEvaluation();
@@ -27,7 +37,7 @@ public final class BenchMain {
           System.err.println(
               "unknown benchmark "
                   + name
-                  + "; known: ingest, segments, segments-scan, segments-eval, states, journeys");
+                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys");
           System.exit(2);
         }
       }

@@ -15,6 +15,7 @@ import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.deadletter.DeadLetters;
 import dev.waymark.core.ingest.ArrivalTimes;
+import dev.waymark.core.profile.EventProcessing;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.secret.KeyRing;
 import dev.waymark.ddblocal.DynamoDbLocal;
@@ -80,6 +81,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final VirtualClock clock;
   private final WaymarkServices services;
   private final StreamPoller poller;
+  private final EventProcessing processing;
   private final HttpApiServer http;
   private final String writeKey;
   private final Outbox outbox;
@@ -204,15 +206,14 @@ public final class LocalRuntime implements AutoCloseable {
             quiet));
     String streamArn = dynamo.describeTable(r -> r.tableName(TABLE)).table().latestStreamArn();
     DeadLetters setAside = platformDeadLetters(platform, clock);
+    this.processing =
+        Composition.processing(
+            services, journeys.services(), Composition.DEFAULT_PROCESS_CONCURRENCY);
     this.poller =
         new StreamPoller(
             dynamoLocal.streamsClient(),
             streamArn,
-            new ProcessHandler(
-                Composition.processing(
-                    services, journeys.services(), Composition.DEFAULT_PROCESS_CONCURRENCY),
-                services.deadLetters(),
-                quiet),
+            new ProcessHandler(processing, services.deadLetters(), quiet),
             messageId -> setAside.setAside(messageId, "the retries were spent"),
             data.map(d -> StreamPositions.keptIn(d.streamPositionFile()))
                 .orElseGet(StreamPositions::inMemory));
@@ -417,6 +418,19 @@ public final class LocalRuntime implements AutoCloseable {
   public Map<String, Long> retries() {
     return Map.of(
         "dynamodbSdk", faultyDynamo.retries(), "stream", poller == null ? 0L : poller.retries());
+  }
+
+  /**
+   * The functions' DynamoDB calls so far, keyed {@code "<thread kind> <operation>"}: {@code
+   * process} for the process function's workers (see FaultyDynamoHttp).
+   */
+  public Map<String, Long> dynamoCalls() {
+    return faultyDynamo.calls();
+  }
+
+  /** The process function's processing (its phase times). */
+  public EventProcessing processing() {
+    return processing;
   }
 
   @Override

@@ -69,7 +69,9 @@ public final class LocalJourneys implements AutoCloseable {
     URI sfnEndpoint = URI.create(endpoint.endpoint());
     Map<String, String> env = new HashMap<>();
     env.put("WAYMARK_SFN_ENDPOINT", sfnEndpoint.toString());
-    env.put("WAYMARK_JOURNEY_CACHE_SECONDS", "0");
+    // one process: the router's catalog is read afresh after every publish, pause or stop made
+    // here (DynamoJourneyCatalog.forgettingOnSave), so it need not be read on every event
+    env.put("WAYMARK_JOURNEY_CACHE_SECONDS", "86400");
     env.put("WAYMARK_SES_ENDPOINT", messagingEndpoint.toString());
     env.put("WAYMARK_SNS_ENDPOINT", messagingEndpoint.toString());
     env.put("WAYMARK_PUBLIC_URL", publicUrl.toString());

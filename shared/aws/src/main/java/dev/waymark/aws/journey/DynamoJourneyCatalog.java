@@ -6,6 +6,7 @@ import dev.waymark.core.journey.JourneyState;
 import dev.waymark.core.journey.publish.JourneyCompilation;
 import dev.waymark.core.journey.publish.JourneyRecord;
 import dev.waymark.core.journey.publish.JourneyRecords;
+import dev.waymark.core.journey.publish.JourneyVersion;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The router's catalog read from the table: every live, paused or stopped journey with the
@@ -25,18 +27,64 @@ public final class DynamoJourneyCatalog implements JourneyCatalog {
   private final JourneyCompilation compilation;
   private final long ttlNanos;
   private final Map<String, JourneyDefinition> versions = new ConcurrentHashMap<>();
+  private final AtomicLong generation = new AtomicLong();
   private volatile Snapshot snapshot;
 
   private record Entry(JourneyDefinition definition, JourneyState state, String aliasArn) {}
 
+  /** The list as read at {@code loadedAt}, when this process had made {@code generation} saves. */
   private record Snapshot(
-      long loadedAt, List<JourneyDefinition> journeys, Map<String, Entry> byId) {}
+      long loadedAt, long generation, List<JourneyDefinition> journeys, Map<String, Entry> byId) {}
 
   public DynamoJourneyCatalog(
       JourneyRecords records, JourneyCompilation compilation, Duration ttl) {
     this.records = records;
     this.compilation = compilation;
     this.ttlNanos = ttl.toNanos();
+  }
+
+  /**
+   * The records as a writer in this process should use them: every save (a publish, a pause, a
+   * stop) also makes this catalog read the list afresh on its next use, so a long {@code ttl} never
+   * hides this process's own changes (the local runtime, where everything is one process, relies on
+   * it).
+   */
+  public JourneyRecords forgettingOnSave() {
+    return new JourneyRecords() {
+      @Override
+      public Optional<JourneyRecord> find(String journeyId) {
+        return records.find(journeyId);
+      }
+
+      @Override
+      public JourneyRecord save(JourneyRecord next) {
+        try {
+          return records.save(next);
+        } finally {
+          generation.incrementAndGet();
+        }
+      }
+
+      @Override
+      public void saveVersion(JourneyVersion version) {
+        records.saveVersion(version);
+      }
+
+      @Override
+      public Optional<JourneyVersion> version(String journeyId, int version) {
+        return records.version(journeyId, version);
+      }
+
+      @Override
+      public List<JourneyVersion> versions(String journeyId) {
+        return records.versions(journeyId);
+      }
+
+      @Override
+      public List<JourneyRecord> all() {
+        return records.all();
+      }
+    };
   }
 
   @Override
@@ -67,7 +115,11 @@ public final class DynamoJourneyCatalog implements JourneyCatalog {
   private Snapshot current() {
     Snapshot known = snapshot;
     long now = System.nanoTime();
-    if (known != null && ttlNanos > 0 && now - known.loadedAt() < ttlNanos) {
+    long saves = generation.get();
+    if (known != null
+        && known.generation() == saves
+        && ttlNanos > 0
+        && now - known.loadedAt() < ttlNanos) {
       return known;
     }
     Map<String, Entry> byId = new LinkedHashMap<>();
@@ -84,7 +136,7 @@ public final class DynamoJourneyCatalog implements JourneyCatalog {
                     .reversed()
                     .thenComparing(JourneyDefinition::id))
             .toList();
-    Snapshot loaded = new Snapshot(now, journeys, byId);
+    Snapshot loaded = new Snapshot(now, saves, journeys, byId);
     snapshot = loaded;
     return loaded;
   }

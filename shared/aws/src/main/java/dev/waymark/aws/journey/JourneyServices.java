@@ -134,14 +134,16 @@ public final class JourneyServices {
                 journeys.stepFunctionArn()),
             templates.lookup());
     DynamoJourneyRecords records = new DynamoJourneyRecords(dynamo, config.table());
-    this.catalog = new DynamoJourneyCatalog(records, compilation, journeys.catalogCache());
+    DynamoJourneyCatalog published =
+        new DynamoJourneyCatalog(records, compilation, journeys.catalogCache());
+    this.catalog = published;
     this.store = new DynamoJourneyStore(dynamo, config.table());
     SfnClient sfn = client(SfnClient.builder(), config, journeys.sfnEndpoint()).build();
     this.executions = new SfnJourneyExecutions(sfn);
     this.publisher =
         new JourneyPublisher(
             compilation,
-            records,
+            published.forgettingOnSave(),
             new SfnStateMachineRegistry(sfn, journeys.journeyLogGroupArn()),
             templateId -> Optional.ofNullable(templates.pin(List.of(templateId)).get(templateId)),
             new JourneyStopper(store, executions, core.clock()),

@@ -9,6 +9,7 @@ import dev.waymark.core.profile.Profile;
 import dev.waymark.core.store.ConcurrentChangeException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -32,9 +33,12 @@ public record JourneyRouter(
   @Override
   public void onProcessed(ProcessOutcome outcome, InboundEvent event) {
     Profile profile = outcome.profile();
+    List<JourneyDefinition> journeys = catalog.journeys();
     resumeWaits(profile, event);
-    recordGoals(profile, event);
-    for (JourneyDefinition journey : catalog.journeys()) {
+    if (anyGoalOn(journeys, event.eventName())) {
+      recordGoals(profile, event);
+    }
+    for (JourneyDefinition journey : journeys) {
       if (journey.entry().matches(event, profile)) {
         switch (catalog.state(journey.id())) {
           case live -> enter(journey, profile, event);
@@ -82,6 +86,16 @@ public record JourneyRouter(
   private static String textAt(ObjectNode subject, String field) {
     var value = FieldFilter.resolve(subject, field);
     return value == null ? null : value.asText();
+  }
+
+  /**
+   * Whether any published journey has a goal on this event name; when none has, no run's goal can
+   * be reached by it (goals are read from the published definitions), so the runs are not read.
+   */
+  private static boolean anyGoalOn(List<JourneyDefinition> journeys, String eventName) {
+    return journeys.stream()
+        .flatMap(j -> j.goals().stream())
+        .anyMatch(goal -> goal.event().event().equals(eventName));
   }
 
   /** A run's goal is reached once, by the first of its journey's goals the event matches. */

@@ -1,8 +1,12 @@
 package dev.waymark.core.profile;
 
 import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.identity.Identity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,14 +15,16 @@ import java.util.function.Function;
 
 /**
  * Processing an accepted event: it goes on its person's profile ({@link ProfileService#process}),
- * then each listener runs, in the order given (the composition root states it). A batch is
- * processed concurrently — safe because stitching is transactional and traits apply by event time,
- * not by arrival order — and each event's result is reported in the batch's order.
+ * then each listener runs, in the order given (the composition root states it). A batch's people
+ * are processed concurrently — safe because stitching is transactional and traits apply by event
+ * time, not by arrival order — each person's events in the batch's order, and each event's result
+ * is reported in the batch's order.
  */
 public final class EventProcessing {
   private final ProfileService profiles;
   private final List<ProcessedEventListener> listeners;
   private final ExecutorService workers;
+  private final PhaseTimes times = new PhaseTimes();
 
   public EventProcessing(
       ProfileService profiles, List<ProcessedEventListener> listeners, int concurrency) {
@@ -45,38 +51,90 @@ public final class EventProcessing {
     return profiles;
   }
 
+  /** The time spent in each phase so far (profile, then each listener by its class name). */
+  public PhaseTimes times() {
+    return times;
+  }
+
   public ProcessOutcome process(InboundEvent event) {
-    ProcessOutcome outcome = profiles.process(event);
+    return process(profiles, event);
+  }
+
+  private ProcessOutcome process(ProfileService on, InboundEvent event) {
+    long start = System.nanoTime();
+    ProcessOutcome outcome = on.process(event);
+    times.add(PhaseTimes.PROFILE, start);
     for (ProcessedEventListener listener : listeners) {
+      start = System.nanoTime();
       listener.onProcessed(outcome, event);
+      times.add(listener.getClass().getSimpleName(), start);
     }
     return outcome;
   }
 
   /**
-   * Reads each record's event and processes it, concurrently; one result per record, in order (a
+   * Reads each record's event and processes the batch: the identities it names and their profiles
+   * are read up front in batched reads ({@link BatchProfileStore}), the events are grouped by the
+   * people they touch ({@link PersonGroups}), each group's events are processed one after another
+   * in the batch's order, and the groups run concurrently. One result per record, in order (a
    * record whose event cannot be read is a failed one). If the calling thread is interrupted, the
    * records not yet reported are reported failed.
    */
   public <T> List<Result> processAll(List<T> records, Function<T, InboundEvent> eventOf) {
-    List<Future<ProcessOutcome>> running = new ArrayList<>(records.size());
-    for (T record : records) {
-      running.add(workers.submit(() -> process(eventOf.apply(record))));
-    }
-    List<Result> results = new ArrayList<>(records.size());
-    for (Future<ProcessOutcome> future : running) {
+    Result[] results = new Result[records.size()];
+    List<InboundEvent> events = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
       try {
-        results.add(new Result.Processed(future.get()));
+        events.add(eventOf.apply(records.get(i)));
+      } catch (RuntimeException unreadable) {
+        events.add(null);
+        results[i] = new Result.Failed(unreadable);
+      }
+    }
+    BatchProfileStore batchStore = new BatchProfileStore(profiles.store());
+    Set<Identity> identities = new HashSet<>();
+    events.stream()
+        .filter(Objects::nonNull)
+        .map(PersonGroups::identitiesOf)
+        .forEach(identities::addAll);
+    try {
+      batchStore.prefetch(identities);
+    } catch (RuntimeException readFailed) {
+      // each event reads what it needs as it goes, and fails on its own if it cannot
+    }
+    ProfileService batch = profiles.over(batchStore);
+    List<Future<?>> running = new ArrayList<>();
+    for (List<Integer> group : PersonGroups.of(events, batchStore::knownOwner)) {
+      running.add(
+          workers.submit(
+              () -> {
+                for (int i : group) {
+                  results[i] = processed(batch, events.get(i));
+                }
+              }));
+    }
+    for (Future<?> future : running) {
+      try {
+        future.get();
       } catch (ExecutionException e) {
-        results.add(new Result.Failed(e.getCause()));
+        throw new IllegalStateException("a batch's worker failed", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        while (results.size() < records.size()) {
-          results.add(new Result.Failed(e));
+        running.forEach(f -> f.cancel(true));
+        for (int i = 0; i < results.length; i++) {
+          results[i] = results[i] == null ? new Result.Failed(e) : results[i];
         }
         break;
       }
     }
-    return results;
+    return List.of(results);
+  }
+
+  private Result processed(ProfileService batch, InboundEvent event) {
+    try {
+      return new Result.Processed(process(batch, event));
+    } catch (RuntimeException | Error failed) {
+      return new Result.Failed(failed);
+    }
   }
 }

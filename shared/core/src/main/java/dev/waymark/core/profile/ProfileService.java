@@ -42,6 +42,15 @@ public final class ProfileService {
     this.newProfileId = newProfileId;
   }
 
+  /** The same service over another store (a batch's view of this one). */
+  ProfileService over(ProfileStore other) {
+    return new ProfileService(other, clock, newProfileId);
+  }
+
+  ProfileStore store() {
+    return store;
+  }
+
   public ProcessOutcome process(InboundEvent event) {
     Set<Identity> identities = identitiesOf(event);
     if (identities.isEmpty()) {

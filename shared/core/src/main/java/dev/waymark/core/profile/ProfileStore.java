@@ -3,6 +3,9 @@ package dev.waymark.core.profile;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.store.ConcurrentChangeException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,23 @@ public interface ProfileStore {
 
   /** A profile in any status. */
   Optional<Profile> find(String profileId);
+
+  /**
+   * The profiles many identities point at (those that point nowhere are left out), in as few round
+   * trips as the store can; as consistent as {@link #profileIdOf}.
+   */
+  default Map<Identity, String> profileIdsOf(Collection<Identity> identities) {
+    Map<Identity, String> found = new HashMap<>();
+    identities.forEach(id -> profileIdOf(id).ifPresent(p -> found.put(id, p)));
+    return found;
+  }
+
+  /** Many profiles in any status (those not stored are left out), in as few round trips. */
+  default Map<String, Profile> findAll(Collection<String> profileIds) {
+    Map<String, Profile> found = new HashMap<>();
+    profileIds.forEach(id -> find(id).ifPresent(p -> found.put(id, p)));
+    return found;
+  }
 
   /**
    * Creates a profile, claims its identities and records its first event with notes on what

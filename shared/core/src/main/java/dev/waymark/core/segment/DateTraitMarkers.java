@@ -26,9 +26,11 @@ public final class DateTraitMarkers implements ProcessedEventListener {
   public void onProcessed(ProcessOutcome outcome, InboundEvent event) {
     boolean all = outcome.createdProfile() || outcome.joinedProfiles();
     for (String trait : traits) {
-      if (all || event.traits().has(trait)) {
-        markers.mark(
-            outcome.profileId(), trait, dateOf(outcome.profile().traits().values().get(trait)));
+      LocalDate date = dateOf(outcome.profile().traits().values().get(trait));
+      // a profile created by this event has no marker yet: nothing to remove when it has no date
+      boolean nothingToDo = outcome.createdProfile() && date == null;
+      if ((all || event.traits().has(trait)) && !nothingToDo) {
+        markers.mark(outcome.profileId(), trait, date);
       }
     }
   }

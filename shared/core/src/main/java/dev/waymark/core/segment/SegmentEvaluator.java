@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -64,14 +65,21 @@ public final class SegmentEvaluator implements ProcessedEventListener {
   @Override
   public void onProcessed(ProcessOutcome outcome, InboundEvent event) {
     Set<String> affected = affected(outcome, event);
-    if (!affected.isEmpty()) {
-      evaluate(outcome.profile(), affected, event);
+    if (affected.isEmpty()) {
+      return;
+    }
+    if (outcome.createdProfile()) {
+      // created by this very event: no memberships yet, and this event is its only one
+      evaluate(outcome.profile(), affected, Map.of(), () -> List.of(event));
+    } else {
+      Map<String, SegmentMembership> current = memberships.of(outcome.profile().id());
+      evaluate(outcome.profile(), affected, current, () -> events(outcome.profile().id(), event));
     }
   }
 
   /** Re-checks some of a person's segments now (a due check), with no triggering event. */
   public void recheck(Profile profile, Set<String> segmentIds) {
-    evaluate(profile, segmentIds, null);
+    evaluate(profile, segmentIds, memberships.of(profile.id()), () -> events(profile.id(), null));
   }
 
   /** The segments an event can change: all of them for a new or merged profile. */
@@ -114,10 +122,13 @@ public final class SegmentEvaluator implements ProcessedEventListener {
     return reads.traits().stream().anyMatch(t -> t.startsWith(Account.RULE_PREFIX));
   }
 
-  private void evaluate(Profile profile, Set<String> segmentIds, InboundEvent trigger) {
+  private void evaluate(
+      Profile profile,
+      Set<String> segmentIds,
+      Map<String, SegmentMembership> current,
+      Supplier<List<InboundEvent>> events) {
     Instant now = clock.instant();
-    Map<String, SegmentMembership> current = memberships.of(profile.id());
-    SegmentContext context = context(profile, now, current, trigger);
+    SegmentContext context = context(profile, now, current, events);
     for (SegmentDefinition segment : catalog.all()) {
       if (!segmentIds.contains(segment.id())) {
         continue;
@@ -146,22 +157,21 @@ public final class SegmentEvaluator implements ProcessedEventListener {
    * What rules see for a person now: their memberships, and their events when a rule reads them.
    */
   public SegmentContext context(Profile profile, Instant now, InboundEvent trigger) {
-    return context(profile, now, memberships.of(profile.id()), trigger);
+    return context(profile, now, memberships.of(profile.id()), () -> events(profile.id(), trigger));
   }
 
   private SegmentContext context(
-      Profile profile, Instant now, Map<String, SegmentMembership> current, InboundEvent trigger) {
+      Profile profile,
+      Instant now,
+      Map<String, SegmentMembership> current,
+      Supplier<List<InboundEvent>> events) {
     Set<String> memberOf =
         current.values().stream()
             .filter(SegmentMembership::member)
             .map(SegmentMembership::segmentId)
             .collect(Collectors.toSet());
     return new SegmentContext(
-        profile,
-        now,
-        memberOf,
-        () -> events(profile.id(), trigger),
-        () -> accounts.accountsOf(profile.id()));
+        profile, now, memberOf, events, () -> accounts.accountsOf(profile.id()));
   }
 
   /** The person's newest events, with the triggering one included even if the read missed it. */

@@ -1,0 +1,164 @@
+package dev.waymark.aws.dynamo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.identity.IdentityNamespace;
+import dev.waymark.core.profile.EventProcessing;
+import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileService;
+import dev.waymark.ddblocal.DynamoDbLocal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A stream batch processed on DynamoDB Local: the batch's identities and profiles are read in
+ * batched reads up front, what a pass wrote is not read back, and the outcome is what processing
+ * the events one by one gives.
+ */
+class BatchProcessingIT {
+  static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  private final EventBatchValidator validator = new EventBatchValidator();
+  private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private DynamoDbClient counted;
+  private EventProcessing processing;
+  private ProfileService profiles;
+
+  @BeforeEach
+  void setUp() {
+    DynamoDbClient shared = LocalDynamo.client();
+    counted =
+        DynamoDbClient.builder()
+            .endpointOverride(shared.serviceClientConfiguration().endpointOverride().orElseThrow())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(DynamoDbLocal.localCredentials())
+            .overrideConfiguration(o -> o.addExecutionInterceptor(new Counter()))
+            .build();
+    String table = LocalDynamo.newTable();
+    profiles = new ProfileService(LocalDynamo.profileStore(counted, table, CLOCK), CLOCK);
+    processing = new EventProcessing(profiles, List.of(), 4);
+  }
+
+  /** Counts every call by operation. */
+  private final class Counter implements ExecutionInterceptor {
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
+    }
+  }
+
+  private long calls(String operation) {
+    LongAdder count = calls.get(operation);
+    return count == null ? 0 : count.sum();
+  }
+
+  private InboundEvent event(String json) {
+    return validator.validate("{\"batch\":[" + json + "]}", NOW).get(0);
+  }
+
+  private InboundEvent track(String id, String messageId) {
+    return event(
+        "{\"type\":\"track\",\"event\":\"Viewed\",\"messageId\":\"" + messageId + "\"," + id + "}");
+  }
+
+  private List<EventProcessing.Result> processAll(List<InboundEvent> events) {
+    return processing.processAll(events, e -> e);
+  }
+
+  @Test
+  void aBatchOfKnownPeopleReadsOnceAndWritesOncePerEvent() {
+    List<InboundEvent> first = new ArrayList<>();
+    for (int p = 0; p < 10; p++) {
+      first.add(track("\"userId\":\"u" + p + "\"", "first-" + p));
+    }
+    assertThat(processAll(first)).allMatch(r -> r instanceof EventProcessing.Result.Processed);
+    long before =
+        profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "u0")).orElseThrow().version();
+    calls.clear();
+
+    List<InboundEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      batch.add(track("\"userId\":\"u" + i % 10 + "\"", "again-" + i));
+    }
+    List<EventProcessing.Result> results = processAll(batch);
+
+    assertThat(results).allMatch(r -> r instanceof EventProcessing.Result.Processed);
+    assertThat(calls("BatchGetItem")).isEqualTo(2); // identities, then their profiles
+    assertThat(calls("GetItem")).isZero(); // three events per person: none reads back its own
+    assertThat(calls("TransactWriteItems")).isEqualTo(30);
+    Profile u0 = profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "u0")).orElseThrow();
+    assertThat(u0.version()).isEqualTo(before + 3); // three events, none lost
+  }
+
+  @Test
+  void newPeopleAStitchAndAMergeInOneBatchEndAsOneByOneProcessingWould() {
+    processAll(List.of(track("\"anonymousId\":\"a1\"", "setup-a1")));
+    processAll(List.of(track("\"userId\":\"sarah\"", "setup-sarah")));
+    calls.clear();
+
+    List<EventProcessing.Result> results =
+        processAll(
+            List.of(
+                track("\"userId\":\"new-1\"", "n1"),
+                track("\"userId\":\"new-1\"", "n2"),
+                event(
+                    "{\"type\":\"identify\",\"messageId\":\"i1\",\"userId\":\"sarah\","
+                        + "\"anonymousId\":\"a1\",\"traits\":{\"firstName\":\"Sarah\"}}"),
+                track("\"anonymousId\":\"a1\"", "after-merge"),
+                event(
+                    "{\"type\":\"identify\",\"messageId\":\"i2\",\"userId\":\"new-1\","
+                        + "\"anonymousId\":\"a9\"}")));
+
+    assertThat(results).allMatch(r -> r instanceof EventProcessing.Result.Processed);
+    Profile sarah = profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "sarah")).orElseThrow();
+    assertThat(profiles.lookup(Identity.of(IdentityNamespace.ANONYMOUS_ID, "a1")))
+        .map(Profile::id)
+        .contains(sarah.id());
+    assertThat(sarah.traits().values().path("firstName").asText()).isEqualTo("Sarah");
+    assertThat(sarah.pendingMoves()).isEmpty();
+    Profile newOne = profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "new-1")).orElseThrow();
+    assertThat(profiles.lookup(Identity.of(IdentityNamespace.ANONYMOUS_ID, "a9")))
+        .map(Profile::id)
+        .contains(newOne.id());
+    assertThat(((EventProcessing.Result.Processed) results.get(0)).outcome().createdProfile())
+        .isTrue();
+    assertThat(((EventProcessing.Result.Processed) results.get(2)).outcome().merges()).isEqualTo(1);
+    assertThat(calls("BatchGetItem")).isEqualTo(2);
+  }
+
+  @Test
+  void aRedeliveredBatchIsRecordedOnce() {
+    List<InboundEvent> batch =
+        List.of(track("\"userId\":\"r1\"", "r-1"), track("\"userId\":\"r1\"", "r-2"));
+    processAll(batch);
+    long once =
+        profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "r1")).orElseThrow().version();
+
+    List<EventProcessing.Result> again = processAll(batch);
+
+    assertThat(again)
+        .allSatisfy(
+            r -> assertThat(((EventProcessing.Result.Processed) r).outcome().recorded()).isFalse());
+    assertThat(
+            profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "r1")).orElseThrow().version())
+        .isEqualTo(once);
+  }
+}
