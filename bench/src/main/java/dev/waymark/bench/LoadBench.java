@@ -1,6 +1,5 @@
 package dev.waymark.bench;
 
-import dev.waymark.core.profile.PhaseTimes;
 import dev.waymark.local.LocalApi;
 import dev.waymark.local.LocalRuntime;
 import java.util.ArrayList;
@@ -24,10 +23,9 @@ final class LoadBench {
 
   private LoadBench() {}
 
-  /** Events processed so far (each event's profile phase once it succeeded). */
+  /** Events recorded on their profiles so far (a redelivered one is not counted twice). */
   static long processed(LocalRuntime runtime) {
-    PhaseTimes.Total total = runtime.processing().times().snapshot().get(PhaseTimes.PROFILE);
-    return total == null ? 0 : total.runs();
+    return runtime.processing().recordedEvents();
   }
 
   static void run(int rate, int seconds) throws Exception {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -25,6 +26,7 @@ public final class EventProcessing {
   private final List<ProcessedEventListener> listeners;
   private final ExecutorService workers;
   private final PhaseTimes times = new PhaseTimes();
+  private final LongAdder recorded = new LongAdder();
 
   public EventProcessing(
       ProfileService profiles, List<ProcessedEventListener> listeners, int concurrency) {
@@ -56,6 +58,14 @@ public final class EventProcessing {
     return times;
   }
 
+  /**
+   * Events recorded on a profile so far (each once: a redelivered one found already recorded is not
+   * counted again).
+   */
+  public long recordedEvents() {
+    return recorded.sum();
+  }
+
   public ProcessOutcome process(InboundEvent event) {
     return process(profiles, event);
   }
@@ -64,6 +74,9 @@ public final class EventProcessing {
     long start = System.nanoTime();
     ProcessOutcome outcome = on.process(event);
     times.add(PhaseTimes.PROFILE, start);
+    if (outcome.recorded()) {
+      recorded.increment();
+    }
     for (ProcessedEventListener listener : listeners) {
       start = System.nanoTime();
       listener.onProcessed(outcome, event);
