@@ -35,6 +35,8 @@ final class IngestThroughputBench {
   static final int ROUNDS = 5;
   static final double ROUND_SECONDS = 4;
   static final String RAW_TABLE = "bench-raw-puts";
+  static final int MIN_WARM_PASSES = 5;
+  static final int MIN_ROUND_EVENTS = 500;
 
   private IngestThroughputBench() {}
 
@@ -78,13 +80,14 @@ final class IngestThroughputBench {
 
   /**
    * Passes of about {@link #ROUND_SECONDS} until one is no better than 3% over the best before it
-   * twice in a row (at most 12): the steady state. Returns the best rate.
+   * twice in a row, and at least {@link #MIN_WARM_PASSES} (at most 12): the steady state. Returns
+   * the best rate.
    */
   static double warm(String what, Pass pass) throws Exception {
     double best = pass.run(1_000);
     int flat = 0;
     int passes = 1;
-    while (flat < 2 && passes < 12) {
+    while ((flat < 2 || passes < MIN_WARM_PASSES) && passes < 12) {
       double rate = pass.run(perRound(best));
       passes++;
       flat = rate > best * 1.03 ? 0 : flat + 1;
@@ -94,10 +97,15 @@ final class IngestThroughputBench {
     return best;
   }
 
-  /** Items for a round of about {@link #ROUND_SECONDS} at this rate, a whole number of batches. */
+  /**
+   * Items for a round of about {@link #ROUND_SECONDS} at this rate (at least {@link
+   * #MIN_ROUND_EVENTS}, so the wait for the stream to drain stays small beside it), a whole number
+   * of batches.
+   */
   private static int perRound(double rate) {
-    int batches = (int) Math.ceil(rate * ROUND_SECONDS / (CLIENTS * BATCH));
-    return Math.max(1, batches) * CLIENTS * BATCH;
+    int batches =
+        (int) Math.ceil(Math.max(rate * ROUND_SECONDS, MIN_ROUND_EVENTS) / (CLIENTS * BATCH));
+    return batches * CLIENTS * BATCH;
   }
 
   private static void createRawTable(DynamoDbClient dynamo) {
