@@ -6,12 +6,16 @@ import dev.waymark.core.profile.Profile;
 import dev.waymark.core.segment.InternalEvents;
 import dev.waymark.local.LocalApi;
 import dev.waymark.local.LocalRuntime;
+import dev.waymark.local.latency.PipelineProbe;
+import dev.waymark.local.latency.PipelineProbe.Stage;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -27,7 +31,24 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  * cost at the published Standard price ($25 per million transitions).
  */
 final class JourneyBench {
-  static final int SAMPLES = 100;
+  static final int SAMPLES = 200;
+  static final int WARM_UP = 30;
+  static final int ROUND = 50;
+
+  /** The legs of the way between the ingest and the outbox, each from one mark to the next. */
+  static final Map<String, Stage[]> LEGS = new LinkedHashMap<>();
+
+  static {
+    LEGS.put(
+        "stream (accepted until the poller delivers it)",
+        new Stage[] {Stage.ACCEPTED, Stage.DELIVERED});
+    LEGS.put(
+        "processing until StartExecution arrives", new Stage[] {Stage.DELIVERED, Stage.STARTED});
+    LEGS.put(
+        "executor: StartExecution until the send task", new Stage[] {Stage.STARTED, Stage.TASK});
+    LEGS.put("send task until the message is in the outbox", new Stage[] {Stage.TASK, Stage.SENT});
+  }
+
   static final double DOLLARS_PER_MILLION_TRANSITIONS = 25.0;
 
   private JourneyBench() {}
@@ -44,13 +65,18 @@ final class JourneyBench {
     }
   }
 
-  private static void latency(LocalRuntime runtime, LocalApi api) {
+  private static void latency(LocalRuntime runtime, LocalApi api) throws InterruptedException {
+    PipelineProbe probe = runtime.probe();
+    Map<String, List<Double>> stages = new LinkedHashMap<>();
     List<Double> endToEnd = new ArrayList<>();
     List<Double> ingestOnly = new ArrayList<>();
-    for (int i = 0; i < SAMPLES + 10; i++) {
+    List<Double> roundMedians = new ArrayList<>();
+    List<Double> roundP99s = new ArrayList<>();
+    for (int i = 0; i < WARM_UP + SAMPLES; i++) {
       String user = "bench-" + i;
       person(api, runtime, user);
-      int before = runtime.outbox().messages().size();
+      int before = runtime.outbox().size();
+      probe.arm();
       long start = System.nanoTime();
       api.sendEvents(
           "{\"batch\":[{\"type\":\"track\",\"messageId\":\"attended-"
@@ -60,37 +86,76 @@ final class JourneyBench {
               + "\",\"event\":\"Test Drive Attended\",\"timestamp\":\""
               + runtime.clock().instant()
               + "\"}]}");
-      long accepted = System.nanoTime();
-      long giveUp = start + 30_000_000_000L;
-      while (runtime.outbox().messages().size() == before) {
-        if (System.nanoTime() > giveUp) {
-          String id = api.get("/v1/profiles?userId=" + user).body().path("profileId").asText();
-          throw new IllegalStateException(
-              "no message within 30 s for "
-                  + user
-                  + ": "
-                  + api.get("/v1/profiles/" + id + "/journeys").body());
-        }
-        Thread.onSpinWait();
+      long answered = System.nanoTime();
+      // blocks on the outbox's monitor until the send task's message arrives: no polling loop
+      if (!runtime.outbox().awaitMoreThan(before, Duration.ofSeconds(30))) {
+        String id = api.get("/v1/profiles?userId=" + user).body().path("profileId").asText();
+        throw new IllegalStateException(
+            "no message within 30 s for "
+                + user
+                + ": "
+                + api.get("/v1/profiles/" + id + "/journeys").body());
       }
-      long delivered = System.nanoTime();
+      long woken = System.nanoTime();
       runtime.awaitProcessed();
-      if (i >= 10) {
-        endToEnd.add((delivered - start) / 1e6);
-        ingestOnly.add((accepted - start) / 1e6);
+      if (i < WARM_UP) {
+        continue;
+      }
+      long sent = probe.at(Stage.SENT);
+      endToEnd.add(ms(sent - start));
+      ingestOnly.add(ms(answered - start));
+      add(stages, "ingest (POST until the inbox put is done)", probe.at(Stage.ACCEPTED) - start);
+      for (var leg : LEGS.entrySet()) {
+        add(stages, leg.getKey(), probe.at(leg.getValue()[1]) - probe.at(leg.getValue()[0]));
+      }
+      add(stages, "(measuring side woken after the message)", woken - sent);
+      if (endToEnd.size() % ROUND == 0) {
+        List<Double> round =
+            new ArrayList<>(endToEnd.subList(endToEnd.size() - ROUND, endToEnd.size()));
+        round.sort(Double::compare);
+        roundMedians.add(Rounds.median(round));
+        roundP99s.add(Rounds.percentile(round, 99));
       }
     }
-    endToEnd.sort(Double::compare);
+    List<Double> sorted = new ArrayList<>(endToEnd);
+    sorted.sort(Double::compare);
     ingestOnly.sort(Double::compare);
-    double median = endToEnd.get(SAMPLES / 2);
-    double p99 = endToEnd.get((int) Math.ceil(SAMPLES * 0.99) - 1);
-    double ingestMedian = ingestOnly.get(SAMPLES / 2);
+    double median = Rounds.median(sorted);
+    double p99 = Rounds.percentile(sorted, 99);
+    double ingestMedian = Rounds.median(ingestOnly);
     System.out.printf(
-        "event accepted -> message in the outbox (%d samples): median %.1f ms, p99 %.1f ms%n",
-        SAMPLES, median, p99);
+        "event accepted -> message in the outbox (%d samples after %d warm-up): median %.1f ms,"
+            + " p99 %.1f ms, max %.1f ms%n",
+        SAMPLES, WARM_UP, median, p99, sorted.getLast());
+    System.out.printf(
+        "  rounds of %d: median %s ms; p99 %s ms%n",
+        ROUND, Rounds.spread(roundMedians).format("%.1f"), Rounds.spread(roundP99s).format("%.1f"));
     System.out.printf(
         "baseline, the POST /v1/events round trip alone: median %.1f ms; ratio median/baseline %.1f%n",
         ingestMedian, median / ingestMedian);
+    System.out.println("where the time goes (ms):");
+    System.out.println("| stage | median | p99 | max |");
+    System.out.println("|---|---:|---:|---:|");
+    stages.forEach(
+        (stage, values) -> {
+          List<Double> v = new ArrayList<>(values);
+          v.sort(Double::compare);
+          System.out.printf(
+              Locale.ROOT,
+              "| %s | %.1f | %.1f | %.1f |%n",
+              stage,
+              Rounds.median(v),
+              Rounds.percentile(v, 99),
+              v.getLast());
+        });
+  }
+
+  private static void add(Map<String, List<Double>> stages, String stage, long nanos) {
+    stages.computeIfAbsent(stage, k -> new ArrayList<>()).add(ms(nanos));
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
   }
 
   private static final String LEASE_CLOSE_TO_END = "lease scan: Lease Close To End";
@@ -125,12 +190,12 @@ final class JourneyBench {
             .region(Region.US_EAST_1)
             .httpClient(UrlConnectionHttpClient.create())
             .build()) {
-      sfn.listStateMachines()
+      sfn.listStateMachinesPaginator(r -> {})
           .stateMachines()
           .forEach(
               m ->
                   sfn
-                      .listExecutions(r -> r.stateMachineArn(m.stateMachineArn()))
+                      .listExecutionsPaginator(r -> r.stateMachineArn(m.stateMachineArn()))
                       .executions()
                       .stream()
                       .filter(

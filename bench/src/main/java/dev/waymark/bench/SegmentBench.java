@@ -52,6 +52,7 @@ final class SegmentBench {
   static final int EVENTS = Integer.getInteger("bench.events", 2_000);
   static final String TABLE = "waymark-bench";
   static final LocalDate DAY0 = LocalDate.parse("2027-01-01");
+  static final double PASS_SECONDS = 2.0;
 
   private SegmentBench() {}
 
@@ -64,15 +65,27 @@ final class SegmentBench {
       writeMarkers(dynamo);
       System.out.printf("wrote %,d leaseEnd markers in %.1f s%n", MARKERS, seconds(start));
       DynamoDateMarkers markers = new DynamoDateMarkers(dynamo, TABLE);
+      // the query takes milliseconds: it is timed over passes of seconds (repeated), after warm-up
+      // passes until its rate stops improving; the scan takes seconds or minutes on its own
+      Rounds.warmUntilSteady(
+          PASS_SECONDS,
+          2,
+          8,
+          seconds ->
+              Rounds.timed(
+                  seconds, () -> markers.profilesOn(DateTraitMarkers.LEASE_END, DAY0).size()));
       System.out.println(
-          "| round | lease day | DateIndex query (ms) | full table Scan (ms) | found | ratio scan/query |");
-      System.out.println("|---|---|---|---|---|---|");
+          "| round | lease day | DateIndex query (ms, mean of a pass) | queries in the pass |"
+              + " full table Scan (ms) | found | ratio scan/query |");
+      System.out.println("|---|---|---|---|---|---|---|");
       List<Double> ratios = new ArrayList<>();
       for (int round = 1; round <= 3; round++) {
         LocalDate day = DAY0.plusDays(round * 97L % 365);
-        long q = System.nanoTime();
         int viaIndex = markers.profilesOn(DateTraitMarkers.LEASE_END, day).size();
-        double queryMs = (System.nanoTime() - q) / 1e6;
+        Rounds.Pass queries =
+            Rounds.timed(
+                PASS_SECONDS, () -> markers.profilesOn(DateTraitMarkers.LEASE_END, day).size());
+        double queryMs = queries.seconds() * 1e3 / queries.count();
         long s = System.nanoTime();
         int viaScan = scanFor(dynamo, day);
         double scanMs = (System.nanoTime() - s) / 1e6;
@@ -81,11 +94,12 @@ final class SegmentBench {
         }
         ratios.add(scanMs / queryMs);
         System.out.printf(
-            "| %d | %s | %.1f | %.0f | %d | %.0f |%n",
-            round, day, queryMs, scanMs, viaIndex, scanMs / queryMs);
+            "| %d | %s | %.1f | %d | %.0f | %d | %.0f |%n",
+            round, day, queryMs, queries.count(), scanMs, viaIndex, scanMs / queryMs);
       }
-      ratios.sort(Double::compare);
-      System.out.printf("median ratio (full scan ÷ DateIndex query): %.0f%n", ratios.get(1));
+      System.out.printf(
+          "ratio (full scan ÷ DateIndex query) over the rounds: %s%n",
+          Rounds.spread(ratios).format("%,.0f"));
     }
   }
 
@@ -171,10 +185,13 @@ final class SegmentBench {
               core.accounts(),
               new DynamoEventInbox(dynamo, TABLE, config.dedupWindow()),
               new SegmentFiles.Loaded(fiftySegments(), List.of()));
+      // warm-up: both paths, once each (each pass is EVENTS events: seconds)
       measure(core, null, "warm-up", 0);
+      measure(core, segments, "warm-up-segments", 0);
       System.out.println("| run | events | µs per event | segment evaluations | evaluations/s |");
       System.out.println("|---|---|---|---|---|");
       List<Double> overhead = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
       for (int round = 1; round <= 3; round++) {
         double[] base = measure(core, null, "baseline-" + round, round);
         double[] with = measure(core, segments, "segments-" + round, round);
@@ -184,11 +201,13 @@ final class SegmentBench {
             "| %d segments, round %d | %d | %.0f | %.0f | %.0f |%n",
             SEGMENTS, round, EVENTS, with[0], with[1], with[1] / (with[0] * EVENTS / 1e6));
         overhead.add(with[0] - base[0]);
+        ratios.add(with[0] / base[0]);
       }
-      overhead.sort(Double::compare);
       System.out.printf(
-          "median cost of streaming evaluation with %d segments: %.0f µs per event%n",
-          SEGMENTS, overhead.get(1));
+          "cost of streaming evaluation with %d segments, µs per event: %s%n",
+          SEGMENTS, Rounds.spread(overhead).format("%.0f"));
+      System.out.printf(
+          "ratio with ÷ without segments: %s%n", Rounds.spread(ratios).format("%.2f"));
     }
   }
 

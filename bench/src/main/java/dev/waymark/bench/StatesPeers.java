@@ -2,7 +2,11 @@ package dev.waymark.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.states.json.Json;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The two peer executors of {@link StatesThroughputBench}: moto's Step Functions executor ({@code
@@ -39,7 +44,7 @@ final class StatesPeers {
 
   static StatesThroughputBench.Runner moto() throws Exception {
     if (!Files.isExecutable(MOTO)) {
-      return w -> StatesThroughputBench.Result.failed("moto not installed (bench/setup-peers.sh)");
+      return StatesThroughputBench.failing("moto not installed (bench/setup-peers.sh)");
     }
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -81,32 +86,72 @@ final class StatesPeers {
 
   static StatesThroughputBench.Runner node() {
     if (!Files.isDirectory(NODE_LIBRARY)) {
-      return w ->
-          StatesThroughputBench.Result.failed(
-              "aws-local-stepfunctions not installed (bench/setup-peers.sh)");
+      return StatesThroughputBench.failing(
+          "aws-local-stepfunctions not installed (bench/setup-peers.sh)");
     }
-    return w -> {
-      Process p =
-          new ProcessBuilder(
-                  "node",
-                  NODE_SCRIPT.toString(),
-                  StatesThroughputBench.DEFINITIONS.resolve(w.file()).toString(),
-                  w.input(),
-                  String.valueOf(w.executions()),
-                  String.valueOf(StatesThroughputBench.WARMUP_ROUNDS + 1),
-                  String.valueOf(StatesThroughputBench.TIMED_PASSES))
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      p.waitFor();
-      JsonNode r =
-          Json.parse(
-              out.isEmpty() ? "{\"error\":\"no output\"}" : out.lines().reduce((a, b) -> b).get());
-      if (r.has("error")) {
-        return StatesThroughputBench.Result.failed(r.get("error").asText());
+    return StatesPeers::nodePeer;
+  }
+
+  /**
+   * {@code states-peer.mjs} kept running for one workload: it counts the states of a first
+   * execution, then runs a timed pass whenever asked (a line holding the seconds), so its passes
+   * take turns with the other executors' as the JVM's do.
+   */
+  private static StatesThroughputBench.Prepared nodePeer(StatesThroughputBench.Workload w)
+      throws IOException {
+    Process p =
+        new ProcessBuilder(
+                "node",
+                NODE_SCRIPT.toString(),
+                StatesThroughputBench.DEFINITIONS.resolve(w.file()).toString(),
+                w.input())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
+    JsonNode counted = answer(out, p);
+    long states = counted.get("states").asLong();
+    return new StatesThroughputBench.Prepared() {
+      @Override
+      public long states() {
+        return states;
       }
-      return new StatesThroughputBench.Result(
-          r.get("states").asLong(), r.get("seconds").asDouble(), w.executions(), null);
+
+      @Override
+      public void execute() {
+        throw new UnsupportedOperationException("node runs its passes itself");
+      }
+
+      @Override
+      public Rounds.Pass pass(double seconds) throws IOException {
+        in.write(seconds + "\n");
+        in.flush();
+        JsonNode r = answer(out, p);
+        return new Rounds.Pass(r.get("count").asLong(), r.get("seconds").asDouble());
+      }
+
+      @Override
+      public void close() throws Exception {
+        in.close();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+          p.destroy();
+        }
+      }
     };
+  }
+
+  private static JsonNode answer(BufferedReader out, Process p) throws IOException {
+    String line = out.readLine();
+    if (line == null) {
+      p.destroy();
+      throw new IOException("states-peer.mjs ended without an answer");
+    }
+    JsonNode r = Json.parse(line);
+    if (r.has("error")) {
+      p.destroy();
+      throw new IOException(r.get("error").asText());
+    }
+    return r;
   }
 }

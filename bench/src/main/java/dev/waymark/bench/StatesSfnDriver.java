@@ -40,7 +40,7 @@ final class StatesSfnDriver implements StatesThroughputBench.Runner {
   }
 
   @Override
-  public StatesThroughputBench.Result run(StatesThroughputBench.Workload w) throws Exception {
+  public StatesThroughputBench.Prepared prepare(StatesThroughputBench.Workload w) {
     String sm =
         sfn.createStateMachine(
                 r ->
@@ -53,14 +53,7 @@ final class StatesSfnDriver implements StatesThroughputBench.Runner {
         sfn.getExecutionHistoryPaginator(r -> r.executionArn(first)).events().stream()
             .filter(e -> e.typeAsString().endsWith("StateEntered"))
             .count();
-    return StatesThroughputBench.measure(
-        states,
-        w,
-        () -> {
-          for (int i = 0; i < w.executions(); i++) {
-            execute(sm, w.input());
-          }
-        });
+    return StatesThroughputBench.prepared(states, () -> execute(sm, w.input()));
   }
 
   private static String definition(StatesThroughputBench.Workload w) {
@@ -71,7 +64,7 @@ final class StatesSfnDriver implements StatesThroughputBench.Runner {
     }
   }
 
-  private String execute(String sm, String input) throws InterruptedException {
+  private String execute(String sm, String input) {
     String arn =
         sfn.startExecution(
                 r ->
@@ -85,7 +78,12 @@ final class StatesSfnDriver implements StatesThroughputBench.Runner {
         throw new IllegalStateException("still RUNNING after " + StatesThroughputBench.TIMEOUT);
       }
       pause = Math.min(MAX_POLL_MS, pause * 1.25);
-      Thread.sleep(Duration.ofNanos((long) (pause * 1e6)));
+      try {
+        Thread.sleep(Duration.ofNanos((long) (pause * 1e6)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
       d = sfn.describeExecution(r -> r.executionArn(arn));
     }
     if (d.status() != ExecutionStatus.SUCCEEDED) {

@@ -19,34 +19,41 @@ import java.util.stream.IntStream;
  * three representative definitions ({@code bench/node/definitions/}), beside moto's Step Functions
  * executor and aws-local-stepfunctions in the same run (installed by {@code bench/setup-peers.sh}).
  * A transition is a state entered (a {@code *StateEntered} history event), counted from each
- * executor's own history or event log. Every executor runs a pass of executions one after another:
- * warm-up, then three timed passes whose median counts.
+ * executor's own history or event log. Each executor runs executions one after another in timed
+ * passes of at least {@value #PASS_SECONDS} s: warm-up passes until its rate stops improving, then
+ * {@value #ROUNDS} rounds in which every executor runs one pass in turn, so that the executors of a
+ * round share the machine's conditions; a ratio is taken per round, and the spread of the rounds is
+ * printed.
  */
 final class StatesThroughputBench {
-  /** One definition, its input and how many executions a pass runs. */
-  record Workload(String name, String file, String input, int executions) {
+  /** One definition and its input. */
+  record Workload(String name, String file, String input) {
     String definition() throws Exception {
       return Files.readString(DEFINITIONS.resolve(file));
     }
   }
 
-  /**
-   * States entered per execution and the timed pass's seconds, or why the executor could not run
-   * it.
-   */
-  record Result(long states, double seconds, int executions, String error) {
-    static Result failed(String why) {
-      return new Result(0, 0, 0, why);
-    }
-
-    double perSecond() {
-      return error != null ? Double.NaN : states * executions / seconds;
-    }
-  }
-
   /** An executor under test. */
   interface Runner extends AutoCloseable {
-    Result run(Workload w) throws Exception;
+    /** Creates the workload's state machine and runs it once, counting its states. */
+    Prepared prepare(Workload w) throws Exception;
+
+    @Override
+    default void close() throws Exception {}
+  }
+
+  /** A workload ready to run on one executor. */
+  interface Prepared extends Rounds.Timed, AutoCloseable {
+    /** States entered by one execution. */
+    long states();
+
+    /** Runs one execution to its end. */
+    void execute() throws Exception;
+
+    @Override
+    default Rounds.Pass pass(double seconds) throws Exception {
+      return Rounds.timed(seconds, this::execute);
+    }
 
     @Override
     default void close() throws Exception {}
@@ -54,26 +61,10 @@ final class StatesThroughputBench {
 
   static final Path DEFINITIONS = Path.of("bench/node/definitions");
   static final Duration TIMEOUT = Duration.ofMinutes(5);
-  static final int WARMUP_ROUNDS = 3;
-  static final int TIMED_PASSES = 3;
-
-  /** One pass: the workload's executions, one after another. */
-  interface Pass {
-    void run() throws Exception;
-  }
-
-  /** One untimed warm-up pass, then {@link #TIMED_PASSES} timed passes; the median pass counts. */
-  static Result measure(long states, Workload w, Pass pass) throws Exception {
-    pass.run();
-    List<Double> seconds = new ArrayList<>();
-    for (int i = 0; i < TIMED_PASSES; i++) {
-      long start = System.nanoTime();
-      pass.run();
-      seconds.add((System.nanoTime() - start) / 1e9);
-    }
-    seconds.sort(Double::compare);
-    return new Result(states, seconds.get(TIMED_PASSES / 2), w.executions(), null);
-  }
+  static final double PASS_SECONDS = 2.0;
+  static final int ROUNDS = 5;
+  static final int WARMUP_MIN = 2;
+  static final int WARMUP_MAX = 8;
 
   private StatesThroughputBench() {}
 
@@ -83,54 +74,93 @@ final class StatesThroughputBench {
             .mapToObj(i -> "{\"k\":" + i + "}")
             .collect(Collectors.joining(","));
     return List.of(
-        new Workload("Choice-heavy loop (n=250)", "choice-loop.json", "{\"n\":250}", 5),
-        new Workload("Map of 1,000 items", "map-1000.json", "{\"items\":[" + items + "]}", 2),
-        new Workload("Parallel fan-out (8 branches x 4)", "parallel-fanout.json", "{}", 20));
+        new Workload("Choice-heavy loop (n=250)", "choice-loop.json", "{\"n\":250}"),
+        new Workload("Map of 1,000 items", "map-1000.json", "{\"items\":[" + items + "]}"),
+        new Workload("Parallel fan-out (8 branches x 4)", "parallel-fanout.json", "{}"));
   }
 
   static void run() throws Exception {
     StatesPeers.setUp();
-    StatesEngine engine = StatesEngine.builder().build();
     Map<String, Runner> runners = new LinkedHashMap<>();
-    runners.put("Waymark (in-process)", inProcess(engine));
+    runners.put("Waymark (in-process)", inProcess(StatesEngine.builder().build()));
     StatesHttpServer server =
         StatesHttpServer.start(StatesEngine.builder().build(), "127.0.0.1", 0);
     runners.put("Waymark (HTTP endpoint)", new StatesSfnDriver(server.endpoint(), server::close));
     try {
       runners.put("moto (HTTP)", StatesPeers.moto());
     } catch (Exception e) {
-      runners.put(
-          "moto (HTTP)", w -> Result.failed("moto_server did not start: " + e.getMessage()));
+      runners.put("moto (HTTP)", failing("moto_server did not start: " + e.getMessage()));
     }
     runners.put("aws-local-stepfunctions (in-process)", StatesPeers.node());
 
-    for (int i = 0;
-        i < WARMUP_ROUNDS;
-        i++) { // the JVM's JIT needs more than one pass; node's gets it too
-      for (Workload w : workloads()) {
-        runners.get("Waymark (in-process)").run(w);
-        runners.get("Waymark (HTTP endpoint)").run(w);
-      }
-    }
-    List<Map<String, Result>> rows = new ArrayList<>();
+    List<String> names = List.copyOf(runners.keySet());
+    StatesTable table = new StatesTable(names, ROUNDS, PASS_SECONDS);
     for (Workload w : workloads()) {
-      Map<String, Result> row = new LinkedHashMap<>();
+      Map<String, Prepared> ready = new LinkedHashMap<>();
+      Map<String, String> errors = new LinkedHashMap<>();
       for (var r : runners.entrySet()) {
-        Result res;
         try {
-          res = r.getValue().run(w);
+          Prepared p = r.getValue().prepare(w);
+          int warm = Rounds.warmUntilSteady(PASS_SECONDS, WARMUP_MIN, WARMUP_MAX, p);
+          System.err.printf("  %s / %s: warm after %d passes%n", w.name(), r.getKey(), warm);
+          ready.put(r.getKey(), p);
         } catch (Exception e) {
-          res = Result.failed(String.valueOf(e.getMessage()).lines().findFirst().orElse("failed"));
+          errors.put(r.getKey(), firstLine(e));
         }
-        System.err.printf("  %s / %s: %s%n", w.name(), r.getKey(), res);
-        row.put(r.getKey(), res);
       }
-      rows.add(row);
+      Map<String, List<Double>> rates = new LinkedHashMap<>();
+      for (int round = 0; round < ROUNDS; round++) {
+        for (var p : ready.entrySet()) {
+          if (errors.containsKey(p.getKey())) {
+            continue;
+          }
+          try {
+            Rounds.Pass pass = p.getValue().pass(PASS_SECONDS);
+            rates
+                .computeIfAbsent(p.getKey(), k -> new ArrayList<>())
+                .add(p.getValue().states() * pass.perSecond());
+          } catch (Exception e) {
+            errors.put(p.getKey(), firstLine(e));
+          }
+        }
+      }
+      Map<String, Long> states = new LinkedHashMap<>();
+      for (var p : ready.entrySet()) {
+        states.put(p.getKey(), p.getValue().states());
+        p.getValue().close();
+      }
+      table.add(w.name(), states, rates, errors);
     }
     for (Runner r : runners.values()) {
       r.close();
     }
-    print(runners.keySet().stream().toList(), rows);
+    table.print();
+  }
+
+  private static String firstLine(Exception e) {
+    return String.valueOf(e.getMessage()).lines().findFirst().orElse("failed");
+  }
+
+  /** A workload whose executions {@code execution} runs, {@code states} states each. */
+  static Prepared prepared(long states, Rounds.Work execution) {
+    return new Prepared() {
+      @Override
+      public long states() {
+        return states;
+      }
+
+      @Override
+      public void execute() throws Exception {
+        execution.once();
+      }
+    };
+  }
+
+  /** A runner that cannot run anything, and says why. */
+  static Runner failing(String why) {
+    return w -> {
+      throw new IllegalStateException(why);
+    };
   }
 
   private static Runner inProcess(StatesEngine engine) {
@@ -145,14 +175,7 @@ final class StatesThroughputBench {
           engine.executions().getExecutionHistory(first).stream()
               .filter(e -> e.type().endsWith("StateEntered"))
               .count();
-      return measure(
-          states,
-          w,
-          () -> {
-            for (int i = 0; i < w.executions(); i++) {
-              execute(engine, sm, w.input());
-            }
-          });
+      return prepared(states, () -> execute(engine, sm, w.input()));
     };
   }
 
@@ -163,45 +186,5 @@ final class StatesThroughputBench {
       throw new IllegalStateException(info.status() + " " + info.error() + ": " + info.cause());
     }
     return arn;
-  }
-
-  private static void print(List<String> names, List<Map<String, Result>> rows) {
-    List<Workload> ws = workloads();
-    System.out.println(
-        "State transitions per second (states entered; executions one after another; median of "
-            + TIMED_PASSES
-            + " timed passes):");
-    System.out.println();
-    System.out.println(
-        "| definition | states/execution | "
-            + String.join(" | ", names)
-            + " | Waymark HTTP ÷ moto | Waymark in-process ÷ aws-local-stepfunctions |");
-    System.out.println("|---|---:|" + "---:|".repeat(names.size() + 2));
-    for (int i = 0; i < rows.size(); i++) {
-      Map<String, Result> row = rows.get(i);
-      StringBuilder line =
-          new StringBuilder("| " + ws.get(i).name() + " | " + row.get(names.get(0)).states());
-      for (String n : names) {
-        Result r = row.get(n);
-        line.append(" | ")
-            .append(
-                r.error() != null
-                    ? "cannot run: " + r.error()
-                    : String.format("%,.0f", r.perSecond()));
-        if (r.error() == null && r.states() != row.get(names.get(0)).states()) {
-          line.append(" (counts ").append(r.states()).append(" states)");
-        }
-      }
-      line.append(" | ").append(ratio(row.get(names.get(1)), row.get(names.get(2))));
-      line.append(" | ").append(ratio(row.get(names.get(0)), row.get(names.get(3)))).append(" |");
-      System.out.println(line);
-    }
-  }
-
-  private static String ratio(Result waymark, Result peer) {
-    if (waymark.error() != null || peer.error() != null) {
-      return "n/a";
-    }
-    return String.format("%.1f×", waymark.perSecond() / peer.perSecond());
   }
 }

@@ -44,6 +44,7 @@ import dev.waymark.local.http.HttpApiServer;
 import dev.waymark.local.http.LocalRoutes;
 import dev.waymark.local.http.SamApi;
 import dev.waymark.local.journeys.LocalJourneys;
+import dev.waymark.local.latency.PipelineProbe;
 import dev.waymark.local.scheduler.LocalSchedulerRuntime;
 import dev.waymark.local.secrets.LocalSigningSecret;
 import dev.waymark.local.stream.SettleRoute;
@@ -94,6 +95,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final FaultyDynamoHttp faultyDynamo;
   private final Optional<DataFolder> data;
   private final LocalSecrets secrets;
+  private final PipelineProbe probe = new PipelineProbe();
 
   private LocalRuntime(Options options) throws IOException {
     Path template = options.template().orElseGet(TemplateTable::findTemplate);
@@ -156,13 +158,15 @@ public final class LocalRuntime implements AutoCloseable {
         new ConcurrentHashMap<>(
             Map.of(
                 IngestHandler.class.getName(),
+                wakesPoller(
                     new IngestHandler(
                         services
                             .ingest()
                             .withArrivalTimes(ArrivalTimes.followingClient(Clock.systemUTC())),
                         services.writeKeys(),
-                        quiet),
-                SegmentsHandler.class.getName(), new SegmentsHandler(services, quiet)));
+                        quiet)),
+                SegmentsHandler.class.getName(),
+                new SegmentsHandler(services, quiet)));
     Map<String, RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>>>
         authorizers =
             Map.of(
@@ -186,11 +190,12 @@ public final class LocalRuntime implements AutoCloseable {
                   .findFirst();
             });
     this.outbox = new Outbox(clock, data.map(DataFolder::outboxFile));
+    outbox.afterEachMessage(() -> probe.mark(PipelineProbe.Stage.SENT));
     EmailFeedback feedback = new EmailFeedback(clock);
     this.messaging = new LocalAwsServer(outbox, feedback::report, faults);
     this.journeys =
         new LocalJourneys(
-            template, services, clock, messaging.endpoint(), baseUri(), signingKeys, faults);
+            template, services, clock, messaging.endpoint(), baseUri(), signingKeys, faults, probe);
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
     localRoutes.add(new WebhookSinkRoutes(clock));
@@ -213,13 +218,33 @@ public final class LocalRuntime implements AutoCloseable {
         new StreamPoller(
             dynamoLocal.streamsClient(),
             streamArn,
-            new ProcessHandler(processing, services.deadLetters(), quiet),
+            probe.around(
+                PipelineProbe.Stage.DELIVERED,
+                PipelineProbe.Stage.PROCESSED,
+                new ProcessHandler(processing, services.deadLetters(), quiet)),
             messageId -> setAside.setAside(messageId, "the retries were spent"),
             data.map(d -> StreamPositions.keptIn(d.streamPositionFile()))
                 .orElseGet(StreamPositions::inMemory));
     http.verifyRoutes();
     this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
     localRoutes.add(new SettleRoute(this::awaitProcessed, this::deadLetterCount));
+  }
+
+  /**
+   * The ingest function as the local runtime serves it: once it has accepted events (their inbox
+   * puts are done) the stream poller polls at once instead of at the end of its 20 ms pause, and
+   * the latency probe marks the acceptance.
+   */
+  private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> wakesPoller(
+      IngestHandler ingest) {
+    return (event, context) -> {
+      APIGatewayV2HTTPResponse response = ingest.handleRequest(event, context);
+      probe.mark(PipelineProbe.Stage.ACCEPTED);
+      if (poller != null) {
+        poller.pollNow();
+      }
+      return response;
+    };
   }
 
   /** Saves the clock in the data folder now and on every change (see ClockKeeper). */
@@ -389,6 +414,11 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public LocalSchedulerRuntime scheduler() {
     return scheduler;
+  }
+
+  /** Where the latest event's way to the outbox spent its time (see PipelineProbe). */
+  public PipelineProbe probe() {
+    return probe;
   }
 
   /** Every message sent so far, oldest first. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +53,7 @@ public final class Outbox {
   private final List<Message> messages = new CopyOnWriteArrayList<>();
   private final Clock clock;
   private final Optional<Path> log;
+  private volatile Runnable onMessage = () -> {};
 
   public Outbox(Clock clock) {
     this(clock, Optional.empty());
@@ -117,8 +120,37 @@ public final class Outbox {
     synchronized (this) {
       append(message);
       messages.add(message);
+      notifyAll();
     }
+    onMessage.run();
     return message;
+  }
+
+  /** Runs {@code action} after each message is added (the runtime's latency probe marks it). */
+  public void afterEachMessage(Runnable action) {
+    this.onMessage = action;
+  }
+
+  /** How many messages there are. */
+  public int size() {
+    return messages.size();
+  }
+
+  /**
+   * Blocks (without polling: {@link #add} wakes it) until there are more than {@code count}
+   * messages or {@code timeout} passed; true if there are.
+   */
+  public synchronized boolean awaitMoreThan(int count, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (messages.size() <= count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   public List<Message> messages() {

@@ -18,6 +18,7 @@ import dev.waymark.functions.journeytasks.StepTaskHandler;
 import dev.waymark.local.clock.VirtualClock;
 import dev.waymark.local.faults.Faults;
 import dev.waymark.local.functions.LocalFunctions;
+import dev.waymark.local.latency.PipelineProbe;
 import dev.waymark.states.StatesEngine;
 import dev.waymark.states.api.StatesHttpServer;
 import java.io.IOException;
@@ -48,6 +49,7 @@ public final class LocalJourneys implements AutoCloseable {
   /**
    * @param signingKeys signs and checks unsubscribe links (and other signed tokens)
    * @param faults the task faults injected into the task functions
+   * @param probe marks StartExecution calls' arrival and the send task's invocation
    */
   public LocalJourneys(
       Path template,
@@ -56,7 +58,8 @@ public final class LocalJourneys implements AutoCloseable {
       URI messagingEndpoint,
       URI publicUrl,
       KeyRing signingKeys,
-      Faults faults)
+      Faults faults,
+      PipelineProbe probe)
       throws IOException {
     Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> tasks = new HashMap<>();
     Map<String, String> functions = SamStateMachines.functions(template);
@@ -65,7 +68,16 @@ public final class LocalJourneys implements AutoCloseable {
             .clock(clock.engineClock())
             .lambdaResolver(LocalFunctions.resolver(functions, tasks, faults))
             .build();
-    this.endpoint = StatesHttpServer.start(engine, "127.0.0.1", 0);
+    this.endpoint =
+        StatesHttpServer.start(
+            engine,
+            "127.0.0.1",
+            0,
+            operation -> {
+              if (operation.equals("StartExecution")) {
+                probe.mark(PipelineProbe.Stage.STARTED);
+              }
+            });
     URI sfnEndpoint = URI.create(endpoint.endpoint());
     Map<String, String> env = new HashMap<>();
     env.put("WAYMARK_SFN_ENDPOINT", sfnEndpoint.toString());
@@ -80,7 +92,9 @@ public final class LocalJourneys implements AutoCloseable {
     this.services = new JourneyServices(core, config, signingKeys);
     ShippedTemplates.publish(LocalJourneys.class.getClassLoader(), services.templates());
     Telemetry quiet = Telemetry.quiet();
-    tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
+    tasks.put(
+        SendTaskHandler.class.getName(),
+        probe.around(PipelineProbe.Stage.TASK, null, new SendTaskHandler(services.send(), quiet)));
     tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(services.waits(), quiet));
     tasks.put(ProfileFactsHandler.class.getName(), new ProfileFactsHandler(core.profiles(), quiet));
     env.put(StepServices.ALLOW_LOCAL_WEBHOOKS, "true");

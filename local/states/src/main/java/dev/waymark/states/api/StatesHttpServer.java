@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * The Step Functions endpoint: the AWS JSON 1.0 protocol ({@code POST /}, {@code X-Amz-Target:
@@ -30,18 +31,29 @@ public final class StatesHttpServer implements AutoCloseable {
 
   private final StatesApi api;
   private final HttpServer server;
+  private final Consumer<String> onCall;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-  private StatesHttpServer(StatesApi api, HttpServer server) {
+  private StatesHttpServer(StatesApi api, HttpServer server, Consumer<String> onCall) {
     this.api = api;
     this.server = server;
+    this.onCall = onCall;
   }
 
   /** Starts serving {@code engine} on {@code host:port} (port 0 picks a free port). */
   public static StatesHttpServer start(StatesEngine engine, String host, int port)
       throws IOException {
+    return start(engine, host, port, operation -> {});
+  }
+
+  /**
+   * As above; {@code onCall} is told each operation's name (e.g. {@code StartExecution}) as its
+   * request arrives, before it runs (the local runtime's latency probe).
+   */
+  public static StatesHttpServer start(
+      StatesEngine engine, String host, int port, Consumer<String> onCall) throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 256);
-    StatesHttpServer s = new StatesHttpServer(new StatesApi(engine), http);
+    StatesHttpServer s = new StatesHttpServer(new StatesApi(engine), http, onCall);
     http.createContext("/", s::handle);
     http.setExecutor(s.executor);
     http.start();
@@ -94,7 +106,9 @@ public final class StatesHttpServer implements AutoCloseable {
       throw new StatesApiException(
           "UnknownOperationException", "Missing or foreign X-Amz-Target: " + target);
     }
-    return api.call(target.substring(TARGET_PREFIX.length()), readBody(ex.getRequestBody()));
+    String operation = target.substring(TARGET_PREFIX.length());
+    onCall.accept(operation);
+    return api.call(operation, readBody(ex.getRequestBody()));
   }
 
   private static JsonNode readBody(InputStream in) throws IOException {
