@@ -32,7 +32,7 @@ public record LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi a
                 new SegmentDueChecksHandler(services, telemetry));
     LocalScheduler scheduler = new LocalScheduler(clock, new ScheduleTargets(template, handlers));
     TemplateSchedules.create(template, scheduler);
-    clock.onAdvance(scheduler::fireDue);
+    clock.addDueSource(scheduler);
     return new LocalSchedulerRuntime(scheduler, new SchedulerHttpApi(scheduler, 0));
   }
 
