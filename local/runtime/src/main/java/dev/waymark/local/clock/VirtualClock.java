@@ -27,6 +27,7 @@ public final class VirtualClock extends Clock {
   private final List<DueSource> sources = new CopyOnWriteArrayList<>();
   private final ReentrantLock advancing = new ReentrantLock();
   private volatile Runnable settle;
+  private long instantsFired;
 
   public VirtualClock(Instant start) {
     this.engine = new EngineClock(ClockMode.MANUAL, start);
@@ -86,10 +87,21 @@ public final class VirtualClock extends Clock {
         Instant now = engine.now();
         sources.forEach(s -> s.fireDue(now));
         settle.run();
+        instantsFired++;
       }
       engine.advanceTo(target);
       settle.run();
       return target;
+    } finally {
+      advancing.unlock();
+    }
+  }
+
+  /** How many instants advances have stopped at so far (each fired and settled). */
+  public long instantsFired() {
+    advancing.lock();
+    try {
+      return instantsFired;
     } finally {
       advancing.unlock();
     }

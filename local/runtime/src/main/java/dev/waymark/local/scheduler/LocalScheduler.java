@@ -117,8 +117,13 @@ public final class LocalScheduler implements DueSource {
     if (next.isEmpty()) {
       return next;
     }
-    Instant work = targets.quietUntil(schedule.targetArn(), next.get());
-    return work.isAfter(next.get()) ? schedule.expression().nextAfter(work.minusNanos(1)) : next;
+    Optional<Instant> work = targets.quietUntil(schedule.targetArn(), next.get());
+    if (work.isEmpty()) {
+      return work; // nothing to do now: no occurrence until the target has work
+    }
+    return work.get().isAfter(next.get())
+        ? schedule.expression().nextAfter(work.get().minusNanos(1))
+        : next;
   }
 
   private synchronized Optional<Map.Entry<LocalSchedule, Instant>> takeNext(Instant now) {

@@ -30,7 +30,16 @@ public record LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi a
                 new AudienceScheduleHandler(services, telemetry),
             SegmentDueChecksHandler.class.getName(),
                 new SegmentDueChecksHandler(services, telemetry));
-    LocalScheduler scheduler = new LocalScheduler(clock, new ScheduleTargets(template, handlers));
+    // next-due-time scheduling: the hourly sweeps run only at the hours that have work
+    ScheduleTargets targets =
+        new ScheduleTargets(template, handlers)
+            .withQuietUntil(
+                SegmentDueChecksHandler.class.getName(),
+                at -> services.segments().dueChecks().nextRun(at))
+            .withQuietUntil(
+                AudienceScheduleHandler.class.getName(),
+                at -> services.segments().audienceSchedules().nextRun(at));
+    LocalScheduler scheduler = new LocalScheduler(clock, targets);
     TemplateSchedules.create(template, scheduler);
     clock.addDueSource(scheduler);
     return new LocalSchedulerRuntime(scheduler, new SchedulerHttpApi(scheduler, 0));

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The functions schedules can invoke: a target ARN names a function of template.yaml (its logical
@@ -18,7 +19,7 @@ import java.util.function.UnaryOperator;
 public final class ScheduleTargets {
   private final Map<String, String> handlerOfFunction = new HashMap<>();
   private final Map<String, RequestHandler<Map<String, Object>, ?>> handlers;
-  private final Map<String, UnaryOperator<Instant>> quietUntil = new HashMap<>();
+  private final Map<String, Function<Instant, Optional<Instant>>> quietUntil = new HashMap<>();
 
   @SuppressWarnings("unchecked")
   public ScheduleTargets(
@@ -51,23 +52,27 @@ public final class ScheduleTargets {
 
   /**
    * Tells when the function next has work: given an occurrence, the earliest instant at or after it
-   * at which a run could do anything (runs before it are passed over). Functions without one run at
-   * every occurrence.
+   * at which a run could do anything, or none while it has nothing to do (runs before it are passed
+   * over). Functions without one run at every occurrence.
    */
-  public ScheduleTargets withQuietUntil(String handlerClass, UnaryOperator<Instant> nextWork) {
+  public ScheduleTargets withQuietUntil(
+      String handlerClass, Function<Instant, Optional<Instant>> nextWork) {
     quietUntil.put(handlerClass, nextWork);
     return this;
   }
 
-  /** The earliest instant at or after {@code occurrence} at which the target may have work. */
-  Instant quietUntil(String target, Instant occurrence) {
+  /**
+   * The earliest instant at or after {@code occurrence} at which the target may have work; empty
+   * when it has none now.
+   */
+  Optional<Instant> quietUntil(String target, Instant occurrence) {
     String handlerClass = handlerOfFunction.get(functionOf(target));
-    UnaryOperator<Instant> hint = handlerClass == null ? null : quietUntil.get(handlerClass);
+    Function<Instant, Optional<Instant>> hint =
+        handlerClass == null ? null : quietUntil.get(handlerClass);
     if (hint == null) {
-      return occurrence;
+      return Optional.of(occurrence);
     }
-    Instant work = hint.apply(occurrence);
-    return work.isBefore(occurrence) ? occurrence : work;
+    return hint.apply(occurrence).map(work -> work.isBefore(occurrence) ? occurrence : work);
   }
 
   /** Invokes the target with the input; an unknown target is an error the scheduler reports. */
