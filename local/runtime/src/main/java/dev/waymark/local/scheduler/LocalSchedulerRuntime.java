@@ -30,12 +30,14 @@ public record LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi a
                 new AudienceScheduleHandler(services, telemetry),
             SegmentDueChecksHandler.class.getName(),
                 new SegmentDueChecksHandler(services, telemetry));
-    // next-due-time scheduling: the hourly sweeps run only at the hours that have work
+    // next-due-time scheduling: the scans and sweeps run only when they have work
     ScheduleTargets targets =
         new ScheduleTargets(template, handlers)
             .withQuietUntil(
                 SegmentDueChecksHandler.class.getName(),
                 at -> services.segments().dueChecks().nextRun(at))
+            .withQuietUntil(
+                LeaseScanHandler.class.getName(), at -> services.segments().leaseScan().nextRun(at))
             .withQuietUntil(
                 AudienceScheduleHandler.class.getName(),
                 at -> services.segments().audienceSchedules().nextRun(at));
