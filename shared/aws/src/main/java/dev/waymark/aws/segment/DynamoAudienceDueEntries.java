@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Audience-schedule entries waiting for their hour, as items in hour buckets ({@code
@@ -32,6 +33,28 @@ public record DynamoAudienceDueEntries(DynamoDbClient dynamo, String table)
 
   @Override
   public void schedule(DueEntry entry) {
+    dynamo.putItem(r -> r.tableName(table).item(item(entry)));
+    hours().mark(entry.hour());
+  }
+
+  /** BatchWriteItem, 25 at a time (retrying what comes back unprocessed); each hour marked once. */
+  @Override
+  public void scheduleAll(List<DueEntry> entries) {
+    for (int from = 0; from < entries.size(); from += 25) {
+      List<WriteRequest> writes =
+          entries.subList(from, Math.min(entries.size(), from + 25)).stream()
+              .map(e -> WriteRequest.builder().putRequest(p -> p.item(item(e))).build())
+              .toList();
+      Map<String, List<WriteRequest>> left = Map.of(table, writes);
+      while (!left.isEmpty()) {
+        Map<String, List<WriteRequest>> batch = left;
+        left = dynamo.batchWriteItem(r -> r.requestItems(batch)).unprocessedItems();
+      }
+    }
+    entries.stream().map(DueEntry::hour).distinct().forEach(hours()::mark);
+  }
+
+  private static Map<String, AttributeValue> item(DueEntry entry) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(bucket(entry.hour()), entry.scheduleId() + "#" + entry.profileId()));
     item.put("scheduleId", Attr.s(entry.scheduleId()));
@@ -39,8 +62,7 @@ public record DynamoAudienceDueEntries(DynamoDbClient dynamo, String table)
     item.put("entryKey", Attr.s(entry.entryKey()));
     item.put("hour", Attr.s(entry.hour().toString()));
     item.put("ttl", Attr.n(entry.hour().plus(KEEP).getEpochSecond()));
-    dynamo.putItem(r -> r.tableName(table).item(item));
-    hours().mark(entry.hour());
+    return item;
   }
 
   @Override

@@ -17,6 +17,11 @@ public interface AudienceDueEntries {
   /** Files the entry under its hour (the same schedule and person again replaces it). */
   void schedule(DueEntry entry);
 
+  /** Files many entries (an adapter may write them in batches). */
+  default void scheduleAll(List<DueEntry> entries) {
+    entries.forEach(this::schedule);
+  }
+
   /** The entries of the hour of {@code hour}. */
   List<DueEntry> dueAt(Instant hour);
 

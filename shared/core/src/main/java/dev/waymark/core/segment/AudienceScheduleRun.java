@@ -5,6 +5,7 @@ import dev.waymark.core.store.Page;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,26 +97,29 @@ public final class AudienceScheduleRun {
     String cursor = null;
     do {
       Page<String> page = memberships.members(schedule.segmentId(), PAGE, cursor);
+      List<AudienceDueEntries.DueEntry> filed = new ArrayList<>();
       for (String profileId : page.items()) {
         Optional<ZoneId> zone =
             schedule.fixedZone().isPresent()
                 ? schedule.fixedZone()
                 : profiles.resolve(profileId).map(SegmentContext::zoneOf);
-        zone.ifPresent(z -> fileOne(schedule, window, profileId, z));
+        zone.flatMap(z -> entryIn(schedule, window, profileId, z)).ifPresent(filed::add);
       }
+      due.scheduleAll(filed);
       cursor = page.nextCursor();
     } while (cursor != null);
   }
 
-  private void fileOne(
+  private static Optional<AudienceDueEntries.DueEntry> entryIn(
       AudienceSchedule schedule, List<Instant> window, String profileId, ZoneId zone) {
     for (Instant hour : window) {
       Optional<String> key = schedule.occurrence(hour, zone);
       if (key.isPresent()) {
-        due.schedule(new AudienceDueEntries.DueEntry(schedule.id(), profileId, key.get(), hour));
-        return;
+        return Optional.of(
+            new AudienceDueEntries.DueEntry(schedule.id(), profileId, key.get(), hour));
       }
     }
+    return Optional.empty();
   }
 
   private boolean isMember(String profileId, String segmentId) {
