@@ -33,11 +33,12 @@ public final class BenchMain {
         case "segments-eval" -> SegmentBench.runEvaluation();
         case "states" -> StatesThroughputBench.run();
         case "journeys" -> JourneyBench.run();
+        case "timetravel" -> TimeTravelBench.run();
         default -> {
           System.err.println(
               "unknown benchmark "
                   + name
-                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys");
+                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys, timetravel");
           System.exit(2);
         }
       }

@@ -51,6 +51,7 @@ import dev.waymark.local.stream.SettleRoute;
 import dev.waymark.local.stream.StreamPoller;
 import dev.waymark.local.stream.StreamPositions;
 import dev.waymark.local.webhooks.WebhookSinkRoutes;
+import dev.waymark.states.clock.EngineClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -227,6 +228,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .orElseGet(StreamPositions::inMemory));
     http.verifyRoutes();
     this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
+    clock.settleWith(this::awaitProcessed); // each instant of an advance settles before the next
     localRoutes.add(new SettleRoute(this::awaitProcessed, this::deadLetterCount));
   }
 
@@ -377,25 +379,39 @@ public final class LocalRuntime implements AutoCloseable {
 
   /**
    * Waits until everything set in motion so far has settled: every accepted event processed (and
-   * routed to journeys), and every run paused on a wait, a timer or a task token.
+   * routed to journeys), and every run paused on a wait, a timer or a task token. It drains the
+   * stream on the calling thread and stops when a pass over the stream found nothing and no engine
+   * work started since the pass before (the engine counts every start: {@code workStarted}).
    */
   public void awaitProcessed() {
-    for (int round = 0; round < 20; round++) {
-      poller.awaitIdle();
+    EngineClock engine = clock.engineClock();
+    long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (System.nanoTime() < end) {
+      long started = engine.workStarted();
       journeys.awaitQuiescence();
-
-      if (poller.idleNow()) {
+      if (drainedNow() && engine.activeCount() == 0 && engine.workStarted() == started) {
         return;
       }
+    }
+    System.err.println("local runtime: work did not settle within 5 minutes");
+  }
+
+  /** One pass over the stream (processing what it finds); true when it found nothing. */
+  private boolean drainedNow() {
+    try {
+      return poller.idleNow();
+    } catch (RuntimeException e) {
+      System.err.println("local runtime: stream pass failed, trying again: " + e.getMessage());
+      return false;
     }
   }
 
   /**
-   * Moves the virtual clock (firing due timers and schedules), then waits for everything to settle.
+   * Moves the virtual clock instant by instant (firing due timers and schedules, each at its own
+   * time, settling after each); returns when everything the advance caused is processed.
    */
   public void advance(java.time.Duration by) {
     follower.advance(by);
-    awaitProcessed();
   }
 
   /** The journey services the local functions share (sends, templates, waits, the router). */

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Makes the virtual clock follow real time, so that events from analytics SDKs (which stamp
@@ -23,7 +24,11 @@ public final class ClockFollower implements AutoCloseable {
   private final Clock wall;
   private final ScheduledExecutorService ticker;
   private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
-  private Duration lead;
+
+  /** Held while the clock is changed through this follower (see {@link #catchUp}). */
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private volatile Duration lead;
 
   public ClockFollower(VirtualClock clock, Clock wall, boolean following) {
     // a clock that follows from the start is at "now": no lead, however it was rounded
@@ -41,12 +46,12 @@ public final class ClockFollower implements AutoCloseable {
     ticker.scheduleWithFixedDelay(this::catchUpQuietly, 1, 1, TimeUnit.SECONDS);
   }
 
-  public synchronized boolean following() {
+  public boolean following() {
     return lead != null;
   }
 
   /** The lead over real time while following; empty while the clock stands still. */
-  public synchronized Optional<Duration> lead() {
+  public Optional<Duration> lead() {
     return Optional.ofNullable(lead);
   }
 
@@ -59,38 +64,73 @@ public final class ClockFollower implements AutoCloseable {
   }
 
   /** Stops following: the clock stands still until advanced. */
-  public synchronized void freeze() {
-    lead = null;
-    changed();
+  public void freeze() {
+    locked(
+        () -> {
+          lead = null;
+          changed();
+        });
   }
 
   /** Follows real time from now on, keeping the clock's current lead (or lag) over it. */
-  public synchronized void follow() {
-    lead = Duration.between(wall.instant(), clock.instant());
-    changed();
+  public void follow() {
+    locked(
+        () -> {
+          lead = Duration.between(wall.instant(), clock.instant());
+          changed();
+        });
   }
 
-  /** Advances by hand: the clock stops following (a test decides time from here on). */
-  public synchronized Instant advance(Duration by) {
-    lead = null;
-    Instant now = clock.advance(by);
-    changed();
-    return now;
+  /**
+   * Advances by hand: the clock stops following (a test decides time from here on). Returns once
+   * everything the advance caused is processed (see {@link VirtualClock#advance}).
+   */
+  public Instant advance(Duration by) {
+    lock.lock();
+    try {
+      lead = null;
+      Instant now = clock.advance(by);
+      changed();
+      return now;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void locked(Runnable change) {
+    lock.lock();
+    try {
+      change.run();
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void changed() {
     changeListeners.forEach(Runnable::run);
   }
 
-  /** While following, moves the clock up to {@code wall + lead}. */
-  public synchronized void catchUp() {
-    if (lead == null) {
+  /**
+   * While following, moves the clock up to {@code wall + lead}. Does nothing while another thread
+   * changes the clock: that advance may be waiting for work which itself sends a request to the
+   * runtime (a webhook to the local sink), and the request must not wait for the advance.
+   */
+  public void catchUp() {
+    if (lead == null || !lock.tryLock()) {
       return;
     }
-    Duration behind = Duration.between(clock.instant(), wall.instant().plus(lead));
-    if (behind.isPositive()) {
-      clock.advance(behind);
-      changed();
+    try {
+      Duration current = lead;
+      if (current == null) {
+        return;
+      }
+      Duration behind = Duration.between(clock.instant(), wall.instant().plus(current));
+      if (behind.isPositive()) {
+        clock.advance(behind);
+        changed();
+      }
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -3,6 +3,7 @@ package dev.waymark.local.scheduler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.json.Json;
+import dev.waymark.local.clock.DueSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,13 +16,18 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * EventBridge Scheduler on the virtual clock: schedules are kept in memory and, each time the clock
- * advances, every occurrence that fell due is fired in time order — each one, as the real scheduler
- * does — by invoking the target function's handler in-process with the schedule's input ({@code
+ * EventBridge Scheduler on the virtual clock: schedules are kept in memory and, as the clock
+ * advances, every occurrence is fired at its own instant, in time order with the engine's timers
+ * (the clock is a {@link DueSource} of the virtual clock) — each one, as the real scheduler does —
+ * by invoking the target function's handler in-process with the schedule's input ({@code
  * <aws.scheduler.scheduled-time>} replaced by the occurrence). One-time {@code at()} schedules with
  * {@code ActionAfterCompletion: DELETE} are deleted once fired.
+ *
+ * <p>Next-due-time scheduling: a target may tell when it next has work ({@link
+ * ScheduleTargets#quietUntil}); occurrences before that would do nothing and are passed over
+ * without an invocation, so an hourly sweep with nothing due costs nothing on a year's advance.
  */
-public final class LocalScheduler {
+public final class LocalScheduler implements DueSource {
   public static final String DEFAULT_GROUP = "default";
   private final Clock clock;
   private final ScheduleTargets targets;
@@ -85,14 +91,39 @@ public final class LocalScheduler {
   }
 
   /**
-   * Fires everything that fell due up to {@code now}, earliest first. Register with the clock's
-   * onAdvance. Targets run outside the lock, so a target may itself create or delete schedules.
+   * Fires everything that fell due up to {@code now}, earliest first. Targets run outside the lock,
+   * so a target may itself create or delete schedules.
    */
+  @Override
   public void fireDue(Instant now) {
     Optional<Map.Entry<LocalSchedule, Instant>> next;
     while ((next = takeNext(now)).isPresent()) {
       invoke(next.get().getKey(), next.get().getValue());
     }
+  }
+
+  /** The earliest occurrence that has work to do (see the class comment). */
+  @Override
+  public synchronized Optional<Instant> nextDue() {
+    return schedules.values().stream()
+        .filter(LocalSchedule::enabled)
+        .flatMap(s -> nextWithWork(s).stream())
+        .min(Comparator.naturalOrder());
+  }
+
+  /** The schedule's next occurrence, passing over those before its target's next work. */
+  private Optional<Instant> nextWithWork(LocalSchedule schedule) {
+    Optional<Instant> next = schedule.expression().nextAfter(schedule.lastFired());
+    if (next.isEmpty()) {
+      return next;
+    }
+    Optional<Instant> work = targets.quietUntil(schedule.targetArn(), next.get());
+    if (work.isEmpty()) {
+      return work; // nothing to do now: no occurrence until the target has work
+    }
+    return work.get().isAfter(next.get())
+        ? schedule.expression().nextAfter(work.get().minusNanos(1))
+        : next;
   }
 
   private synchronized Optional<Map.Entry<LocalSchedule, Instant>> takeNext(Instant now) {
@@ -101,12 +132,7 @@ public final class LocalScheduler {
             .filter(LocalSchedule::enabled)
             .flatMap(
                 s ->
-                    s
-                        .expression()
-                        .nextAfter(s.lastFired())
-                        .filter(t -> !t.isAfter(now))
-                        .map(t -> Map.entry(s, t))
-                        .stream())
+                    nextWithWork(s).filter(t -> !t.isAfter(now)).map(t -> Map.entry(s, t)).stream())
             .min(Map.Entry.comparingByValue(Comparator.naturalOrder()));
     next.ifPresent(
         n -> {

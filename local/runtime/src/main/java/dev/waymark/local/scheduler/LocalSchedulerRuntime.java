@@ -30,9 +30,20 @@ public record LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi a
                 new AudienceScheduleHandler(services, telemetry),
             SegmentDueChecksHandler.class.getName(),
                 new SegmentDueChecksHandler(services, telemetry));
-    LocalScheduler scheduler = new LocalScheduler(clock, new ScheduleTargets(template, handlers));
+    // next-due-time scheduling: the scans and sweeps run only when they have work
+    ScheduleTargets targets =
+        new ScheduleTargets(template, handlers)
+            .withQuietUntil(
+                SegmentDueChecksHandler.class.getName(),
+                at -> services.segments().dueChecks().nextRun(at))
+            .withQuietUntil(
+                LeaseScanHandler.class.getName(), at -> services.segments().leaseScan().nextRun(at))
+            .withQuietUntil(
+                AudienceScheduleHandler.class.getName(),
+                at -> services.segments().audienceSchedules().nextRun(at));
+    LocalScheduler scheduler = new LocalScheduler(clock, targets);
     TemplateSchedules.create(template, scheduler);
-    clock.onAdvance(scheduler::fireDue);
+    clock.addDueSource(scheduler);
     return new LocalSchedulerRuntime(scheduler, new SchedulerHttpApi(scheduler, 0));
   }
 

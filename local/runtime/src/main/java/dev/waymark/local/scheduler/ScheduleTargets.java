@@ -4,8 +4,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.ddblocal.CloudFormationYaml;
 import dev.waymark.local.functions.LocalLambdaContext;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The functions schedules can invoke: a target ARN names a function of template.yaml (its logical
@@ -16,6 +19,7 @@ import java.util.Map;
 public final class ScheduleTargets {
   private final Map<String, String> handlerOfFunction = new HashMap<>();
   private final Map<String, RequestHandler<Map<String, Object>, ?>> handlers;
+  private final Map<String, Function<Instant, Optional<Instant>>> quietUntil = new HashMap<>();
 
   @SuppressWarnings("unchecked")
   public ScheduleTargets(
@@ -44,6 +48,31 @@ public final class ScheduleTargets {
 
   public static String localArn(String logicalId) {
     return "arn:aws:lambda:us-east-1:000000000000:function:" + logicalId;
+  }
+
+  /**
+   * Tells when the function next has work: given an occurrence, the earliest instant at or after it
+   * at which a run could do anything, or none while it has nothing to do (runs before it are passed
+   * over). Functions without one run at every occurrence.
+   */
+  public ScheduleTargets withQuietUntil(
+      String handlerClass, Function<Instant, Optional<Instant>> nextWork) {
+    quietUntil.put(handlerClass, nextWork);
+    return this;
+  }
+
+  /**
+   * The earliest instant at or after {@code occurrence} at which the target may have work; empty
+   * when it has none now.
+   */
+  Optional<Instant> quietUntil(String target, Instant occurrence) {
+    String handlerClass = handlerOfFunction.get(functionOf(target));
+    Function<Instant, Optional<Instant>> hint =
+        handlerClass == null ? null : quietUntil.get(handlerClass);
+    if (hint == null) {
+      return Optional.of(occurrence);
+    }
+    return hint.apply(occurrence).map(work -> work.isBefore(occurrence) ? occurrence : work);
   }
 
   /** Invokes the target with the input; an unknown target is an error the scheduler reports. */

@@ -47,7 +47,7 @@ class SchedulerApiTest {
             new ScheduleTargets(
                 TemplateTable.findTemplate(),
                 Map.of("dev.waymark.functions.leasescan.LeaseScanHandler", recorder)));
-    clock.onAdvance(scheduler::fireDue);
+    clock.addDueSource(scheduler);
     api = new SchedulerHttpApi(scheduler, 0);
     client =
         SchedulerClient.builder()

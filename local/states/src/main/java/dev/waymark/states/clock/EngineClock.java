@@ -36,6 +36,9 @@ public final class EngineClock {
   private Instant virtualNow;
   private int active;
 
+  /** Counts every start of engine work (spawn, host work, a waiter woken): see {@link #work}. */
+  private long work;
+
   private static final class Waiter {
     final BooleanSupplier condition;
     final Instant deadline;
@@ -57,6 +60,7 @@ public final class EngineClock {
       byCondition = bySignal;
       if (counted) {
         c.active++;
+        c.work++;
       }
     }
   }
@@ -123,6 +127,7 @@ public final class EngineClock {
     lock.lock();
     try {
       active++;
+      work++;
     } finally {
       lock.unlock();
     }
@@ -148,6 +153,7 @@ public final class EngineClock {
     lock.lock();
     try {
       active++;
+      this.work++;
     } finally {
       lock.unlock();
     }
@@ -276,6 +282,20 @@ public final class EngineClock {
     lock.lock();
     try {
       return waitIdleLocked(timeout);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * How many times engine work has started so far (threads spawned, host work, waiters woken): a
+   * host that saw the same count before and after a check, with nothing active, knows no engine
+   * work ran in between (the local runtime's settle uses it).
+   */
+  public long workStarted() {
+    lock.lock();
+    try {
+      return work;
     } finally {
       lock.unlock();
     }

@@ -5,9 +5,11 @@ import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.segment.DateMarkers;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,6 +29,19 @@ public record DynamoDateMarkers(DynamoDbClient dynamo, String table) implements 
       return;
     }
     dynamo.putItem(r -> r.tableName(table).item(item(profileId, trait, date)));
+    days(trait).mark(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  /** The dates markers were written for, one item per day ({@link DueHours}). */
+  private DueHours days(String trait) {
+    return new DueHours(dynamo, table, "DATEDAYS#" + trait);
+  }
+
+  @Override
+  public Optional<LocalDate> nextMarkedDate(String trait, LocalDate from) {
+    return days(trait)
+        .next(from.atStartOfDay(ZoneOffset.UTC).toInstant())
+        .map(day -> day.atZone(ZoneOffset.UTC).toLocalDate());
   }
 
   /** The marker item (the benchmark writes these directly). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,11 +20,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Due re-checks as items in hour buckets ({@code DUE#<yyyy-mm-ddTHH>}/{@code
  * <profileId>#<segmentId>}, the hour by which each is due): the sweep of an hour queries that one
  * bucket, never the profiles. Items expire a week after they fall due, so a bucket nobody swept
- * does not stay forever.
+ * does not stay forever. The hours that hold checks are marked in {@code DUEHOURS} ({@link
+ * DueHours}), so the next one is one query away ({@link #nextDueHour}).
  */
 public record DynamoSegmentDueChecks(DynamoDbClient dynamo, String table)
     implements SegmentDueChecks {
   static final Duration KEEP = Duration.ofDays(7);
+
+  private DueHours hours() {
+    return new DueHours(dynamo, table, "DUEHOURS");
+  }
 
   /** The re-check item of a person's segment, in the bucket of the hour it is due by. */
   static Map<String, AttributeValue> item(String profileId, String segmentId, Instant dueAt) {
@@ -40,6 +46,7 @@ public record DynamoSegmentDueChecks(DynamoDbClient dynamo, String table)
   public void schedule(String profileId, String segmentId, Instant dueAt) {
     Map<String, AttributeValue> item = item(profileId, segmentId, dueAt);
     dynamo.putItem(r -> r.tableName(table).item(item));
+    hours().mark(sweepHour(dueAt));
     dynamo.updateItem(
         r ->
             r.tableName(table)
@@ -47,6 +54,17 @@ public record DynamoSegmentDueChecks(DynamoDbClient dynamo, String table)
                 .updateExpression("SET dueAt = :d, segmentId = :s")
                 .expressionAttributeValues(
                     Map.of(":d", Attr.s(dueAt.toString()), ":s", Attr.s(segmentId))));
+  }
+
+  @Override
+  public Optional<Instant> nextDueHour(Instant from) {
+    return hours().next(from);
+  }
+
+  /** The hour whose sweep runs a check due at {@code dueAt} (the bucket's hour). */
+  private static Instant sweepHour(Instant dueAt) {
+    Instant hour = dueAt.truncatedTo(ChronoUnit.HOURS);
+    return hour.equals(dueAt) ? hour : hour.plusSeconds(3600);
   }
 
   @Override

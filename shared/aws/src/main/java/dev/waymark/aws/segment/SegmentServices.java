@@ -66,7 +66,8 @@ public final class SegmentServices {
             definitions.schedules(),
             memberships,
             profiles,
-            new InboxJourneyEntryRequests(inbox, profiles, clock));
+            new InboxJourneyEntryRequests(inbox, profiles, clock),
+            new DynamoAudienceDueEntries(dynamo, table));
     this.preview = new SegmentPreview(new DynamoProfileDirectory(dynamo, table), evaluator, clock);
   }
 

@@ -1,10 +1,14 @@
 package dev.waymark.core.segment;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,6 +44,36 @@ public record AudienceSchedule(
       }
     }
     return false;
+  }
+
+  /**
+   * The hours of the occurrence window that opens at {@code hour} (the consecutive hours that may
+   * be the occurrence for someone, the first of which is {@code hour}); empty when no window opens
+   * then.
+   */
+  public List<Instant> windowOpeningAt(Instant hour) {
+    if (!mayOccur(hour) || mayOccur(hour.minus(Duration.ofHours(1)))) {
+      return List.of();
+    }
+    List<Instant> window = new ArrayList<>();
+    for (Instant h = hour; mayOccur(h); h = h.plus(Duration.ofHours(1))) {
+      window.add(h);
+    }
+    return window;
+  }
+
+  /**
+   * The first hour at or after {@code from} (rounded up to the hour) at which an occurrence window
+   * opens; weekly schedules open one within eight days.
+   */
+  public Instant nextWindowOpening(Instant from) {
+    Instant hour = from.truncatedTo(ChronoUnit.HOURS);
+    Instant h = hour.equals(from) ? hour : hour.plus(Duration.ofHours(1));
+    Instant last = h.plus(Duration.ofDays(8));
+    while (h.isBefore(last) && (!mayOccur(h) || mayOccur(h.minus(Duration.ofHours(1))))) {
+      h = h.plus(Duration.ofHours(1));
+    }
+    return h;
   }
 
   /** The entry key for a person whose zone is {@code zone}, if this hour is their occurrence. */

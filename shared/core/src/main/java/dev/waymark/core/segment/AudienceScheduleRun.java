@@ -5,13 +5,20 @@ import dev.waymark.core.store.Page;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The hourly run of the audience schedules: for each schedule whose occurrence is this hour in a
- * member's time zone, asks for that member to enter the journey. Members come from the segment's
- * member index (never a scan of profiles).
+ * The hourly run of the audience schedules. The run of the hour that opens a schedule's occurrence
+ * window (the hours in which it can be the schedule's time somewhere on Earth) reads each member of
+ * the segment once — from the segment's member index, never a scan of profiles — and files an entry
+ * under the hour that is the occurrence in that member's zone ({@link AudienceDueEntries}); every
+ * run then asks the members filed under its own hour, still in the segment, to enter the journey.
+ * So a weekly schedule reads each member once a week, not once for each of the ~27 hours that may
+ * be someone's occurrence.
  */
 public final class AudienceScheduleRun {
   private static final int PAGE = 500;
@@ -19,45 +26,104 @@ public final class AudienceScheduleRun {
   private final SegmentMemberships memberships;
   private final ProfileService profiles;
   private final JourneyEntryRequests entries;
+  private final AudienceDueEntries due;
+
+  /** Per schedule, the last window opening found and the instant it was looked up from. */
+  private final Map<String, Instant[]> openings = new ConcurrentHashMap<>();
 
   public AudienceScheduleRun(
       List<AudienceSchedule> schedules,
       SegmentMemberships memberships,
       ProfileService profiles,
-      JourneyEntryRequests entries) {
+      JourneyEntryRequests entries,
+      AudienceDueEntries due) {
     this.schedules = List.copyOf(schedules);
     this.memberships = memberships;
     this.profiles = profiles;
     this.entries = entries;
+    this.due = due;
   }
 
   /** Runs the hour of {@code scheduledAt}; returns how many entries were requested. */
   public int run(Instant scheduledAt) {
     Instant hour = scheduledAt.truncatedTo(ChronoUnit.HOURS);
-    int requested = 0;
     for (AudienceSchedule schedule : schedules) {
-      if (!schedule.mayOccur(hour) || memberships.size(schedule.segmentId()) == 0) {
-        continue;
+      List<Instant> window = schedule.windowOpeningAt(hour);
+      if (!window.isEmpty() && memberships.size(schedule.segmentId()) > 0) {
+        file(schedule, window);
       }
-      String cursor = null;
-      do {
-        Page<String> page = memberships.members(schedule.segmentId(), PAGE, cursor);
-        for (String profileId : page.items()) {
-          requested += request(schedule, hour, profileId);
-        }
-        cursor = page.nextCursor();
-      } while (cursor != null);
+    }
+    int requested = 0;
+    for (AudienceDueEntries.DueEntry entry : due.dueAt(hour)) {
+      Optional<AudienceSchedule> schedule =
+          schedules.stream().filter(s -> s.id().equals(entry.scheduleId())).findFirst();
+      if (schedule.isPresent() && isMember(entry.profileId(), schedule.get().segmentId())) {
+        entries.requestEntry(
+            schedule.get().journeyId(), entry.profileId(), entry.entryKey(), entry.scheduleId());
+        requested++;
+      }
+      due.done(entry);
     }
     return requested;
   }
 
-  private int request(AudienceSchedule schedule, Instant hour, String profileId) {
-    Optional<ZoneId> zone =
-        schedule.fixedZone().isPresent()
-            ? schedule.fixedZone()
-            : profiles.resolve(profileId).map(SegmentContext::zoneOf);
-    Optional<String> key = zone.flatMap(z -> schedule.occurrence(hour, z));
-    key.ifPresent(k -> entries.requestEntry(schedule.journeyId(), profileId, k, schedule.id()));
-    return key.isPresent() ? 1 : 0;
+  /**
+   * The first hour at or after {@code from} whose run has anything to do: a window opening or
+   * entries filed under it. Hours before it would do nothing (a scheduler may pass over them).
+   */
+  public Optional<Instant> nextRun(Instant from) {
+    Optional<Instant> next = due.nextDueHour(from);
+    for (AudienceSchedule schedule : schedules) {
+      Instant opening = nextWindowOpening(schedule, from);
+      if (next.isEmpty() || opening.isBefore(next.get())) {
+        next = Optional.of(opening);
+      }
+    }
+    return next;
+  }
+
+  private Instant nextWindowOpening(AudienceSchedule schedule, Instant from) {
+    Instant[] known = openings.get(schedule.id());
+    if (known != null && !from.isBefore(known[0]) && !from.isAfter(known[1])) {
+      return known[1];
+    }
+    Instant opening = schedule.nextWindowOpening(from);
+    openings.put(schedule.id(), new Instant[] {from, opening});
+    return opening;
+  }
+
+  /** Reads each member once and files their entry under their occurrence hour in the window. */
+  private void file(AudienceSchedule schedule, List<Instant> window) {
+    String cursor = null;
+    do {
+      Page<String> page = memberships.members(schedule.segmentId(), PAGE, cursor);
+      List<AudienceDueEntries.DueEntry> filed = new ArrayList<>();
+      for (String profileId : page.items()) {
+        Optional<ZoneId> zone =
+            schedule.fixedZone().isPresent()
+                ? schedule.fixedZone()
+                : profiles.resolve(profileId).map(SegmentContext::zoneOf);
+        zone.flatMap(z -> entryIn(schedule, window, profileId, z)).ifPresent(filed::add);
+      }
+      due.scheduleAll(filed);
+      cursor = page.nextCursor();
+    } while (cursor != null);
+  }
+
+  private static Optional<AudienceDueEntries.DueEntry> entryIn(
+      AudienceSchedule schedule, List<Instant> window, String profileId, ZoneId zone) {
+    for (Instant hour : window) {
+      Optional<String> key = schedule.occurrence(hour, zone);
+      if (key.isPresent()) {
+        return Optional.of(
+            new AudienceDueEntries.DueEntry(schedule.id(), profileId, key.get(), hour));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean isMember(String profileId, String segmentId) {
+    SegmentMembership membership = memberships.of(profileId).get(segmentId);
+    return membership != null && membership.member();
   }
 }

@@ -2,6 +2,7 @@ package dev.waymark.core.segment;
 
 import dev.waymark.core.profile.ProfileService;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,5 +26,10 @@ public record DueSegmentChecks(
       ran++;
     }
     return ran;
+  }
+
+  /** The first sweep at or after {@code from} that has checks to run, if any is known. */
+  public Optional<Instant> nextRun(Instant from) {
+    return due.nextDueHour(from);
   }
 }

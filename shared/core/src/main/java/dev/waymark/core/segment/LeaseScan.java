@@ -33,6 +33,17 @@ public final class LeaseScan {
     this.inbox = inbox;
   }
 
+  /**
+   * The first day (UTC, its start) on or after the day of {@code from} whose scan can find a lease
+   * (one ending 90 days later was marked); scans of the days before find nobody.
+   */
+  public Optional<Instant> nextRun(Instant from) {
+    LocalDate day = from.atZone(ZoneOffset.UTC).toLocalDate();
+    return markers
+        .nextMarkedDate(DateTraitMarkers.LEASE_END, day.plusDays(DAYS_AHEAD))
+        .map(leaseEnd -> leaseEnd.minusDays(DAYS_AHEAD).atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
   /** Runs for the day (UTC) of {@code scheduledAt}. */
   public Result run(Instant scheduledAt) {
     LocalDate leaseEnd = scheduledAt.atZone(ZoneOffset.UTC).toLocalDate().plusDays(DAYS_AHEAD);
