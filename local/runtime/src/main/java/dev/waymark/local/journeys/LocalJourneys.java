@@ -78,7 +78,9 @@ public final class LocalJourneys implements AutoCloseable {
     this.services = new JourneyServices(core, config, signingKeys);
     ShippedTemplates.publish(LocalJourneys.class.getClassLoader(), services.templates());
     Telemetry quiet = Telemetry.quiet();
-    tasks.put(SendTaskHandler.class.getName(), new SendTaskHandler(services.send(), quiet));
+    tasks.put(
+        SendTaskHandler.class.getName(),
+        new SendTaskHandler(services.send(), services.waits(), quiet));
     tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(services.waits(), quiet));
     tasks.put(ProfileFactsHandler.class.getName(), new ProfileFactsHandler(core.profiles(), quiet));
     env.put(StepServices.ALLOW_LOCAL_WEBHOOKS, "true");

@@ -85,13 +85,7 @@ class CompiledJourneyRunTest {
   private static List<String> greetedThenAwaited(String... rest) {
     List<String> path =
         new java.util.ArrayList<>(
-            List.of(
-                "send:greet",
-                "send:greet:deferred",
-                "send:greet.sms",
-                "send:greet.sms:deferred",
-                "wait:pause",
-                "await:quote"));
+            List.of("send:greet", "send:greet.sms", "wait:pause", "await:quote"));
     path.addAll(List.of(rest));
     return path;
   }
@@ -121,12 +115,9 @@ class CompiledJourneyRunTest {
     assertThat(path(arn))
         .containsExactly(
             "send:greet",
-            "send:greet:deferred",
             "send:greet:window",
             "send:greet",
-            "send:greet:deferred",
             "send:greet.sms",
-            "send:greet.sms:deferred",
             "wait:pause",
             "await:quote",
             "branch:decide",
@@ -144,9 +135,7 @@ class CompiledJourneyRunTest {
             "split:ab:next",
             "webhook:hook",
             "repeat:again",
-            "send:bye",
-            "send:bye:deferred",
-            "exit:done");
+            "send:bye");
     assertThat(fns.calls("steps").stream().filter(c -> c.stepId().equals("hook")))
         .as("each pass through the loop is told apart")
         .extracting(c -> c.payload().path("iteration").asInt())
@@ -159,10 +148,13 @@ class CompiledJourneyRunTest {
     assertThat(fns.last("send", "bye").at("/data/webhooks/hook/body/crmId").asText())
         .isEqualTo("crm-7");
     assertThat(fns.last("send", "bye").at("/data/version").asText()).isEqualTo("1");
+    assertThat(fns.calls("send").stream().filter(c -> c.stepId().equals("greet")))
+        .as("the deferred send, then the same send once the window opened")
+        .hasSize(2);
   }
 
   @Test
-  void aTimedOutWaitForIsCancelledAndAFailedWebhookTakesOnErrorWithoutRetrying() {
+  void aTimedOutWaitForIsRecordedByTheNextSendAndAFailedWebhookTakesOnErrorWithoutRetrying() {
     fns.paths("decide", "mark");
     String arn = start(CompilerFixtures.tour());
     clock.advance(Duration.ofHours(1));
@@ -175,17 +167,15 @@ class CompiledJourneyRunTest {
     assertThat(path(arn))
         .containsExactlyElementsOf(
             greetedThenAwaited(
-                "await:quote:cancel",
                 "send:nudge",
-                "send:nudge:deferred",
                 "branch:decide",
                 "branch:decide:next",
                 "update:mark",
                 "webhook:hook",
-                "send:bye",
-                "send:bye:deferred",
-                "exit:done"));
-    assertThat(fns.last("await", "quote").path("action").asText()).isEqualTo("cancel");
+                "send:bye"));
+    assertThat(fns.calls("await")).hasSize(1);
+    assertThat(fns.last("send", "nudge").path("timedOut").path("stepId").asText())
+        .isEqualTo("quote");
     assertThat(fns.calls("steps").stream().filter(c -> c.stepId().equals("hook"))).hasSize(1);
     assertThat(fns.last("send", "bye").at("/data/webhooks").toString()).isEqualTo("{}");
   }
@@ -201,12 +191,7 @@ class CompiledJourneyRunTest {
     finished(arn);
     assertThat(path(arn))
         .containsExactlyElementsOf(
-            greetedThenAwaited(
-                "branch:decide",
-                "branch:decide:next",
-                "send:bye",
-                "send:bye:deferred",
-                "exit:done"));
+            greetedThenAwaited("branch:decide", "branch:decide:next", "send:bye"));
     JsonNode branch = fns.last("steps", "decide");
     assertThat(branch.path("conditions")).hasSize(4);
     assertThat(branch.path("default").asText()).isEqualTo("bye");
@@ -225,19 +210,15 @@ class CompiledJourneyRunTest {
     assertThat(path(arn))
         .containsExactly(
             "send:confirmation-request",
-            "send:confirmation-request:deferred",
             "await:confirmation",
-            "await:confirmation:cancel",
             "send:reminder",
-            "send:reminder:deferred",
             "await:late-confirmation",
-            "send:welcome",
-            "send:welcome:deferred",
-            "end");
+            "send:welcome");
     assertThat(fns.last("send", "confirmation-request").path("window").asText()).isEqualTo("any");
     assertThat(fns.first("await", "confirmation").path("timeoutSeconds").asLong())
         .isEqualTo(172_800);
-    assertThat(fns.last("await", "confirmation").path("action").asText()).isEqualTo("cancel");
+    assertThat(fns.last("send", "reminder").path("timedOut").path("stepId").asText())
+        .isEqualTo("confirmation");
   }
 
   @Test

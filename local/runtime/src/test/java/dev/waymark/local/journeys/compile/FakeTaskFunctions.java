@@ -51,7 +51,7 @@ final class FakeTaskFunctions {
         .build();
   }
 
-  /** The send of this step answers "deferred" (for an hour) the first time. */
+  /** The send of this step is deferred (for an hour) the first time. */
   FakeTaskFunctions deferOnce(String stepId) {
     deferOnce.add(stepId);
     return this;
@@ -105,9 +105,14 @@ final class FakeTaskFunctions {
     calls.add(new Call("send", payload));
     String stepId = payload.path("stepId").asText();
     if (deferOnce.remove(stepId)) {
-      return Json.object()
-          .put("status", "deferred")
-          .put("deferredUntil", clock.now().plus(Duration.ofHours(1)).toString());
+      String until = clock.now().plus(Duration.ofHours(1)).toString();
+      if ("error".equals(payload.path("onDeferred").asText())) { // as SendTaskHandler fails it
+        throw new StatesFailure(
+            "Waymark.SendDeferred",
+            Json.write(
+                Json.object().put("errorMessage", until).put("errorType", "Waymark.SendDeferred")));
+      }
+      return Json.object().put("status", "deferred").put("deferredUntil", until);
     }
     return Json.object().put("status", "sent").put("channel", "email");
   }

@@ -30,6 +30,16 @@ final class Graph {
    */
   record Target(String state, boolean end) {}
 
+  /** The steps, in document order. */
+  java.util.List<Step> steps() {
+    return doc.steps();
+  }
+
+  /** The step the run starts with. */
+  String start() {
+    return doc.start();
+  }
+
   Step step(String id) {
     return doc.step(id).orElseThrow(() -> new IllegalArgumentException("unknown step " + id));
   }

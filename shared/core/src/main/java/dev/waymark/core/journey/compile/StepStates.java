@@ -20,6 +20,17 @@ final class StepStates {
   static final String LAMBDA_TOKEN = "arn:aws:states:::lambda:invoke.waitForTaskToken";
   private static final String RESULT = Expr.of("$states.result.Payload");
 
+  /**
+   * The error a send fails with while its window is closed: a Java Lambda's error is its
+   * exception's full class name ({@code Waymark.SendDeferred} in journey-tasks), and so is the
+   * local runtime's.
+   */
+  static final String DEFERRED = "Waymark.SendDeferred";
+
+  /** The Wait's input on the deferred path: the instant the window opens, the error's message. */
+  private static final String DEFERRED_UNTIL =
+      Expr.of("{'deferredUntil': $parse($states.errorOutput.Cause).errorMessage}");
+
   private final Graph graph;
   private final TaskFunctions fns;
   private final Map<String, String> templateVersions;
@@ -62,8 +73,11 @@ final class StepStates {
   }
 
   /**
-   * A send, then each {@code also} channel as a send of its own ({@code <id>.<channel>}); each is a
-   * Task and a Choice that loops through a Wait while the send window is closed.
+   * A send, then each {@code also} channel as a send of its own ({@code <id>.<channel>}); each is
+   * one Task. A closed send window fails it with {@link #DEFERRED} (its message the instant the
+   * window opens), caught into a Wait that goes back to the Task: only a deferred send pays more.
+   * The first send after a waitFor's time-out also records that time-out ({@code timedOut}), which
+   * saves the cancel Task (see {@link Waits#fusedTimeout}).
    */
   private void send(Step.Send step) {
     List<String> ids = new ArrayList<>();
@@ -75,40 +89,41 @@ final class StepStates {
       channels.add(List.of(also));
     }
     Optional<String> version = Optional.ofNullable(templateVersions.get(step.template()));
+    Optional<String> timedOut = Waits.fusedTimeout(graph, step);
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
       String name = StateNames.of("send", id);
       boolean webhooks = graph.hasWebhooks() && !(i == 0 && step.id().equals(initialStep));
-      ObjectNode task =
-          task(
-              LAMBDA,
-              fns.send(),
-              graph
-                  .loops()
-                  .passStepId(
-                      Payloads.send(step, id, channels.get(i), version, webhooks), step.id()));
+      ObjectNode payload = Payloads.send(step, id, channels.get(i), version, webhooks);
+      if (i == 0) {
+        timedOut.ifPresent(
+            waitFor ->
+                payload
+                    .putObject("timedOut")
+                    .put("stepId", waitFor)
+                    .put("version", Expr.run("version")));
+      }
+      payload.put("onDeferred", "error");
+      ObjectNode task = task(LAMBDA, fns.send(), graph.loops().passStepId(payload, step.id()));
       task.put("Output", RESULT);
-      task.set("Retry", lambdaRetry());
-      task.put("Next", StateNames.of("send", id, "deferred"));
-      put(name, task);
-
-      Graph.Target next =
+      task.set("Retry", sendRetry());
+      String window = StateNames.of("send", id, "window");
+      task.putArray("Catch")
+          .addObject()
+          .<ObjectNode>set("ErrorEquals", Json.MAPPER.createArrayNode().add(DEFERRED))
+          .put("Output", DEFERRED_UNTIL)
+          .put("Next", window);
+      link(
+          task,
           i + 1 < ids.size()
               ? new Graph.Target(StateNames.of("send", ids.get(i + 1)), false)
-              : graph.target(step.next());
-      ObjectNode deferred = Json.object().put("Type", "Choice");
-      deferred
-          .putArray("Choices")
-          .addObject()
-          .put("Condition", Expr.of("$states.input.status = 'deferred'"))
-          .put("Next", StateNames.of("send", id, "window"));
-      deferred.put("Default", next.state());
-      put(StateNames.of("send", id, "deferred"), deferred);
+              : graph.target(step.next()));
+      put(name, task);
 
-      ObjectNode window = Json.object().put("Type", "Wait");
-      window.put("Timestamp", Expr.of("$states.input.deferredUntil"));
-      window.put("Next", name);
-      put(StateNames.of("send", id, "window"), window);
+      ObjectNode wait = Json.object().put("Type", "Wait");
+      wait.put("Timestamp", Expr.of("$states.input.deferredUntil"));
+      wait.put("Next", name);
+      put(window, wait);
     }
   }
 
@@ -162,6 +177,19 @@ final class StepStates {
   /** The retry of the hand-written definitions: Lambda's transient errors and task failures. */
   static ArrayNode lambdaRetry() {
     return retry("Lambda.ServiceException", "Lambda.TooManyRequestsException", "States.TaskFailed");
+  }
+
+  /**
+   * A send's retry: never {@link #DEFERRED} (States.TaskFailed would match it too, so a retrier
+   * with no attempts comes first and the Catch takes it), else {@link #lambdaRetry()}.
+   */
+  private static ArrayNode sendRetry() {
+    ArrayNode retry = Json.MAPPER.createArrayNode();
+    ObjectNode never = retry.addObject();
+    never.putArray("ErrorEquals").add(DEFERRED);
+    never.put("MaxAttempts", 0);
+    retry.addAll(lambdaRetry());
+    return retry;
   }
 
   /** Lambda's transient errors only (the function did not run, or was throttled). */
