@@ -23,11 +23,12 @@ public final class BenchMain {
         case "segments-eval" -> SegmentBench.runEvaluation();
         case "states" -> StatesThroughputBench.run();
         case "journeys" -> JourneyBench.run();
+        case "journeys-transitions" -> JourneyBench.runTransitions();
         default -> {
           System.err.println(
               "unknown benchmark "
                   + name
-                  + "; known: ingest, segments, segments-scan, segments-eval, states, journeys");
+                  + "; known: ingest, segments, segments-scan, segments-eval, states, journeys, journeys-transitions");
           System.exit(2);
         }
       }

@@ -55,6 +55,22 @@ final class TaskPayloads {
         t.get("stepId").asText());
   }
 
+  /** The sends made in the same call after the first ({@code then}: send payloads). */
+  static List<JsonNode> then(JsonNode p) {
+    JsonNode then = p.get("then");
+    List<JsonNode> out = new ArrayList<>();
+    if (then == null || !then.isArray()) {
+      throw new InvalidTaskPayload("then", "an array of send payloads");
+    }
+    for (JsonNode next : then) {
+      if (!next.isObject()) {
+        throw new InvalidTaskPayload("then", "an array of send payloads");
+      }
+      out.add(next);
+    }
+    return out;
+  }
+
   static SendRequest sendRequest(JsonNode p) {
     List<Channel> channels = new ArrayList<>();
     JsonNode listed =

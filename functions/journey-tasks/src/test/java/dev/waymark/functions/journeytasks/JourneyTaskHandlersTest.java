@@ -220,4 +220,24 @@ class JourneyTaskHandlersTest extends JourneyTaskFixture {
         .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
         .hasMessageStartingWith("timedOut:");
   }
+
+  @Test
+  void aDeferredSendMadeInTheSameCallAsAnotherFailsTheCallUntilItsWindowOpens() {
+    SendTaskHandler handler =
+        new SendTaskHandler(journeys.send(), journeys.waits(), Telemetry.quiet());
+    Map<String, Object> second = closedWindowSend(Map.of("stepId", "send-reminder"));
+    Map<String, Object> first = sendPayload(Map.of("channels", List.of("sms"), "window", "any"));
+    Map<String, Object> closed = new HashMap<>(first);
+    closed.put("then", List.of(second));
+    // Sarah has no phone: the first send is final (unreachable, in the ledger), the second waits
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> handler.handleRequest(closed, null))
+          .isInstanceOf(Waymark.SendDeferred.class)
+          .hasMessage("2026-11-24T19:00:00Z");
+    }
+    closed.put("then", List.of("send-reminder"));
+    assertThatThrownBy(() -> handler.handleRequest(closed, null))
+        .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
+        .hasMessageStartingWith("then:");
+  }
 }

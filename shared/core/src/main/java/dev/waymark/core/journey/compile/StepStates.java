@@ -72,59 +72,92 @@ final class StepStates {
     put(StateNames.END, Json.object().put("Type", "Succeed"));
   }
 
+  /** One message of a send state: a step, or one of its {@code also} channels. */
+  private record Part(Step.Send step, String id, List<Channel> channels) {}
+
   /**
-   * A send, then each {@code also} channel as a send of its own ({@code <id>.<channel>}); each is
-   * one Task. A closed send window fails it with {@link #DEFERRED} (its message the instant the
-   * window opens), caught into a Wait that goes back to the Task: only a deferred send pays more.
-   * The first send after a waitFor's time-out also records that time-out ({@code timedOut}), which
+   * A send is one Task: the step's message, then each {@code also} channel as a send of its own
+   * ({@code <id>.<channel>}), then the sends that follow it with no other way in ({@link
+   * #absorbed}), all in one call ({@code then}). A closed send window fails it with {@link
+   * #DEFERRED} (its message the instant the window opens), caught into a Wait that goes back to the
+   * Task: only a deferred send pays more, and the sends already made answer from the ledger. The
+   * first send after a waitFor's time-out also records that time-out ({@code timedOut}), which
    * saves the cancel Task (see {@link Waits#fusedTimeout}).
    */
   private void send(Step.Send step) {
-    List<String> ids = new ArrayList<>();
-    List<List<Channel>> channels = new ArrayList<>();
-    ids.add(step.id());
-    channels.add(step.channels());
-    for (Channel also : step.also()) {
-      ids.add(step.id() + "." + also.name());
-      channels.add(List.of(also));
+    if (absorbed(step)) {
+      return;
     }
-    Optional<String> version = Optional.ofNullable(templateVersions.get(step.template()));
-    Optional<String> timedOut = Waits.fusedTimeout(graph, step);
-    for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i);
-      String name = StateNames.of("send", id);
-      boolean webhooks = graph.hasWebhooks() && !(i == 0 && step.id().equals(initialStep));
-      ObjectNode payload = Payloads.send(step, id, channels.get(i), version, webhooks);
-      if (i == 0) {
-        timedOut.ifPresent(
+    List<Part> parts = new ArrayList<>();
+    Step.Send last = step;
+    Set<String> seen = new LinkedHashSet<>();
+    while (seen.add(last.id())) {
+      parts.add(new Part(last, last.id(), last.channels()));
+      for (Channel also : last.also()) {
+        parts.add(new Part(last, last.id() + "." + also.name(), List.of(also)));
+      }
+      if (!(last.next().map(graph::step).orElse(null) instanceof Step.Send next
+          && absorbed(next))) {
+        break;
+      }
+      last = next;
+    }
+    // the first state's arguments are evaluated before its Assign gives $webhooks a value
+    boolean webhooks = graph.hasWebhooks() && !step.id().equals(initialStep);
+    List<ObjectNode> payloads = new ArrayList<>();
+    for (Part part : parts) {
+      Optional<String> version = Optional.ofNullable(templateVersions.get(part.step().template()));
+      payloads.add(
+          graph
+              .loops()
+              .passStepId(
+                  Payloads.send(part.step(), part.id(), part.channels(), version, webhooks),
+                  part.step().id()));
+    }
+    ObjectNode payload = payloads.get(0);
+    Waits.fusedTimeout(graph, step)
+        .ifPresent(
             waitFor ->
                 payload
                     .putObject("timedOut")
                     .put("stepId", waitFor)
                     .put("version", Expr.run("version")));
-      }
-      payload.put("onDeferred", "error");
-      ObjectNode task = task(LAMBDA, fns.send(), graph.loops().passStepId(payload, step.id()));
-      task.put("Output", RESULT);
-      task.set("Retry", sendRetry());
-      String window = StateNames.of("send", id, "window");
-      task.putArray("Catch")
-          .addObject()
-          .<ObjectNode>set("ErrorEquals", Json.MAPPER.createArrayNode().add(DEFERRED))
-          .put("Output", DEFERRED_UNTIL)
-          .put("Next", window);
-      link(
-          task,
-          i + 1 < ids.size()
-              ? new Graph.Target(StateNames.of("send", ids.get(i + 1)), false)
-              : graph.target(step.next()));
-      put(name, task);
-
-      ObjectNode wait = Json.object().put("Type", "Wait");
-      wait.put("Timestamp", Expr.of("$states.input.deferredUntil"));
-      wait.put("Next", name);
-      put(window, wait);
+    if (payloads.size() > 1) {
+      payload.putArray("then").addAll(payloads.subList(1, payloads.size()));
     }
+    payload.put("onDeferred", "error");
+    String name = StateNames.of("send", step.id());
+    ObjectNode task = task(LAMBDA, fns.send(), payload);
+    task.put("Output", RESULT);
+    task.set("Retry", sendRetry());
+    String window = StateNames.of("send", step.id(), "window");
+    task.putArray("Catch")
+        .addObject()
+        .<ObjectNode>set("ErrorEquals", Json.MAPPER.createArrayNode().add(DEFERRED))
+        .put("Output", DEFERRED_UNTIL)
+        .put("Next", window);
+    link(task, graph.target(last.next()));
+    put(name, task);
+
+    ObjectNode wait = Json.object().put("Type", "Wait");
+    wait.put("Timestamp", Expr.of("$states.input.deferredUntil"));
+    wait.put("Next", name);
+    put(window, wait);
+  }
+
+  /**
+   * A send made in the same call as the send before it: its only way in is that send's {@code
+   * next}, it is not the first step, and neither is inside a repeat loop.
+   */
+  private boolean absorbed(Step.Send send) {
+    if (send.id().equals(graph.start()) || graph.loops().pass(send.id()).isPresent()) {
+      return false;
+    }
+    List<Step> into = graph.into(send.id());
+    return into.size() == 1
+        && into.get(0) instanceof Step.Send before
+        && !before.id().equals(send.id())
+        && graph.loops().pass(before.id()).isEmpty();
   }
 
   // ---- helpers for the step kinds ----

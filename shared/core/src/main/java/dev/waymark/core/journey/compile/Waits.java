@@ -96,10 +96,7 @@ final class Waits {
     if (send.id().equals(graph.start()) || graph.loops().pass(send.id()).isPresent()) {
       return Optional.empty();
     }
-    List<Step> into =
-        graph.steps().stream()
-            .flatMap(s -> s.successors().stream().filter(send.id()::equals).map(n -> s))
-            .toList();
+    List<Step> into = graph.into(send.id());
     return into.size() == 1
             && into.get(0) instanceof Step.WaitFor w
             && w.timedOut().equals(Optional.of(send.id()))

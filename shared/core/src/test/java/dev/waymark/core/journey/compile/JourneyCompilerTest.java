@@ -85,13 +85,41 @@ class JourneyCompilerTest {
   }
 
   @Test
-  void alsoChannelsAreSendsOfTheirOwnAfterTheFallbackSend() {
+  void alsoChannelsAreSendsOfTheirOwnMadeInTheSameCall() {
     JsonNode states = states(CompilerFixtures.tour().compile());
-    assertThat(states.get("send:greet").get("Next").asText()).isEqualTo("send:greet.sms");
-    assertThat(states.at("/send:greet.sms/Arguments/Payload/stepId").asText())
-        .isEqualTo("greet.sms");
-    assertThat(states.at("/send:greet.sms/Arguments/Payload/channels").toString())
-        .isEqualTo("[\"sms\"]");
+    assertThat(states.get("send:greet").get("Next").asText()).isEqualTo("wait:pause");
+    assertThat(states.has("send:greet.sms")).isFalse();
+    JsonNode sms = states.at("/send:greet/Arguments/Payload/then/0");
+    assertThat(sms.path("stepId").asText()).isEqualTo("greet.sms");
+    assertThat(sms.path("channels").toString()).isEqualTo("[\"sms\"]");
+    assertThat(sms.has("onDeferred")).isFalse();
+  }
+
+  @Test
+  void consecutiveSendsAreOneTaskUnlessTheSecondHasAnotherWayIn() {
+    JsonNode fused =
+        states(
+            JourneyCompiler.compile(
+                journey("j", send("a", "t", "b"), send("b", "u", "c"), send("c", "v", null)),
+                CompilerFixtures.FUNCTIONS,
+                Map.of()));
+    assertThat(fused.size()).isEqualTo(2); // send:a and its window
+    assertThat(fused.at("/send:a/Arguments/Payload/then").findValuesAsText("stepId"))
+        .containsExactly("b", "c");
+    assertThat(fused.at("/send:a/End").asBoolean()).isTrue();
+    JsonNode apart =
+        states(
+            JourneyCompiler.compile(
+                journey(
+                    "j",
+                    waitFor("w", "Clicked", null, "PT1H", "a", "b"),
+                    send("a", "t", "b"),
+                    send("b", "u", null)),
+                CompilerFixtures.FUNCTIONS,
+                Map.of()));
+    assertThat(apart.at("/send:a/Arguments/Payload").has("then")).isFalse();
+    assertThat(apart.at("/send:a/Next").asText()).isEqualTo("send:b");
+    assertThat(apart.at("/await:w/Catch/0/Next").asText()).isEqualTo("await:w:cancel");
   }
 
   @Test
@@ -182,7 +210,7 @@ class JourneyCompilerTest {
   @Test
   void theStateCountsAreThoseDocumented() {
     assertThat(CompilerFixtures.welcome().compile().states()).isEqualTo(9);
-    assertThat(CompilerFixtures.tour().compile().states()).isEqualTo(17);
+    assertThat(CompilerFixtures.tour().compile().states()).isEqualTo(15);
     assertThat(CompilerFixtures.calendar().compile().states()).isEqualTo(11);
   }
 
