@@ -33,11 +33,7 @@ final class JourneyBench {
   private JourneyBench() {}
 
   static void run() throws Exception {
-    try (LocalRuntime runtime =
-        LocalRuntime.start(
-            LocalRuntime.Options.defaults()
-                .withPort(0)
-                .startingAt(Instant.parse("2026-11-23T08:00:00Z")))) {
+    try (LocalRuntime runtime = runtime()) {
       LocalApi api = new LocalApi(runtime);
       latency(runtime, api);
       transitions(runtime, api);
@@ -46,13 +42,16 @@ final class JourneyBench {
 
   /** The transitions part alone ({@code ./waymark bench journeys-transitions}). */
   static void runTransitions() throws Exception {
-    try (LocalRuntime runtime =
-        LocalRuntime.start(
-            LocalRuntime.Options.defaults()
-                .withPort(0)
-                .startingAt(Instant.parse("2026-11-23T08:00:00Z")))) {
+    try (LocalRuntime runtime = runtime()) {
       transitions(runtime, new LocalApi(runtime));
     }
+  }
+
+  private static LocalRuntime runtime() throws java.io.IOException {
+    return LocalRuntime.start(
+        LocalRuntime.Options.defaults()
+            .withPort(0)
+            .startingAt(Instant.parse("2026-11-23T08:00:00Z")));
   }
 
   private static void latency(LocalRuntime runtime, LocalApi api) {
