@@ -34,11 +34,12 @@ public final class BenchMain {
         case "states" -> StatesThroughputBench.run();
         case "journeys" -> JourneyBench.run();
         case "timetravel" -> TimeTravelBench.run();
+        case "journeys-transitions" -> JourneyBench.runTransitions();
         default -> {
           System.err.println(
               "unknown benchmark "
                   + name
-                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys, timetravel");
+                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys, journeys-transitions, timetravel");
           System.exit(2);
         }
       }

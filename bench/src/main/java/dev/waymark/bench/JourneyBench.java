@@ -54,15 +54,25 @@ final class JourneyBench {
   private JourneyBench() {}
 
   static void run() throws Exception {
-    try (LocalRuntime runtime =
-        LocalRuntime.start(
-            LocalRuntime.Options.defaults()
-                .withPort(0)
-                .startingAt(Instant.parse("2026-11-23T08:00:00Z")))) {
+    try (LocalRuntime runtime = runtime()) {
       LocalApi api = new LocalApi(runtime);
       latency(runtime, api);
       transitions(runtime, api);
     }
+  }
+
+  /** The transitions part alone ({@code ./waymark bench journeys-transitions}). */
+  static void runTransitions() throws Exception {
+    try (LocalRuntime runtime = runtime()) {
+      transitions(runtime, new LocalApi(runtime));
+    }
+  }
+
+  private static LocalRuntime runtime() throws java.io.IOException {
+    return LocalRuntime.start(
+        LocalRuntime.Options.defaults()
+            .withPort(0)
+            .startingAt(Instant.parse("2026-11-23T08:00:00Z")));
   }
 
   private static void latency(LocalRuntime runtime, LocalApi api) throws InterruptedException {
@@ -171,6 +181,7 @@ final class JourneyBench {
       "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Loan Application Submitted\"}",
       "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Product Added\",\"properties\":{\"cartId\":\"cart-1\",\"productName\":\"Roof box\",\"price\":349}}",
       "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Signed Up\"}",
+      "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Test Drive Attended\"}",
       "{\"type\":\"track\",\"userId\":\"story\",\"event\":\"Payment Due\",\"properties\":{\"invoiceId\":\"inv-1\",\"amount\":129.9,\"dueDate\":\"2026-11-30\"}}"
     };
     for (int i = 0; i < events.length; i++) {
@@ -224,6 +235,15 @@ final class JourneyBench {
               "| %s | %d | %.1f | $%.2f |%n",
               machine, counts.size(), mean, mean * DOLLARS_PER_MILLION_TRANSITIONS);
         });
+    double average =
+        perMachine.values().stream()
+            .mapToDouble(c -> c.stream().mapToLong(Long::longValue).average().orElse(0))
+            .average()
+            .orElse(0);
+    System.out.printf(
+        "average over the %d journeys: %.2f transitions per run, $%.2f per million entries"
+            + " (goal: at most $100)%n",
+        perMachine.size(), average, average * DOLLARS_PER_MILLION_TRANSITIONS);
   }
 
   private static void person(LocalApi api, LocalRuntime runtime, String user) {

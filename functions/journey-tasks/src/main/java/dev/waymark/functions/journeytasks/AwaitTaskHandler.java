@@ -15,8 +15,9 @@ import java.util.Map;
  * this person performs {@code event} matching {@code filters} (and, with {@code correlate},
  * carrying the same value in that field as given) within {@code timeoutSeconds}". The state's own
  * TimeoutSeconds and a Catch on States.Timeout make the timed-out branch, whose first step calls
- * this task again with {@code "action":"cancel"} to remove the registration. The work is {@link
- * WaitService}'s; this parses the payload and maps the answer.
+ * this task again with {@code "action":"cancel"} to remove the registration (or, when that step is
+ * a send, the send does it: {@code timedOut} in {@link SendTaskHandler}'s payload). The work is
+ * {@link WaitService}'s; this parses the payload and maps the answer.
  */
 public record AwaitTaskHandler(WaitService waits, Telemetry telemetry)
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.EventMatcher;
 import dev.waymark.core.journey.FieldFilter;
 import dev.waymark.core.journey.FilterOp;
+import dev.waymark.core.journey.WaitService;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.send.SendRequest;
@@ -38,6 +39,36 @@ final class TaskPayloads {
       throw new InvalidTaskPayload(field, "required text");
     }
     return value.asText();
+  }
+
+  /** The waitFor step whose time-out a send records first ({@code timedOut}). */
+  static WaitService.Step timedOut(JsonNode p) {
+    JsonNode t = p.get("timedOut");
+    if (!t.isObject() || !t.path("stepId").isTextual() || t.get("stepId").asText().isBlank()) {
+      throw new InvalidTaskPayload("timedOut", "an object {stepId, version}");
+    }
+    return new WaitService.Step(
+        text(p, "profileId"),
+        text(p, "journeyId"),
+        t.path("version").asText("unversioned"),
+        text(p, "runId"),
+        t.get("stepId").asText());
+  }
+
+  /** The sends made in the same call after the first ({@code then}: send payloads). */
+  static List<JsonNode> then(JsonNode p) {
+    JsonNode then = p.get("then");
+    List<JsonNode> out = new ArrayList<>();
+    if (then == null || !then.isArray()) {
+      throw new InvalidTaskPayload("then", "an array of send payloads");
+    }
+    for (JsonNode next : then) {
+      if (!next.isObject()) {
+        throw new InvalidTaskPayload("then", "an array of send payloads");
+      }
+      out.add(next);
+    }
+    return out;
   }
 
   static SendRequest sendRequest(JsonNode p) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.WaitRegistration;
+import dev.waymark.core.profile.ConsentChannel;
+import dev.waymark.core.profile.ConsentDecision;
+import dev.waymark.core.profile.ConsentRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +93,8 @@ class JourneyTaskHandlersTest extends JourneyTaskFixture {
 
   @Test
   void aSendWithoutConsentSendsNothingAndSaysWhy() {
-    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    SendTaskHandler handler =
+        new SendTaskHandler(journeys.send(), journeys.waits(), Telemetry.quiet());
     Map<String, Object> payload =
         Map.of(
             "runId", "run-1",
@@ -108,7 +112,8 @@ class JourneyTaskHandlersTest extends JourneyTaskFixture {
 
   @Test
   void aSendToAnUnknownChannelNamesTheField() {
-    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    SendTaskHandler handler =
+        new SendTaskHandler(journeys.send(), journeys.waits(), Telemetry.quiet());
     assertThatThrownBy(
             () ->
                 handler.handleRequest(
@@ -139,7 +144,8 @@ class JourneyTaskHandlersTest extends JourneyTaskFixture {
 
   @Test
   void aSendPinnedToAVersionThatIsNotANumberNamesTheField() {
-    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    SendTaskHandler handler =
+        new SendTaskHandler(journeys.send(), journeys.waits(), Telemetry.quiet());
     assertThatThrownBy(
             () -> handler.handleRequest(sendPayload(Map.of("templateVersion", "latest")), null))
         .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
@@ -148,8 +154,90 @@ class JourneyTaskHandlersTest extends JourneyTaskFixture {
 
   @Test
   void aSendPinnedToAVersionThatDoesNotExistFailsTheTask() {
-    SendTaskHandler handler = new SendTaskHandler(journeys.send(), Telemetry.quiet());
+    SendTaskHandler handler =
+        new SendTaskHandler(journeys.send(), journeys.waits(), Telemetry.quiet());
     assertThatThrownBy(() -> handler.handleRequest(sendPayload(Map.of("templateVersion", 9)), null))
         .hasMessageContaining("no template lease-offer version 9");
+  }
+
+  /** Sarah may get email; 11:00 in Warsaw, so a 20:00–21:00 window is closed until 19:00 UTC. */
+  Map<String, Object> closedWindowSend(Map<String, Object> fields) {
+    core.profiles()
+        .recordConsents(
+            sarah,
+            List.of(
+                new ConsentRequest.Change(
+                    ConsentChannel.EMAIL,
+                    null,
+                    new ConsentDecision(ConsentDecision.ConsentStatus.granted, "test", NOW))));
+    Map<String, Object> payload = new HashMap<>(fields);
+    payload.put("window", Map.of("from", "20:00", "to", "21:00"));
+    return sendPayload(payload);
+  }
+
+  @Test
+  void aDeferredSendFailsWithWaymarkSendDeferredNamingWhenTheWindowOpensWhenAsked() {
+    SendTaskHandler handler =
+        new SendTaskHandler(journeys.send(), journeys.waits(), Telemetry.quiet());
+    // without onDeferred (definitions compiled before it): the answer says deferred
+    assertThat(handler.handleRequest(closedWindowSend(Map.of()), null))
+        .containsEntry("status", "deferred")
+        .containsEntry("deferredUntil", "2026-11-24T19:00:00Z");
+    assertThatThrownBy(
+            () -> handler.handleRequest(closedWindowSend(Map.of("onDeferred", "error")), null))
+        .isInstanceOf(Waymark.SendDeferred.class)
+        .hasMessage("2026-11-24T19:00:00Z");
+    // Lambda's Java runtime and the local runtime name the error by the full class name
+    assertThat(Waymark.SendDeferred.class.getName()).isEqualTo("Waymark.SendDeferred");
+  }
+
+  @Test
+  void theFirstSendAfterATimeOutRecordsItOnceHoweverOftenItIsDeferred() {
+    new AwaitTaskHandler(journeys.waits(), Telemetry.quiet()).handleRequest(await(null), null);
+    SendTaskHandler handler =
+        new SendTaskHandler(journeys.send(), journeys.waits(), Telemetry.quiet());
+    Map<String, Object> payload =
+        closedWindowSend(
+            Map.of(
+                "onDeferred",
+                "error",
+                "timedOut",
+                Map.of("stepId", "await-visit", "version", "v1")));
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> handler.handleRequest(payload, null))
+          .isInstanceOf(Waymark.SendDeferred.class);
+    }
+    assertThat(journeys.store().waitsOfRun(sarah, "run-1")).isEmpty();
+    assertThat(journeys.store().counters("lease-renewal", "v1"))
+        .containsEntry(
+            JourneyCounter.wait("await-visit", JourneyCounter.WaitOutcome.timed_out), 1L);
+    assertThat(journeys.store().traces(sarah))
+        .filteredOn(t -> t.decision().equals("timed_out"))
+        .hasSize(1);
+    Map<String, Object> bad = new HashMap<>(payload);
+    bad.put("timedOut", "await-visit");
+    assertThatThrownBy(() -> handler.handleRequest(bad, null))
+        .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
+        .hasMessageStartingWith("timedOut:");
+  }
+
+  @Test
+  void aDeferredSendMadeInTheSameCallAsAnotherFailsTheCallUntilItsWindowOpens() {
+    SendTaskHandler handler =
+        new SendTaskHandler(journeys.send(), journeys.waits(), Telemetry.quiet());
+    Map<String, Object> second = closedWindowSend(Map.of("stepId", "send-reminder"));
+    Map<String, Object> first = sendPayload(Map.of("channels", List.of("sms"), "window", "any"));
+    Map<String, Object> closed = new HashMap<>(first);
+    closed.put("then", List.of(second));
+    // Sarah has no phone: the first send is final (unreachable, in the ledger), the second waits
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> handler.handleRequest(closed, null))
+          .isInstanceOf(Waymark.SendDeferred.class)
+          .hasMessage("2026-11-24T19:00:00Z");
+    }
+    closed.put("then", List.of("send-reminder"));
+    assertThatThrownBy(() -> handler.handleRequest(closed, null))
+        .isInstanceOf(TaskPayloads.InvalidTaskPayload.class)
+        .hasMessageStartingWith("then:");
   }
 }

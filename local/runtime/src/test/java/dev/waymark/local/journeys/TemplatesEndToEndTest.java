@@ -138,7 +138,10 @@ class TemplatesEndToEndTest {
     String ada =
         scenario.person("ada", "{\"email\":\"ada@example.com\",\"firstName\":\"Ada\"}", "email");
     SendTaskHandler send =
-        new SendTaskHandler(scenario.runtime.journeyServices().send(), Telemetry.quiet());
+        new SendTaskHandler(
+            scenario.runtime.journeyServices().send(),
+            scenario.runtime.journeyServices().waits(),
+            Telemetry.quiet());
 
     send.handleRequest(sendPayload(ada, "run-pinned", "1"), null);
     send.handleRequest(sendPayload(ada, "run-latest", null), null);

@@ -50,12 +50,18 @@ public record WaitService(ProfileService profiles, JourneyStore store, Clock clo
     return expires;
   }
 
-  /** The timed-out branch: removes the step's registration and records the timeout. */
+  /**
+   * The timed-out branch: removes the step's registration and records the timeout. Idempotent: a
+   * second call (a retried task, or a send re-run after a deferral) finds nothing to claim and
+   * counts nothing; the trace has one key per run and step.
+   */
   public void timedOut(Step step) {
     String profileId = liveProfile(step.profileId());
-    store.waitsOfRun(profileId, step.runId()).stream()
-        .filter(w -> w.stepId().equals(step.stepId()))
-        .forEach(store::claimWait);
+    long claimed =
+        store.waitsOfRun(profileId, step.runId()).stream()
+            .filter(w -> w.stepId().equals(step.stepId()))
+            .filter(store::claimWait)
+            .count();
     store.trace(
         new TraceEntry(
             clock.instant(),
@@ -66,11 +72,13 @@ public record WaitService(ProfileService profiles, JourneyStore store, Clock clo
             "timed_out",
             "the awaited event did not arrive in time",
             step.runId() + "#" + step.stepId() + "#timeout"));
-    store.count(
-        step.journeyId(),
-        step.version(),
-        JourneyCounter.wait(step.stepId(), JourneyCounter.WaitOutcome.timed_out),
-        1);
+    if (claimed > 0) {
+      store.count(
+          step.journeyId(),
+          step.version(),
+          JourneyCounter.wait(step.stepId(), JourneyCounter.WaitOutcome.timed_out),
+          1);
+    }
   }
 
   /** The profile the run's person lives on now (a merged profile redirects to its survivor). */

@@ -9,6 +9,7 @@ import dev.waymark.core.journey.compile.CompilerFixtures;
 import dev.waymark.core.journey.compile.JourneyCompiler;
 import dev.waymark.core.journey.compile.TestSteps;
 import dev.waymark.core.journey.language.JourneyDocument;
+import dev.waymark.local.journeys.compile.FakeTaskFunctions.Call;
 import dev.waymark.states.ExecutionInfo;
 import dev.waymark.states.ExecutionStatus;
 import dev.waymark.states.HistoryEvent;
@@ -84,14 +85,7 @@ class CompiledJourneyRunTest {
   /** The tour's states up to its waitFor when nothing is deferred, then {@code rest}. */
   private static List<String> greetedThenAwaited(String... rest) {
     List<String> path =
-        new java.util.ArrayList<>(
-            List.of(
-                "send:greet",
-                "send:greet:deferred",
-                "send:greet.sms",
-                "send:greet.sms:deferred",
-                "wait:pause",
-                "await:quote"));
+        new java.util.ArrayList<>(List.of("send:greet", "wait:pause", "await:quote"));
     path.addAll(List.of(rest));
     return path;
   }
@@ -106,7 +100,8 @@ class CompiledJourneyRunTest {
 
   @Test
   void aDeferredSendWaitsForItsWindowAndARepeatGoesBackAtMostMaxTimes() {
-    fns.deferOnce("greet").paths("decide", "ab").paths("ab", "mark", "hook", "hook");
+    // the SMS (an also channel, sent in the same call) is deferred: the call is made again
+    fns.deferOnce("greet.sms").paths("decide", "ab").paths("ab", "mark", "hook", "hook");
     String arn = start(CompilerFixtures.tour());
     assertThat(path(arn)).endsWith("send:greet:window");
 
@@ -121,12 +116,8 @@ class CompiledJourneyRunTest {
     assertThat(path(arn))
         .containsExactly(
             "send:greet",
-            "send:greet:deferred",
             "send:greet:window",
             "send:greet",
-            "send:greet:deferred",
-            "send:greet.sms",
-            "send:greet.sms:deferred",
             "wait:pause",
             "await:quote",
             "branch:decide",
@@ -144,9 +135,7 @@ class CompiledJourneyRunTest {
             "split:ab:next",
             "webhook:hook",
             "repeat:again",
-            "send:bye",
-            "send:bye:deferred",
-            "exit:done");
+            "send:bye");
     assertThat(fns.calls("steps").stream().filter(c -> c.stepId().equals("hook")))
         .as("each pass through the loop is told apart")
         .extracting(c -> c.payload().path("iteration").asInt())
@@ -159,10 +148,14 @@ class CompiledJourneyRunTest {
     assertThat(fns.last("send", "bye").at("/data/webhooks/hook/body/crmId").asText())
         .isEqualTo("crm-7");
     assertThat(fns.last("send", "bye").at("/data/version").asText()).isEqualTo("1");
+    assertThat(fns.calls("send"))
+        .extracting(Call::stepId)
+        .as("the deferred call, then the same call once the window opened")
+        .containsExactly("greet", "greet.sms", "greet", "greet.sms", "bye");
   }
 
   @Test
-  void aTimedOutWaitForIsCancelledAndAFailedWebhookTakesOnErrorWithoutRetrying() {
+  void aTimedOutWaitForIsRecordedByTheNextSendAndAFailedWebhookTakesOnErrorWithoutRetrying() {
     fns.paths("decide", "mark");
     String arn = start(CompilerFixtures.tour());
     clock.advance(Duration.ofHours(1));
@@ -175,17 +168,15 @@ class CompiledJourneyRunTest {
     assertThat(path(arn))
         .containsExactlyElementsOf(
             greetedThenAwaited(
-                "await:quote:cancel",
                 "send:nudge",
-                "send:nudge:deferred",
                 "branch:decide",
                 "branch:decide:next",
                 "update:mark",
                 "webhook:hook",
-                "send:bye",
-                "send:bye:deferred",
-                "exit:done"));
-    assertThat(fns.last("await", "quote").path("action").asText()).isEqualTo("cancel");
+                "send:bye"));
+    assertThat(fns.calls("await")).hasSize(1);
+    assertThat(fns.last("send", "nudge").path("timedOut").path("stepId").asText())
+        .isEqualTo("quote");
     assertThat(fns.calls("steps").stream().filter(c -> c.stepId().equals("hook"))).hasSize(1);
     assertThat(fns.last("send", "bye").at("/data/webhooks").toString()).isEqualTo("{}");
   }
@@ -201,12 +192,7 @@ class CompiledJourneyRunTest {
     finished(arn);
     assertThat(path(arn))
         .containsExactlyElementsOf(
-            greetedThenAwaited(
-                "branch:decide",
-                "branch:decide:next",
-                "send:bye",
-                "send:bye:deferred",
-                "exit:done"));
+            greetedThenAwaited("branch:decide", "branch:decide:next", "send:bye"));
     JsonNode branch = fns.last("steps", "decide");
     assertThat(branch.path("conditions")).hasSize(4);
     assertThat(branch.path("default").asText()).isEqualTo("bye");
@@ -225,19 +211,15 @@ class CompiledJourneyRunTest {
     assertThat(path(arn))
         .containsExactly(
             "send:confirmation-request",
-            "send:confirmation-request:deferred",
             "await:confirmation",
-            "await:confirmation:cancel",
             "send:reminder",
-            "send:reminder:deferred",
             "await:late-confirmation",
-            "send:welcome",
-            "send:welcome:deferred",
-            "end");
+            "send:welcome");
     assertThat(fns.last("send", "confirmation-request").path("window").asText()).isEqualTo("any");
     assertThat(fns.first("await", "confirmation").path("timeoutSeconds").asLong())
         .isEqualTo(172_800);
-    assertThat(fns.last("await", "confirmation").path("action").asText()).isEqualTo("cancel");
+    assertThat(fns.last("send", "reminder").path("timedOut").path("stepId").asText())
+        .isEqualTo("confirmation");
   }
 
   @Test

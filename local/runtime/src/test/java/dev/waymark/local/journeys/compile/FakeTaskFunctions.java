@@ -51,7 +51,7 @@ final class FakeTaskFunctions {
         .build();
   }
 
-  /** The send of this step answers "deferred" (for an hour) the first time. */
+  /** The send of this step is deferred (for an hour) the first time. */
   FakeTaskFunctions deferOnce(String stepId) {
     deferOnce.add(stepId);
     return this;
@@ -101,13 +101,23 @@ final class FakeTaskFunctions {
     return first("await", stepId).path("taskToken").asText();
   }
 
+  /** One call records each send it makes (the step's, then those of {@code then}). */
   private JsonNode send(JsonNode payload) {
-    calls.add(new Call("send", payload));
-    String stepId = payload.path("stepId").asText();
-    if (deferOnce.remove(stepId)) {
-      return Json.object()
-          .put("status", "deferred")
-          .put("deferredUntil", clock.now().plus(Duration.ofHours(1)).toString());
+    List<JsonNode> sends = new java.util.ArrayList<>(List.of(payload));
+    payload.path("then").forEach(sends::add);
+    boolean fail = "error".equals(payload.path("onDeferred").asText());
+    for (JsonNode send : sends) {
+      calls.add(new Call("send", send));
+      if (deferOnce.remove(send.path("stepId").asText())) {
+        String until = clock.now().plus(Duration.ofHours(1)).toString();
+        if (!fail) {
+          return Json.object().put("status", "deferred").put("deferredUntil", until);
+        }
+        throw new StatesFailure( // as SendTaskHandler fails it
+            "Waymark.SendDeferred",
+            Json.write(
+                Json.object().put("errorMessage", until).put("errorType", "Waymark.SendDeferred")));
+      }
     }
     return Json.object().put("status", "sent").put("channel", "email");
   }

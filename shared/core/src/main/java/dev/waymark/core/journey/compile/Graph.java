@@ -30,6 +30,18 @@ final class Graph {
    */
   record Target(String state, boolean end) {}
 
+  /** The step the run starts with. */
+  String start() {
+    return doc.start();
+  }
+
+  /** The steps that lead to step {@code id}, once per way (a step may lead there twice). */
+  java.util.List<Step> into(String id) {
+    return doc.steps().stream()
+        .flatMap(s -> s.successors().stream().filter(id::equals).map(n -> s))
+        .toList();
+  }
+
   Step step(String id) {
     return doc.step(id).orElseThrow(() -> new IllegalArgumentException("unknown step " + id));
   }

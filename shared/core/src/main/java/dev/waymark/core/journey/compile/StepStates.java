@@ -20,6 +20,17 @@ final class StepStates {
   static final String LAMBDA_TOKEN = "arn:aws:states:::lambda:invoke.waitForTaskToken";
   private static final String RESULT = Expr.of("$states.result.Payload");
 
+  /**
+   * The error a send fails with while its window is closed: a Java Lambda's error is its
+   * exception's full class name ({@code Waymark.SendDeferred} in journey-tasks), and so is the
+   * local runtime's.
+   */
+  static final String DEFERRED = "Waymark.SendDeferred";
+
+  /** The Wait's input on the deferred path: the instant the window opens, the error's message. */
+  private static final String DEFERRED_UNTIL =
+      Expr.of("{'deferredUntil': $parse($states.errorOutput.Cause).errorMessage}");
+
   private final Graph graph;
   private final TaskFunctions fns;
   private final Map<String, String> templateVersions;
@@ -61,55 +72,92 @@ final class StepStates {
     put(StateNames.END, Json.object().put("Type", "Succeed"));
   }
 
+  /** One message of a send state: a step, or one of its {@code also} channels. */
+  private record Part(Step.Send step, String id, List<Channel> channels) {}
+
   /**
-   * A send, then each {@code also} channel as a send of its own ({@code <id>.<channel>}); each is a
-   * Task and a Choice that loops through a Wait while the send window is closed.
+   * A send is one Task: the step's message, then each {@code also} channel as a send of its own
+   * ({@code <id>.<channel>}), then the sends that follow it with no other way in ({@link
+   * #absorbed}), all in one call ({@code then}). A closed send window fails it with {@link
+   * #DEFERRED} (its message the instant the window opens), caught into a Wait that goes back to the
+   * Task: only a deferred send pays more, and the sends already made answer from the ledger. The
+   * first send after a waitFor's time-out also records that time-out ({@code timedOut}), which
+   * saves the cancel Task (see {@link Waits#fusedTimeout}).
    */
   private void send(Step.Send step) {
-    List<String> ids = new ArrayList<>();
-    List<List<Channel>> channels = new ArrayList<>();
-    ids.add(step.id());
-    channels.add(step.channels());
-    for (Channel also : step.also()) {
-      ids.add(step.id() + "." + also.name());
-      channels.add(List.of(also));
+    if (absorbed(step)) {
+      return;
     }
-    Optional<String> version = Optional.ofNullable(templateVersions.get(step.template()));
-    for (int i = 0; i < ids.size(); i++) {
-      String id = ids.get(i);
-      String name = StateNames.of("send", id);
-      boolean webhooks = graph.hasWebhooks() && !(i == 0 && step.id().equals(initialStep));
-      ObjectNode task =
-          task(
-              LAMBDA,
-              fns.send(),
-              graph
-                  .loops()
-                  .passStepId(
-                      Payloads.send(step, id, channels.get(i), version, webhooks), step.id()));
-      task.put("Output", RESULT);
-      task.set("Retry", lambdaRetry());
-      task.put("Next", StateNames.of("send", id, "deferred"));
-      put(name, task);
-
-      Graph.Target next =
-          i + 1 < ids.size()
-              ? new Graph.Target(StateNames.of("send", ids.get(i + 1)), false)
-              : graph.target(step.next());
-      ObjectNode deferred = Json.object().put("Type", "Choice");
-      deferred
-          .putArray("Choices")
-          .addObject()
-          .put("Condition", Expr.of("$states.input.status = 'deferred'"))
-          .put("Next", StateNames.of("send", id, "window"));
-      deferred.put("Default", next.state());
-      put(StateNames.of("send", id, "deferred"), deferred);
-
-      ObjectNode window = Json.object().put("Type", "Wait");
-      window.put("Timestamp", Expr.of("$states.input.deferredUntil"));
-      window.put("Next", name);
-      put(StateNames.of("send", id, "window"), window);
+    List<Part> parts = new ArrayList<>();
+    Step.Send last = step;
+    Set<String> seen = new LinkedHashSet<>();
+    while (seen.add(last.id())) {
+      parts.add(new Part(last, last.id(), last.channels()));
+      for (Channel also : last.also()) {
+        parts.add(new Part(last, last.id() + "." + also.name(), List.of(also)));
+      }
+      if (!(last.next().map(graph::step).orElse(null) instanceof Step.Send next
+          && absorbed(next))) {
+        break;
+      }
+      last = next;
     }
+    // the first state's arguments are evaluated before its Assign gives $webhooks a value
+    boolean webhooks = graph.hasWebhooks() && !step.id().equals(initialStep);
+    List<ObjectNode> payloads = new ArrayList<>();
+    for (Part part : parts) {
+      Optional<String> version = Optional.ofNullable(templateVersions.get(part.step().template()));
+      payloads.add(
+          graph
+              .loops()
+              .passStepId(
+                  Payloads.send(part.step(), part.id(), part.channels(), version, webhooks),
+                  part.step().id()));
+    }
+    ObjectNode payload = payloads.get(0);
+    Waits.fusedTimeout(graph, step)
+        .ifPresent(
+            waitFor ->
+                payload
+                    .putObject("timedOut")
+                    .put("stepId", waitFor)
+                    .put("version", Expr.run("version")));
+    if (payloads.size() > 1) {
+      payload.putArray("then").addAll(payloads.subList(1, payloads.size()));
+    }
+    payload.put("onDeferred", "error");
+    String name = StateNames.of("send", step.id());
+    ObjectNode task = task(LAMBDA, fns.send(), payload);
+    task.put("Output", RESULT);
+    task.set("Retry", sendRetry());
+    String window = StateNames.of("send", step.id(), "window");
+    task.putArray("Catch")
+        .addObject()
+        .<ObjectNode>set("ErrorEquals", Json.MAPPER.createArrayNode().add(DEFERRED))
+        .put("Output", DEFERRED_UNTIL)
+        .put("Next", window);
+    link(task, graph.target(last.next()));
+    put(name, task);
+
+    ObjectNode wait = Json.object().put("Type", "Wait");
+    wait.put("Timestamp", Expr.of("$states.input.deferredUntil"));
+    wait.put("Next", name);
+    put(window, wait);
+  }
+
+  /**
+   * A send made in the same call as the send before it: its only way in is that send's {@code
+   * next}, it is not the first step, and neither is inside a repeat loop.
+   */
+  private boolean absorbed(Step.Send send) {
+    if (send.id().equals(graph.start()) || graph.loops().pass(send.id()).isPresent()) {
+      return false;
+    }
+    List<Step> into = graph.into(send.id());
+    return into.size() == 1
+        && into.get(0) instanceof Step.Send before
+        && !before.id().equals(send.id())
+        && graph.loops().pass(before.id()).isEmpty();
   }
 
   // ---- helpers for the step kinds ----
@@ -162,6 +210,19 @@ final class StepStates {
   /** The retry of the hand-written definitions: Lambda's transient errors and task failures. */
   static ArrayNode lambdaRetry() {
     return retry("Lambda.ServiceException", "Lambda.TooManyRequestsException", "States.TaskFailed");
+  }
+
+  /**
+   * A send's retry: never {@link #DEFERRED} (States.TaskFailed would match it too, so a retrier
+   * with no attempts comes first and the Catch takes it), else {@link #lambdaRetry()}.
+   */
+  private static ArrayNode sendRetry() {
+    ArrayNode retry = Json.MAPPER.createArrayNode();
+    ObjectNode never = retry.addObject();
+    never.putArray("ErrorEquals").add(DEFERRED);
+    never.put("MaxAttempts", 0);
+    retry.addAll(lambdaRetry());
+    return retry;
   }
 
   /** Lambda's transient errors only (the function did not run, or was throttled). */

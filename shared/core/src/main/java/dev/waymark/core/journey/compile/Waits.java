@@ -3,6 +3,8 @@ package dev.waymark.core.journey.compile;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.language.Step;
 import dev.waymark.core.json.Json;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** wait and waitFor steps. */
@@ -43,8 +45,9 @@ final class Waits {
 
   /**
    * The await function registers the wait with the task token; the event resumes the run (next:
-   * {@code performed}); the state's timeout is caught, the registration cancelled, then {@code
-   * timedOut}.
+   * {@code performed}); the state's timeout is caught, then {@code timedOut}. The time-out is
+   * recorded (registration removed, trace, counter) by the first send of {@code timedOut} when
+   * {@link #fusedTimeout} allows, else by a cancel Task before it.
    */
   static void waitFor(StepStates out, Step.WaitFor step) {
     Object timeout = StepStates.seconds(step.timeout());
@@ -58,21 +61,47 @@ final class Waits {
     } else {
       task.put("TimeoutSeconds", (String) timeout);
     }
+    Graph.Target timedOut = out.graph().target(step.timedOut());
+    boolean fused =
+        step.timedOut()
+            .map(id -> out.graph().step(id))
+            .filter(s -> s instanceof Step.Send send && fusedTimeout(out.graph(), send).isPresent())
+            .isPresent();
     String cancel = StateNames.of("await", step.id(), "cancel");
     task.putArray("Catch")
         .addObject()
         .<ObjectNode>set("ErrorEquals", Json.MAPPER.createArrayNode().add("States.Timeout"))
-        .put("Next", cancel);
+        .put("Next", fused ? timedOut.state() : cancel);
     StepStates.link(task, out.graph().target(step.performed()));
     out.put(out.graph().entry(step), task);
-
+    if (fused) {
+      return;
+    }
     ObjectNode cancelTask =
         StepStates.task(
             StepStates.LAMBDA,
             out.fns().await(),
             out.graph().loops().passStepId(Payloads.cancel(step), step.id()));
     cancelTask.set("Retry", StepStates.lambdaRetry());
-    StepStates.link(cancelTask, out.graph().target(step.timedOut()));
+    StepStates.link(cancelTask, timedOut);
     out.put(cancel, cancelTask);
+  }
+
+  /**
+   * The waitFor whose time-out the send records, when the send is reached only from that time-out
+   * (its only way in, not the first step, neither inside a repeat loop): then the send's payload
+   * carries {@code timedOut} and no cancel Task runs between them.
+   */
+  static Optional<String> fusedTimeout(Graph graph, Step.Send send) {
+    if (send.id().equals(graph.start()) || graph.loops().pass(send.id()).isPresent()) {
+      return Optional.empty();
+    }
+    List<Step> into = graph.into(send.id());
+    return into.size() == 1
+            && into.get(0) instanceof Step.WaitFor w
+            && w.timedOut().equals(Optional.of(send.id()))
+            && graph.loops().pass(w.id()).isEmpty()
+        ? Optional.of(w.id())
+        : Optional.empty();
   }
 }

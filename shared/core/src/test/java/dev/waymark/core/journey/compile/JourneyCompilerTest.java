@@ -41,11 +41,28 @@ class JourneyCompilerTest {
                      "template": "confirmation-request", "topic": "service",
                      "entry": "{% $states.context.Execution.Input.entry %}",
                      "data": {"version": "{% $states.context.Execution.Input.version %}"},
-                     "window": "any"}""")));
-    JsonNode deferred = states.get("send:confirmation-request:deferred");
-    assertThat(deferred.get("Default").asText()).isEqualTo("await:confirmation");
-    assertThat(states.get("send:confirmation-request:window").get("Next").asText())
-        .isEqualTo("send:confirmation-request");
+                     "window": "any", "onDeferred": "error"}""")));
+  }
+
+  @Test
+  void aSendIsOneTaskAndOnlyADeferredSendGoesThroughAWait() {
+    JsonNode states = states(CompilerFixtures.welcome().compile());
+    JsonNode send = states.get("send:confirmation-request");
+    assertThat(send.get("Next").asText()).isEqualTo("await:confirmation");
+    assertThat(states.has("send:confirmation-request:deferred")).isFalse();
+    // the deferral is never retried (States.TaskFailed would match it): the Catch takes it
+    assertThat(send.at("/Retry/0/ErrorEquals").toString()).isEqualTo("[\"Waymark.SendDeferred\"]");
+    assertThat(send.at("/Retry/0/MaxAttempts").asInt()).isZero();
+    assertThat(send.at("/Retry/1/ErrorEquals/2").asText()).isEqualTo("States.TaskFailed");
+    assertThat(send.at("/Catch/0/ErrorEquals").toString()).isEqualTo("[\"Waymark.SendDeferred\"]");
+    assertThat(send.at("/Catch/0/Output").asText())
+        .isEqualTo("{% {'deferredUntil': $parse($states.errorOutput.Cause).errorMessage} %}");
+    assertThat(send.at("/Catch/0/Next").asText()).isEqualTo("send:confirmation-request:window");
+    JsonNode window = states.get("send:confirmation-request:window");
+    assertThat(window.get("Timestamp").asText()).isEqualTo("{% $states.input.deferredUntil %}");
+    assertThat(window.get("Next").asText()).isEqualTo("send:confirmation-request");
+    // a last send ends the run itself
+    assertThat(states.at("/send:welcome/End").asBoolean()).isTrue();
   }
 
   @Test
@@ -68,28 +85,76 @@ class JourneyCompilerTest {
   }
 
   @Test
-  void alsoChannelsAreSendsOfTheirOwnAfterTheFallbackSend() {
+  void alsoChannelsAreSendsOfTheirOwnMadeInTheSameCall() {
     JsonNode states = states(CompilerFixtures.tour().compile());
-    assertThat(states.get("send:greet:deferred").get("Default").asText())
-        .isEqualTo("send:greet.sms");
-    assertThat(states.at("/send:greet.sms/Arguments/Payload/stepId").asText())
-        .isEqualTo("greet.sms");
-    assertThat(states.at("/send:greet.sms/Arguments/Payload/channels").toString())
-        .isEqualTo("[\"sms\"]");
+    assertThat(states.get("send:greet").get("Next").asText()).isEqualTo("wait:pause");
+    assertThat(states.has("send:greet.sms")).isFalse();
+    JsonNode sms = states.at("/send:greet/Arguments/Payload/then/0");
+    assertThat(sms.path("stepId").asText()).isEqualTo("greet.sms");
+    assertThat(sms.path("channels").toString()).isEqualTo("[\"sms\"]");
+    assertThat(sms.has("onDeferred")).isFalse();
   }
 
   @Test
-  void aTimedOutWaitForCancelsItsRegistrationThenTakesTheTimedOutPath() {
+  void consecutiveSendsAreOneTaskUnlessTheSecondHasAnotherWayIn() {
+    JsonNode fused =
+        states(
+            JourneyCompiler.compile(
+                journey("j", send("a", "t", "b"), send("b", "u", "c"), send("c", "v", null)),
+                CompilerFixtures.FUNCTIONS,
+                Map.of()));
+    assertThat(fused.size()).isEqualTo(2); // send:a and its window
+    assertThat(fused.at("/send:a/Arguments/Payload/then").findValuesAsText("stepId"))
+        .containsExactly("b", "c");
+    assertThat(fused.at("/send:a/End").asBoolean()).isTrue();
+    JsonNode apart =
+        states(
+            JourneyCompiler.compile(
+                journey(
+                    "j",
+                    waitFor("w", "Clicked", null, "PT1H", "a", "b"),
+                    send("a", "t", "b"),
+                    send("b", "u", null)),
+                CompilerFixtures.FUNCTIONS,
+                Map.of()));
+    assertThat(apart.at("/send:a/Arguments/Payload").has("then")).isFalse();
+    assertThat(apart.at("/send:a/Next").asText()).isEqualTo("send:b");
+    assertThat(apart.at("/await:w/Catch/0/Next").asText()).isEqualTo("await:w:cancel");
+  }
+
+  @Test
+  void aTimedOutWaitForGoesStraightToASendThatRecordsTheTimeOut() {
     JsonNode states = states(CompilerFixtures.welcome().compile());
     JsonNode await = states.get("await:confirmation");
     assertThat(await.get("TimeoutSeconds").asLong()).isEqualTo(172_800);
     assertThat(await.at("/Arguments/Payload/timeoutSeconds").asLong()).isEqualTo(172_800);
-    assertThat(await.at("/Catch/0/Next").asText()).isEqualTo("await:confirmation:cancel");
-    assertThat(states.at("/await:confirmation:cancel/Arguments/Payload/action").asText())
+    assertThat(await.at("/Catch/0/Next").asText()).isEqualTo("send:reminder");
+    assertThat(states.has("await:confirmation:cancel")).isFalse();
+    assertThat(states.at("/send:reminder/Arguments/Payload/timedOut").toString())
+        .isEqualTo(
+            "{\"stepId\":\"confirmation\",\"version\":\"{% $states.context.Execution.Input.version %}\"}");
+    assertThat(states.at("/send:welcome/Arguments/Payload").has("timedOut")).isFalse();
+  }
+
+  @Test
+  void aTimedOutWaitForCancelsItsRegistrationWhenNoLoneSendFollows() {
+    JsonNode states = states(CompilerFixtures.welcome().compile());
+    // the time-out ends the run: the cancel Task records it and ends the run
+    assertThat(states.at("/await:late-confirmation/Catch/0/Next").asText())
+        .isEqualTo("await:late-confirmation:cancel");
+    assertThat(states.at("/await:late-confirmation:cancel/Arguments/Payload/action").asText())
         .isEqualTo("cancel");
-    assertThat(states.at("/await:confirmation:cancel/Next").asText()).isEqualTo("send:reminder");
-    // the last path ends the run without a Succeed state of its own
     assertThat(states.at("/await:late-confirmation:cancel/End").asBoolean()).isTrue();
+    // a send with another way in keeps the cancel Task before it
+    JsonNode shared =
+        states(
+            JourneyCompiler.compile(
+                journey("j", waitFor("w", "Clicked", null, "PT1H", "s", "s"), send("s", "t", null)),
+                CompilerFixtures.FUNCTIONS,
+                Map.of()));
+    assertThat(shared.at("/await:w/Catch/0/Next").asText()).isEqualTo("await:w:cancel");
+    assertThat(shared.at("/await:w:cancel/Next").asText()).isEqualTo("send:s");
+    assertThat(shared.at("/send:s/Arguments/Payload").has("timedOut")).isFalse();
   }
 
   @Test
@@ -107,9 +172,8 @@ class JourneyCompilerTest {
     assertThat(states.at("/update:b/End").asBoolean()).isTrue();
     assertThat(states.has("exit:done")).isFalse();
     assertThat(states.has("end")).isFalse();
-    assertThat(compiled.states()).isEqualTo(4);
-    assertThat(states(CompilerFixtures.tour().compile()).at("/send:bye:deferred/Default").asText())
-        .isEqualTo("exit:done");
+    assertThat(compiled.states()).isEqualTo(3);
+    assertThat(states(CompilerFixtures.tour().compile()).at("/send:bye/End").asBoolean()).isTrue();
   }
 
   @Test
@@ -145,8 +209,8 @@ class JourneyCompilerTest {
 
   @Test
   void theStateCountsAreThoseDocumented() {
-    assertThat(CompilerFixtures.welcome().compile().states()).isEqualTo(14);
-    assertThat(CompilerFixtures.tour().compile().states()).isEqualTo(23);
+    assertThat(CompilerFixtures.welcome().compile().states()).isEqualTo(9);
+    assertThat(CompilerFixtures.tour().compile().states()).isEqualTo(15);
     assertThat(CompilerFixtures.calendar().compile().states()).isEqualTo(11);
   }
 
