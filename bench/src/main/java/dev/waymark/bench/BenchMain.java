@@ -23,11 +23,12 @@ public final class BenchMain {
         case "segments-eval" -> SegmentBench.runEvaluation();
         case "states" -> StatesThroughputBench.run();
         case "journeys" -> JourneyBench.run();
+        case "coldstart" -> dev.waymark.bench.coldstart.ColdStartBench.run();
         default -> {
           System.err.println(
               "unknown benchmark "
                   + name
-                  + "; known: ingest, segments, segments-scan, segments-eval, states, journeys");
+                  + "; known: ingest, segments, segments-scan, segments-eval, states, journeys, coldstart");
           System.exit(2);
         }
       }
