@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * functions) beside its floor, a bare handler building the same SDK clients; without priming and
  * with it (what SnapStart's checkpoint runs), and the first call made after each. Samples of every
  * function and floor are interleaved round by round, so that the machine's load falls on both sides
- * of a ratio alike. System property {@code bench.coldstart.samples} (default 7).
+ * of a ratio alike. System property {@code bench.coldstart.samples} (default 5).
  */
 public final class ColdStartBench {
-  static final int SAMPLES = Integer.getInteger("bench.coldstart.samples", 7);
+  static final int SAMPLES = Integer.getInteger("bench.coldstart.samples", 5);
   static final String TABLE = "waymark-coldstart";
   static final String JOURNEY = "dynamodb,sesv2,sns,sfn,secrets";
 

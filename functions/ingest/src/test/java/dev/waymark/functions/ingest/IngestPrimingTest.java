@@ -46,7 +46,7 @@ class IngestPrimingTest {
             () ->
                 IngestPriming.refused(
                     ingest,
-                    "{\"batch\":[{\"type\":\"track\",\"event\":\"E\",\"userId\":\"u-1\"}]}"))
+                    "{\"batch\":[{\"type\":\"track\",\"event\":\"E\",\"messageId\":\"m-1\",\"userId\":\"u-1\"}]}"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("must be refused");
   }

@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
  * JIT warm-up and the SDK's first-call work are in the snapshot rather than in the first request. A
  * primer that fails only loses the warm-up; it never fails the function.
  *
- * <p>Outside a CRaC runtime the global context drops what is registered, so the primers are also
- * kept here: {@link #primeNow()} runs them as a checkpoint would ({@code ./waymark bench coldstart}
- * times a cold JVM with and without them).
+ * <p>The primers are kept here, strongly: CRaC's global context holds its resources weakly, so a
+ * resource nothing else references may be collected before the checkpoint; and outside a CRaC
+ * runtime the context drops what is registered, so {@link #primeNow()} runs them as a checkpoint
+ * would ({@code ./waymark bench coldstart} times a cold JVM with and without them).
  */
 public final class SnapStartPriming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
