@@ -35,11 +35,12 @@ public final class BenchMain {
         case "journeys" -> JourneyBench.run();
         case "timetravel" -> TimeTravelBench.run();
         case "journeys-transitions" -> JourneyBench.runTransitions();
+        case "coldstart" -> dev.waymark.bench.coldstart.ColdStartBench.run();
         default -> {
           System.err.println(
               "unknown benchmark "
                   + name
-                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys, journeys-transitions, timetravel");
+                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys, journeys-transitions, timetravel, coldstart");
           System.exit(2);
         }
       }

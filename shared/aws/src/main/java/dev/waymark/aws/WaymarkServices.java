@@ -1,6 +1,7 @@
 package dev.waymark.aws;
 
 import dev.waymark.aws.config.AwsClients;
+import dev.waymark.aws.config.Lazy;
 import dev.waymark.aws.config.WaymarkConfig;
 import dev.waymark.aws.deadletter.DynamoDeadLetterStore;
 import dev.waymark.aws.dynamo.DynamoAccountStore;
@@ -36,11 +37,11 @@ public final class WaymarkServices {
   private final ProfileService profiles;
   private final ProfileRecords records;
   private final EventInbox inbox;
-  private final IngestService ingest;
+  private final Lazy<IngestService> ingest;
   private final WriteKeys writeKeys;
   private final AccountStore accounts;
   private final AccountLinks accountLinks;
-  private final SegmentServices segments;
+  private final Lazy<SegmentServices> segments;
   private final DeadLetters deadLetters;
 
   /** How long dead letters, their failure notes and timeline marks are kept. */
@@ -57,21 +58,26 @@ public final class WaymarkServices {
     this.profiles = new ProfileService(store, clock);
     this.records = new DynamoProfileRecords(dynamo, config.table(), store, memberships, clock);
     this.inbox = new DynamoEventInbox(dynamo, config.table(), config.dedupWindow());
-    this.ingest = new IngestService(new EventBatchValidator(), inbox, clock);
+    // built on first use (or at SnapStart priming): only ingest compiles the event schema, and
+    // only the functions that use segments parse their definitions
+    // (docs/performance.md#cold-starts)
+    this.ingest = Lazy.of(() -> new IngestService(new EventBatchValidator(), inbox, clock));
     this.writeKeys = new WriteKeys(new DynamoWriteKeyStore(dynamo, config.table(), clock));
     this.accounts = new DynamoAccountStore(dynamo, config.table());
     this.accountLinks = new AccountLinks(accounts, profiles);
     this.segments =
-        new SegmentServices(
-            dynamo,
-            config.table(),
-            memberships,
-            clock,
-            profiles,
-            records,
-            accounts,
-            inbox,
-            SegmentFiles.fromClasspath());
+        Lazy.of(
+            () ->
+                new SegmentServices(
+                    dynamo,
+                    config.table(),
+                    memberships,
+                    clock,
+                    profiles,
+                    records,
+                    accounts,
+                    inbox,
+                    SegmentFiles.fromClasspath()));
     this.deadLetters =
         new DeadLetters(
             new DynamoDeadLetterStore(dynamo, config.table(), DEAD_LETTER_RETENTION),
@@ -115,7 +121,7 @@ public final class WaymarkServices {
   }
 
   public IngestService ingest() {
-    return ingest;
+    return ingest.get();
   }
 
   public WriteKeys writeKeys() {
@@ -134,7 +140,7 @@ public final class WaymarkServices {
 
   /** Segments: definitions, memberships, the lease scan, due checks, audience schedules. */
   public SegmentServices segments() {
-    return segments;
+    return segments.get();
   }
 
   /** Dead letters: failure notes, the letters, their replays (see docs/reliability.md). */

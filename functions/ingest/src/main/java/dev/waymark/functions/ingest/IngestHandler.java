@@ -17,6 +17,7 @@ import dev.waymark.core.ingest.IngestService;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class IngestHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestHandler.class);
-  private final IngestService ingest;
+
+  /** Built on first use or at priming (it compiles the event schema): see WaymarkServices. */
+  private final Supplier<IngestService> ingest;
+
   private final WriteKeys writeKeys;
   private final Telemetry telemetry;
 
@@ -37,9 +41,14 @@ public final class IngestHandler
   }
 
   private IngestHandler(WaymarkServices services, Telemetry telemetry) {
-    this(services.ingest(), services.writeKeys(), telemetry);
-    // side-effect free: a write key that does not exist is looked up (a read), nothing is stored
-    SnapStartPriming.register(() -> services.writeKeys().authenticate("Bearer snapstart-priming"));
+    this(services::ingest, services.writeKeys(), telemetry);
+    // side-effect free: a write key that does not exist is looked up (a read), and a batch the
+    // schema refuses (no userId or anonymousId) is validated, so nothing is stored
+    SnapStartPriming.register(
+        () -> {
+          services.writeKeys().authenticate("Bearer snapstart-priming");
+          IngestPriming.refusedBatch(services.ingest());
+        });
   }
 
   /** Without write keys: only requests the authorizer checked (Authorization header) pass. */
@@ -49,6 +58,10 @@ public final class IngestHandler
 
   /** With write keys, to check the {@code writeKey} of requests without an Authorization header. */
   public IngestHandler(IngestService ingest, WriteKeys writeKeys, Telemetry telemetry) {
+    this(() -> ingest, writeKeys, telemetry);
+  }
+
+  private IngestHandler(Supplier<IngestService> ingest, WriteKeys writeKeys, Telemetry telemetry) {
     this.ingest = ingest;
     this.writeKeys = writeKeys;
     this.telemetry = telemetry;
@@ -62,7 +75,7 @@ public final class IngestHandler
 
   private APIGatewayV2HTTPResponse accept(APIGatewayV2HTTPEvent event) {
     String body = SdkRequestBody.read(event);
-    List<IngestResult> results = ingest.ingest(body, source(event, body), singleCall(event));
+    List<IngestResult> results = ingest.get().ingest(body, source(event, body), singleCall(event));
     long duplicates = results.stream().filter(r -> r.status().equals("duplicate")).count();
     telemetry.count("EventsAccepted", results.size() - duplicates);
     telemetry.count("EventsDuplicate", duplicates);

@@ -9,9 +9,13 @@ import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.journey.SfnJourneyExecutions;
 import dev.waymark.aws.secret.SigningKeySources;
 import dev.waymark.aws.steps.StepServices;
+import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.core.deadletter.DeadLetters;
+import dev.waymark.core.identity.Identity;
+import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.steps.StepTasks;
+import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.profile.EventProcessing;
 import dev.waymark.core.profile.ExecutionStopper;
 import dev.waymark.core.profile.ProcessedEventListener;
@@ -85,7 +89,8 @@ public final class Composition {
   public static DeadLetterGraph deadLetterFunction() {
     WaymarkConfig config = WaymarkConfig.fromEnvironment();
     WaymarkServices core =
-        new WaymarkServices(AwsClients.dynamoDb(config), config, java.time.Clock.systemUTC());
+        primed(
+            new WaymarkServices(AwsClients.dynamoDb(config), config, java.time.Clock.systemUTC()));
     return new DeadLetterGraph(
         core.deadLetters(), new StreamFailureDescriptions(AwsClients.dynamoDbStreams(config)));
   }
@@ -99,7 +104,7 @@ public final class Composition {
    * on the first cursor issued or given).
    */
   public static CoreAndKeys profilesFunction() {
-    WaymarkServices core = WaymarkServices.fromEnvironment();
+    WaymarkServices core = primed(WaymarkServices.fromEnvironment());
     return new CoreAndKeys(
         core,
         SigningKeySources.keyRing(JourneyConfig.from(System.getenv()), core.config().region()));
@@ -111,7 +116,19 @@ public final class Composition {
    * environment; no listeners run in these.
    */
   public static WaymarkServices coreFunction() {
-    return WaymarkServices.fromEnvironment();
+    return primed(WaymarkServices.fromEnvironment());
+  }
+
+  /**
+   * Registers the SnapStart primer every function shares (docs/performance.md#cold-starts): the
+   * lookup of an identity nobody has, two reads through the function's own DynamoDB client and
+   * adapters, so that the SDK's request path (marshalling, signing, the HTTP client) is loaded and
+   * warm in the snapshot. It writes nothing.
+   */
+  private static WaymarkServices primed(WaymarkServices core) {
+    SnapStartPriming.register(
+        () -> core.profiles().lookup(Identity.of(IdentityNamespace.USER_ID, "snapstart-priming")));
+    return core;
   }
 
   /**
@@ -150,7 +167,13 @@ public final class Composition {
    * secret {@code WAYMARK_SIGNING_SECRET_ARN} names, read on first use); no listeners run in these.
    */
   public static JourneyServices journeyFunction() {
-    return new JourneyServices(
-        WaymarkServices.fromEnvironment(), JourneyConfig.from(System.getenv()));
+    JourneyServices journeys =
+        new JourneyServices(
+            primed(WaymarkServices.fromEnvironment()), JourneyConfig.from(System.getenv()));
+    // Liquid is parsed on first use (TemplateRenderer): check a template's syntax, which reads
+    // and writes nothing, so that the snapshot holds the parser
+    SnapStartPriming.register(
+        () -> TemplateRenderer.isValidLiquid("Hi {{ profile.firstName | default: 'there' }}"));
+    return journeys;
   }
 }

@@ -1,6 +1,7 @@
 package dev.waymark.aws.steps;
 
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.config.Lazy;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.core.journey.steps.Branching;
@@ -39,12 +40,15 @@ public final class StepServices {
   public static StepTasks tasks(
       JourneyServices journeys, Map<String, String> env, Webhooks.Sleeper sleeper) {
     WaymarkServices core = journeys.core();
+    // the JDK HTTP client (its selector thread, ~1,000 classes) is built on the first webhook call,
+    // not at init: most step invocations are waits, branches and updates
+    Lazy<HttpWebhookClient> webhooks = Lazy.of(HttpWebhookClient::create);
     return tasks(
         journeys,
         JourneyConfig.from(env).defaultZone(),
         new DynamoStepLedger(core.dynamo(), core.config().table(), core.clock()),
         new DynamoJourneySecrets(core.dynamo(), core.config().table()),
-        HttpWebhookClient.create(),
+        request -> webhooks.get().call(request),
         WebhookTargets.of(Boolean.parseBoolean(env.getOrDefault(ALLOW_LOCAL_WEBHOOKS, "false"))),
         sleeper);
   }

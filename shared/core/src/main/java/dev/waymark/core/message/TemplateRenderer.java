@@ -20,10 +20,20 @@ import liqp.exceptions.VariableNotExistException;
  * optional trait such as {@code {{ profile.firstName | default: 'there' }}} may be missing.
  */
 public final class TemplateRenderer {
-  private final TemplateParser parser = parser(true);
-  private final TemplateParser lenient = parser(false);
   private static final int MAX_MISSING = 50;
   private final Function<String, Optional<String>> layouts;
+
+  /**
+   * The parsers (settings only, so shared), built when a template is first checked or rendered, not
+   * when a function starts: Liquid and the JSON mapper it renders with are classes only the
+   * functions that render load (docs/performance.md#cold-starts).
+   */
+  private static final class Parsers {
+    static final TemplateParser STRICT = parser(true);
+    static final TemplateParser LENIENT = parser(false);
+    static final TemplateParser SYNTAX =
+        new TemplateParser.Builder().withErrorMode(TemplateParser.ErrorMode.STRICT).build();
+  }
 
   /** Unknown filters and tags are always errors; unknown variables when {@code strictVariables}. */
   private static TemplateParser parser(boolean strictVariables) {
@@ -95,15 +105,12 @@ public final class TemplateRenderer {
    */
   public static boolean isValidLiquid(String source) {
     try {
-      SYNTAX.parse(source);
+      Parsers.SYNTAX.parse(source);
       return true;
     } catch (RuntimeException e) {
       return false;
     }
   }
-
-  private static final TemplateParser SYNTAX =
-      new TemplateParser.Builder().withErrorMode(TemplateParser.ErrorMode.STRICT).build();
 
   private static final Pattern DEFAULTED =
       Pattern.compile("\\{\\{-?\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*\\|\\s*default\\b");
@@ -156,7 +163,7 @@ public final class TemplateRenderer {
       }
     }
     return new Lenient(
-        lenient.parse(source).render(withDefaultedVariables(source, filled)),
+        Parsers.LENIENT.parse(source).render(withDefaultedVariables(source, filled)),
         List.copyOf(new java.util.LinkedHashSet<>(missing)));
   }
 
@@ -186,7 +193,7 @@ public final class TemplateRenderer {
 
   /** Renders one Liquid source strictly (see the class comment); throws what Liquid throws. */
   public String renderStrictly(String source, Map<String, Object> data) {
-    return parser.parse(source).render(withDefaultedVariables(source, data));
+    return Parsers.STRICT.parse(source).render(withDefaultedVariables(source, data));
   }
 
   /** The shared layout of that name, if there is one. */
