@@ -23,6 +23,7 @@ public final class BenchMain {
         case "segments-eval" -> SegmentBench.runEvaluation();
         case "states" -> StatesThroughputBench.run();
         case "journeys" -> JourneyBench.run();
+        case "scale" -> dev.waymark.bench.scale.ScaleBench.run();
         default -> {
           System.err.println(
               "unknown benchmark "
