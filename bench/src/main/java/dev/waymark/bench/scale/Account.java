@@ -49,6 +49,16 @@ final class Account {
     return firstStep;
   }
 
+  /**
+   * An Express run started now and lasting {@code seconds}: no Standard transitions; its table
+   * writes are reserved; answers the instant its first step runs.
+   */
+  long expressRunStarted(double writeUnits, double seconds, int memoryMb) {
+    bill.expressExecution(seconds, memoryMb);
+    bill.writeUnits(writeUnits);
+    return tableWrites.reserve(loop.now(), writeUnits);
+  }
+
   /** Runs the simulation to its end and sums it up. */
   Outcome finish(String design, LongSupplier offered, LongSupplier deadLettered, Prices prices) {
     loop.runUntil(Long.MAX_VALUE);

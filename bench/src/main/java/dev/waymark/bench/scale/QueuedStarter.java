@@ -12,10 +12,24 @@ import java.util.SplittableRandom;
  * starter also adds its batch's entries to the journey counter in one write per batch.
  */
 public final class QueuedStarter {
-  /** What the starter costs: its Lambda memory and the time one StartExecution call takes. */
-  public record Starter(double headroom, int memoryMb, double secondsPerStart, int batch) {
+  /**
+   * The starter: the share of the quota it takes, its Lambda memory, the time one StartExecution
+   * call takes, the SQS batch; and whether it starts Express runs (journeys, or the part of one,
+   * that end within Express's 5 minutes and wait for no task token) of {@code expressSeconds}.
+   */
+  public record Starter(
+      double headroom,
+      int memoryMb,
+      double secondsPerStart,
+      int batch,
+      boolean express,
+      double expressSeconds) {
     public static Starter typical() {
-      return new Starter(0.9, 256, 0.02, 10);
+      return new Starter(0.9, 256, 0.02, 10, false, 0);
+    }
+
+    public static Starter expressRuns() {
+      return new Starter(0.9, 256, 0.02, 10, true, 1.0);
     }
   }
 
@@ -24,6 +38,7 @@ public final class QueuedStarter {
   private final RunShape shape;
   private final Starter starter;
   private final TokenBucket pacing;
+  private final TokenBucket calls;
   private long[] arrivals = new long[1 << 16];
   private int head;
   private int tail;
@@ -34,19 +49,32 @@ public final class QueuedStarter {
     this.starter = starter;
     double perRun = shape.transitionsPerRun();
     this.pacing =
-        new TokenBucket(
-            starter.headroom() * Math.min(quotas.startBucket(), quotas.transitionBucket() / perRun),
-            starter.headroom()
-                * Math.min(quotas.startRefill(), quotas.transitionRefill() / perRun));
+        starter.express()
+            ? new TokenBucket(
+                starter.headroom() * quotas.expressStartBucket(),
+                starter.headroom() * quotas.expressStartRefill())
+            : new TokenBucket(
+                starter.headroom()
+                    * Math.min(quotas.startBucket(), quotas.transitionBucket() / perRun),
+                starter.headroom()
+                    * Math.min(quotas.startRefill(), quotas.transitionRefill() / perRun));
     this.account = new Account(quotas, shape);
     this.loop = account.loop;
+    this.calls =
+        starter.express()
+            ? new TokenBucket(quotas.expressStartBucket(), quotas.expressStartRefill())
+            : account.starts;
   }
 
   public static Outcome run(
       Load load, Quotas quotas, RunShape shape, Starter starter, Prices prices, long seed) {
     QueuedStarter sim = new QueuedStarter(quotas, shape, starter);
     load.schedule(sim.loop, new SplittableRandom(seed), id -> sim.enqueue());
-    return sim.account.finish("SQS + quota-aware starter", () -> sim.tail, () -> 0, prices);
+    return sim.account.finish(
+        starter.express() ? "SQS + starter, Express runs" : "SQS + quota-aware starter",
+        () -> sim.tail,
+        () -> 0,
+        prices);
   }
 
   private void enqueue() {
@@ -72,7 +100,7 @@ public final class QueuedStarter {
         return;
       }
       pacing.tryTake(now, 1);
-      if (!account.starts.tryTake(now, 1)) { // only when something else spends the quota
+      if (!calls.tryTake(now, 1)) { // only when something else spends the quota
         account.throttles++;
         drainScheduled = true;
         loop.after(EventLoop.seconds(0.1), this::drain);
@@ -83,7 +111,11 @@ public final class QueuedStarter {
   }
 
   private void start(int id, long now) {
-    account.delays.record(arrivals[id], account.standardRunStarted(shape.writeUnitsPerEntry()));
+    long firstStep =
+        starter.express()
+            ? account.expressRunStarted(shape.writeUnitsPerEntry(), starter.expressSeconds(), 64)
+            : account.standardRunStarted(shape.writeUnitsPerEntry());
+    account.delays.record(arrivals[id], firstStep);
     Bill bill = account.bill;
     bill.sqsRequests(2.0 / starter.batch()); // ReceiveMessage and DeleteMessageBatch
     bill.lambda(

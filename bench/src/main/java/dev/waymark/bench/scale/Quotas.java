@@ -8,6 +8,8 @@ package dev.waymark.bench.scale;
  * @param startRefill Standard StartExecution refill per second
  * @param transitionBucket Standard StateTransition bucket size
  * @param transitionRefill Standard StateTransition refill per second
+ * @param expressStartBucket Express StartExecution bucket size
+ * @param expressStartRefill Express StartExecution refill per second
  * @param lambdaConcurrency concurrent Lambda executions the journey tasks may use
  * @param mapMaxConcurrency a Distributed Map's concurrent child executions
  * @param partitionWriteUnits write units per second one DynamoDB partition serves
@@ -19,6 +21,8 @@ public record Quotas(
     double startRefill,
     double transitionBucket,
     double transitionRefill,
+    double expressStartBucket,
+    double expressStartRefill,
     int lambdaConcurrency,
     int mapMaxConcurrency,
     double partitionWriteUnits,
@@ -28,7 +32,8 @@ public record Quotas(
 
   /** The defaults in US East (N. Virginia), US West (Oregon) and Europe (Ireland). */
   public static Quotas largeRegionDefaults() {
-    return new Quotas("default quotas", 800, 300, 5_000, 1_500, 1_000, 10_000, 1_000, 40_000);
+    return new Quotas(
+        "default quotas", 800, 300, 5_000, 1_500, 6_000, 6_000, 1_000, 10_000, 1_000, 40_000);
   }
 
   /**
@@ -52,6 +57,8 @@ public record Quotas(
         start,
         Math.max(transitionBucket, transitions),
         transitions,
+        expressStartBucket,
+        expressStartRefill,
         Math.max(this.lambdaConcurrency, lambdaConcurrency),
         mapMaxConcurrency,
         partitionWriteUnits,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.stream.Stream;
 
 /**
  * {@code ./waymark bench scale}: the discrete-event simulation of docs/scaling.md. For the two
@@ -57,16 +58,14 @@ public final class ScaleBench {
                     + " (about 350,000 entries)",
                 unitary,
                 unitaryRaised,
-                List.of(
-                    quotas ->
-                        seed ->
-                            QueuedStarter.run(
-                                unitary,
-                                quotas,
-                                shape,
-                                QueuedStarter.Starter.typical(),
-                                prices,
-                                seed))),
+                Stream.of(QueuedStarter.Starter.typical(), QueuedStarter.Starter.expressRuns())
+                    .<Function<Quotas, LongFunction<Outcome>>>map(
+                        starter ->
+                            quotas ->
+                                seed ->
+                                    QueuedStarter.run(
+                                        unitary, quotas, shape, starter, prices, seed))
+                    .toList()),
             new Target(
                 "Audience: 1,000,000 entries at once (the naive design is fed them at 20,000/s)",
                 audienceFeed,

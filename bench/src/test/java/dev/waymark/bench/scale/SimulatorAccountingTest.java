@@ -11,7 +11,7 @@ class SimulatorAccountingTest {
   private static final RunShape SHAPE = RunShape.typical();
   private static final Quotas DEFAULTS = Quotas.largeRegionDefaults();
   private static final Quotas HUGE =
-      new Quotas("huge", 1e9, 1e9, 1e9, 1e9, 100_000, 10_000, 1e9, 1e9);
+      new Quotas("huge", 1e9, 1e9, 1e9, 1e9, 1e9, 1e9, 100_000, 10_000, 1e9, 1e9);
 
   private static Outcome naive(Load load, Quotas quotas, long seed) {
     return DirectStarts.run(
@@ -76,6 +76,23 @@ class SimulatorAccountingTest {
   }
 
   @Test
+  void expressRunsArePacedUnderTheExpressQuotaAndPayNoStandardTransitions() {
+    Outcome o =
+        QueuedStarter.run(
+            Load.steady("5k", 5_000, 10),
+            DEFAULTS,
+            SHAPE,
+            QueuedStarter.Starter.expressRuns(),
+            PRICES,
+            7);
+    assertThat(o.entered()).isEqualTo(o.offered());
+    assertThat(o.apiThrottles()).isZero();
+    assertThat(o.standardTransitionsPerEntry()).isZero();
+    // 90% of the 6,000/s Express quota carries 5,000/s: no entry waits long in the queue
+    assertThat(o.p99Seconds()).isLessThan(0.5);
+  }
+
+  @Test
   void theMapStartsOneRunWhateverTheAudienceAndOneChildPerBatch() {
     MapFanOut.Plan plan = MapFanOut.Plan.typical(MapFanOut.Children.EXPRESS, 20_000);
     Outcome o = MapFanOut.run(10_000, plan, DEFAULTS, SHAPE, PRICES, 7);
@@ -94,7 +111,8 @@ class SimulatorAccountingTest {
     // 40,000 WRU/s at 4 WRU per entry with 10% spare: 9,000 entries/s; a child of 100 takes 0.55 s
     assertThat(MapFanOut.maxConcurrency(plan, DEFAULTS, SHAPE)).isEqualTo(50);
     assertThat(MapFanOut.maxConcurrency(plan, HUGE, SHAPE)).isEqualTo(110);
-    Quotas fewLambdas = new Quotas("few", 800, 300, 5_000, 1_500, 50, 10_000, 1_000, 1e9);
+    Quotas fewLambdas =
+        new Quotas("few", 800, 300, 5_000, 1_500, 6_000, 6_000, 50, 10_000, 1_000, 1e9);
     assertThat(MapFanOut.maxConcurrency(plan, fewLambdas, SHAPE)).isEqualTo(40);
   }
 
