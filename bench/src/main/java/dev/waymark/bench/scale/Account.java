@@ -29,10 +29,10 @@ final class Account {
 
   /**
    * A Standard run started now: its first transitions and {@code writeUnits} table writes are
-   * reserved (throttled ones wait), the rest of its transitions come later; answers the instant its
-   * first step runs.
+   * reserved (throttled ones wait), the rest of its transitions come later, and its journey task is
+   * invoked once if {@code invokesTask}; answers the instant its first step runs.
    */
-  long standardRunStarted(double writeUnits) {
+  long standardRunStarted(double writeUnits, boolean invokesTask) {
     long now = loop.now();
     long firstStep =
         Math.max(
@@ -40,6 +40,9 @@ final class Account {
             tableWrites.reserve(now, writeUnits));
     bill.standardTransitions(shape.transitionsPerRun());
     bill.writeUnits(writeUnits);
+    if (invokesTask) {
+      bill.lambda(1, shape.taskSeconds(), shape.taskMemoryMb());
+    }
     double rest = shape.transitionsPerRun() - shape.immediateTransitions();
     if (rest > 0) {
       loop.after(
@@ -56,6 +59,7 @@ final class Account {
   long expressRunStarted(double writeUnits, double seconds, int memoryMb) {
     bill.expressExecution(seconds, memoryMb);
     bill.writeUnits(writeUnits);
+    bill.lambda(1, shape.taskSeconds(), shape.taskMemoryMb());
     return tableWrites.reserve(loop.now(), writeUnits);
   }
 

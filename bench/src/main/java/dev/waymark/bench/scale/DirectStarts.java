@@ -86,7 +86,8 @@ public final class DirectStarts {
 
   private void started(long id, long arrival, long now) {
     // the run's own writes and the router's ADD on a journey counter shard
-    account.delays.record(arrival, account.standardRunStarted(shape.writeUnitsPerEntry() + 1));
+    account.delays.record(
+        arrival, account.standardRunStarted(shape.writeUnitsPerEntry() + 1, true));
     account.counters.write(now, id);
   }
 }

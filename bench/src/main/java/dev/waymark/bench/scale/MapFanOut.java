@@ -124,7 +124,7 @@ public final class MapFanOut {
               account.tableWrites.reserve(now, size * shape.writeUnitsPerEntry() + 1));
       bill.standardTransitions(1);
       if (plan.children() == Children.STANDARD) { // the child itself is a Standard run
-        begin = Math.max(begin, account.standardRunStarted(0));
+        begin = Math.max(begin, account.standardRunStarted(0, false)); // its task: see below
       }
       double jitter = 0.8 + 0.4 * random.nextDouble();
       double seconds = plan.childSeconds(size) * jitter;

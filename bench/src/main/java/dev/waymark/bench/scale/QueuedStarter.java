@@ -114,7 +114,7 @@ public final class QueuedStarter {
     long firstStep =
         starter.express()
             ? account.expressRunStarted(shape.writeUnitsPerEntry(), starter.expressSeconds(), 64)
-            : account.standardRunStarted(shape.writeUnitsPerEntry());
+            : account.standardRunStarted(shape.writeUnitsPerEntry(), true);
     account.delays.record(arrivals[id], firstStep);
     Bill bill = account.bill;
     bill.sqsRequests(2.0 / starter.batch()); // ReceiveMessage and DeleteMessageBatch

@@ -148,10 +148,10 @@ public final class ScaleBench {
     Outcome first = s.outcomes().get(0);
     System.out.printf(
         Locale.ROOT,
-        "    %-40s entered %s of %,d, dead-lettered %s%n",
+        "    %-40s entered %s of %s, dead-lettered %s%n",
         first.design(),
         s.spread(o -> o.entered(), "%,.0f"),
-        first.offered(),
+        s.spread(o -> o.offered(), "%,.0f"),
         s.spread(o -> o.deadLettered(), "%,.0f"));
     System.out.printf(
         Locale.ROOT,

@@ -27,8 +27,10 @@ class SimulatorAccountingTest {
     assertThat(o.apiThrottles()).isZero();
     assertThat(o.maxSeconds()).isZero();
     assertThat(o.standardTransitionsPerEntry()).isEqualTo(4.0);
-    // 4 transitions at $25 per million, 4 + 1 (counter) write units at $0.625 per million
-    assertThat(o.costPerMillion()).isCloseTo(4 * 25 + 5 * 0.625, within(1e-6));
+    // 4 transitions at $25 per million, 4 + 1 (counter) write units at $0.625 per million, one
+    // journey task invocation of 55 ms at 1 GB
+    double task = 0.20 + 0.055 * 0.0000166667 * 1e6;
+    assertThat(o.costPerMillion()).isCloseTo(4 * 25 + 5 * 0.625 + task, within(1e-6));
   }
 
   @Test
@@ -65,13 +67,16 @@ class SimulatorAccountingTest {
     // paced at 90% of min(300/s, 1,500/s / 4 transitions) with 90% of the 800-call bucket at once
     double expectedLast = (o.offered() - 0.9 * 800) / (0.9 * 300);
     assertThat(o.lastEntrySeconds()).isCloseTo(expectedLast, within(1.0));
-    // SQS: 3 requests per 10 entries; Lambda: 1 invocation per 10 entries of 10 x 20 ms at 256 MB
+    // SQS: 3 requests per 10 entries; Lambda: 1 starter invocation per 10 entries of 10 x 20 ms
+    // at 256 MB, and the journey task once per entry (55 ms at 1 GB)
     double perEntry =
         4 * PRICES.standardTransition()
             + (4 + 0.1) * PRICES.writeRequestUnit()
             + 0.3 * PRICES.sqsRequest()
             + 0.1 * PRICES.lambdaRequest()
-            + 0.1 * 0.2 * 0.25 * PRICES.lambdaGbSecond();
+            + 0.1 * 0.2 * 0.25 * PRICES.lambdaGbSecond()
+            + PRICES.lambdaRequest()
+            + 0.055 * PRICES.lambdaGbSecond();
     assertThat(o.costPerMillion()).isCloseTo(perEntry * 1e6, within(0.01));
   }
 
