@@ -36,6 +36,7 @@ public final class BenchMain {
         case "timetravel" -> TimeTravelBench.run();
         case "journeys-transitions" -> JourneyBench.runTransitions();
         case "coldstart" -> dev.waymark.bench.coldstart.ColdStartBench.run();
+        case "scale" -> dev.waymark.bench.scale.ScaleBench.run();
         default -> {
           System.err.println(
               "unknown benchmark "
