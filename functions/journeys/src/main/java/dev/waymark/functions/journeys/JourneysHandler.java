@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * resume, stop, archive, versions, API entries); {@code GET /v1/journeys/{id}/stats} (per version),
  * and per person {@code GET /v1/profiles/{id}/journeys} (each run, where it is, and the decision
  * trace); {@code POST /v1/journeys/import/pinpoint} (a Pinpoint journey export converted to a
- * journey document, nothing saved); and the templates and layouts API ({@link TemplateRoutes}). The public unsubscribe link
- * has its own function ({@link UnsubscribeHandler}).
+ * journey document, nothing saved); and the templates and layouts API ({@link TemplateRoutes}). The
+ * public unsubscribe link has its own function ({@link UnsubscribeHandler}).
  */
 public final class JourneysHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

@@ -34,7 +34,7 @@ class ShippedExportsTest {
     assertThat(doc.path("id").asText()).isEqualTo("welcome-series");
     assertThat(Json.write(doc.path("entry")))
         .isEqualTo(
-            "{\"event\":\"Signed Up\",\"filters\":[{\"field\":\"properties.plan\",\"op\":\"in\","
+            "{\"event\":\"SignUp\",\"filters\":[{\"field\":\"properties.plan\",\"op\":\"in\","
                 + "\"value\":[\"free\",\"pro\"]}]}");
     assertThat(doc.path("eligibility").asText()).isEqualTo("once");
     assertThat(doc.path("startsAt").asText()).isEqualTo("2025-03-01T00:00:00Z");
@@ -104,7 +104,7 @@ class ShippedExportsTest {
     assertThat(doc.has("eligibility")).as("EndpointReentryCap 0: any number of entries").isFalse();
     assertThat(Json.write(doc.path("entry")))
         .isEqualTo(
-            "{\"event\":\"Product Added\",\"filters\":[{\"field\":\"properties.price\","
+            "{\"event\":\"AddToCart\",\"filters\":[{\"field\":\"properties.price\","
                 + "\"op\":\"greaterThan\",\"value\":20}]}");
     assertThat(doc.path("start").asText()).isEqualTo("purchase-check");
     String window = "\"window\":{\"from\":\"07:00\",\"to\":\"22:00\"}";
@@ -112,7 +112,7 @@ class ShippedExportsTest {
         .isEqualTo(
             String.join(
                 "\n",
-                "{\"id\":\"purchase-check\",\"type\":\"waitFor\",\"event\":\"Order Completed\","
+                "{\"id\":\"purchase-check\",\"type\":\"waitFor\",\"event\":\"_monetization.purchase\","
                     + "\"timeout\":\"PT1H\",\"timedOut\":\"who-is-it\"}",
                 "{\"id\":\"who-is-it\",\"type\":\"branch\",\"conditions\":["
                     + "{\"trait\":\"orders\",\"op\":\"greaterThan\",\"value\":3,\"next\":\"vip-email\"},"
