@@ -30,6 +30,21 @@ final class ActivityGraph {
           "RandomSplit",
           "Holdout",
           "ContactCenter");
+
+  /**
+   * The activity types as the console and the activity metrics name them (WAIT, ...), accepted as
+   * keys for the export's own (Wait, ...).
+   */
+  static final Map<String, String> TYPE_NAMES =
+      new java.util.TreeMap<>(
+          Map.of(
+              "WAIT", "Wait",
+              "CONDITIONAL_SPLIT", "ConditionalSplit",
+              "MULTI_CONDITIONAL_SPLIT", "MultiCondition",
+              "RANDOM_SPLIT", "RandomSplit",
+              "HOLDOUT", "Holdout",
+              "CONTACT_CENTER", "ContactCenter"));
+
   static final int MAX_ACTIVITIES = 100;
 
   /** An activity: its key, kind, the kind's settings and its references to next activities. */
@@ -121,7 +136,10 @@ final class ActivityGraph {
       ctx.fail(node, "an activity id needs letters or digits (at most 128 characters)");
       return;
     }
-    List<String> kinds = KINDS.stream().filter(k -> node.get(k).present()).toList();
+    List<String> kinds =
+        java.util.stream.Stream.concat(KINDS.stream(), TYPE_NAMES.keySet().stream())
+            .filter(k -> node.get(k).present())
+            .toList();
     if (kinds.size() != 1) {
       ctx.fail(
           node,
@@ -133,13 +151,14 @@ final class ActivityGraph {
       return;
     }
     Set<String> known = new HashSet<>(KINDS);
+    known.addAll(TYPE_NAMES.keySet());
     known.add("Description");
     ctx.ignoreUnknown(key, node, known);
     if (node.get("Description").present()) {
       ctx.unmapped(key, node.get("Description"), "Waymark steps have no description; not kept");
     }
-    String kind = kinds.get(0);
-    Node settings = node.get(kind);
+    Node settings = node.get(kinds.get(0));
+    String kind = TYPE_NAMES.getOrDefault(kinds.get(0), kinds.get(0));
     if (!ctx.object(settings)) {
       return;
     }

@@ -57,6 +57,22 @@ class PinpointImportTest {
   }
 
   @Test
+  void theActivityTypeNamesOfTheConsoleAreReadAsTheExportsKeys() {
+    PinpointImport.Imported i =
+        convert(
+            "'A':{'WAIT':{'WaitTime':{'WaitFor':'PT1H'},'NextActivity':'B'}},"
+                + "'B':{'RANDOM_SPLIT':{'Branches':[{'Percentage':100,'NextActivity':'C'}]}},"
+                + "'C':{'HOLDOUT':{'Percentage':5,'NextActivity':'D'}},"
+                + "'D':{'MULTI_CONDITIONAL_SPLIT':{'Branches':[{'Condition':{'SegmentCondition':"
+                + "{'SegmentId':'s'}},'NextActivity':'E'}]}},"
+                + "'E':{'CONDITIONAL_SPLIT':{'Condition':{'Conditions':[{'SegmentCondition':"
+                + "{'SegmentId':'t'}}]},'TrueActivity':'F'}},'F':{'CONTACT_CENTER':{}}");
+    assertThat(i.document().path("steps").findValuesAsText("type"))
+        .containsExactly("wait", "split", "split", "branch", "branch");
+    assertThat(i.steps()).containsEntry("F", null);
+  }
+
+  @Test
   void aContactCenterActivityIsLeftOutAndItsParticipantsGoOn() {
     PinpointImport.Imported i =
         convert(
