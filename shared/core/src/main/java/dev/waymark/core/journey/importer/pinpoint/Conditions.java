@@ -95,7 +95,8 @@ final class Conditions {
       ctx.fail(message, "names no EMAIL, SMS or PUSH activity (\"" + messageActivity.get() + "\")");
       return new Constant(false);
     }
-    if (!steps.graph().reaches(messageActivity.get(), activity)) {
+    if (steps.stepOf(messageActivity.get()) == null
+        || !steps.graph().reaches(messageActivity.get(), activity)) {
       ctx.unmapped(
           activity,
           message,

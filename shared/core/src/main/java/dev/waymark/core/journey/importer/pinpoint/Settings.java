@@ -110,7 +110,9 @@ final class Settings {
     }
     ctx.ignoreUnknown(
         null, start, Set.of("Description", "EventStartCondition", "SegmentStartCondition"));
-    ctx.text(start.get("Description")).ifPresent(d -> document.put("description", d));
+    ctx.text(start.get("Description"))
+        .filter(d -> !d.isBlank())
+        .ifPresent(d -> document.put("description", d));
     Node segment = start.get("SegmentStartCondition");
     Node event = start.get("EventStartCondition");
     if (segment.present() == event.present()) {
