@@ -41,7 +41,7 @@ public final class BenchMain {
           System.err.println(
               "unknown benchmark "
                   + name
-                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys, journeys-transitions, timetravel, coldstart");
+                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys, journeys-transitions, timetravel, coldstart, scale");
           System.exit(2);
         }
       }

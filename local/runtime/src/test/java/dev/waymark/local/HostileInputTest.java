@@ -11,6 +11,7 @@ import dev.waymark.local.hostile.HostileCase;
 import dev.waymark.local.hostile.Placeholders;
 import dev.waymark.local.hostile.RawHttp;
 import dev.waymark.local.http.SamApi;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,9 +142,8 @@ class HostileInputTest extends LocalRuntimeFixture {
       problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
       assertThat(fields).as(what).contains(c.field(route));
     }
-    assertThat(INTERNALS.matcher(answer.body()).find())
-        .as("internals in %s: %s", what, matchOf(answer.body()))
-        .isFalse();
+    String sent = c.body() == null ? "" : new String(c.bodyBytes(IDS), StandardCharsets.UTF_8);
+    assertThat(internalsOf(answer.body(), sent)).as("internals in %s", what).isEmpty();
 
     runtime.awaitProcessed();
     assertThat(BadInputTest.itemCount())
@@ -152,9 +152,19 @@ class HostileInputTest extends LocalRuntimeFixture {
     assertThat(profile()).as("the profile after " + what).isEqualTo(profileBefore);
   }
 
-  private static String matchOf(String body) {
+  /**
+   * What in an answer looks like internals, but for the request's own words echoed back (a Pinpoint
+   * export's field names, such as NextActivity, are the client's, named in pointers).
+   */
+  private static List<String> internalsOf(String body, String sent) {
+    List<String> found = new ArrayList<>();
     var m = INTERNALS.matcher(body);
-    return m.find() ? m.group() : "";
+    while (m.find()) {
+      if (!sent.contains(m.group())) {
+        found.add(m.group());
+      }
+    }
+    return found;
   }
 
   private static String profile() {

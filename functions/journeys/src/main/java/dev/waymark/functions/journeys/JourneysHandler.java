@@ -10,6 +10,7 @@ import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.journey.importer.pinpoint.PinpointImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * The journeys API: the admin routes of {@link JourneyAdminRoutes} (drafts, publishing, pause,
  * resume, stop, archive, versions, API entries); {@code GET /v1/journeys/{id}/stats} (per version),
  * and per person {@code GET /v1/profiles/{id}/journeys} (each run, where it is, and the decision
- * trace); and the templates and layouts API ({@link TemplateRoutes}). The public unsubscribe link
- * has its own function ({@link UnsubscribeHandler}).
+ * trace); {@code POST /v1/journeys/import/pinpoint} (a Pinpoint journey export converted to a
+ * journey document, nothing saved); and the templates and layouts API ({@link TemplateRoutes}). The
+ * public unsubscribe link has its own function ({@link UnsubscribeHandler}).
  */
 public final class JourneysHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -54,6 +56,8 @@ public final class JourneysHandler
                     switch (route) {
                       case "GET /v1/journeys/{id}/stats" ->
                           views.stats(HttpRequests.pathParameter(event, "id"));
+                      case "POST /v1/journeys/import/pinpoint" ->
+                          PinpointImport.convert(HttpRequests.jsonBodyNode(event)).toJson();
                       case "GET /v1/profiles/{id}/journeys" ->
                           views.profileJourneys(HttpRequests.pathParameter(event, "id"));
                       case "GET /v1/templates" -> templates.list();
