@@ -94,7 +94,10 @@ public final class LocalJourneys implements AutoCloseable {
     Telemetry quiet = Telemetry.quiet();
     tasks.put(
         SendTaskHandler.class.getName(),
-        probe.around(PipelineProbe.Stage.TASK, null, new SendTaskHandler(services.send(), services.waits(), quiet)));
+        probe.around(
+            PipelineProbe.Stage.TASK,
+            null,
+            new SendTaskHandler(services.send(), services.waits(), quiet)));
     tasks.put(AwaitTaskHandler.class.getName(), new AwaitTaskHandler(services.waits(), quiet));
     tasks.put(ProfileFactsHandler.class.getName(), new ProfileFactsHandler(core.profiles(), quiet));
     env.put(StepServices.ALLOW_LOCAL_WEBHOOKS, "true");
