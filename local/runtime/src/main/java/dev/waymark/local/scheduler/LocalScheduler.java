@@ -117,6 +117,9 @@ public final class LocalScheduler implements DueSource {
     if (next.isEmpty()) {
       return next;
     }
+    if (!schedule.input().contains("<aws.scheduler.scheduled-time>")) {
+      return next; // an input naming its own time (a rerun of a given day) always runs
+    }
     Optional<Instant> work = targets.quietUntil(schedule.targetArn(), next.get());
     if (work.isEmpty()) {
       return work; // nothing to do now: no occurrence until the target has work
