@@ -193,6 +193,43 @@ class SegmentsEndToEndTest {
   }
 
   @Test
+  void aPayerWhoBecomesOverdueAfterTheMondayWindowOpenedStillEntersAtNineInTheirZone() {
+    // The window of "Monday 09:00 somewhere" opens on Sunday 19:00 UTC (UTC+14); its opening run
+    // reads the members it has then. Someone who joins later in the window is filed on joining.
+    java.time.ZonedDateTime now = runtime.clock().instant().atZone(java.time.ZoneOffset.UTC);
+    java.time.ZonedDateTime sundayLate =
+        now.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY))
+            .withHour(23)
+            .withMinute(0)
+            .withSecond(0)
+            .withNano(0);
+    runtime.advance(Duration.between(now.toInstant(), sundayLate.toInstant()));
+    api.sendEvents(
+        "{\"batch\":[{\"type\":\"identify\",\"messageId\":\"pay-late-1\",\"userId\":\"late-joiner\","
+            + "\"traits\":{\"email\":\"late-joiner@example.com\",\"paymentStatus\":\"overdue\","
+            + "\"timeZone\":\"Europe/Warsaw\"}}]}");
+    runtime.awaitProcessed();
+    String id = profileId("userId=late-joiner");
+    assertThat(membership(id, "payment-overdue").path("member").asBoolean()).isTrue();
+    java.time.ZonedDateTime nineInWarsaw =
+        sundayLate
+            .plusDays(1)
+            .toLocalDate()
+            .atTime(9, 0)
+            .atZone(java.time.ZoneId.of("Europe/Warsaw"));
+    runtime.advance(
+        Duration.between(runtime.clock().instant(), nineInWarsaw.toInstant().minusSeconds(60)));
+    assertThat(named(id, "Audience Schedule Fired")).isEmpty();
+    runtime.advance(Duration.ofMinutes(30));
+    List<JsonNode> fired = named(id, "Audience Schedule Fired");
+    assertThat(fired).hasSize(1);
+    assertThat(fired.get(0).path("properties").path("entryKey").asText())
+        .isEqualTo("payment-reminder-weekly:" + nineInWarsaw.toLocalDate());
+    assertThat(fired.get(0).path("timestamp").asText())
+        .isEqualTo(nineInWarsaw.toInstant().toString());
+  }
+
+  @Test
   void segmentsAreListedWithTheirSizes() {
     JsonNode list = api.get("/v1/segments").body().path("segments");
     assertThat(list)

@@ -56,11 +56,6 @@ public final class SegmentServices {
     this.memberships = memberships;
     SegmentDueChecks due = new DynamoSegmentDueChecks(dynamo, table);
     DateMarkers markers = new DynamoDateMarkers(dynamo, table);
-    this.evaluator =
-        new SegmentEvaluator(definitions.catalog(), memberships, due, records, accounts, clock);
-    this.dateTraitMarkers = new DateTraitMarkers(markers, List.of(DateTraitMarkers.LEASE_END));
-    this.leaseScan = new LeaseScan(markers, profiles, inbox);
-    this.dueChecks = new DueSegmentChecks(due, profiles, evaluator);
     this.audienceSchedules =
         new AudienceScheduleRun(
             definitions.schedules(),
@@ -68,6 +63,12 @@ public final class SegmentServices {
             profiles,
             new InboxJourneyEntryRequests(inbox, profiles, clock),
             new DynamoAudienceDueEntries(dynamo, table));
+    this.evaluator =
+        new SegmentEvaluator(
+            definitions.catalog(), memberships, due, records, accounts, clock, audienceSchedules);
+    this.dateTraitMarkers = new DateTraitMarkers(markers, List.of(DateTraitMarkers.LEASE_END));
+    this.leaseScan = new LeaseScan(markers, profiles, inbox);
+    this.dueChecks = new DueSegmentChecks(due, profiles, evaluator);
     this.preview = new SegmentPreview(new DynamoProfileDirectory(dynamo, table), evaluator, clock);
   }
 

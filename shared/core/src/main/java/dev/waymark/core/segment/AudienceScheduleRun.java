@@ -1,7 +1,9 @@
 package dev.waymark.core.segment;
 
+import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.store.Page;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * So a weekly schedule reads each member once a week, not once for each of the ~27 hours that may
  * be someone's occurrence.
  */
-public final class AudienceScheduleRun {
+public final class AudienceScheduleRun implements SegmentJoins {
   private static final int PAGE = 500;
   private final List<AudienceSchedule> schedules;
   private final SegmentMemberships memberships;
@@ -90,6 +92,30 @@ public final class AudienceScheduleRun {
     Instant opening = schedule.nextWindowOpening(from);
     openings.put(schedule.id(), new Instant[] {from, opening});
     return opening;
+  }
+
+  /**
+   * A person who enters the segment while one of its schedules' occurrence windows is open joined
+   * after that window's opening run read the members: file their entry under their own occurrence
+   * hour when it is still ahead (an hour already run is missed, as it would be for anyone who joins
+   * after their hour's run).
+   */
+  @Override
+  public void joined(Profile profile, String segmentId, Instant at) {
+    Instant hour = at.truncatedTo(ChronoUnit.HOURS);
+    for (AudienceSchedule schedule : schedules) {
+      if (!schedule.segmentId().equals(segmentId) || !schedule.mayOccur(hour)) {
+        continue;
+      }
+      List<Instant> ahead = new ArrayList<>();
+      for (Instant h = hour.plus(Duration.ofHours(1));
+          schedule.mayOccur(h);
+          h = h.plus(Duration.ofHours(1))) {
+        ahead.add(h);
+      }
+      ZoneId zone = schedule.fixedZone().orElseGet(() -> SegmentContext.zoneOf(profile));
+      entryIn(schedule, ahead, profile.id(), zone).ifPresent(due::schedule);
+    }
   }
 
   /** Reads each member once and files their entry under their occurrence hour in the window. */

@@ -46,6 +46,7 @@ public final class SegmentEvaluator implements ProcessedEventListener {
   private final ProfileRecords records;
   private final AccountStore accounts;
   private final Clock clock;
+  private final SegmentJoins joins;
 
   public SegmentEvaluator(
       SegmentCatalog catalog,
@@ -54,6 +55,19 @@ public final class SegmentEvaluator implements ProcessedEventListener {
       ProfileRecords records,
       AccountStore accounts,
       Clock clock) {
+    this(catalog, memberships, due, records, accounts, clock, SegmentJoins.NONE);
+  }
+
+  /** As above, telling {@code joins} of every entry (audience schedules file late joiners). */
+  public SegmentEvaluator(
+      SegmentCatalog catalog,
+      SegmentMemberships memberships,
+      SegmentDueChecks due,
+      ProfileRecords records,
+      AccountStore accounts,
+      Clock clock,
+      SegmentJoins joins) {
+    this.joins = joins;
     this.accounts = accounts;
     this.catalog = catalog;
     this.memberships = memberships;
@@ -142,6 +156,9 @@ public final class SegmentEvaluator implements ProcessedEventListener {
             before,
             before.changed(in, now),
             InternalEvents.segmentChange(profile, segment, in, now));
+        if (in) {
+          joins.joined(profile, segment.id(), now);
+        }
       }
       if (catalog.dependenciesOf(segment.id()).isTimeDependent()) {
         segment
