@@ -97,8 +97,8 @@ public final class AudienceScheduleRun implements SegmentJoins {
   /**
    * A person who enters the segment while one of its schedules' occurrence windows is open joined
    * after that window's opening run read the members: file their entry under their own occurrence
-   * hour when it is still ahead (an hour already run is missed, as it would be for anyone who joins
-   * after their hour's run).
+   * hour from this hour on (this hour's run picks it up if it has not run yet; an hour already run
+   * is missed, as it would be for anyone who joins after their hour's run, and its marker is past).
    */
   @Override
   public void joined(Profile profile, String segmentId, Instant at) {
@@ -107,14 +107,12 @@ public final class AudienceScheduleRun implements SegmentJoins {
       if (!schedule.segmentId().equals(segmentId) || !schedule.mayOccur(hour)) {
         continue;
       }
-      List<Instant> ahead = new ArrayList<>();
-      for (Instant h = hour.plus(Duration.ofHours(1));
-          schedule.mayOccur(h);
-          h = h.plus(Duration.ofHours(1))) {
-        ahead.add(h);
+      List<Instant> fromNow = new ArrayList<>();
+      for (Instant h = hour; schedule.mayOccur(h); h = h.plus(Duration.ofHours(1))) {
+        fromNow.add(h);
       }
       ZoneId zone = schedule.fixedZone().orElseGet(() -> SegmentContext.zoneOf(profile));
-      entryIn(schedule, ahead, profile.id(), zone).ifPresent(due::schedule);
+      entryIn(schedule, fromNow, profile.id(), zone).ifPresent(due::schedule);
     }
   }
 
