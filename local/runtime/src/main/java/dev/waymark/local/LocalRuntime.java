@@ -65,6 +65,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
@@ -84,6 +85,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final WaymarkServices services;
   private final StreamPoller poller;
   private final EventProcessing processing;
+  private volatile boolean closed;
   private final HttpApiServer http;
   private final String writeKey;
   private final Outbox outbox;
@@ -387,6 +389,9 @@ public final class LocalRuntime implements AutoCloseable {
     EngineClock engine = clock.engineClock();
     long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < end) {
+      if (closed || Thread.currentThread().isInterrupted()) {
+        return; // the runtime is shutting down, or the waiting thread was told to stop
+      }
       long started = engine.workStarted();
       journeys.awaitQuiescence();
       if (drainedNow() && engine.activeCount() == 0 && engine.workStarted() == started) {
@@ -400,6 +405,9 @@ public final class LocalRuntime implements AutoCloseable {
   private boolean drainedNow() {
     try {
       return poller.idleNow();
+    } catch (AbortedException interrupted) {
+      Thread.currentThread().interrupt(); // the SDK call was interrupted: stop waiting
+      return false;
     } catch (RuntimeException e) {
       System.err.println("local runtime: stream pass failed, trying again: " + e.getMessage());
       return false;
@@ -481,6 +489,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     follower.close();
     scheduler.close();
     http.close();
