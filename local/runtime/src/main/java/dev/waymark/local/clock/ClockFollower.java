@@ -30,6 +30,9 @@ public final class ClockFollower implements AutoCloseable {
 
   private volatile Duration lead;
 
+  /** Whether an advance by hand holds the lock (it may be waiting for a request's work). */
+  private volatile boolean handAdvancing;
+
   public ClockFollower(VirtualClock clock, Clock wall, boolean following) {
     // a clock that follows from the start is at "now": no lead, however it was rounded
     this(clock, wall, following ? Optional.of(Duration.ZERO) : Optional.empty());
@@ -87,12 +90,14 @@ public final class ClockFollower implements AutoCloseable {
    */
   public Instant advance(Duration by) {
     lock.lock();
+    handAdvancing = true;
     try {
       lead = null;
       Instant now = clock.advance(by);
       changed();
       return now;
     } finally {
+      handAdvancing = false;
       lock.unlock();
     }
   }
@@ -116,7 +121,7 @@ public final class ClockFollower implements AutoCloseable {
    * runtime (a webhook to the local sink), and the request must not wait for the advance.
    */
   public void catchUp() {
-    if (lead == null || !lock.tryLock()) {
+    if (lead == null || !acquireUnlessAdvancingByHand()) {
       return;
     }
     try {
@@ -126,11 +131,30 @@ public final class ClockFollower implements AutoCloseable {
       }
       Duration behind = Duration.between(clock.instant(), wall.instant().plus(current));
       if (behind.isPositive()) {
-        clock.advance(behind);
+        clock.advanceFollowing(behind);
         changed();
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Takes the lock, waiting while another catch-up (which does not wait for any request) holds it,
+   * so that a request sees the clock caught up with real time; gives up while an advance by hand
+   * holds it.
+   */
+  private boolean acquireUnlessAdvancingByHand() {
+    try {
+      while (!lock.tryLock(10, TimeUnit.MILLISECONDS)) {
+        if (handAdvancing) {
+          return false;
+        }
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
