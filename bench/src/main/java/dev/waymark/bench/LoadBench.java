@@ -50,8 +50,8 @@ final class LoadBench {
         lags.add(lag);
         System.out.printf("| %d | %d | %d | %.2f |%n", second, sender.sent(), done, lag);
       }
-      ticker.shutdownNow();
-      ticker.awaitTermination(10, TimeUnit.SECONDS);
+      ticker.shutdown(); // no further ticks; the one under way finishes its POST
+      ticker.awaitTermination(1, TimeUnit.MINUTES);
       double firstHalf = lags.subList(0, seconds / 2).stream().mapToDouble(d -> d).max().orElse(0);
       double secondHalf =
           lags.subList(seconds / 2, seconds).stream().mapToDouble(d -> d).max().orElse(0);
@@ -67,6 +67,7 @@ final class LoadBench {
           secondHalf,
           secondHalf <= firstHalf + 1.0 ? "bounded" : "NOT bounded (growing)",
           ThroughputFigures.loadAverage());
+      runtime.awaitProcessed(); // what was sent is processed before the runtime closes
     }
   }
 

@@ -35,8 +35,8 @@ final class TimeTravelBench {
       quietInstants = q.instants();
     }
     Year loaded = year(PEOPLE);
-    List<Double> sorted = quiet.stream().sorted().toList();
-    double median = sorted.get(sorted.size() / 2);
+    Rounds.Spread spread = Rounds.spread(quiet);
+    double median = spread.median();
     System.out.printf(
         "time travel: a year with %d people (date traits, waits, re-checks): %.1f s, %d instants,"
             + " %d messages, %d scheduled runs%n",
@@ -47,7 +47,7 @@ final class TimeTravelBench {
     System.out.printf(
         "  quiet year (nobody): %.2f s median, %d instants; min/median/max %.2f/%.2f/%.2f s over"
             + " %d rounds%n",
-        median, quietInstants, sorted.getFirst(), median, sorted.getLast(), QUIET_ROUNDS);
+        median, quietInstants, spread.min(), median, spread.max(), QUIET_ROUNDS);
     System.out.printf(
         "  ratio loaded / quiet year: %.1f; goal under 10 s: %s%n",
         loaded.seconds() / median, loaded.seconds() < 10 ? "met" : "not met");

@@ -49,7 +49,7 @@ public final class ProcessHandler implements RequestHandler<DynamodbEvent, Strea
     this.processing = processing;
     this.deadLetters = deadLetters;
     this.telemetry = telemetry;
-    // side-effect free: resolving an identity nobody has is two reads
+    // side-effect free: resolving an identity nobody has is one read
     SnapStartPriming.register(
         () ->
             processing

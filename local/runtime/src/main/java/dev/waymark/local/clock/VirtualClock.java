@@ -143,11 +143,6 @@ public final class VirtualClock extends Clock {
     }
   }
 
-  /** Whether an advance is under way on another thread (it will bring the clock forward). */
-  public boolean advancingElsewhere() {
-    return advancing.isLocked() && !advancing.isHeldByCurrentThread();
-  }
-
   /** The earliest instant anything is due at: an engine timer or a source's work. */
   private Optional<Instant> nextDue() {
     Optional<Instant> earliest = Optional.ofNullable(engine.nextDeadline());

@@ -43,7 +43,6 @@ public final class StreamPoller implements AutoCloseable {
   private final AtomicLong setAsideCount = new AtomicLong();
   private final Thread thread;
   private volatile boolean running = true;
-  private volatile long idlePasses;
   private final Semaphore wake = new Semaphore(0);
 
   public StreamPoller(
@@ -73,7 +72,6 @@ public final class StreamPoller implements AutoCloseable {
     while (running) {
       try {
         if (pollOnce() == 0) {
-          idlePasses++;
           // the next pass in 20 ms, or at once when pollNow() says something was written
           if (wake.tryAcquire(20, TimeUnit.MILLISECONDS)) {
             wake.drainPermits();
@@ -95,23 +93,6 @@ public final class StreamPoller implements AutoCloseable {
    */
   public void pollNow() {
     wake.release();
-  }
-
-  /**
-   * Blocks until the poller has made two passes that found nothing, i.e. everything written so far
-   * is processed.
-   */
-  public void awaitIdle() {
-    long target = idlePasses + 2;
-    while (running && idlePasses < target) {
-      Thread.onSpinWait();
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 
   /** True when a pass over every shard finds nothing new right now. */

@@ -121,9 +121,9 @@ public final class Composition {
 
   /**
    * Registers the SnapStart primer every function shares (docs/performance.md#cold-starts): the
-   * lookup of an identity nobody has, two reads through the function's own DynamoDB client and
-   * adapters, so that the SDK's request path (marshalling, signing, the HTTP client) is loaded and
-   * warm in the snapshot. It writes nothing.
+   * lookup of an identity nobody has, one read (the identity item) through the function's own
+   * DynamoDB client and adapters, so that the SDK's request path (marshalling, signing, the HTTP
+   * client) is loaded and warm in the snapshot. It writes nothing.
    */
   private static WaymarkServices primed(WaymarkServices core) {
     SnapStartPriming.register(

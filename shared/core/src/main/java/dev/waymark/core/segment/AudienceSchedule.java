@@ -55,11 +55,16 @@ public record AudienceSchedule(
     if (!mayOccur(hour) || mayOccur(hour.minus(Duration.ofHours(1)))) {
       return List.of();
     }
-    List<Instant> window = new ArrayList<>();
+    return hoursFrom(hour);
+  }
+
+  /** The consecutive hours from {@code hour} on that may be the occurrence for someone. */
+  public List<Instant> hoursFrom(Instant hour) {
+    List<Instant> hours = new ArrayList<>();
     for (Instant h = hour; mayOccur(h); h = h.plus(Duration.ofHours(1))) {
-      window.add(h);
+      hours.add(h);
     }
-    return window;
+    return hours;
   }
 
   /**

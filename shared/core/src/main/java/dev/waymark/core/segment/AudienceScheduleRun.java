@@ -3,7 +3,6 @@ package dev.waymark.core.segment;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.store.Page;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -107,12 +106,8 @@ public final class AudienceScheduleRun implements SegmentJoins {
       if (!schedule.segmentId().equals(segmentId) || !schedule.mayOccur(hour)) {
         continue;
       }
-      List<Instant> fromNow = new ArrayList<>();
-      for (Instant h = hour; schedule.mayOccur(h); h = h.plus(Duration.ofHours(1))) {
-        fromNow.add(h);
-      }
       ZoneId zone = schedule.fixedZone().orElseGet(() -> SegmentContext.zoneOf(profile));
-      entryIn(schedule, fromNow, profile.id(), zone).ifPresent(due::schedule);
+      entryIn(schedule, schedule.hoursFrom(hour), profile.id(), zone).ifPresent(due::schedule);
     }
   }
 
