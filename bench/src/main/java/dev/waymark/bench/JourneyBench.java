@@ -3,6 +3,7 @@ package dev.waymark.bench;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.segment.DateTrigger;
 import dev.waymark.core.segment.InternalEvents;
 import dev.waymark.local.LocalApi;
 import dev.waymark.local.LocalRuntime;
@@ -168,7 +169,8 @@ final class JourneyBench {
     return nanos / 1e6;
   }
 
-  private static final String LEASE_CLOSE_TO_END = "lease scan: Lease Close To End";
+  private static final String LEASE_CLOSE_TO_END =
+      "date trigger: Date Trait Reached leaseEnd -P90D";
 
   private static void transitions(LocalRuntime runtime, LocalApi api) {
     person(api, runtime, "story");
@@ -266,7 +268,7 @@ final class JourneyBench {
   }
 
   private static void send(LocalApi api, LocalRuntime runtime, String event, int n) {
-    if (event.equals(LEASE_CLOSE_TO_END)) { // reserved: only Waymark's lease scan emits it
+    if (event.equals(LEASE_CLOSE_TO_END)) { // reserved: only Waymark's date triggers emit it
       Profile story =
           runtime
               .services()
@@ -277,8 +279,12 @@ final class JourneyBench {
           .services()
           .inbox()
           .accept(
-              InternalEvents.leaseCloseToEnd(
-                  story, LocalDate.parse("2027-02-21"), 90, runtime.clock().instant()),
+              InternalEvents.dateTraitReached(
+                  story,
+                  new DateTrigger("leaseEnd", -90, false),
+                  LocalDate.parse("2027-02-21"),
+                  LocalDate.parse("2027-02-21").minusDays(90),
+                  runtime.clock().instant()),
               "bench");
       runtime.awaitProcessed();
       return;

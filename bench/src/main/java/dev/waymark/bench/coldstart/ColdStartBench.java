@@ -52,7 +52,7 @@ public final class ColdStartBench {
           new Function("feedback", "feedback.FeedbackHandler", JOURNEY),
           new Function("segments", "segments.SegmentsHandler", "dynamodb"),
           new Function("segments", "segments.SegmentDueChecksHandler", "dynamodb"),
-          new Function("lease-scan", "leasescan.LeaseScanHandler", "dynamodb"),
+          new Function("date-trigger", "datetrigger.DateTriggerHandler", JOURNEY),
           new Function(
               "audience-schedule", "audienceschedule.AudienceScheduleHandler", "dynamodb"));
 

@@ -229,7 +229,7 @@ public final class LocalRuntime implements AutoCloseable {
             data.map(d -> StreamPositions.keptIn(d.streamPositionFile()))
                 .orElseGet(StreamPositions::inMemory));
     http.verifyRoutes();
-    this.scheduler = LocalSchedulerRuntime.start(template, clock, services, quiet);
+    this.scheduler = LocalSchedulerRuntime.start(template, clock, journeys.services(), quiet);
     clock.settleWith(this::awaitProcessed); // each instant of an advance settles before the next
     localRoutes.add(new SettleRoute(this::awaitProcessed, this::deadLetterCount));
   }

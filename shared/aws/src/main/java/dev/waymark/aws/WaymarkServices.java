@@ -138,7 +138,7 @@ public final class WaymarkServices {
     return accountLinks;
   }
 
-  /** Segments: definitions, memberships, the lease scan, due checks, audience schedules. */
+  /** Segments: definitions, memberships, the date index, due checks, audience schedules. */
   public SegmentServices segments() {
     return segments.get();
   }

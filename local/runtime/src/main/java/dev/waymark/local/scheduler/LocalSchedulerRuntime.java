@@ -2,14 +2,16 @@ package dev.waymark.local.scheduler;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
+import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.functions.audienceschedule.AudienceScheduleHandler;
-import dev.waymark.functions.leasescan.LeaseScanHandler;
+import dev.waymark.functions.datetrigger.DateTriggerHandler;
 import dev.waymark.functions.segments.SegmentDueChecksHandler;
 import dev.waymark.local.clock.VirtualClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -21,11 +23,14 @@ public record LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi a
     implements AutoCloseable {
 
   public static LocalSchedulerRuntime start(
-      Path template, VirtualClock clock, WaymarkServices services, Telemetry telemetry)
+      Path template, VirtualClock clock, JourneyServices journeys, Telemetry telemetry)
       throws IOException {
+    WaymarkServices services = journeys.core();
+    // people without a timezone trait: UTC, as LocalJourneys' configuration has it
+    DateTriggerHandler dateTriggers = new DateTriggerHandler(journeys, ZoneOffset.UTC, telemetry);
     Map<String, RequestHandler<Map<String, Object>, ?>> handlers =
         Map.of(
-            LeaseScanHandler.class.getName(), new LeaseScanHandler(services, telemetry),
+            DateTriggerHandler.class.getName(), dateTriggers,
             AudienceScheduleHandler.class.getName(),
                 new AudienceScheduleHandler(services, telemetry),
             SegmentDueChecksHandler.class.getName(),
@@ -37,7 +42,7 @@ public record LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi a
                 SegmentDueChecksHandler.class.getName(),
                 at -> services.segments().dueChecks().nextRun(at))
             .withQuietUntil(
-                LeaseScanHandler.class.getName(), at -> services.segments().leaseScan().nextRun(at))
+                DateTriggerHandler.class.getName(), at -> dateTriggers.triggers().nextRun(at))
             .withQuietUntil(
                 AudienceScheduleHandler.class.getName(),
                 at -> services.segments().audienceSchedules().nextRun(at));

@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * The functions schedules can invoke: a target ARN names a function of template.yaml (its logical
- * id, e.g. {@code arn:aws:lambda:us-east-1:000000000000:function:LeaseScanFunction}, or the
- * template's own {@code LeaseScanFunction.Alias}), which names a handler class; the handler runs
+ * id, e.g. {@code arn:aws:lambda:us-east-1:000000000000:function:DateTriggerFunction}, or the
+ * template's own {@code DateTriggerFunction.Alias}), which names a handler class; the handler runs
  * in-process with the schedule's input.
  */
 public final class ScheduleTargets {

@@ -28,10 +28,9 @@ class CarveloJourneysTest {
       s.send(
           "{\"type\":\"identify\",\"userId\":\"sarah\",\"identities\":{\"pushToken\":\"apns-sarah\"}}");
 
-      // the daily lease scan of today finds her lease (it ends in 90 days); Lease Close To End is
-      // reserved, so only the scan can send it
-      s.runtime.services().segments().leaseScan().run(s.runtime.clock().instant());
-      s.runtime.awaitProcessed();
+      // her lease ends in 90 days and her day (in Warsaw) has begun: the next hourly date-trigger
+      // run (08:05 UTC) emits Date Trait Reached; the name is reserved, so only Waymark sends it
+      s.advance(Duration.ofMinutes(5));
       assertThat(last(s, "sarah@example.com").subject())
           .isEqualTo("Sarah, your lease ends soon - a private offer inside");
 

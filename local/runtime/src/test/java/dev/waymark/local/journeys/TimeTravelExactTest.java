@@ -9,7 +9,7 @@ import dev.waymark.local.aws.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One advance of 70 days over the HTTP clock route crosses many scheduled instants — five daily
- * lease scans, a journey's waitFor time-out and waits, an hourly segment re-check and a weekly
- * audience schedule — and every message and event carries its own scheduled instant, not the
+ * date-trigger runs, a journey's waitFor time-out and waits, an hourly segment re-check and a
+ * weekly audience schedule — and every message and event carries its own scheduled instant, not the
  * instant the advance ended at. The route answers only once all of it is processed: nothing here
  * waits after it.
  */
@@ -27,17 +27,20 @@ class TimeTravelExactTest {
   /** A Monday, 10:00 in Tokyo (inside the default 08:00-21:00 send window). */
   static final Instant START = Instant.parse("2026-03-02T01:00:00Z");
 
+  static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
   @Test
   void everyTimerScheduleAndRecheckFiresAtItsOwnInstant() throws Exception {
     try (JourneyScenario s = new JourneyScenario(START)) {
-      // leases ending a week apart: each is found by the 00:05 scan of the day 90 days before
+      // leases ending a week apart: each is found by the first hourly date-trigger run of the day
+      // 90 days before in Tokyo (00:05 there, 15:05 UTC the day before); the offer waits for the
+      // send window to open at 08:00 there (23:00 UTC)
       Map<String, Instant> scans = new LinkedHashMap<>();
       for (int k = 1; k <= 5; k++) {
         LocalDate leaseEnd = LocalDate.of(2026, 3, 2).plusDays(90 + 7L * k);
         String user = "lease-" + k;
         s.person(user, traits(user, ",\"leaseEnd\":\"" + leaseEnd + "\""), "email");
-        scans.put(
-            user, leaseEnd.minusDays(90).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(300));
+        scans.put(user, leaseEnd.minusDays(90).atStartOfDay(TOKYO).toInstant().plusSeconds(300));
       }
       s.person("cart", traits("cart", ""), "email");
       s.send(
@@ -52,8 +55,10 @@ class TimeTravelExactTest {
       for (Map.Entry<String, Instant> scan : scans.entrySet()) {
         List<Outbox.Message> sent = s.outboxFor(scan.getKey() + "@example.com");
         assertThat(sent).extracting(Outbox.Message::step).containsExactly("lease-offer");
-        assertThat(sent.get(0).at()).as(scan.getKey()).isEqualTo(scan.getValue());
-        JsonNode event = only(events(s, scan.getKey(), InternalEvents.LEASE_CLOSE_TO_END));
+        assertThat(sent.get(0).at())
+            .as(scan.getKey())
+            .isEqualTo(scan.getValue().plus(Duration.ofMinutes(7 * 60 + 55)));
+        JsonNode event = only(events(s, scan.getKey(), InternalEvents.DATE_TRAIT_REACHED));
         assertThat(event.path("timestamp").asText()).isEqualTo(scan.getValue().toString());
         assertThat(Instant.parse(event.path("receivedAt").asText())).isEqualTo(scan.getValue());
       }

@@ -46,7 +46,7 @@ class SchedulerApiTest {
             clock,
             new ScheduleTargets(
                 TemplateTable.findTemplate(),
-                Map.of("dev.waymark.functions.leasescan.LeaseScanHandler", recorder)));
+                Map.of("dev.waymark.functions.datetrigger.DateTriggerHandler", recorder)));
     clock.addDueSource(scheduler);
     api = new SchedulerHttpApi(scheduler, 0);
     client =
@@ -78,14 +78,14 @@ class SchedulerApiTest {
                         .flexibleTimeWindow(w -> w.mode("OFF"))
                         .target(
                             t ->
-                                t.arn(ScheduleTargets.localArn("LeaseScanFunction"))
+                                t.arn(ScheduleTargets.localArn("DateTriggerFunction"))
                                     .roleArn("arn:aws:iam::1:role/r")
                                     .input("{}")))
             .scheduleArn();
     assertThat(arn).endsWith("schedule/g1/daily");
     GetScheduleResponse got = client.getSchedule(r -> r.name("daily").groupName("g1"));
     assertThat(got.scheduleExpression()).isEqualTo("cron(5 0 * * ? *)");
-    assertThat(got.target().arn()).endsWith(":function:LeaseScanFunction");
+    assertThat(got.target().arn()).endsWith(":function:DateTriggerFunction");
     assertThat(got.creationDate()).isEqualTo(START);
     assertThatThrownBy(
             () ->
@@ -114,7 +114,7 @@ class SchedulerApiTest {
                 .flexibleTimeWindow(w -> w.mode("OFF"))
                 .target(
                     t ->
-                        t.arn(ScheduleTargets.localArn("LeaseScanFunction"))
+                        t.arn(ScheduleTargets.localArn("DateTriggerFunction"))
                             .roleArn("r")
                             .input("{\"scheduledTime\":\"<aws.scheduler.scheduled-time>\"}")));
     clock.advance(Duration.ofHours(15));
@@ -133,7 +133,7 @@ class SchedulerApiTest {
             client,
             new SchedulerTimers.Settings(
                 "waymark-timers",
-                ScheduleTargets.localArn("LeaseScanFunction"),
+                ScheduleTargets.localArn("DateTriggerFunction"),
                 "arn:aws:iam::1:role/r"));
     timers.set(
         "profile-1",

@@ -112,7 +112,7 @@ public final class Composition {
 
   /**
    * IngestFunction, WriteKeyAuthorizer, SegmentsFunction, SegmentDueChecksFunction,
-   * LeaseScanFunction, AudienceScheduleFunction: the core services (with segments) from the
+   * DateTriggerFunction, AudienceScheduleFunction: the core services (with segments) from the
    * environment; no listeners run in these.
    */
   public static WaymarkServices coreFunction() {

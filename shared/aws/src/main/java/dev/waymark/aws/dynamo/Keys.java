@@ -252,6 +252,27 @@ public final class Keys {
     return "D#" + trait + "#" + date;
   }
 
+  /**
+   * A person's anniversary marker: {@code P#<id>} / {@code DA#<trait>}, indexed by {@link
+   * #anniversaryIndex}.
+   */
+  public static String anniversaryMarker(String trait) {
+    return "DA#" + trait;
+  }
+
+  /** DateIndex partition key of a date trait's anniversary: {@code DA#<trait>#--<mm>-<dd>}. */
+  public static String anniversaryIndex(String trait, java.time.MonthDay day) {
+    return "DA#" + trait + "#" + day;
+  }
+
+  /**
+   * The days date markers were written for ({@code DATEDAYS#<trait>}, sort key the date, or {@code
+   * --mm-dd} under {@code DATEDAYS#<trait>#yearly}): the local scheduler's hint.
+   */
+  public static String markedDays(String trait, boolean yearly) {
+    return "DATEDAYS#" + trait + (yearly ? "#yearly" : "");
+  }
+
   // --- journeys as data (see docs/data-model.md#journeys-as-data)
   // ---------------------------------
   public static final String JOURNEY_SK = "JOURNEY";

@@ -11,7 +11,6 @@ import dev.waymark.core.segment.DateMarkers;
 import dev.waymark.core.segment.DateTraitMarkers;
 import dev.waymark.core.segment.DueSegmentChecks;
 import dev.waymark.core.segment.InboxJourneyEntryRequests;
-import dev.waymark.core.segment.LeaseScan;
 import dev.waymark.core.segment.SegmentCatalog;
 import dev.waymark.core.segment.SegmentDueChecks;
 import dev.waymark.core.segment.SegmentEvaluator;
@@ -25,15 +24,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The segment side of the composition root: the definitions packaged with the function ({@code
- * segments/}), their DynamoDB adapters, the streaming evaluator and date-marker listeners, the
- * daily lease scan, the hourly due-check sweep and the audience schedules.
+ * segments/}), their DynamoDB adapters, the streaming evaluator and date-marker listeners, the date
+ * index the date triggers query, the hourly due-check sweep and the audience schedules.
  */
 public final class SegmentServices {
   private final SegmentFiles.Loaded definitions;
   private final SegmentMemberships memberships;
   private final SegmentEvaluator evaluator;
   private final DateTraitMarkers dateTraitMarkers;
-  private final LeaseScan leaseScan;
+  private final DateMarkers dateMarkers;
   private final DueSegmentChecks dueChecks;
   private final AudienceScheduleRun audienceSchedules;
   private final SegmentPreview preview;
@@ -66,15 +65,15 @@ public final class SegmentServices {
     this.evaluator =
         new SegmentEvaluator(
             definitions.catalog(), memberships, due, records, accounts, clock, audienceSchedules);
-    this.dateTraitMarkers = new DateTraitMarkers(markers, List.of(DateTraitMarkers.LEASE_END));
-    this.leaseScan = new LeaseScan(markers, profiles, inbox);
+    this.dateMarkers = markers;
+    this.dateTraitMarkers = new DateTraitMarkers(markers);
     this.dueChecks = new DueSegmentChecks(due, profiles, evaluator);
     this.preview = new SegmentPreview(new DynamoProfileDirectory(dynamo, table), evaluator, clock);
   }
 
   /**
    * The segment listeners to run after each processed event, in this order: the date-trait markers
-   * (so the lease scan sees the newest {@code leaseEnd}), then the segment evaluator.
+   * (so the date triggers see the newest dates), then the segment evaluator.
    */
   public List<ProcessedEventListener> listeners() {
     return List.of(dateTraitMarkers, evaluator);
@@ -98,8 +97,9 @@ public final class SegmentServices {
     return evaluator;
   }
 
-  public LeaseScan leaseScan() {
-    return leaseScan;
+  /** The date index the date triggers query (DateTriggerFunction builds its run on it). */
+  public DateMarkers dateMarkers() {
+    return dateMarkers;
   }
 
   public DueSegmentChecks dueChecks() {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The names of every event Waymark itself emits into the inbox. They enter the pipeline only from
- * Waymark (the segment evaluator, the lease scan, audience schedules, API entries, delivery
+ * Waymark (the segment evaluator, the date triggers, audience schedules, API entries, delivery
  * feedback); an event sent with a write key under one of these names is refused at ingest, so
  * nobody can enter a person into a journey, fake a segment change or an email open. Matching
  * ignores case and surrounding white space. The context key {@code waymark} (where Waymark marks
@@ -15,6 +15,7 @@ public final class ReservedEvents {
   public static final String SEGMENT_ENTERED = "Segment Entered";
   public static final String SEGMENT_EXITED = "Segment Exited";
   public static final String LEASE_CLOSE_TO_END = "Lease Close To End";
+  public static final String DATE_TRAIT_REACHED = "Date Trait Reached";
   public static final String AUDIENCE_SCHEDULE_FIRED = "Audience Schedule Fired";
   public static final String JOURNEY_ENTRY_REQUESTED = "Journey Entry Requested";
   public static final String MESSAGE_OPENED = "Message Opened";
@@ -29,6 +30,7 @@ public final class ReservedEvents {
           SEGMENT_ENTERED,
           SEGMENT_EXITED,
           LEASE_CLOSE_TO_END,
+          DATE_TRAIT_REACHED,
           AUDIENCE_SCHEDULE_FIRED,
           JOURNEY_ENTRY_REQUESTED,
           MESSAGE_OPENED,

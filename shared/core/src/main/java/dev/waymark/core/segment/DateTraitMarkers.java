@@ -1,47 +1,81 @@
 package dev.waymark.core.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.ProcessedEventListener;
+import dev.waymark.core.profile.Profile;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.List;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Keeps the sparse date index current: when an event sets one of the indexed date traits (or the
- * profile is new or merged), the person's marker for it is written with the trait's current date
- * (an ISO date, or the date part of a timestamp), or removed when the trait is gone.
+ * Keeps the sparse date index current for every date-shaped trait: when an event sets a trait whose
+ * value is a calendar date ({@code 2027-02-22}) or a timestamp (its date part), the person's
+ * markers for it are written with that date; when it sets the trait to anything else (or null) they
+ * are removed. A new or merged profile, or a change of the {@code timezone} trait, re-marks all of
+ * the person's date traits. Every date trait is indexed, not only those journeys name, so a journey
+ * published later finds everyone at once (no backfill; docs/segments.md#date-triggers).
  */
 public final class DateTraitMarkers implements ProcessedEventListener {
   public static final String LEASE_END = "leaseEnd";
+  private static final Pattern DATE_SHAPED = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T.*)?");
   private final DateMarkers markers;
-  private final List<String> traits;
 
-  public DateTraitMarkers(DateMarkers markers, List<String> traits) {
+  public DateTraitMarkers(DateMarkers markers) {
     this.markers = markers;
-    this.traits = List.copyOf(traits);
   }
 
   @Override
   public void onProcessed(ProcessOutcome outcome, InboundEvent event) {
-    boolean all = outcome.createdProfile() || outcome.joinedProfiles();
-    for (String trait : traits) {
-      LocalDate date = dateOf(outcome.profile().traits().values().get(trait));
-      // a profile created by this event has no marker yet: nothing to remove when it has no date
-      boolean nothingToDo = outcome.createdProfile() && date == null;
-      if ((all || event.traits().has(trait)) && !nothingToDo) {
-        markers.mark(outcome.profileId(), trait, date);
+    Profile profile = outcome.profile();
+    JsonNode traits = profile.traits().values();
+    boolean all =
+        outcome.createdProfile() || outcome.joinedProfiles() || event.traits().has("timezone");
+    Set<String> names = new LinkedHashSet<>();
+    event.traits().fieldNames().forEachRemaining(names::add);
+    if (all) {
+      traits.fieldNames().forEachRemaining(names::add);
+    }
+    String zone = zoneOf(profile);
+    Set<String> marked = null; // read once, only when a trait that is no date may have a marker
+    for (String trait : names) {
+      if (!DateTrigger.validTrait(trait)) {
+        continue;
       }
+      LocalDate date = dateOf(traits.get(trait));
+      if (date == null && outcome.createdProfile()) {
+        continue; // a profile created by this event has no marker to remove
+      }
+      if (date == null) {
+        marked = marked == null ? markers.markedTraits(outcome.profileId()) : marked;
+        if (!marked.contains(trait)) {
+          continue;
+        }
+      }
+      markers.mark(outcome.profileId(), trait, date, zone, event.receivedAt());
     }
   }
 
-  /** The date a trait value names, or null. */
+  /** The person's time zone as the markers keep it: a valid {@code timezone} trait, else "". */
+  static String zoneOf(Profile profile) {
+    String zone = profile.traits().values().path("timezone").asText("");
+    try {
+      return zone.isEmpty() ? "" : ZoneId.of(zone).getId();
+    } catch (DateTimeException e) {
+      return "";
+    }
+  }
+
+  /** The date a trait value names (a date, or a timestamp's date part), or null. */
   public static LocalDate dateOf(JsonNode value) {
-    if (value == null || !value.isTextual() || value.asText().length() < 10) {
+    if (value == null || !value.isTextual() || !DATE_SHAPED.matcher(value.asText()).matches()) {
       return null;
     }
-    return DateRule.date(
-            com.fasterxml.jackson.databind.node.TextNode.valueOf(value.asText().substring(0, 10)))
-        .orElse(null);
+    return DateRule.date(TextNode.valueOf(value.asText().substring(0, 10))).orElse(null);
   }
 }

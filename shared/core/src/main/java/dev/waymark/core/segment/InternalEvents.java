@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The events Waymark itself emits into the inbox, so journeys can enter and wait on them like on
- * any other: {@code Segment Entered}, {@code Segment Exited}, {@code Lease Close To End}, {@code
+ * any other: {@code Segment Entered}, {@code Segment Exited}, {@code Date Trait Reached}, {@code
  * Audience Schedule Fired}, {@code Journey Entry Requested}. Each names the person by one of their
  * identities (userId, then email, then anonymousId, then any), has a deterministic messageId (so a
  * repeat is de-duplicated by the inbox), and is marked {@code context.waymark.internal} (it is not
@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class InternalEvents {
   public static final String SEGMENT_ENTERED = ReservedEvents.SEGMENT_ENTERED;
   public static final String SEGMENT_EXITED = ReservedEvents.SEGMENT_EXITED;
-  public static final String LEASE_CLOSE_TO_END = ReservedEvents.LEASE_CLOSE_TO_END;
+  public static final String DATE_TRAIT_REACHED = ReservedEvents.DATE_TRAIT_REACHED;
   public static final String AUDIENCE_SCHEDULE_FIRED = ReservedEvents.AUDIENCE_SCHEDULE_FIRED;
   public static final String JOURNEY_ENTRY_REQUESTED = ReservedEvents.JOURNEY_ENTRY_REQUESTED;
   private static final List<IdentityNamespace> PREFERENCE =
@@ -47,12 +47,37 @@ public final class InternalEvents {
     return track(profile, entered ? SEGMENT_ENTERED : SEGMENT_EXITED, messageId, properties, at);
   }
 
-  public static InboundEvent leaseCloseToEnd(
-      Profile profile, LocalDate leaseEnd, int daysLeft, Instant at) {
+  /**
+   * A date trigger reached for the person: the trait, the date it is for (a yearly trigger's
+   * anniversary; also under the trait's own name, e.g. {@code leaseEnd}), the offset ({@code
+   * -P90D}), whether it is yearly and the days from today to the date. One per person, trait, date,
+   * offset and kind: messageId {@code date:<profileId>:<trait>:<date>:<offset>} ({@code :yearly}
+   * added for a yearly one).
+   */
+  public static InboundEvent dateTraitReached(
+      Profile profile, DateTrigger trigger, LocalDate date, LocalDate today, Instant at) {
     ObjectNode properties =
-        Json.object().put("leaseEnd", leaseEnd.toString()).put("daysLeft", daysLeft);
-    return track(
-        profile, LEASE_CLOSE_TO_END, "lease:" + profile.id() + ":" + leaseEnd, properties, at);
+        Json.object()
+            .put("trait", trigger.trait())
+            .put("date", date.toString())
+            .put("offset", trigger.offset())
+            .put("yearly", trigger.yearly())
+            .put("daysLeft", java.time.temporal.ChronoUnit.DAYS.between(today, date));
+    if (!properties.has(trigger.trait())) {
+      properties.put(
+          trigger.trait(), date.toString()); // templates may say event.properties.leaseEnd
+    }
+    String messageId =
+        "date:"
+            + profile.id()
+            + ":"
+            + trigger.trait()
+            + ":"
+            + date
+            + ":"
+            + trigger.offset()
+            + (trigger.yearly() ? ":yearly" : "");
+    return track(profile, DATE_TRAIT_REACHED, messageId, properties, at);
   }
 
   public static InboundEvent audienceScheduleFired(

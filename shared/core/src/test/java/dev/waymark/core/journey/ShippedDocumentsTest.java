@@ -70,6 +70,7 @@ class ShippedDocumentsTest {
             "loan-application",
             "payment-reminders",
             "test-drive",
+            "warranty-extension",
             "welcome-double-opt-in");
   }
 

@@ -8,6 +8,7 @@ import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.segment.DateTrigger;
 import dev.waymark.core.segment.InternalEvents;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,10 @@ class EmittedEventsAreReservedTest {
     Profile sarah =
         Profile.create("p-1", List.of(Identity.of(IdentityNamespace.USER_ID, "sarah")), AT);
     List<InboundEvent> emitted = new ArrayList<>();
-    emitted.add(InternalEvents.leaseCloseToEnd(sarah, LocalDate.parse("2027-02-21"), 90, AT));
+    LocalDate leaseEnd = LocalDate.parse("2027-02-21");
+    emitted.add(
+        InternalEvents.dateTraitReached(
+            sarah, new DateTrigger("leaseEnd", -90, false), leaseEnd, leaseEnd.minusDays(90), AT));
     emitted.add(InternalEvents.audienceScheduleFired(sarah, "j", "s", "k", AT));
     emitted.add(InternalEvents.journeyEntryRequested(sarah, "j", "r", AT));
     FeedbackService feedback =

@@ -7,6 +7,7 @@ import dev.waymark.core.journey.FilterOp;
 import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.Span;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.segment.DateTrigger;
 import dev.waymark.core.segment.InternalEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,10 +45,6 @@ final class DefinitionReader {
   static final List<String> ENTRY_FORMS =
       List.of("event", "segment", "dateTrait", "schedule", "api");
 
-  /** The one date trigger there is until date triggers on any trait are built. */
-  static final String LEASE_TRAIT = "leaseEnd";
-
-  static final String LEASE_OFFSET = "-P90D";
   private static final String DRAFT = "draft";
 
   private DefinitionReader() {}
@@ -199,26 +196,37 @@ final class DefinitionReader {
     return Optional.of(matcher(event, "segmentId", id.get()));
   }
 
+  /**
+   * {@code dateTrait: {trait, offset, yearly}}: the offset in whole days or weeks before ({@code
+   * -P90D}) or after ({@code P30D}) the trait's date, or its anniversary when yearly.
+   */
   private static Optional<EventMatcher> dateTrait(Cursor form) {
     if (!form.object()) {
       return Optional.empty();
     }
-    form.onlyFields(Set.of("trait", "offset"), "a date trait entry");
+    form.onlyFields(Set.of("trait", "offset", "yearly"), "a date trait entry");
     Optional<String> trait = form.field("trait").requiredText();
     Optional<String> offset = form.field("offset").requiredText();
-    if (trait.isEmpty() || offset.isEmpty()) {
+    boolean yearly = form.field("yearly").bool().orElse(false);
+    if (trait.isPresent() && !DateTrigger.validTrait(trait.get())) {
+      form.field("trait").fail("must be a trait name (letters, digits and underscores)");
       return Optional.empty();
     }
-    if (!trait.get().equals(LEASE_TRAIT) || !offset.get().equals(LEASE_OFFSET)) {
-      form.fail(
-          "is not supported yet for "
-              + trait.get()
-              + " "
-              + offset.get()
-              + ": only leaseEnd with offset -P90D is supported");
+    Optional<Integer> days = offset.flatMap(DateTrigger::parseOffset);
+    int limit = yearly ? DateTrigger.MAX_YEARLY_DAYS : DateTrigger.MAX_DAYS;
+    if (offset.isPresent() && (days.isEmpty() || Math.abs(days.get()) > limit)) {
+      form.field("offset")
+          .fail(
+              "must be whole days or weeks before (-P90D) or after (P30D) the date, at most "
+                  + limit
+                  + " days"
+                  + (yearly ? " for a yearly trigger" : ""));
       return Optional.empty();
     }
-    return Optional.of(new EventMatcher(InternalEvents.LEASE_CLOSE_TO_END, List.of()));
+    if (trait.isEmpty() || days.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DateTrigger(trait.get(), days.get(), yearly).matcher());
   }
 
   private static Optional<EventMatcher> api(Cursor form, String journeyId) {

@@ -12,6 +12,7 @@ import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.problem.FieldError;
 import dev.waymark.core.problem.ProblemException;
+import dev.waymark.core.segment.DateTrigger;
 import dev.waymark.core.segment.InternalEvents;
 import dev.waymark.core.send.SendWindow;
 import java.io.IOException;
@@ -140,7 +141,11 @@ class JourneyDocumentsTest {
     assertThat(entryOf("segment: { id: vip, on: exited }"))
         .isEqualTo(matcher(InternalEvents.SEGMENT_EXITED, "segmentId", "vip"));
     assertThat(entryOf("dateTrait: { trait: leaseEnd, offset: -P90D }"))
-        .isEqualTo(new EventMatcher(InternalEvents.LEASE_CLOSE_TO_END, List.of()));
+        .isEqualTo(new DateTrigger("leaseEnd", -90, false).matcher());
+    assertThat(entryOf("dateTrait: { trait: birthday, offset: P0D, yearly: true }"))
+        .isEqualTo(new DateTrigger("birthday", 0, true).matcher());
+    assertThat(entryOf("dateTrait: { trait: warrantyEnd, offset: -P2W }"))
+        .isEqualTo(new DateTrigger("warrantyEnd", -14, false).matcher());
     assertThat(entryOf("schedule: reactivation-weekly"))
         .isEqualTo(
             matcher(InternalEvents.AUDIENCE_SCHEDULE_FIRED, "scheduleId", "reactivation-weekly"));

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
- * A year of the daily lease scan through the local runtime: the template's schedule fires on the
- * virtual clock, one day at a time; each person's Lease Close To End arrives on the day their lease
- * is 90 days from ending, exactly once, and a rerun of a day emits nothing new.
+ * A year of the lease-renewal journey's date trigger (leaseEnd -P90D) through the local runtime:
+ * the template's hourly schedule fires on the virtual clock, one day at a time; each person's Date
+ * Trait Reached arrives at the first run of the day their lease is 90 days from ending (00:05 UTC
+ * for people without a time zone), exactly once, and a rerun of a day emits nothing new.
  */
-class LeaseScanYearTest {
+class DateTriggerYearTest {
   static final Instant START = Instant.parse("2026-11-24T08:00:00Z");
   static final LocalDate TODAY = LocalDate.parse("2026-11-24");
   static LocalRuntime runtime;
@@ -84,24 +85,25 @@ class LeaseScanYearTest {
       assertThat(event.path("timestamp").asText())
           .as(lease.getKey())
           .isEqualTo(lease.getValue().minusDays(90) + "T00:05:00Z");
-      assertThat(event.path("properties").path("leaseEnd").asText())
+      assertThat(event.path("properties").path("date").asText())
           .isEqualTo(lease.getValue().toString());
       assertThat(event.path("messageId").asText())
-          .startsWith("lease:")
-          .endsWith(":" + lease.getValue());
+          .startsWith("date:")
+          .endsWith(":leaseEnd:" + lease.getValue() + ":-P90D");
     }
     // a rerun of a past day (a scheduler retry, or an operator) emits nothing new
     LocalDate rerunDay = leaseEnds.get("lease-3").minusDays(90);
     try (SchedulerClient scheduler = LocalSchedulerClients.client(runtime)) {
       scheduler.createSchedule(
           r ->
-              r.name("rerun-lease-scan")
+              r.name("rerun-date-trigger")
                   .scheduleExpression("at(2027-08-12T00:00:00)")
                   .flexibleTimeWindow(w -> w.mode("OFF"))
                   .actionAfterCompletion("DELETE")
                   .target(
                       t ->
-                          t.arn("arn:aws:lambda:us-east-1:000000000000:function:LeaseScanFunction")
+                          t.arn(
+                                  "arn:aws:lambda:us-east-1:000000000000:function:DateTriggerFunction")
                               .roleArn("arn:aws:iam::000000000000:role/local")
                               .input("{\"scheduledTime\":\"" + rerunDay + "T00:05:00Z\"}")));
       runtime.advance(Duration.ofDays(1));
@@ -112,7 +114,7 @@ class LeaseScanYearTest {
     assertThat(leaseEvents("lease-soon")).isEmpty();
     List<JsonNode> moved = leaseEvents("lease-moved");
     assertThat(moved).hasSize(1);
-    assertThat(moved.get(0).path("properties").path("leaseEnd").asText())
+    assertThat(moved.get(0).path("properties").path("date").asText())
         .isEqualTo(TODAY.plusDays(200).toString());
     assertThat(runtime.scheduler().scheduler().failures()).isEmpty();
     assertThat(runtime.deadLetterCount()).isZero();
@@ -136,7 +138,8 @@ class LeaseScanYearTest {
         .path("events")
         .forEach(
             e -> {
-              if ("Lease Close To End".equals(e.path("event").asText())) {
+              if ("Date Trait Reached".equals(e.path("event").asText())
+                  && "leaseEnd".equals(e.path("properties").path("trait").asText())) {
                 events.add(e);
               }
             });
