@@ -53,7 +53,8 @@ class ErasureTest extends LocalRuntimeFixture {
     api.sendEvents(
         """
         {"batch":[{"type":"identify","messageId":"zo-2","userId":"zora-4711",
-                   "traits":{"email":"zora.q@example.com","phone":"+48 600 700 811","firstName":"Zorabel"}}]}""");
+                   "traits":{"email":"zora.q@example.com","phone":"+48 600 700 811","firstName":"Zorabel",
+                             "birthday":"1990-04-01"}}]}""");
     runtime.awaitProcessed();
     String customer = profileId("userId=zora-4711");
     api.put(
@@ -79,6 +80,10 @@ class ErasureTest extends LocalRuntimeFixture {
     assertThat(keysStartingWith("SEGM#")).anyMatch(k -> k.contains(customer));
     assertThat(keysStartingWith("DUE#")).anyMatch(k -> k.contains(customer));
     assertThat(keysStartingWith("JD#")).anyMatch(k -> k.contains("RUN#"));
+    // the date index's markers (date and anniversary) name the person: they go too
+    assertThat(itemsNaming(customer))
+        .anyMatch(k -> k.endsWith(" D#birthday"))
+        .anyMatch(k -> k.endsWith(" DA#birthday"));
 
     LocalApi.Answer erased = api.delete("/v1/profiles/" + customer);
 

@@ -9,6 +9,7 @@ import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.segment.DateTrigger;
 import dev.waymark.core.segment.InternalEvents;
 import dev.waymark.emulator.MotoServer;
 import java.net.URI;
@@ -45,7 +46,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * The design's "developers testing locally with SAM and LocalStack": template.yaml deployed to
  * LocalStack (through Testcontainers, with the pinned SAM CLI), then seed 000 — Sarah's lease story
  * — played over the deployed HTTP API: anonymous browsing on two devices, sign-up, consents, the
- * merge, the Lease Close To End event, and the lease-offer email that LocalStack's SES recorded.
+ * merge, the Date Trait Reached event (leaseEnd -P90D), and the lease-offer email that LocalStack's
+ * SES recorded.
  *
  * <p>Runs with {@code ./waymark test --localstack} ({@code mvn -Plocalstack}), Docker and {@code
  * LOCALSTACK_AUTH_TOKEN}. Everywhere else — CI included — it is skipped, printing why.
@@ -149,18 +151,19 @@ class LocalStackSeedScenarioIT {
         () -> api.get("/v1/profiles?ecid=ECID-PHONE-19C2"),
         a -> a.status() == 200 && a.body().path("profileId").asText().equals(sarah));
 
-    // Lease Close To End is reserved at ingest: it goes into the inbox as the daily lease scan puts
-    // it
+    // Date Trait Reached is reserved at ingest: it goes into the inbox as the hourly date-trigger
+    // function puts it (leaseEnd -P90D, the lease-renewal journey's entry)
     inbox.accept(
-        InternalEvents.leaseCloseToEnd(
+        InternalEvents.dateTraitReached(
             Profile.create(
                 sarah,
                 List.of(Identity.of(IdentityNamespace.USER_ID, "carvelo-1001")),
                 Instant.now()),
+            new DateTrigger("leaseEnd", -90, false),
             LocalDate.parse(leaseEnd),
-            90,
+            LocalDate.parse(leaseEnd).minusDays(90),
             Instant.now()),
-        "lease-scan");
+        "date-trigger");
 
     JsonNode email =
         eventually(
