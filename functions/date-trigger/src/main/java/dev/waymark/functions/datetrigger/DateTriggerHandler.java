@@ -4,10 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.dynamo.DynamoProfileDirectory;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.segment.ScheduledInvocation;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.segment.DateTraitMarkers;
 import dev.waymark.core.segment.DateTrigger;
 import dev.waymark.core.segment.DateTriggers;
 import java.time.ZoneId;
@@ -27,8 +29,13 @@ import org.slf4j.LoggerFactory;
 public final class DateTriggerHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
   private static final Logger LOG = LoggerFactory.getLogger(DateTriggerHandler.class);
+
+  /** A backfill pass reads this many pages of 100 profiles. */
+  static final int BACKFILL_PAGES = 100;
+
   private final DateTriggers triggers;
   private final ScheduledInvocation.Runner runner;
+  private final WaymarkServices core;
 
   public DateTriggerHandler() {
     this(
@@ -48,6 +55,7 @@ public final class DateTriggerHandler
       Supplier<List<DateTrigger>> published,
       ZoneId defaultZone,
       Telemetry telemetry) {
+    this.core = core;
     this.triggers =
         new DateTriggers(
             core.segments().dateMarkers(), core.profiles(), core.inbox(), published, defaultZone);
@@ -61,9 +69,37 @@ public final class DateTriggerHandler
     return triggers;
   }
 
+  /**
+   * The scheduled run; or, with input {@code {"backfill": true, "cursor": <from the last answer>}},
+   * one backfill pass (docs/operations.md#date-triggers-after-an-upgrade).
+   */
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    if (Boolean.TRUE.equals(input.get("backfill"))) {
+      return backfill(input.get("cursor"));
+    }
     return runner.handle(input, context);
+  }
+
+  private Map<String, Object> backfill(Object cursor) {
+    if (cursor != null && !(cursor instanceof String)) {
+      throw new IllegalArgumentException("cursor must be the cursor of the last answer");
+    }
+    DateTraitMarkers.Backfill pass =
+        core.segments()
+            .dateTraitMarkers()
+            .backfill(
+                new DynamoProfileDirectory(core.dynamo(), core.config().table()),
+                (String) cursor,
+                BACKFILL_PAGES,
+                100,
+                core.clock().instant());
+    LOG.info("date marker backfill: {} profiles, {} date traits", pass.profiles(), pass.marked());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("profiles", pass.profiles());
+    answer.put("marked", pass.marked());
+    answer.put("cursor", pass.cursor());
+    return answer;
   }
 
   private static Map<String, Object> answer(DateTriggers.Result result, Telemetry telemetry) {

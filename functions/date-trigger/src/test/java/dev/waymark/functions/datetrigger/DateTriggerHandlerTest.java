@@ -127,6 +127,23 @@ class DateTriggerHandlerTest {
   }
 
   @Test
+  void aBackfillMarksTheDateTraitsOfProfilesWrittenWithoutMarkers() {
+    identify("old", "{\"warrantyEnd\":\"" + TODAY.plusDays(30) + "\",\"firstName\":\"Olga\"}");
+    String id =
+        core.profiles().lookup(Identity.of(IdentityNamespace.USER_ID, "old")).orElseThrow().id();
+    // as an older release left it: the profile, no marker
+    core.segments().dateMarkers().mark(id, "warrantyEnd", null, "", SCHEDULED);
+    assertThat(run(SCHEDULED)).containsEntry("found", 0);
+    Map<String, Object> pass = handler.handleRequest(Map.of("backfill", true), null);
+    assertThat(pass).containsEntry("profiles", 1).containsEntry("marked", 1);
+    assertThat(pass.get("cursor")).isNull();
+    assertThat(run(SCHEDULED)).containsEntry("found", 1).containsEntry("emitted", 1);
+    assertThatThrownBy(() -> handler.handleRequest(Map.of("backfill", true, "cursor", 7), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cursor");
+  }
+
+  @Test
   void withoutAScheduledTimeItRunsAtTheClocksInstant() {
     identify("sarah", "{\"leaseEnd\":\"" + TODAY.plusDays(90) + "\"}");
     assertThat(handler.handleRequest(Map.of(), null))

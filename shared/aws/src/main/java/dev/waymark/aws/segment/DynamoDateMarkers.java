@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Date-trait markers {@code P#<id>}/{@code D#<trait>} carrying {@code GSI1PK = D#<trait>#<date>},
@@ -36,7 +37,21 @@ public record DynamoDateMarkers(DynamoDbClient dynamo, String table) implements 
       dynamo.deleteItem(r -> r.tableName(table).key(Attr.key(pk, Keys.anniversaryMarker(trait))));
       return;
     }
-    dynamo.putItem(r -> r.tableName(table).item(item(profileId, trait, date)));
+    Map<String, AttributeValue> marker = item(profileId, trait, date);
+    marker.put("zone", Attr.s(zone.isEmpty() ? "default" : zone));
+    try {
+      // an identify repeating the same date (SDKs send all traits each time) costs this one write
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(marker)
+                  .conditionExpression("attribute_not_exists(#z) OR #d <> :d OR #z <> :z")
+                  .expressionAttributeNames(Map.of("#d", "date", "#z", "zone"))
+                  .expressionAttributeValues(
+                      Map.of(":d", marker.get("date"), ":z", marker.get("zone"))));
+    } catch (ConditionalCheckFailedException unchanged) {
+      return; // the same date and zone: the anniversary marker and the day notes are written
+    }
     Map<String, AttributeValue> anniversary =
         new HashMap<>(Attr.key(pk, Keys.anniversaryMarker(trait)));
     anniversary.put(Keys.GSI1PK, Attr.s(Keys.anniversaryIndex(trait, MonthDay.from(date))));

@@ -97,6 +97,11 @@ public final class SegmentServices {
     return evaluator;
   }
 
+  /** The listener that keeps the date index current (and backfills it on an upgrade). */
+  public DateTraitMarkers dateTraitMarkers() {
+    return dateTraitMarkers;
+  }
+
   /** The date index the date triggers query (DateTriggerFunction builds its run on it). */
   public DateMarkers dateMarkers() {
     return dateMarkers;

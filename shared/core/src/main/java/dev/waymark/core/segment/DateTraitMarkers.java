@@ -6,10 +6,14 @@ import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.ProcessedEventListener;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.profile.ProfileDirectory;
+import dev.waymark.core.store.Page;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -59,6 +63,40 @@ public final class DateTraitMarkers implements ProcessedEventListener {
       }
       markers.mark(outcome.profileId(), trait, date, zone, event.receivedAt());
     }
+  }
+
+  /** What a backfill pass did: profiles read, date traits marked, where the next pass starts. */
+  public record Backfill(int profiles, int marked, String cursor) {}
+
+  /**
+   * Marks every date trait of the live profiles, {@code pages} pages of {@code pageSize} from
+   * {@code cursor} (null: the start): for data written before every date trait was indexed (an
+   * upgrade). Idempotent; the answer's cursor is null once every profile was read.
+   */
+  public Backfill backfill(
+      ProfileDirectory directory, String cursor, int pages, int pageSize, Instant at) {
+    int profiles = 0;
+    int marked = 0;
+    String next = cursor;
+    for (int i = 0; i < pages; i++) {
+      Page<Profile> page = directory.page(pageSize, next);
+      for (Profile profile : page.items()) {
+        profiles++;
+        String zone = zoneOf(profile);
+        for (Map.Entry<String, JsonNode> trait : profile.traits().values().properties()) {
+          LocalDate date = dateOf(trait.getValue());
+          if (date != null && DateTrigger.validTrait(trait.getKey())) {
+            markers.mark(profile.id(), trait.getKey(), date, zone, at);
+            marked++;
+          }
+        }
+      }
+      next = page.nextCursor();
+      if (next == null) {
+        break;
+      }
+    }
+    return new Backfill(profiles, marked, next);
   }
 
   /** The person's time zone as the markers keep it: a valid {@code timezone} trait, else "". */
