@@ -36,7 +36,7 @@ class TemplatesEndToEndTest {
   }
 
   @Test
-  void theShippedTemplatesArePublishedAtStart() {
+  void theShippedTemplatesArePublishedAtStart() throws Exception {
     JsonNode list = api.get("/v1/templates").body().path("templates");
     List<String> shipped =
         list.findValuesAsText("id").stream()
@@ -44,11 +44,24 @@ class TemplatesEndToEndTest {
             .toList();
     assertThat(shipped)
         .contains("test-drive-confirmation", "lease-offer", "final-notice-sms", "welcome")
-        .hasSize(22);
+        .contains("warranty-offer", "warranty-last-call")
+        .hasSize(shippedTemplateFiles());
     LocalApi.Answer one = api.get("/v1/templates/test-drive-sms");
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.body().path("document").path("sms").path("body").asText())
         .startsWith("Carvelo: your test drive is today");
+  }
+
+  /** The template files under statemachines/<journey>/templates/ in the repository. */
+  private static int shippedTemplateFiles() throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> files =
+        java.nio.file.Files.walk(java.nio.file.Path.of("../../statemachines"))) {
+      return (int)
+          files
+              .filter(f -> f.toString().endsWith(".yaml"))
+              .filter(f -> f.getParent().getFileName().toString().equals("templates"))
+              .count();
+    }
   }
 
   @Test
