@@ -117,7 +117,8 @@ class ExactlyOnceSendIT {
                 UnsubscribeLinks.DEFAULT_LIFETIME,
                 CLOCK),
             ZoneOffset.UTC,
-            CLOCK);
+            CLOCK,
+            dev.waymark.core.promo.CodePools.NONE);
     profileId =
         profiles
             .process(

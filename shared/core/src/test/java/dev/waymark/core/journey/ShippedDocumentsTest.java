@@ -66,9 +66,15 @@ class ShippedDocumentsTest {
             "action-based-engagement",
             "car-loan",
             "configuration-reminder",
+            "cross-sell",
+            "first-purchase",
             "lease-renewal",
             "loan-application",
+            "loyalty",
+            "new-model-offer",
             "payment-reminders",
+            "reactivation",
+            "registration-reminders",
             "test-drive",
             "welcome-double-opt-in");
   }
