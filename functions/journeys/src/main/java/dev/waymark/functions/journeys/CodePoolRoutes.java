@@ -31,8 +31,8 @@ record CodePoolRoutes(JourneyPublisher publisher, CodePools pools) {
       body.set("pools", list(pools.pools(id)));
       return body;
     }
-    String pool = CodePoolImport.checkPool(HttpRequests.pathParameter(event, "pool"));
     if (route.equals("GET /v1/journeys/{id}/code-pools/{pool}")) {
+      String pool = CodePoolImport.checkPool(HttpRequests.pathParameter(event, "pool"));
       CodePools.PoolCounts counts =
           pools
               .counts(id, pool)
@@ -40,8 +40,9 @@ record CodePoolRoutes(JourneyPublisher publisher, CodePools pools) {
                   () -> ProblemException.notFound("journey " + id + " has no code pool " + pool));
       return view(counts).put("journeyId", id);
     }
+    var body = HttpRequests.jsonBodyNode(event);
     CodePools.Added added =
-        new CodePoolImport(pools).importCodes(id, pool, HttpRequests.jsonBodyNode(event));
+        new CodePoolImport(pools).importCodes(id, HttpRequests.pathParameter(event, "pool"), body);
     return view(added.counts())
         .put("journeyId", id)
         .put("added", added.added())
