@@ -45,6 +45,36 @@ public final class SendService {
   private final Clock clock;
   private final CodePools codes;
 
+  /** Without promo code pools: a send that names a pool ends {@code code_pool_exhausted}. */
+  public SendService(
+      ProfileService profiles,
+      TemplateStore templates,
+      TemplateRenderer renderer,
+      SendLedger ledger,
+      Suppressions suppressions,
+      Deliveries deliveries,
+      MessageLog log,
+      JourneyStore journeys,
+      FrequencyCaps caps,
+      UnsubscribeLinks unsubscribe,
+      ZoneId defaultZone,
+      Clock clock) {
+    this(
+        profiles,
+        templates,
+        renderer,
+        ledger,
+        suppressions,
+        deliveries,
+        log,
+        journeys,
+        caps,
+        unsubscribe,
+        defaultZone,
+        clock,
+        CodePools.NONE);
+  }
+
   /** {@code codes}: the journeys' promo code pools, for sends that name one. */
   public SendService(
       ProfileService profiles,
