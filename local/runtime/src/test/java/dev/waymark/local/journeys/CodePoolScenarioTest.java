@@ -46,7 +46,7 @@ class CodePoolScenarioTest {
     s.close();
   }
 
-  void order(String who, String orderId, double total) {
+  void order(String who, String orderId, double total, boolean first) {
     s.send(
         "{\"type\":\"track\",\"userId\":\""
             + who
@@ -54,7 +54,9 @@ class CodePoolScenarioTest {
             + orderId
             + "\",\"total\":"
             + total
-            + ",\"currency\":\"EUR\"}}");
+            + ",\"currency\":\"EUR\",\"firstOrder\":"
+            + first
+            + "}}");
   }
 
   @Test
@@ -97,11 +99,11 @@ class CodePoolScenarioTest {
 
   @Test
   void b_theFirstOrderIsThankedAtOnce() {
-    order("ada", "o-1", 249.9);
+    order("ada", "o-1", 249.9, true);
     s.advance(Duration.ofHours(1));
-    order("bob", "o-2", 99);
+    order("bob", "o-2", 99, true);
     s.advance(Duration.ofHours(1));
-    order("cara", "o-3", 20);
+    order("cara", "o-3", 20, true);
     Outbox.Message thanks = s.outboxFor("ada@example.com").get(0);
     assertThat(thanks.step()).isEqualTo("first-purchase-thanks");
     assertThat(thanks.at()).isEqualTo(TUESDAY_10AM);
@@ -169,7 +171,10 @@ class CodePoolScenarioTest {
 
   @Test
   void e_aSecondOrderIsNotAFirstPurchase() {
-    order("ada", "o-9", 10);
+    int before = s.trace("ada").size();
+    order("ada", "o-9", 10, false);
+    assertThat(s.trace("ada")).as("not marked first: no entry decision at all").hasSize(before);
+    order("ada", "o-10", 10, true); // marked first by mistake: entered once only
     assertThat(s.trace("ada")).contains("entry:already_entered_once");
   }
 }
