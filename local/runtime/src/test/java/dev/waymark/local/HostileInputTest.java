@@ -203,6 +203,8 @@ class HostileInputTest extends LocalRuntimeFixture {
         path.append(rawValue);
       } else if (s.equals("{v}")) {
         path.append("1");
+      } else if (s.equals("{pool}")) {
+        path.append("welcome");
       } else if (s.equals("{id}")) {
         path.append(idFor(segments[i - 1]));
       } else {

@@ -95,7 +95,8 @@ final class TaskPayloads {
         p.get("data") instanceof ObjectNode data ? data : Json.object(),
         p.get("entry") instanceof ObjectNode entry ? entry : Json.object(),
         window(p.get("window")),
-        templateVersion(p.get("templateVersion")));
+        templateVersion(p.get("templateVersion")),
+        p.hasNonNull("codePool") ? text(p, "codePool") : null);
   }
 
   /** The pinned template version ({@code "3"} or 3), or null for the latest. */

@@ -38,6 +38,7 @@ record JourneyViews(JourneyServices journeys) {
       stats.steps().forEach(steps::put);
       v.set("splits", Json.MAPPER.valueToTree(stats.splits()));
     }
+    body.set("codePools", CodePoolRoutes.list(journeys.codePools().pools(id)));
     return body;
   }
 

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * The journeys API: the admin routes of {@link JourneyAdminRoutes} (drafts, publishing, pause,
  * resume, stop, archive, versions, API entries); {@code GET /v1/journeys/{id}/stats} (per version),
  * and per person {@code GET /v1/profiles/{id}/journeys} (each run, where it is, and the decision
- * trace); {@code POST /v1/journeys/import/pinpoint} (a Pinpoint journey export converted to a
- * journey document, nothing saved); and the templates and layouts API ({@link TemplateRoutes}). The
- * public unsubscribe link has its own function ({@link UnsubscribeHandler}).
+ * trace); the promo code pools ({@link CodePoolRoutes}); {@code POST /v1/journeys/import/pinpoint}
+ * (a Pinpoint journey export converted to a journey document, nothing saved); and the templates and
+ * layouts API ({@link TemplateRoutes}). The public unsubscribe link has its own function ({@link
+ * UnsubscribeHandler}).
  */
 public final class JourneysHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -28,6 +29,7 @@ public final class JourneysHandler
   private final JourneyViews views;
   private final JourneyAdminRoutes admin;
   private final TemplateRoutes templates;
+  private final CodePoolRoutes codePools;
   private final Telemetry telemetry;
 
   public JourneysHandler() {
@@ -38,6 +40,7 @@ public final class JourneysHandler
     this.views = new JourneyViews(journeys);
     this.admin = new JourneyAdminRoutes(journeys.publisher(), journeys.entries());
     this.templates = new TemplateRoutes(journeys.templates());
+    this.codePools = new CodePoolRoutes(journeys.publisher(), journeys.codePools());
     this.telemetry = telemetry;
   }
 
@@ -56,6 +59,10 @@ public final class JourneysHandler
                     switch (route) {
                       case "GET /v1/journeys/{id}/stats" ->
                           views.stats(HttpRequests.pathParameter(event, "id"));
+                      case "POST /v1/journeys/{id}/code-pools/{pool}/codes",
+                          "GET /v1/journeys/{id}/code-pools",
+                          "GET /v1/journeys/{id}/code-pools/{pool}" ->
+                          codePools.dispatch(route, event);
                       case "POST /v1/journeys/import/pinpoint" ->
                           PinpointImport.convert(HttpRequests.jsonBodyNode(event)).toJson();
                       case "GET /v1/profiles/{id}/journeys" ->

@@ -35,6 +35,20 @@ class TemplatesEndToEndTest {
     scenario.close();
   }
 
+  /** The template documents under statemachines/<journey>/templates/. */
+  static int shippedTemplateFiles() {
+    try (java.util.stream.Stream<java.nio.file.Path> files =
+        java.nio.file.Files.walk(java.nio.file.Path.of("../../statemachines"))) {
+      return (int)
+          files
+              .filter(p -> p.getParent().getFileName().toString().equals("templates"))
+              .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+              .count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void theShippedTemplatesArePublishedAtStart() throws Exception {
     JsonNode list = api.get("/v1/templates").body().path("templates");

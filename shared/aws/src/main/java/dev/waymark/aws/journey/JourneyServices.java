@@ -2,6 +2,7 @@ package dev.waymark.aws.journey;
 
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.config.WaymarkConfig;
+import dev.waymark.aws.promo.DynamoCodePools;
 import dev.waymark.aws.secret.SigningKeySources;
 import dev.waymark.aws.send.AwsDeliveries;
 import dev.waymark.aws.send.DynamoMessageLog;
@@ -24,6 +25,7 @@ import dev.waymark.core.journey.publish.JourneyPublisher;
 import dev.waymark.core.journey.publish.JourneyStopper;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.message.TemplateStore;
+import dev.waymark.core.promo.CodePools;
 import dev.waymark.core.secret.KeyRing;
 import dev.waymark.core.secret.SignedTokens;
 import dev.waymark.core.send.FeedbackService;
@@ -68,6 +70,7 @@ public final class JourneyServices {
   private final JourneyPublisher publisher;
   private final ApiEntries entries;
   private final TemplateService templates;
+  private final CodePools codePools;
 
   /** Journeys whose audiences are checked against the core's segment memberships. */
   public JourneyServices(WaymarkServices core, JourneyConfig journeys) {
@@ -150,6 +153,7 @@ public final class JourneyServices {
             journeys.roleArn(),
             core.clock());
     this.entries = new ApiEntries(publisher, core.profiles(), core.inbox(), core.clock());
+    this.codePools = new DynamoCodePools(dynamo, config.table(), core.clock());
     this.send =
         new SendService(
             core.profiles(),
@@ -163,7 +167,8 @@ public final class JourneyServices {
             journeys.caps(),
             unsubscribe,
             journeys.defaultZone(),
-            core.clock());
+            core.clock(),
+            codePools);
     this.router = new JourneyRouter(catalog, store, executions, audience, core.clock());
     this.feedback = new FeedbackService(messageLog, suppressions, core.inbox());
     this.waits = new WaitService(core.profiles(), store, core.clock());
@@ -244,6 +249,11 @@ public final class JourneyServices {
   /** Entries asked for over the API, for journeys whose entry is api. */
   public ApiEntries entries() {
     return entries;
+  }
+
+  /** The journeys' promo code pools (the send step's codePool; the code-pools routes). */
+  public CodePools codePools() {
+    return codePools;
   }
 
   /** Templates as data: versions, previews, test sends (the templates API). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waymark.aws.dynamo.LocalDynamo;
 import dev.waymark.aws.journey.DynamoJourneyStore;
+import dev.waymark.aws.promo.DynamoCodePools;
 import dev.waymark.aws.template.DynamoTemplateStore;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.json.Json;
@@ -16,6 +17,7 @@ import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.ConsentDecision;
 import dev.waymark.core.profile.ConsentRequest;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.promo.CodePools;
 import dev.waymark.core.secret.KeyRing;
 import dev.waymark.core.secret.SignedTokens;
 import dev.waymark.core.secret.SigningKeys;
@@ -55,6 +57,7 @@ class ExactlyOnceSendIT {
   ProfileService profiles;
   SendService send;
   String profileId;
+  CodePools codes;
 
   @BeforeEach
   void setUp() {
@@ -97,6 +100,7 @@ class ExactlyOnceSendIT {
             return realLog.feedback(profile, runId, stepId);
           }
         };
+    codes = new DynamoCodePools(dynamo, table, CLOCK);
     DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, table);
     TemplateRenderer renderer = new ClasspathTemplates(getClass().getClassLoader()).renderer();
     ShippedTemplates.publish(getClass().getClassLoader(), templates, renderer, CLOCK.instant());
@@ -117,7 +121,8 @@ class ExactlyOnceSendIT {
                 UnsubscribeLinks.DEFAULT_LIFETIME,
                 CLOCK),
             ZoneOffset.UTC,
-            CLOCK);
+            CLOCK,
+            codes);
     profileId =
         profiles
             .process(
@@ -150,6 +155,51 @@ class ExactlyOnceSendIT {
         Json.object(),
         SendWindow.ANY_TIME,
         null);
+  }
+
+  SendRequest offer(String runId, String stepId) {
+    return new SendRequest(
+        runId,
+        "first-purchase",
+        stepId,
+        profileId,
+        List.of(Channel.email),
+        "second-order-offer",
+        "offers",
+        Json.object(),
+        Json.object(),
+        SendWindow.ANY_TIME,
+        null,
+        "second-order");
+  }
+
+  @Test
+  void aStepAndItsAlsoSendsCarryOneCodeAndNoCodeIsGivenTwice() {
+    codes.add("first-purchase", "second-order", List.of("C-1", "C-2"));
+    send.send(offer("run-a", "second-order-offer"));
+    send.send(offer("run-a", "second-order-offer.push"));
+    send.send(offer("run-b", "second-order-offer"));
+    assertThat(delivered).hasSize(3);
+    String a = delivered.get(0).replaceAll(".*: ", "");
+    assertThat(delivered.get(1)).endsWith(": " + a);
+    assertThat(List.of(a, delivered.get(2).replaceAll(".*: ", "")))
+        .containsExactlyInAnyOrder("C-1", "C-2");
+    assertThat(codes.counts("first-purchase", "second-order"))
+        .contains(new CodePools.PoolCounts("second-order", 2, 2));
+  }
+
+  @Test
+  void anExhaustedPoolSendsNothingAndGivesTheCapPlaceBack() {
+    SendOutcome none = send.send(offer("run-none", "second-order-offer"));
+    assertThat(none.status()).isEqualTo(SendOutcome.Status.code_pool_exhausted);
+    assertThat(none.reason())
+        .isEqualTo(
+            "code pool second-order of journey first-purchase has no code left; nothing sent");
+    assertThat(send.send(offer("run-none", "second-order-offer"))).isEqualTo(none);
+    assertThat(delivered).isEmpty();
+    for (int i = 0; i < 3; i++) {
+      assertThat(send.send(step("run-then-" + i)).status()).isEqualTo(SendOutcome.Status.sent);
+    }
   }
 
   @Test

@@ -14,6 +14,7 @@ public sealed interface Rule
         TraitRule,
         DateRule,
         EventRule,
+        AggregateRule,
         LastPerformedRule,
         ConsentRule,
         ReachableRule,

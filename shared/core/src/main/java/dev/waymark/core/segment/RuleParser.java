@@ -38,7 +38,8 @@ final class RuleParser {
   private static final List<String> DATE_OPS =
       Arrays.stream(DateRule.Op.values()).map(DateRule.Op::key).toList();
   private static final Set<String> EVENT_FIELDS =
-      Set.of("event", "where", "atLeast", "atMost", "within", "lastPerformed");
+      Set.of("event", "where", "atLeast", "atMost", "within", "lastPerformed", "sum", "average");
+  private static final Set<String> AGGREGATE_FIELDS = Set.of("property", "atLeast", "atMost");
   private static final Set<String> ENGAGED_FIELDS =
       Set.of("action", "within", "journeyId", "templateId", "atLeast");
 
@@ -145,10 +146,21 @@ final class RuleParser {
     Span within = span(node.get("within"), at + "/within");
     EventCondition condition = name == null ? null : new EventCondition(name, where);
     if (node.has("lastPerformed")) {
-      if (node.has("atLeast") || node.has("atMost") || node.has("within")) {
-        return problem(at + "/lastPerformed", "cannot be combined with atLeast, atMost or within");
+      if (node.has("atLeast")
+          || node.has("atMost")
+          || node.has("within")
+          || node.has("sum")
+          || node.has("average")) {
+        return problem(
+            at + "/lastPerformed",
+            "cannot be combined with atLeast, atMost, within, sum or average");
       }
       return lastPerformed(condition, node.get("lastPerformed"), at + "/lastPerformed");
+    }
+    for (AggregateRule.Kind kind : AggregateRule.Kind.values()) {
+      if (node.has(kind.key())) {
+        return aggregate(condition, kind, node, within, at);
+      }
     }
     Integer atMost = count(node.get("atMost"), at + "/atMost");
     Integer atLeast = count(node.get("atLeast"), at + "/atLeast");
@@ -157,6 +169,57 @@ final class RuleParser {
       return problem(at + "/atMost", "must not be less than atLeast");
     }
     return condition == null ? null : new EventRule(condition, least, atMost, within);
+  }
+
+  /** {@code sum} or {@code average} of a numeric property: {property, atLeast?, atMost?}. */
+  private Rule aggregate(
+      EventCondition condition, AggregateRule.Kind kind, JsonNode node, Span within, String at) {
+    String key = kind.key();
+    if (node.has("sum") && node.has("average")) {
+      return problem(at + "/" + key, "one of sum and average, not both");
+    }
+    if (node.has("atLeast") || node.has("atMost")) {
+      return problem(
+          at + "/" + key,
+          "cannot be combined with atLeast or atMost (give them inside " + key + ")");
+    }
+    JsonNode spec = node.get(key);
+    String here = at + "/" + key;
+    if (!spec.isObject()) {
+      return problem(here, "an object {property, atLeast?, atMost?}");
+    }
+    if (!only(spec, AGGREGATE_FIELDS, here)) {
+      return null;
+    }
+    String property = text(spec, "property", here);
+    if (property != null && !property.matches("[A-Za-z0-9_$-]+(\\.[A-Za-z0-9_$-]+)*")) {
+      property = null;
+      problem(
+          here + "/property", "a property name, dotted for nested objects (total, price.amount)");
+    }
+    java.math.BigDecimal least = decimal(spec.get("atLeast"), here + "/atLeast");
+    java.math.BigDecimal most = decimal(spec.get("atMost"), here + "/atMost");
+    if (!spec.has("atLeast") && !spec.has("atMost")) {
+      return problem(here, "needs atLeast or atMost (or both)");
+    }
+    if (least != null && most != null && least.compareTo(most) > 0) {
+      return problem(here + "/atMost", "must not be less than atLeast");
+    }
+    boolean bad = (spec.has("atLeast") && least == null) || (spec.has("atMost") && most == null);
+    return condition == null || property == null || bad
+        ? null
+        : new AggregateRule(condition, kind, property, least, most, within);
+  }
+
+  private java.math.BigDecimal decimal(JsonNode node, String at) {
+    if (node == null) {
+      return null;
+    }
+    if (!node.isNumber()) {
+      problem(at, "a number");
+      return null;
+    }
+    return node.decimalValue();
   }
 
   private Rule lastPerformed(EventCondition condition, JsonNode node, String at) {

@@ -22,7 +22,8 @@ public record SendOutcome(
     capped,
     invalid_number,
     unreachable,
-    in_doubt
+    in_doubt,
+    code_pool_exhausted
   }
 
   public static SendOutcome of(Status status, Channel channel, String reason) {

@@ -1,6 +1,7 @@
 package dev.waymark.core.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.TraceEntry;
@@ -14,6 +15,7 @@ import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.PersonZone;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.promo.CodePools;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -41,7 +43,9 @@ public final class SendService {
   private final UnsubscribeLinks unsubscribe;
   private final ZoneId defaultZone;
   private final Clock clock;
+  private final CodePools codes;
 
+  /** Without promo code pools: a send that names a pool ends {@code code_pool_exhausted}. */
   public SendService(
       ProfileService profiles,
       TemplateStore templates,
@@ -55,6 +59,38 @@ public final class SendService {
       UnsubscribeLinks unsubscribe,
       ZoneId defaultZone,
       Clock clock) {
+    this(
+        profiles,
+        templates,
+        renderer,
+        ledger,
+        suppressions,
+        deliveries,
+        log,
+        journeys,
+        caps,
+        unsubscribe,
+        defaultZone,
+        clock,
+        CodePools.NONE);
+  }
+
+  /** {@code codes}: the journeys' promo code pools, for sends that name one. */
+  public SendService(
+      ProfileService profiles,
+      TemplateStore templates,
+      TemplateRenderer renderer,
+      SendLedger ledger,
+      Suppressions suppressions,
+      Deliveries deliveries,
+      MessageLog log,
+      JourneyStore journeys,
+      FrequencyCaps caps,
+      UnsubscribeLinks unsubscribe,
+      ZoneId defaultZone,
+      Clock clock,
+      CodePools codes) {
+    this.codes = codes;
     this.profiles = profiles;
     this.templates = templates;
     this.renderer = renderer;
@@ -218,11 +254,29 @@ public final class SendService {
                   channel,
                   "an earlier attempt claimed this step and did not finish; not sent again so nothing is sent twice"));
     }
+    Optional<String> code = Optional.empty();
+    if (request.codePool() != null) {
+      code = codes.draw(request.journeyId(), request.codePool(), codeClaim(request));
+      if (code.isEmpty()) {
+        ledger.release(request.runId(), request.stepId(), profile.id(), channel, localDay);
+        return finish(
+            request,
+            profile,
+            SendOutcome.of(
+                SendOutcome.Status.code_pool_exhausted,
+                channel,
+                "code pool "
+                    + request.codePool()
+                    + " of journey "
+                    + request.journeyId()
+                    + " has no code left; nothing sent"));
+      }
+    }
     String messageId;
     try {
       RenderedMessage message =
           renderer
-              .render(template, channel, data(request, profile, channel, to))
+              .render(template, channel, data(request, profile, channel, to, code))
               .withUnsubscribeUrl(unsubscribe.url(profile.id(), channel, request.topic()));
       messageId = deliveries.deliver(channel, to, message, tags(request, profile));
     } catch (RuntimeException e) {
@@ -275,12 +329,30 @@ public final class SendService {
     return PersonZone.of(profile, defaultZone);
   }
 
+  /**
+   * One code per (run, step): the sends of a step's {@code also} channels ({@code "offer.sms"})
+   * claim with the step's own id, so they carry the same code as its first channel.
+   */
+  private static String codeClaim(SendRequest request) {
+    int dot = request.stepId().indexOf('.');
+    return request.runId()
+        + "#"
+        + (dot < 0 ? request.stepId() : request.stepId().substring(0, dot));
+  }
+
   private Map<String, Object> data(
-      SendRequest request, Profile profile, Channel channel, String to) {
+      SendRequest request, Profile profile, Channel channel, String to, Optional<String> code) {
+    JsonNode data = request.data();
+    if (code.isPresent()) {
+      ObjectNode withCode =
+          data instanceof ObjectNode o ? o.deepCopy() : dev.waymark.core.json.Json.object();
+      withCode.put("code", code.get()).put("codePool", request.codePool());
+      data = withCode;
+    }
     return TemplateData.of(
         profile,
         request.entry(),
-        request.data(),
+        data,
         request.journeyId(),
         unsubscribe.url(profile.id(), channel, request.topic()),
         to);

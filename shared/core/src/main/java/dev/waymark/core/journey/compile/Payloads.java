@@ -34,6 +34,7 @@ final class Payloads {
     p.put("template", Expr.literal(step.template()));
     templateVersion.ifPresent(v -> p.put("templateVersion", v));
     step.topic().ifPresent(t -> p.put("topic", Expr.literal(t)));
+    step.codePool().ifPresent(pool -> p.put("codePool", Expr.literal(pool)));
     p.put("entry", Expr.run("entry"));
     if (withWebhooks) {
       p.put("data", Expr.of("{'version': " + Expr.RUN + ".version, 'webhooks': $webhooks}"));

@@ -34,7 +34,8 @@ public sealed interface Step
 
   /**
    * A message: the first of {@code channels} that reaches the person (fallback order), plus each of
-   * {@code also} as a send of its own.
+   * {@code also} as a send of its own; with {@code codePool}, carrying a unique promo code drawn
+   * from that pool of the journey (no send without one).
    */
   record Send(
       String id,
@@ -43,11 +44,24 @@ public sealed interface Step
       String template,
       Optional<String> topic,
       SendWindow window,
+      Optional<String> codePool,
       Optional<String> next)
       implements Step {
     public Send {
       channels = List.copyOf(channels);
       also = List.copyOf(also);
+    }
+
+    /** A send without a code pool. */
+    public Send(
+        String id,
+        List<Channel> channels,
+        List<Channel> also,
+        String template,
+        Optional<String> topic,
+        SendWindow window,
+        Optional<String> next) {
+      this(id, channels, also, template, topic, window, Optional.empty(), next);
     }
 
     @Override

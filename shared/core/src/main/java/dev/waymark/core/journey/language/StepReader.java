@@ -26,7 +26,8 @@ final class StepReader {
   static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
 
   static {
-    FIELDS.put("send", List.of("channels", "also", "template", "topic", "window", "next"));
+    FIELDS.put(
+        "send", List.of("channels", "also", "template", "topic", "window", "codePool", "next"));
     FIELDS.put("wait", List.of("duration", "until", "next"));
     FIELDS.put(
         "waitFor", List.of("event", "filters", "correlate", "timeout", "performed", "timedOut"));
@@ -99,6 +100,9 @@ final class StepReader {
     return target;
   }
 
+  private static final java.util.regex.Pattern CODE_POOL =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
   private Step send(int index, Cursor step, String id) {
     List<Channel> channels = channels(step.field("channels"), true);
     List<Channel> also = channels(step.field("also"), false);
@@ -113,10 +117,13 @@ final class StepReader {
     }
     Optional<String> topic = step.field("topic").text();
     SendWindow window = window(step.field("window"));
+    Optional<String> codePool =
+        step.field("codePool")
+            .text(CODE_POOL, "must be a code pool id: lower-case letters, digits, dashes, 1 to 64");
     Optional<String> next = ref(index, id, step.field("next"));
     return template.isEmpty() || window == null
         ? null
-        : new Step.Send(id, channels, also, template.get(), topic, window, next);
+        : new Step.Send(id, channels, also, template.get(), topic, window, codePool, next);
   }
 
   private List<Channel> channels(Cursor list, boolean required) {
