@@ -13,6 +13,7 @@ export async function launch() {
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  // the API's 4xx answers are part of the flow (validation as one types); the browser logs each
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && consoleErrors.push(m.text()));
   return { browser, page, consoleErrors };
 }

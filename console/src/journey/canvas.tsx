@@ -3,8 +3,8 @@ import { useMemo } from 'preact/hooks';
 import { Edge, JourneyDoc, TYPE_LABELS, edges, startStep, summary } from './model';
 
 export const ENTRY = '__entry';
-const W = 210;
-const H = 74;
+const W = 230;
+const H = 96;
 
 export interface CanvasProps {
   doc: JourneyDoc;
@@ -96,7 +96,6 @@ export function Canvas({ doc, selected, onSelect, errors, counts }: CanvasProps)
               class={`node ${n.id === ENTRY ? 'entry' : 'type-' + step?.type} ${selected === n.id ? 'selected' : ''} ${errs.length ? 'has-errors' : ''}`}
               style={{ left: n.x - W / 2 + 'px', top: n.y - H / 2 + 'px', width: W + 'px', height: H + 'px' }}
               aria-pressed={selected === n.id}
-              aria-label={`${title}${errs.length ? `, ${errs.length} error(s)` : ''}${c.length ? ', ' + c.map(([k, v]) => `${k} ${v}`).join(', ') : ''}`}
               data-step={n.id}
               onClick={() => onSelect(n.id)}
             >

@@ -8,6 +8,9 @@ import { JourneyDoc, Port, STEP_TYPES, Step, TYPE_LABELS, addStep, getPath, newS
 import { StepPanel } from './stepPanel';
 import { VersionHistory } from './versions';
 
+/** The document fields the settings panel shows errors at; the others are listed at its top. */
+const SETTINGS = /^\/(name|description|entry|audience|eligibility|lock|entryCap|holdoutPercent|startsAt|endsAt|goals)(\/|$)/;
+
 const blank = (id: string): JourneyDoc => ({ id, name: id, entry: { event: '' }, steps: [] });
 
 /** One journey: the canvas with live counts, the side panel, the actions, the versions. */
@@ -185,7 +188,12 @@ export function JourneyEditor({ id }: { id: string }) {
               onRemove={() => (change(removeStep(doc, selected)), setSelected(ENTRY))}
             />
           ) : (
-            <EntryPanel doc={doc} errorsAt={errorsAt} onChange={change} />
+            <EntryPanel
+              doc={doc}
+              errorsAt={errorsAt}
+              others={(invalid?.errors ?? []).filter((e) => stepIndex(e.field) === undefined && !SETTINGS.test(e.field)).map((e) => (e.field ? `${e.field}: ${e.message}` : e.message))}
+              onChange={change}
+            />
           )}
           {invalid && invalid.errors.some((e) => stepIndex(e.field) === undefined && !e.field.startsWith('/entry') && !e.field.startsWith('/goals')) && selected !== ENTRY && (
             <p class="muted">More errors are on the journey's settings (the Entry box).</p>

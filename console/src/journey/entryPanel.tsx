@@ -10,7 +10,7 @@ const FORMS: [string, string][] = [
 ];
 
 /** The journey's own settings: entry, audience, eligibility, caps, dates and goals. */
-export function EntryPanel(props: { doc: JourneyDoc; errorsAt: ErrorsAt; onChange: (doc: JourneyDoc) => void }) {
+export function EntryPanel(props: { doc: JourneyDoc; errorsAt: ErrorsAt; others: string[]; onChange: (doc: JourneyDoc) => void }) {
   const { doc, errorsAt } = props;
   const set = (field: string, value: any) => {
     const next: JourneyDoc = { ...doc, [field]: value };
@@ -33,9 +33,13 @@ export function EntryPanel(props: { doc: JourneyDoc; errorsAt: ErrorsAt; onChang
   return (
     <section class="panel" aria-label="Journey settings">
       <h2>Journey settings</h2>
-      {errorsAt('', true).length > 0 && (
+      {props.others.length > 0 && (
         <div class="problem" role="alert">
-          {errorsAt('', true).join('; ')}
+          <ul>
+            {props.others.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
         </div>
       )}
       <Text label="Name" value={doc.name} errors={errorsAt('/name')} onInput={(v) => set('name', v)} />

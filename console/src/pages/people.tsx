@@ -17,6 +17,7 @@ const NAMESPACES: [string, string][] = [
 export function PeoplePage({ route }: { route: string[] }) {
   return (
     <>
+      <h1>People</h1>
       <Search />
       {route[0] && <Person key={route[0]} id={route[0]} />}
     </>
@@ -62,7 +63,7 @@ function Person({ id }: { id: string }) {
   const name = [p.traits?.firstName, p.traits?.lastName].filter(Boolean).join(' ') || p.traits?.email || p.profileId;
   return (
     <section aria-label="Person">
-      <h1>{name}</h1>
+      <h2 class="person-name">{name}</h2>
       <p class="muted">
         Profile {p.profileId}
         {p.redirectedFrom ? ` (asked for ${p.redirectedFrom}, merged into this one)` : ''} · created {when(p.createdAt)} · updated {when(p.updatedAt)}
