@@ -95,18 +95,23 @@ function TemplateEditor({ id }: { id: string }) {
     load();
   }, [id]);
 
+  // the preview, rendered by the API from the document as it stands (unsaved edits included)
   const renderPreview = async () => {
+    if (!doc) return;
     setPreviewError(null);
     try {
-      const body = person ? { profileId: person } : { data: JSON.parse(sample || '{}') };
+      const data = JSON.parse(sample || '{}');
+      const document = { ...doc, sample: data };
+      const body = person ? { profileId: person, document } : { document, data };
       setPreview(await api.post(`${path}/preview`, body));
     } catch (e) {
-      setPreviewError(e);
+      setPreviewError(e instanceof SyntaxError ? new Error('the sample data is not JSON') : e);
     }
   };
   useEffect(() => {
-    if (view) renderPreview();
-  }, [view?.version]);
+    const timer = setTimeout(renderPreview, 300);
+    return () => clearTimeout(timer);
+  }, [JSON.stringify(doc), sample, person]);
 
   if (!doc) return problem ? <ProblemBox error={problem} /> : <p>Loading…</p>;
   const errorsAt = (p: string) => (problem instanceof ApiProblem ? problem.forField(p) : []);
@@ -125,7 +130,6 @@ function TemplateEditor({ id }: { id: string }) {
       const saved = await api.put(path, { ...doc, sample: parsed });
       setNotice(saved.created ? `Saved as version ${saved.version}.` : `No change: version ${saved.version} stays.`);
       await load();
-      if (!saved.created) renderPreview();
     } catch (err) {
       setProblem(err);
     }
@@ -169,7 +173,17 @@ function TemplateEditor({ id }: { id: string }) {
                 Render
               </button>
             </div>
+            {previewError instanceof ApiProblem && previewError.errors.every((e) => e.field !== '/profileId') ? <ProblemBox error={previewError} /> : null}
             {!(previewError instanceof ApiProblem) && <ProblemBox error={previewError} />}
+            {(preview?.errors ?? []).length > 0 && (
+              <div class="problem" role="status">
+                {preview.errors.map((e: any) => (
+                  <div key={e.field}>
+                    <code>{e.field}</code>: {e.message}
+                  </div>
+                ))}
+              </div>
+            )}
             {missing.length > 0 && (
               <div class="problem" role="status">
                 Missing variables (rendered blank):{' '}
