@@ -140,6 +140,10 @@ try {
   await count('wait-favorite', 'timed out', 1);
   await count('favorite-offer', 'sent', 1);
   await count('discover-more', 'sent', 1);
+  log('keyboard: a step on the canvas is a button; Enter opens its panel');
+  await page.locator('[data-step="discover-more"]').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: 'Step discover-more' }).waitFor();
   await page.locator('[data-step="favorite-offer"]').click();
   await check('journey canvas');
   await screenshot(page, shots, 'journey-canvas');
