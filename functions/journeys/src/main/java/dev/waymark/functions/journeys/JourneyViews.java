@@ -61,6 +61,22 @@ record JourneyViews(JourneyServices journeys) {
     return body;
   }
 
+  /** {@code GET /v1/profiles/{id}/messages}: the person's newest 50 send decisions and feedback. */
+  ObjectNode profileMessages(String profileId) {
+    Profile profile =
+        journeys
+            .core()
+            .profiles()
+            .resolve(profileId)
+            .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
+    ObjectNode body = Json.object().put("profileId", profile.id());
+    body.set(
+        "messages", Json.MAPPER.valueToTree(journeys.messageLog().recent(profile.id(), MESSAGES)));
+    return body;
+  }
+
+  private static final int MESSAGES = 50;
+
   /** A run the router started is running until Step Functions says how its execution ended. */
   private String statusOf(String executionArn) {
     return switch (journeys.executions().status(executionArn)) {
