@@ -34,6 +34,7 @@ import dev.waymark.local.aws.OutboxRoutes;
 import dev.waymark.local.clock.ClockFollower;
 import dev.waymark.local.clock.ClockRoutes;
 import dev.waymark.local.clock.VirtualClock;
+import dev.waymark.local.console.ConsoleRoutes;
 import dev.waymark.local.data.ClockKeeper;
 import dev.waymark.local.data.DataFolder;
 import dev.waymark.local.data.LocalSecrets;
@@ -202,6 +203,7 @@ public final class LocalRuntime implements AutoCloseable {
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
     localRoutes.add(new WebhookSinkRoutes(clock));
+    localRoutes.add(new ConsoleRoutes());
     handlers.put(JourneysHandler.class.getName(), new JourneysHandler(journeys.services(), quiet));
     handlers.put(
         UnsubscribeHandler.class.getName(), new UnsubscribeHandler(journeys.services(), quiet));
@@ -341,6 +343,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + http.port());
+  }
+
+  /** The console the runtime serves (docs/console.md). */
+  public URI consoleUri() {
+    return baseUri().resolve("/console/");
   }
 
   public URI dynamoEndpoint() {

@@ -40,6 +40,7 @@ public final class LocalRuntimeMain {
         """
         Waymark is running locally.
           API:        %s   (routes of template.yaml)
+          console:    %s
           write key:  %s
           DynamoDB:   %s   (table %s)
           clock:      %s   (follows real time until POST /_local/clock/freeze
@@ -53,6 +54,7 @@ public final class LocalRuntimeMain {
         Press Ctrl-C to stop.
         """,
         runtime.baseUri(),
+        runtime.consoleUri(),
         runtime.writeKey(),
         runtime.dynamoEndpoint(),
         LocalRuntime.TABLE,

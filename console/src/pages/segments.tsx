@@ -1,0 +1,3 @@
+export function SegmentsPage(_props: { route: string[] }) {
+  return <h1>Segments</h1>;
+}

@@ -1,0 +1,3 @@
+export function TemplatesPage(_props: { route: string[] }) {
+  return <h1>Templates</h1>;
+}

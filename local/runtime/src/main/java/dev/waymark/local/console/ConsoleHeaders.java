@@ -1,0 +1,15 @@
+package dev.waymark.local.console;
+
+import java.util.Map;
+
+/** The headers every console file is served with. */
+final class ConsoleHeaders {
+  private ConsoleHeaders() {}
+
+  static Map<String, String> forFile(String contentType) {
+    return Map.of(
+        "Content-Type", contentType,
+        "Cache-Control", "no-cache",
+        "X-Content-Type-Options", "nosniff");
+  }
+}
