@@ -2,7 +2,6 @@ package dev.waymark.local.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.waymark.ddblocal.TemplateTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +18,7 @@ import org.junit.jupiter.api.Test;
  * pool or client id, no API host. Those come from config.json and the sign-in at run time.
  */
 class ConsoleBundleTest {
-  private static final Path DIST =
-      TemplateTable.findTemplate().toAbsolutePath().getParent().resolve("console/dist");
+  private static final Path DIST = ConsoleNode.CONSOLE.resolve("dist");
 
   private static final Map<String, Pattern> FORBIDDEN =
       Map.of(

@@ -1,25 +1,19 @@
 package dev.waymark.local.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.json.Json;
-import dev.waymark.ddblocal.TemplateTable;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -36,7 +30,6 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * headers, signature) — what API Gateway's AWS_IAM authorizer recomputes.
  */
 class ConsoleSigningTest {
-  private static final Path ROOT = TemplateTable.findTemplate().toAbsolutePath().getParent();
   private static final String REGION = "eu-west-1";
   private static final String API = "https://a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com";
   private static final Instant NOW = Instant.parse("2026-12-01T01:02:03Z");
@@ -146,11 +139,6 @@ class ConsoleSigningTest {
 
   /** Runs console/src/auth/test/sign-requests.mjs on the cases. */
   private static JsonNode signInNode() throws IOException, InterruptedException {
-    Path script = ROOT.resolve("console/src/auth/test/sign-requests.mjs");
-    if (!Files.isDirectory(ROOT.resolve("console/node_modules/@smithy/signature-v4"))) {
-      fail(
-          "the console's npm packages are not installed: build the console module (console/build.sh)");
-    }
     ObjectNode input = Json.object();
     input
         .putObject("credentials")
@@ -167,28 +155,8 @@ class ConsoleSigningTest {
         r.put("body", c.body());
       }
     }
-    Path in = Files.createTempFile("sigv4", ".json");
-    Path out = Files.createTempFile("sigv4", ".out");
-    Path err = Files.createTempFile("sigv4", ".err");
-    try {
-      Files.writeString(in, Json.write(input), StandardCharsets.UTF_8);
-      Process process =
-          new ProcessBuilder("node", script.toString())
-              .directory(ROOT.resolve("console").toFile())
-              .redirectInput(in.toFile())
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail("sign-requests.mjs did not finish in 120 s");
-      }
-      assertThat(process.exitValue()).as(Files.readString(err)).isZero();
-      return Json.parse(Files.readString(out, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(in);
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
+    ConsoleNode.Run run = ConsoleNode.node(Json.write(input), "src/auth/test/sign-requests.mjs");
+    assertThat(run.exit()).as(run.err()).isZero();
+    return Json.parse(run.out());
   }
 }
