@@ -20,3 +20,4 @@ await build({
 });
 copyFileSync('src/index.html', 'dist/index.html');
 copyFileSync('src/app.css', 'dist/app.css');
+copyFileSync('src/favicon.svg', 'dist/favicon.svg');

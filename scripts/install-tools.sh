@@ -7,6 +7,7 @@
 #   .tools/moto      moto's server, in its own venv, for tests/aws-emulator  (tools/requirements-moto.txt)
 #   tools/node_modules  asl-validator, @segment/analytics-node, @rudderstack/rudder-sdk-node
 #                                                                     (tools/package-lock.json)
+#   chromium         Debian's package (apt-get, as root) when missing, for the console's e2e test
 # Idempotent: each part is reinstalled only when its lock file (or the interpreter) changed.
 # Quiet on success; on failure says which step failed and shows its log.
 # Needs: python3 (>= 3.9, with venv), node + npm (>= 18).
@@ -67,4 +68,16 @@ if [[ ! -f "$NM/.installed" || "$(cat "$NM/.installed")" != "$want" || ! -x "$NM
     || fail "npm ci in tools/"
   [[ -x "$NM/.bin/asl-validator" ]] || fail "tools/node_modules/.bin/asl-validator missing after npm ci"
   echo "$want" >"$NM/.installed"
+fi
+
+# Chromium, for the console's end-to-end test (console/e2e: playwright-core drives Debian's
+# chromium headless; playwright's own browser download is not used)
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+if [[ ! -x "$CHROMIUM" ]]; then
+  if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
+    { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; } >>"$LOG" 2>&1 \
+      || fail "apt-get install chromium"
+  else
+    fail "Chromium is needed by the console's end-to-end test: install it (sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium"
+  fi
 fi

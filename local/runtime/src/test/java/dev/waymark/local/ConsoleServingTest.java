@@ -54,8 +54,6 @@ class ConsoleServingTest extends LocalRuntimeFixture {
       assertThat(answer.statusCode()).as(path).isEqualTo(404);
       assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
-    // an encoded dot-dot path: Jetty itself refuses it as ambiguous, before any route
-    assertThat(get("/console/%2e%2e/%2e%2e/pom.xml").statusCode()).isIn(400, 404);
     HttpResponse<String> post =
         http.send(
             HttpRequest.newBuilder(runtime.baseUri().resolve("/console/app.js"))
@@ -63,5 +61,8 @@ class ConsoleServingTest extends LocalRuntimeFixture {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
+    // an encoded dot-dot path: Jetty itself refuses it as ambiguous, before any route, and closes
+    // the connection (so it comes last: the client would reuse the closed connection)
+    assertThat(get("/console/%2e%2e/%2e%2e/pom.xml").statusCode()).isIn(400, 404);
   }
 }

@@ -43,7 +43,7 @@ record JourneyAdminRoutes(JourneyPublisher publisher, ApiEntries entries) {
     }
     String id = JourneyPublisher.checkId(HttpRequests.pathParameter(event, "id"));
     return switch (route) {
-      case "PUT /v1/journeys/{id}" -> ok(publisher.saveDraft(id, HttpRequests.jsonBodyNode(event)));
+      case "PUT /v1/journeys/{id}" -> draft(id, event);
       case "GET /v1/journeys/{id}" -> ok(publisher.get(id));
       case "DELETE /v1/journeys/{id}" -> stopped(publisher.archive(id));
       case "POST /v1/journeys/{id}/publish" -> published(publisher.publish(id));
@@ -59,6 +59,15 @@ record JourneyAdminRoutes(JourneyPublisher publisher, ApiEntries entries) {
       }
       default -> throw new IllegalArgumentException(route);
     };
+  }
+
+  /** Saves the draft, or with {@code ?validateOnly=true} only checks it (saving nothing). */
+  private APIGatewayV2HTTPResponse draft(String id, APIGatewayV2HTTPEvent event) {
+    if (HttpRequests.flag(event, "validateOnly")) {
+      publisher.checkDraft(id, HttpRequests.jsonBodyNode(event));
+      return HttpResponses.json(200, Json.object().put("id", id).put("valid", true));
+    }
+    return ok(publisher.saveDraft(id, HttpRequests.jsonBodyNode(event)));
   }
 
   private ObjectNode list(boolean all) {

@@ -67,6 +67,19 @@ public final class TemplateDocuments {
     return doc;
   }
 
+  /**
+   * A draft checked for its shape only (a preview of unsaved edits renders it leniently): a 400
+   * naming each bad field, relative to the document.
+   */
+  public static TemplateDocument draft(JsonNode json) {
+    List<FieldError> errors = new ArrayList<>();
+    TemplateDocument doc = shape(json, errors);
+    if (!errors.isEmpty()) {
+      throw new ProblemException(Problem.invalid("invalid template document", errors));
+    }
+    return doc;
+  }
+
   /** A document stored after validation, read back by its shape alone. */
   public static TemplateDocument read(JsonNode json) {
     List<FieldError> errors = new ArrayList<>();

@@ -107,9 +107,23 @@ public record TemplateService(
         : version(id, version.asText(), "/version");
   }
 
+  /**
+   * A version rendered for a person or data; with {@code "document"}, an unsaved draft of the
+   * template (shape-checked, version 0, nothing stored): the console's preview as one types.
+   */
   public TemplatePreviews.Preview preview(String id, JsonNode body) {
     JsonNode request = object(body);
-    return new TemplatePreviews(renderer, profiles).preview(requested(id, request), request);
+    JsonNode draft = request.get("document");
+    if (draft == null) {
+      return new TemplatePreviews(renderer, profiles).preview(requested(id, request), request);
+    }
+    checkId(id);
+    if (request.has("version")) {
+      throw ProblemException.invalidField("/version", "give a version or a document, not both");
+    }
+    StoredTemplate unsaved =
+        new StoredTemplate(id, 0, TemplateDocuments.draft(draft), clock.instant());
+    return new TemplatePreviews(renderer, profiles).preview(unsaved, request);
   }
 
   public TestSends.Sent testSend(String id, JsonNode body) {

@@ -81,6 +81,18 @@ public final class JourneyPublisher {
 
   /** Validates and saves a draft; the document's {@code id} must be the URL's. */
   public JourneyRecord saveDraft(String id, JsonNode document) {
+    checkDraft(id, document);
+    ObjectNode draft = ((ObjectNode) document).deepCopy();
+    JourneyRecord current =
+        records.find(id).orElseGet(() -> JourneyRecord.fresh(id, draft, clock.instant()));
+    return save(current.withDraft(draft, clock.instant()));
+  }
+
+  /**
+   * Every check {@link #saveDraft} makes (id, shape, size, compilation), saving nothing: the
+   * console's errors as the user types ({@code PUT /v1/journeys/{id}?validateOnly=true}).
+   */
+  public void checkDraft(String id, JsonNode document) {
     checkId(id);
     if (document == null || !document.isObject()) {
       throw ProblemException.invalidField("/", "a journey document (a JSON object)");
@@ -100,10 +112,6 @@ public final class JourneyPublisher {
                   + MAX_ASL_BYTES
                   + " bytes of state machine; split the journey"));
     }
-    ObjectNode draft = ((ObjectNode) document).deepCopy();
-    JourneyRecord current =
-        records.find(id).orElseGet(() -> JourneyRecord.fresh(id, draft, clock.instant()));
-    return save(current.withDraft(draft, clock.instant()));
   }
 
   private static int bytes(String text) {
