@@ -12,11 +12,16 @@ export function userPoolProvider(config: ConsoleConfig): string {
   return `cognito-idp.${config.region}.amazonaws.com/${config.userPoolId}`;
 }
 
-export function identityPoolCredentials(config: ConsoleConfig, idToken: () => Promise<string>): CredentialSource {
+/** `endpoint` replaces Cognito Identity's (an emulator, in tests); the console passes none. */
+export function identityPoolCredentials(
+  config: ConsoleConfig,
+  idToken: () => Promise<string>,
+  endpoint?: string,
+): CredentialSource {
   const provider = fromCognitoIdentityPool({
     identityPoolId: config.identityPoolId,
     logins: { [userPoolProvider(config)]: idToken },
-    clientConfig: { region: config.region },
+    clientConfig: endpoint ? { region: config.region, endpoint } : { region: config.region },
   });
   return cached(provider);
 }

@@ -1,10 +1,13 @@
-"""moto set-up and inspection for ConsoleDeployOnMotoIT (scripts/deploy-console.py against moto).
+"""moto set-up and inspection for ConsoleDeployOnMotoIT (scripts/deploy-console.py against moto)
+and ConsoleIdentityPoolOnMotoIT (the console's identity-pool exchange against moto).
 
   setup <stack>    a stack whose outputs are those template.yaml gives (the console bucket a real
                    bucket of the stack, the distribution a real distribution); prints its ids
   inspect <bucket> <distribution>
                    prints the bucket's console/ objects (type, cache-control; config.json's body)
                    and the distribution's invalidation paths, as JSON
+  cognito          a user pool, its app client, a signed-in user and an identity pool trusting
+                   the pool; prints the console's config for them and the user's id token
 The endpoint and credentials come from the environment (AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID ...).
 """
 import json
@@ -61,8 +64,31 @@ def inspect(bucket, distribution):
     print(json.dumps({"objects": objects, "invalidated": paths}))
 
 
+def cognito():
+    idp = boto3.client("cognito-idp", region_name=REGION)
+    pool = idp.create_user_pool(PoolName="console", UsernameAttributes=["email"])["UserPool"]["Id"]
+    client = idp.create_user_pool_client(UserPoolId=pool, ClientName="waymark-console",
+                                         ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH",
+                                                            "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]["ClientId"]
+    user, password = "operator@example.com", "Correct-Horse-Battery-9"
+    idp.admin_create_user(UserPoolId=pool, Username=user, MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool, Username=user, Password=password, Permanent=True)
+    tokens = idp.admin_initiate_auth(UserPoolId=pool, ClientId=client, AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                                     AuthParameters={"USERNAME": user, "PASSWORD": password})["AuthenticationResult"]
+    identity = boto3.client("cognito-identity", region_name=REGION).create_identity_pool(
+        IdentityPoolName="console", AllowUnauthenticatedIdentities=False,
+        CognitoIdentityProviders=[{"ProviderName": f"cognito-idp.{REGION}.amazonaws.com/{pool}",
+                                   "ClientId": client, "ServerSideTokenCheck": True}])["IdentityPoolId"]
+    print(json.dumps({"config": {"region": REGION, "apiUrl": "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com",
+                                 "userPoolId": pool, "userPoolClientId": client, "identityPoolId": identity,
+                                 "signInDomain": "waymark-test.auth.us-east-1.amazoncognito.com"},
+                      "idToken": tokens["IdToken"]}))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "setup":
         setup(sys.argv[2])
+    elif sys.argv[1] == "cognito":
+        cognito()
     else:
         inspect(sys.argv[2], sys.argv[3])

@@ -1,17 +1,11 @@
 package dev.waymark.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.json.Json;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,50 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * console outputs is refused, naming the missing output, and nothing is uploaded.
  */
 class ConsoleDeployOnMotoIT {
-  private static final Path ROOT = MotoServer.projectRoot();
-  private static final Path PYTHON = ROOT.resolve(".tools/moto/bin/python");
-  private static final Path FIXTURE =
-      ROOT.resolve("tests/aws-emulator/src/test/python/console_deploy_fixture.py");
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run python(String... args) throws IOException, InterruptedException {
-    MotoServer moto = MotoServer.shared();
-    List<String> command = new ArrayList<>(List.of(PYTHON.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
-    builder.environment().put("AWS_ENDPOINT_URL", moto.endpoint().toString());
-    builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
-    builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
-    builder.environment().put("AWS_REGION", MotoServer.REGION);
-    builder.environment().put("AWS_DEFAULT_REGION", MotoServer.REGION);
-    builder.environment().remove("AWS_PROFILE");
-    Path out = Files.createTempFile("deploy-console", ".out");
-    Path err = Files.createTempFile("deploy-console", ".err");
-    try {
-      Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        fail(String.join(" ", args) + " did not finish in 120 s");
-      }
-      return new Run(
-          process.exitValue(),
-          Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
-    }
-  }
-
-  private static JsonNode fixture(String... args) throws IOException, InterruptedException {
-    List<String> all = new ArrayList<>(List.of(FIXTURE.toString()));
-    all.addAll(List.of(args));
-    Run run = python(all.toArray(String[]::new));
-    assertThat(run.exit()).as(run.err()).isZero();
-    return Json.parse(run.out());
-  }
-
   @Test
   void theBuiltConsoleAndItsConfigReachTheBucketAndTheCacheIsInvalidated(@TempDir Path dist)
       throws Exception {
@@ -75,10 +25,10 @@ class ConsoleDeployOnMotoIT {
     Files.writeString(dist.resolve("app.js"), "console.log(1)");
     Files.writeString(dist.resolve("app.css"), "body{}");
     Files.writeString(dist.resolve("config.json"), "{\"left\":\"by a build\"}");
-    JsonNode stack = fixture("setup", "waymark-console-deploy");
+    JsonNode stack = ConsoleScripts.fixture("setup", "waymark-console-deploy");
 
-    Run deploy =
-        python(
+    ConsoleScripts.Run deploy =
+        ConsoleScripts.python(
             "scripts/deploy-console.py",
             "--stack",
             "waymark-console-deploy",
@@ -89,7 +39,8 @@ class ConsoleDeployOnMotoIT {
         .contains("4 files to s3://" + stack.path("bucket").asText() + "/console/");
 
     JsonNode seen =
-        fixture("inspect", stack.path("bucket").asText(), stack.path("distribution").asText());
+        ConsoleScripts.fixture(
+            "inspect", stack.path("bucket").asText(), stack.path("distribution").asText());
     JsonNode objects = seen.path("objects");
     assertThat(objects.fieldNames())
         .toIterable()
@@ -118,16 +69,17 @@ class ConsoleDeployOnMotoIT {
   @Test
   void aStackWithoutTheConsoleIsRefusedNamingTheOutput(@TempDir Path dist) throws Exception {
     Files.writeString(dist.resolve("index.html"), "<!doctype html>");
-    Run create =
-        python(
+    ConsoleScripts.Run create =
+        ConsoleScripts.python(
             "-c",
             "import boto3; boto3.client('cloudformation').create_stack(StackName='no-console',"
                 + " TemplateBody='{\"Resources\":{\"B\":{\"Type\":\"AWS::S3::Bucket\"}},"
                 + "\"Outputs\":{\"ApiUrl\":{\"Value\":\"https://x.example.com/\"}}}')");
     assertThat(create.exit()).as(create.err()).isZero();
 
-    Run deploy =
-        python("scripts/deploy-console.py", "--stack", "no-console", "--dist", dist.toString());
+    ConsoleScripts.Run deploy =
+        ConsoleScripts.python(
+            "scripts/deploy-console.py", "--stack", "no-console", "--dist", dist.toString());
     assertThat(deploy.exit()).isNotZero();
     assertThat(deploy.err()).contains("the stack has no output ConsoleUserPoolId");
   }

@@ -2,6 +2,7 @@ package dev.waymark.local.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waymark.core.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class ConsoleAuthTest {
           .forEach(name -> args.add("src/auth/test/" + name));
     }
     assertThat(args).hasSizeGreaterThanOrEqualTo(5);
-    ConsoleNode.Run run = ConsoleNode.node("", args.toArray(String[]::new));
+    Processes.Run run = ConsoleNode.node("", args.toArray(String[]::new));
     assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(run.out()).contains("# fail 0").containsPattern("# pass [1-9]");
   }

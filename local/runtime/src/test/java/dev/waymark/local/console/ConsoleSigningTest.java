@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.testing.Processes;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -155,7 +156,7 @@ class ConsoleSigningTest {
         r.put("body", c.body());
       }
     }
-    ConsoleNode.Run run = ConsoleNode.node(Json.write(input), "src/auth/test/sign-requests.mjs");
+    Processes.Run run = ConsoleNode.node(Json.write(input), "src/auth/test/sign-requests.mjs");
     assertThat(run.exit()).as(run.err()).isZero();
     return Json.parse(run.out());
   }
