@@ -154,6 +154,9 @@ try {
   const mail = page.frameLocator('iframe[title="E-mail to ada@example.com as rendered"]');
   await mail.getByText('You added an item to your favourites.').waitFor();
   await screenshot(page, shots, 'messages');
+  await page.getByRole('button', { name: 'Open it as the recipient' }).click();
+  await text(page, 'Opened: the open is on its way back as feedback.');
+  await api.call('POST', '/_local/settle', {});
 
   log("Ada's decision trace");
   await open('people');
@@ -166,6 +169,7 @@ try {
   await text(trace, 'discounts-favorites: was sent a message');
   await text(trace, 'action-based-engagement: did not enter the journey (paused)');
   await text(page.getByRole('table', { name: 'Journey runs' }), 'discounts-favorites');
+  await page.getByRole('table', { name: 'Message log' }).getByRole('row').filter({ hasText: 'favorite-offer' }).filter({ hasText: 'open' }).waitFor();
   await check('person');
   await screenshot(page, shots, 'person');
 

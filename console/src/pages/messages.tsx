@@ -82,6 +82,7 @@ export function MessagesPage() {
               <p class="muted">
                 to {shown.recipient} at {when(shown.at)}
               </p>
+              <OpenAsRecipient id={shown.id} channel={shown.channel} />
               {shown.html ? (
                 <iframe class="preview" title={`E-mail to ${shown.recipient} as rendered`} sandbox="" srcdoc={shown.html} />
               ) : (
@@ -94,6 +95,30 @@ export function MessagesPage() {
         </div>
       </div>
     </section>
+  );
+}
+
+/** Local only: the recipient opens the e-mail, which comes back as SES feedback (the message log's "open"). */
+function OpenAsRecipient({ id, channel }: { id: string; channel: string }) {
+  const [done, setDone] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  if (channel !== 'email') return null;
+  return (
+    <div class="row">
+      <button
+        type="button"
+        onClick={() =>
+          api.post(`/_local/outbox/${encodeURIComponent(id)}/open`).then(
+            () => setDone('Opened: the open is on its way back as feedback.'),
+            setError,
+          )
+        }
+      >
+        Open it as the recipient
+      </button>
+      {done && <span role="status">{done}</span>}
+      <ProblemBox error={error} />
+    </div>
   );
 }
 

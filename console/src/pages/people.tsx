@@ -57,6 +57,7 @@ function Person({ id }: { id: string }) {
   const events = useLoad(() => api.get(`${path}/events?limit=50`), [id]);
   const segments = useLoad(() => api.get(`${path}/segments`), [id]);
   const journeys = useLoad(() => api.get(`${path}/journeys`), [id]);
+  const messages = useLoad(() => api.get(`${path}/messages`), [id]);
   const p = profile.data;
   if (profile.error) return <ProblemBox error={profile.error} />;
   if (!p) return <p>Loading…</p>;
@@ -126,6 +127,41 @@ function Person({ id }: { id: string }) {
             </li>
           ))}
         </ol>
+      </div>
+      <div class="card">
+        <h2>Messages</h2>
+        <ProblemBox error={messages.error} />
+        <table aria-label="Message log">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Journey / step</th>
+              <th scope="col">Template</th>
+              <th scope="col">Channel</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Delivery, opens, clicks</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(messages.data?.messages ?? []).map((m: any) => (
+              <tr key={m.runId + m.stepId + m.at}>
+                <td>{when(m.at)}</td>
+                <td>
+                  {m.journeyId} / {m.stepId}
+                </td>
+                <td>
+                  <a href={href('templates', m.template)}>{m.template}</a>
+                </td>
+                <td>{m.channel ?? '—'}</td>
+                <td>
+                  {String(m.status).replace(/_/g, ' ')}
+                  {m.reason ? ` — ${m.reason}` : ''}
+                </td>
+                <td>{m.feedback?.length ? m.feedback.join(', ') : m.status === 'sent' ? 'no feedback yet' : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <div class="cols">
         <div class="card">

@@ -42,12 +42,7 @@ record JourneyViews(JourneyServices journeys) {
   }
 
   ObjectNode profileJourneys(String profileId) {
-    Profile profile =
-        journeys
-            .core()
-            .profiles()
-            .resolve(profileId)
-            .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
+    Profile profile = profile(profileId);
     ObjectNode body = Json.object().put("profileId", profile.id());
     ArrayNode runs = body.putArray("runs");
     for (JourneyRun run : journeys.store().runs(profile.id())) {
@@ -59,6 +54,26 @@ record JourneyViews(JourneyServices journeys) {
     }
     body.set("trace", Json.MAPPER.valueToTree(journeys.store().traces(profile.id())));
     return body;
+  }
+
+  /** {@code GET /v1/profiles/{id}/messages}: the person's newest 50 send decisions and feedback. */
+  ObjectNode profileMessages(String profileId) {
+    Profile profile = profile(profileId);
+    ObjectNode body = Json.object().put("profileId", profile.id());
+    body.set(
+        "messages", Json.MAPPER.valueToTree(journeys.messageLog().recent(profile.id(), MESSAGES)));
+    return body;
+  }
+
+  private static final int MESSAGES = 50;
+
+  /** The live profile an id names (a merged id: the survivor); 404 if none. */
+  private Profile profile(String profileId) {
+    return journeys
+        .core()
+        .profiles()
+        .resolve(profileId)
+        .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
   }
 
   /** A run the router started is running until Step Functions says how its execution ended. */

@@ -60,6 +60,8 @@ public final class JourneysHandler
                           PinpointImport.convert(HttpRequests.jsonBodyNode(event)).toJson();
                       case "GET /v1/profiles/{id}/journeys" ->
                           views.profileJourneys(HttpRequests.pathParameter(event, "id"));
+                      case "GET /v1/profiles/{id}/messages" ->
+                          views.profileMessages(HttpRequests.pathParameter(event, "id"));
                       case "GET /v1/templates" -> templates.list();
                       case "PUT /v1/templates/{id}" -> templates.put(event);
                       case "GET /v1/templates/{id}" -> templates.get(event);
