@@ -5,7 +5,7 @@
 // holds no credentials and no pool ids: everything comes from config.json and the sign-in.
 import { loadConfig, type ConsoleConfig } from './config';
 import { identityPoolCredentials } from './credentials';
-import { beginSignIn, currentSession, signOut as endSession, type Browser } from './signin';
+import { beginSignIn, currentSession, ForeignSignIn, signOut as endSession, type Browser } from './signin';
 import { signingFetch } from './sigv4';
 
 export interface Connection {
@@ -40,7 +40,12 @@ export async function connect(): Promise<Connection> {
 }
 
 export async function signedConnection(config: ConsoleConfig, b: Browser): Promise<Connection> {
-  const session = await currentSession(config, b);
+  // A sign-in answer this tab did not ask for (or a stale bookmark with ?code) is dropped unused,
+  // and the user signs in afresh.
+  const session = await currentSession(config, b).catch((e) => {
+    if (e instanceof ForeignSignIn) return null;
+    throw e;
+  });
   if (session === null) {
     await beginSignIn(config, b);
     return new Promise<Connection>(() => {});

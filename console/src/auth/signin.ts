@@ -19,6 +19,9 @@ export interface Browser {
   fetch: typeof fetch;
 }
 
+/** A sign-in answer this tab did not ask for: its code is never traded. */
+export class ForeignSignIn extends Error {}
+
 const SESSION = 'waymark.console.session';
 const PENDING = 'waymark.console.pending';
 /** Refresh this long before the id token expires. */
@@ -91,7 +94,7 @@ export async function currentSession(config: ConsoleConfig, browser: Browser): P
     browser.storage.removeItem(PENDING);
     browser.history.replaceState(null, '', redirectUri(page.href) + (pending?.returnTo ?? ''));
     if (!pending || pending.state !== page.searchParams.get('state')) {
-      throw new Error('sign-in: the answer does not match the sign-in this tab started; sign in again');
+      throw new ForeignSignIn('sign-in: the answer does not match the sign-in this tab started; sign in again');
     }
     const session = await token(config, browser, {
       grant_type: 'authorization_code',
