@@ -36,4 +36,13 @@ abstract class LocalRuntimeFixture {
     runtime.awaitProcessed();
     return profileId("anonymousId=" + anonymousId);
   }
+
+  /** A plain GET on the runtime, headers and all (for routes that answer more than JSON). */
+  static java.net.http.HttpResponse<String> getRaw(String path) throws Exception {
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+      return http.send(
+          java.net.http.HttpRequest.newBuilder(runtime.baseUri().resolve(path)).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+  }
 }

@@ -10,6 +10,8 @@ final class ConsoleHeaders {
     return Map.of(
         "Content-Type", contentType,
         "Cache-Control", "no-cache",
-        "X-Content-Type-Options", "nosniff");
+        "X-Content-Type-Options", "nosniff",
+        "Content-Security-Policy", ContentSecurityPolicy.LOCAL,
+        "Referrer-Policy", "no-referrer");
   }
 }
