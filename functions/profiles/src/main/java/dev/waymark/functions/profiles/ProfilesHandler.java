@@ -13,6 +13,7 @@ import dev.waymark.core.profile.EventCursors;
 import dev.waymark.core.profile.ExecutionStopper;
 import dev.waymark.core.secret.KeyRing;
 import dev.waymark.core.secret.SignedTokens;
+import dev.waymark.core.segment.ConsentRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,8 @@ public final class ProfilesHandler
                 services.clock()),
             services.accounts(),
             services.clock(),
-            runs);
+            runs,
+            new ConsentRecorder(services.profiles(), services.inbox(), services.clock()));
     this.deadLetters = new DeadLetterRoutes(services.deadLetters());
     this.telemetry = telemetry;
   }
