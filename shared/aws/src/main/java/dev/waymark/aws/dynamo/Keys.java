@@ -177,6 +177,22 @@ public final class Keys {
     return MESSAGE_PREFIX + at + "#" + id;
   }
 
+  /** How many DateIndex partitions a day's message log is spread over (by person). */
+  public static final int MESSAGE_DAY_SHARDS = 8;
+
+  /**
+   * DateIndex partition key ({@code GSI1PK}) of the message log of one UTC day and shard: {@code
+   * ML#<yyyy-mm-dd>#<shard>}, the shard from the person, so that a busy day is not one hot key.
+   */
+  public static String messageDay(java.time.LocalDate day, int shard) {
+    return "ML#" + day + "#" + shard;
+  }
+
+  /** The message-log shard of a person. */
+  public static int messageShard(String profileId) {
+    return Math.floorMod(profileId.hashCode(), MESSAGE_DAY_SHARDS);
+  }
+
   public static String providerMessage(String providerMessageId) {
     return "MSG#" + providerMessageId;
   }
