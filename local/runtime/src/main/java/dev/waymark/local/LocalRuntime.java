@@ -283,7 +283,7 @@ public final class LocalRuntime implements AutoCloseable {
                 TABLE,
                 clock,
                 config.eventRetention(),
-                new DynamoSegmentMemberships(platform, TABLE, config.dedupWindow())),
+                new DynamoSegmentMemberships(platform, TABLE, config.dedupWindow(), clock)),
             clock),
         clock);
   }

@@ -54,7 +54,7 @@ public final class WaymarkServices {
     this.config = config;
     this.clock = clock;
     DynamoSegmentMemberships memberships =
-        new DynamoSegmentMemberships(dynamo, config.table(), config.dedupWindow());
+        new DynamoSegmentMemberships(dynamo, config.table(), config.dedupWindow(), clock);
     DynamoProfileStore store =
         new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention(), memberships);
     this.profiles = new ProfileService(store, clock);

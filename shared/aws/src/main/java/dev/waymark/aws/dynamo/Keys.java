@@ -233,6 +233,15 @@ public final class Keys {
     return "SEGM#" + segmentId + "#" + String.format("%02d", shard);
   }
 
+  /**
+   * A segment's daily size changes, one partition per counter shard: {@code
+   * SEGD#<segmentId>#<shard>} / {@code <yyyy-mm-dd>} (the UTC day), {@code delta} the net entries
+   * minus exits of that day on that shard.
+   */
+  public static String segmentDays(String segmentId, int shard) {
+    return "SEGD#" + segmentId + "#" + String.format("%02d", shard);
+  }
+
   /** A segment's size counter shards: {@code SEGC#<segmentId>} / {@code <shard>}. */
   public static String segmentCounter(String segmentId) {
     return "SEGC#" + segmentId;
