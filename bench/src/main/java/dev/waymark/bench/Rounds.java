@@ -9,7 +9,7 @@ import java.util.Locale;
  * or one scheduling hiccup cannot decide a figure), warm-up until the figure stops improving, and
  * the spread (min / median / max) of the rounds, printed beside the median.
  */
-final class Rounds {
+public final class Rounds {
   private Rounds() {}
 
   /** One unit of work a timed pass repeats (an execution, a batch of events...). */
@@ -30,8 +30,8 @@ final class Rounds {
   }
 
   /** The spread of a figure over rounds. */
-  record Spread(double min, double median, double max) {
-    String format(String numberFormat) {
+  public record Spread(double min, double median, double max) {
+    public String format(String numberFormat) {
       return String.format(
           Locale.ROOT,
           numberFormat + " (min " + numberFormat + ", max " + numberFormat + ")",
@@ -77,7 +77,7 @@ final class Rounds {
     return max;
   }
 
-  static Spread spread(List<Double> values) {
+  public static Spread spread(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     sorted.sort(Double::compare);
     return new Spread(sorted.getFirst(), median(sorted), sorted.getLast());
@@ -96,7 +96,7 @@ final class Rounds {
   }
 
   /** Element-wise {@code a[i] / b[i]}: the ratio of each round, both measured side by side. */
-  static List<Double> ratios(List<Double> a, List<Double> b) {
+  public static List<Double> ratios(List<Double> a, List<Double> b) {
     List<Double> out = new ArrayList<>();
     for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
       out.add(a.get(i) / b.get(i));

@@ -1,5 +1,6 @@
 package dev.waymark.bench.coldstart;
 
+import dev.waymark.bench.Rounds;
 import dev.waymark.bench.coldstart.ColdStartBench.Function;
 import dev.waymark.bench.coldstart.ColdStartBench.Samples;
 import java.io.IOException;
@@ -74,25 +75,20 @@ final class ColdStartReport {
 
   /** min/median/max of the per-round ratios (sample i of the function ÷ sample i of its floor). */
   private static String spread(List<Double> function, List<Double> floor) {
-    List<Double> ratios = new ArrayList<>();
-    for (int i = 0; i < function.size(); i++) {
-      ratios.add(function.get(i) / floor.get(i));
-    }
-    return String.format("%.2f/%.2f/%.2f", min(ratios), median(ratios), max(ratios));
+    Rounds.Spread s = Rounds.spread(Rounds.ratios(function, floor));
+    return String.format("%.2f/%.2f/%.2f", s.min(), s.median(), s.max());
   }
 
   static double median(List<Double> values) {
-    List<Double> sorted = values.stream().sorted().toList();
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return Rounds.spread(values).median();
   }
 
   private static double min(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    return Rounds.spread(values).min();
   }
 
   private static double max(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    return Rounds.spread(values).max();
   }
 
   /** The 1, 5 and 15 minute load averages (Linux), or "unknown". */

@@ -285,7 +285,7 @@ public final class LocalRuntime implements AutoCloseable {
                 TABLE,
                 clock,
                 config.eventRetention(),
-                new DynamoSegmentMemberships(platform, TABLE, config.dedupWindow())),
+                new DynamoSegmentMemberships(platform, TABLE, config.dedupWindow(), clock)),
             clock),
         clock);
   }

@@ -11,6 +11,7 @@ import dev.waymark.aws.dynamo.DynamoProfileStore;
 import dev.waymark.aws.dynamo.DynamoWriteKeyStore;
 import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.aws.segment.SegmentServices;
+import dev.waymark.aws.send.DynamoMessageHistory;
 import dev.waymark.core.access.WriteKeys;
 import dev.waymark.core.account.AccountLinks;
 import dev.waymark.core.account.AccountStore;
@@ -21,6 +22,7 @@ import dev.waymark.core.ingest.IngestService;
 import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.segment.SegmentFiles;
+import dev.waymark.core.send.MessageHistory;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,7 +54,7 @@ public final class WaymarkServices {
     this.config = config;
     this.clock = clock;
     DynamoSegmentMemberships memberships =
-        new DynamoSegmentMemberships(dynamo, config.table(), config.dedupWindow());
+        new DynamoSegmentMemberships(dynamo, config.table(), config.dedupWindow(), clock);
     DynamoProfileStore store =
         new DynamoProfileStore(dynamo, config.table(), clock, config.eventRetention(), memberships);
     this.profiles = new ProfileService(store, clock);
@@ -106,6 +108,11 @@ public final class WaymarkServices {
 
   public ProfileService profiles() {
     return profiles;
+  }
+
+  /** The message log across people, by day ({@code GET /v1/messages}). */
+  public MessageHistory messageHistory() {
+    return new DynamoMessageHistory(dynamo, config.table());
   }
 
   public ProfileRecords records() {

@@ -5,7 +5,7 @@ import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ConsentChannel;
 import dev.waymark.core.profile.ConsentDecision;
 import dev.waymark.core.profile.ConsentRequest;
-import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.segment.ConsentRecorder;
 import dev.waymark.core.send.UnsubscribeLinks;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Map;
  * 8058: mail clients POST {@code List-Unsubscribe=One-Click}). The signed token names the person,
  * channel and topic, and expires; the consent is recorded as denied, with its source.
  */
-record Unsubscribe(UnsubscribeLinks links, ProfileService profiles, Clock clock) {
+record Unsubscribe(UnsubscribeLinks links, ConsentRecorder consents, Clock clock) {
   Map<String, Object> unsubscribe(String token) {
     UnsubscribeLinks.Subscription subscription = links.subscription(token);
     Identifiers.problem(subscription.profileId(), Identifiers.MAX_ID_CHARS)
@@ -25,7 +25,7 @@ record Unsubscribe(UnsubscribeLinks links, ProfileService profiles, Clock clock)
               throw ProblemException.invalidField("token", "names no valid profile id: it " + m);
             });
     ConsentChannel channel = ConsentChannel.valueOf(subscription.channel().name().toUpperCase());
-    profiles.recordConsents(
+    consents.record(
         subscription.profileId(),
         List.of(
             new ConsentRequest.Change(

@@ -11,6 +11,7 @@ import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.problem.ProblemException;
+import dev.waymark.core.segment.ConsentRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,10 @@ public final class UnsubscribeHandler
   public UnsubscribeHandler(JourneyServices journeys, Telemetry telemetry) {
     this.unsubscribe =
         new Unsubscribe(
-            journeys.unsubscribe(), journeys.core().profiles(), journeys.core().clock());
+            journeys.unsubscribe(),
+            new ConsentRecorder(
+                journeys.core().profiles(), journeys.core().inbox(), journeys.core().clock()),
+            journeys.core().clock());
     this.telemetry = telemetry;
   }
 

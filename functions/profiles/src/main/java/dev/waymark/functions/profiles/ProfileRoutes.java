@@ -17,6 +17,7 @@ import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.profile.ProfileView;
+import dev.waymark.core.segment.ConsentRecorder;
 import dev.waymark.core.store.Page;
 import java.time.Clock;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ import java.util.Map;
 
 /** One method per profile route; each parses its request, calls the core, shapes the answer. */
 final class ProfileRoutes {
+  private final ConsentRecorder consents;
   static final int DEFAULT_PAGE = 20;
   static final int MAX_PAGE = 100;
 
@@ -42,8 +44,10 @@ final class ProfileRoutes {
       EventCursors cursors,
       AccountStore accounts,
       Clock clock,
-      ExecutionStopper runs) {
+      ExecutionStopper runs,
+      ConsentRecorder consents) {
     this.runs = runs;
+    this.consents = consents;
     this.accounts = accounts;
     this.profiles = profiles;
     this.records = records;
@@ -84,7 +88,7 @@ final class ProfileRoutes {
     String id = HttpRequests.pathParameter(event, "id");
     List<ConsentRequest.Change> changes =
         ConsentRequest.parse(HttpRequests.jsonBodyNode(event), clock.instant());
-    Profile updated = profiles.recordConsents(id, changes);
+    Profile updated = consents.record(id, changes);
     return ProfilesHandler.ok(view(updated, updated.id().equals(id) ? null : id));
   }
 

@@ -13,6 +13,7 @@ import dev.waymark.core.profile.EventCursors;
 import dev.waymark.core.profile.ExecutionStopper;
 import dev.waymark.core.secret.KeyRing;
 import dev.waymark.core.secret.SignedTokens;
+import dev.waymark.core.segment.ConsentRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ public final class ProfilesHandler
   private final ProfileRoutes routes;
   private final DeadLetterRoutes deadLetters;
   private final Telemetry telemetry;
+  private final MessageRoutes messages;
 
   public ProfilesHandler() {
     this(Composition.profilesFunction(), Composition.erasureStopper(), Telemetry.powertools());
@@ -50,8 +52,18 @@ public final class ProfilesHandler
                 services.clock()),
             services.accounts(),
             services.clock(),
-            runs);
+            runs,
+            new ConsentRecorder(services.profiles(), services.inbox(), services.clock()));
     this.deadLetters = new DeadLetterRoutes(services.deadLetters());
+    this.messages =
+        new MessageRoutes(
+            services.messageHistory(),
+            new EventCursors(
+                new SignedTokens(signingKeys, services.clock()),
+                EventCursors.DEFAULT_LIFETIME,
+                services.clock(),
+                "day"),
+            services.clock());
     this.telemetry = telemetry;
   }
 
@@ -68,6 +80,7 @@ public final class ProfilesHandler
       case "GET /v1/profiles/{id}/events" -> routes.events(event);
       case "PUT /v1/profiles/{id}/consents" -> routes.consents(event);
       case "DELETE /v1/profiles/{id}" -> routes.erase(event);
+      case "GET /v1/messages" -> messages.list(event);
       case "GET /v1/admin/dead-letters" -> deadLetters.list(event);
       case "GET /v1/admin/dead-letters/{id}" -> deadLetters.get(event);
       case "POST /v1/admin/dead-letters/{id}/replay" -> deadLetters.replay(event);

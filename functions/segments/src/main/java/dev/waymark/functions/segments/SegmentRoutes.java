@@ -51,6 +51,34 @@ record SegmentRoutes(SegmentServices segments) {
     return HttpResponses.json(200, body);
   }
 
+  /** How many days of sizes {@code GET /v1/segments/{id}/sizes} shows at most. */
+  static final int MAX_SIZE_DAYS = 400;
+
+  APIGatewayV2HTTPResponse sizes(APIGatewayV2HTTPEvent event) {
+    String id = HttpRequests.pathParameter(event, "id");
+    segments.catalog().find(id).orElseThrow(() -> ProblemException.notFound("no segment " + id));
+    int days = days(HttpRequests.query(event, "days").orElse("30"));
+    List<Map<String, Object>> sizes = new ArrayList<>();
+    segments
+        .memberships()
+        .sizes(id, days)
+        .forEach((day, size) -> sizes.add(Map.of("day", day.toString(), "size", size)));
+    return HttpResponses.json(200, Map.of("segmentId", id, "sizes", sizes));
+  }
+
+  private static int days(String raw) {
+    try {
+      int days = Integer.parseInt(raw);
+      if (days >= 1 && days <= MAX_SIZE_DAYS) {
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the problem below
+    }
+    throw ProblemException.invalidField(
+        "days", "must be a whole number from 1 to " + MAX_SIZE_DAYS);
+  }
+
   APIGatewayV2HTTPResponse preview(APIGatewayV2HTTPEvent event) {
     JsonNode body = HttpRequests.jsonBodyNode(event);
     if (body instanceof ObjectNode object && !object.has("id")) {

@@ -37,6 +37,7 @@ public final class SegmentsHandler
     return switch (route) {
       case "GET /v1/segments" -> routes.list();
       case "GET /v1/segments/{id}" -> routes.get(event);
+      case "GET /v1/segments/{id}/sizes" -> routes.sizes(event);
       case "POST /v1/segments/preview" -> routes.preview(event);
       case "GET /v1/profiles/{id}/segments" -> routes.profileSegments(event);
       default -> throw HttpHandlerSupport.noRoute(route);

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Waiting for the outbox: woken by the message that arrives, not by polling. */
 class OutboxWaitTest {
@@ -15,7 +17,12 @@ class OutboxWaitTest {
     outbox.add("email", "a@example.com", "s", "b", null, Map.of(), Map.of());
   }
 
+  /**
+   * The waiter is parked in its wait before the message is sent (its thread state says so), and
+   * waits up to ten minutes: only the message's notification can end it within the test's limit.
+   */
   @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
   void aWaiterReturnsOnceAMessageBeyondTheCountArrives() throws Exception {
     Outbox outbox = new Outbox(Clock.systemUTC());
     send(outbox);
@@ -28,11 +35,14 @@ class OutboxWaitTest {
             .start(
                 () -> {
                   try {
-                    waiter.complete(outbox.awaitMoreThan(1, Duration.ofMinutes(1)));
+                    waiter.complete(outbox.awaitMoreThan(1, Duration.ofMinutes(10)));
                   } catch (InterruptedException e) {
                     waiter.completeExceptionally(e);
                   }
                 });
+    while (waiting.getState() != Thread.State.TIMED_WAITING) {
+      Thread.onSpinWait();
+    }
     Thread.ofPlatform().start(() -> send(outbox)).join();
     waiting.join();
 

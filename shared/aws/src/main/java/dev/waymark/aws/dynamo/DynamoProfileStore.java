@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -38,9 +36,6 @@ public final class DynamoProfileStore implements ProfileStore {
 
   private static final String LIVE_AT_VERSION = "#v = :v AND #st = :live";
   private static final int MOVE_BATCH = 25;
-
-  /** DynamoDB's limit on keys in one BatchGetItem. */
-  static final int MAX_BATCH_GET = 100;
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -71,7 +66,7 @@ public final class DynamoProfileStore implements ProfileStore {
     return get(Keys.profile(profileId), Keys.PROFILE_SK).map(ProfileItems::fromItem);
   }
 
-  /** One strongly consistent BatchGetItem per {@link #MAX_BATCH_GET} identities. */
+  /** One strongly consistent BatchGetItem per {@link BatchReads#MAX_BATCH_GET} identities. */
   @Override
   public Map<Identity, String> profileIdsOf(Collection<Identity> identities) {
     Map<String, Identity> byKey = new HashMap<>();
@@ -83,7 +78,7 @@ public final class DynamoProfileStore implements ProfileStore {
     return found;
   }
 
-  /** One strongly consistent BatchGetItem per {@link #MAX_BATCH_GET} profiles. */
+  /** One strongly consistent BatchGetItem per {@link BatchReads#MAX_BATCH_GET} profiles. */
   @Override
   public Map<String, Profile> findAll(Collection<String> profileIds) {
     Map<String, Profile> found = new HashMap<>();
@@ -97,35 +92,7 @@ public final class DynamoProfileStore implements ProfileStore {
 
   /** The items stored under these partition keys and one sort key, unprocessed keys retried. */
   private List<Map<String, AttributeValue>> batchGet(Collection<String> pks, String sk) {
-    List<String> all = List.copyOf(pks);
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += MAX_BATCH_GET) {
-      List<Map<String, AttributeValue>> keys =
-          all.subList(i, Math.min(all.size(), i + MAX_BATCH_GET)).stream()
-              .map(pk -> Attr.key(pk, sk))
-              .toList();
-      Map<String, KeysAndAttributes> request =
-          Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-      for (int attempt = 0; !request.isEmpty(); attempt++) {
-        if (attempt > 0) {
-          backOff(Math.min(200, 10L << attempt)); // DynamoDB asks for a back-off
-        }
-        Map<String, KeysAndAttributes> asked = request;
-        BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
-        items.addAll(response.responses().getOrDefault(table, List.of()));
-        request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-      }
-    }
-    return items;
-  }
-
-  private static void backOff(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading profiles", e);
-    }
+    return BatchReads.get(dynamo, table, pks.stream().map(pk -> Attr.key(pk, sk)).toList());
   }
 
   @Override

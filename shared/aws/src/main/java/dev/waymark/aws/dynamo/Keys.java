@@ -177,6 +177,22 @@ public final class Keys {
     return MESSAGE_PREFIX + at + "#" + id;
   }
 
+  /** How many DateIndex partitions a day's message log is spread over (by person). */
+  public static final int MESSAGE_DAY_SHARDS = 8;
+
+  /**
+   * DateIndex partition key ({@code GSI1PK}) of the message log of one UTC day and shard: {@code
+   * ML#<yyyy-mm-dd>#<shard>}, the shard from the person, so that a busy day is not one hot key.
+   */
+  public static String messageDay(java.time.LocalDate day, int shard) {
+    return "ML#" + day + "#" + shard;
+  }
+
+  /** The message-log shard of a person. */
+  public static int messageShard(String profileId) {
+    return Math.floorMod(profileId.hashCode(), MESSAGE_DAY_SHARDS);
+  }
+
   public static String providerMessage(String providerMessageId) {
     return "MSG#" + providerMessageId;
   }
@@ -215,6 +231,15 @@ public final class Keys {
   /** One shard of a segment's member index: {@code SEGM#<segmentId>#<shard>} / {@code P#<id>}. */
   public static String segmentMembers(String segmentId, int shard) {
     return "SEGM#" + segmentId + "#" + String.format("%02d", shard);
+  }
+
+  /**
+   * A segment's daily size changes, one partition per counter shard: {@code
+   * SEGD#<segmentId>#<shard>} / {@code <yyyy-mm-dd>} (the UTC day), {@code delta} the net entries
+   * minus exits of that day on that shard.
+   */
+  public static String segmentDays(String segmentId, int shard) {
+    return "SEGD#" + segmentId + "#" + String.format("%02d", shard);
   }
 
   /** A segment's size counter shards: {@code SEGC#<segmentId>} / {@code <shard>}. */

@@ -40,23 +40,39 @@ public record DynamoAudienceDueEntries(DynamoDbClient dynamo, String table)
   /** BatchWriteItem, 25 at a time (retrying what comes back unprocessed); each hour marked once. */
   @Override
   public void scheduleAll(List<DueEntry> entries) {
-    for (int from = 0; from < entries.size(); from += 25) {
-      List<WriteRequest> writes =
-          entries.subList(from, Math.min(entries.size(), from + 25)).stream()
-              .map(e -> WriteRequest.builder().putRequest(p -> p.item(item(e))).build())
-              .toList();
-      Map<String, List<WriteRequest>> left = Map.of(table, writes);
+    batchWrite(
+        entries.stream()
+            .map(e -> WriteRequest.builder().putRequest(p -> p.item(item(e))).build())
+            .toList());
+    entries.stream().map(DueEntry::hour).distinct().forEach(hours()::mark);
+  }
+
+  /** BatchWriteItem deletes, 25 at a time: a run's entries go in a few calls, not one each. */
+  @Override
+  public void doneAll(List<DueEntry> entries) {
+    batchWrite(
+        entries.stream()
+            .map(e -> WriteRequest.builder().deleteRequest(d -> d.key(key(e))).build())
+            .toList());
+  }
+
+  private void batchWrite(List<WriteRequest> writes) {
+    for (int from = 0; from < writes.size(); from += 25) {
+      Map<String, List<WriteRequest>> left =
+          Map.of(table, writes.subList(from, Math.min(writes.size(), from + 25)));
       while (!left.isEmpty()) {
         Map<String, List<WriteRequest>> batch = left;
         left = dynamo.batchWriteItem(r -> r.requestItems(batch)).unprocessedItems();
       }
     }
-    entries.stream().map(DueEntry::hour).distinct().forEach(hours()::mark);
+  }
+
+  private static Map<String, AttributeValue> key(DueEntry entry) {
+    return Attr.key(bucket(entry.hour()), entry.scheduleId() + "#" + entry.profileId());
   }
 
   private static Map<String, AttributeValue> item(DueEntry entry) {
-    Map<String, AttributeValue> item =
-        new HashMap<>(Attr.key(bucket(entry.hour()), entry.scheduleId() + "#" + entry.profileId()));
+    Map<String, AttributeValue> item = new HashMap<>(key(entry));
     item.put("scheduleId", Attr.s(entry.scheduleId()));
     item.put("profileId", Attr.s(entry.profileId()));
     item.put("entryKey", Attr.s(entry.entryKey()));
@@ -80,10 +96,7 @@ public record DynamoAudienceDueEntries(DynamoDbClient dynamo, String table)
 
   @Override
   public void done(DueEntry entry) {
-    dynamo.deleteItem(
-        r ->
-            r.tableName(table)
-                .key(Attr.key(bucket(entry.hour()), entry.scheduleId() + "#" + entry.profileId())));
+    dynamo.deleteItem(r -> r.tableName(table).key(key(entry)));
   }
 
   @Override

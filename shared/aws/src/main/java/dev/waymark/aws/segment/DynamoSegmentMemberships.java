@@ -11,7 +11,11 @@ import dev.waymark.core.segment.SegmentMemberships;
 import dev.waymark.core.store.ConcurrentChangeException;
 import dev.waymark.core.store.Page;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -27,15 +31,26 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Segment memberships in DynamoDB. A change is one transaction of: the person's membership item
  * (conditional on the version read), the member index item (put on entry, deleted on exit), an ADD
- * on one shard of the size counter, and the announcing event's inbox item — so the counter moves
- * exactly once per change and the announcement exists exactly when the change does.
+ * on one shard of the size counter and on that shard's size change of the day, and the announcing
+ * event's inbox item — so the counter moves exactly once per change, the sizes over time with it,
+ * and the announcement exists exactly when the change does.
  */
-public record DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Duration dedupWindow)
+public record DynamoSegmentMemberships(
+    DynamoDbClient dynamo, String table, Duration dedupWindow, Clock clock)
     implements SegmentMemberships, SegmentMembershipItems {
+  /** How long a day's size change is kept: the history {@link #sizes} can show. */
+  static final Duration SIZE_HISTORY = Duration.ofDays(400);
+
   /** Shards of each segment's member index and size counter (writes spread over partitions). */
   static final int SHARDS = 16;
 
   private static final int MOVE_ATTEMPTS = 16;
+
+  /** On the system clock (tests of the adapter; the services pass theirs). */
+  public DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Duration dedupWindow) {
+    this(dynamo, table, dedupWindow, Clock.systemUTC());
+  }
+
   private static final java.util.Set<String> CONDITION_OR_NONE =
       java.util.Set.of("None", "ConditionalCheckFailed", "TransactionConflict");
 
@@ -110,10 +125,14 @@ public record DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Dura
     } else {
       index = TransactWriteItem.builder().delete(d -> d.tableName(table).key(indexKey)).build();
     }
-    TransactWriteItem counter = counterAdd(segmentId, shard, after.member() ? 1 : -1);
+    int delta = after.member() ? 1 : -1;
     return before.member() == after.member()
         ? List.of(membership)
-        : List.of(membership, index, counter);
+        : List.of(
+            membership,
+            index,
+            counterAdd(segmentId, shard, delta),
+            dayAdd(segmentId, shard, delta));
   }
 
   /** {@code ADD count :delta} on one shard of a segment's size counter. */
@@ -127,6 +146,62 @@ public record DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Dura
                     .expressionAttributeNames(Map.of("#c", "count"))
                     .expressionAttributeValues(Map.of(":d", Attr.n(delta))))
         .build();
+  }
+
+  /** {@code ADD delta :d} on today's size change of one shard (kept {@link #SIZE_HISTORY}). */
+  private TransactWriteItem dayAdd(String segmentId, int shard, int delta) {
+    Instant now = clock.instant();
+    return TransactWriteItem.builder()
+        .update(
+            u ->
+                u.tableName(table)
+                    .key(
+                        Attr.key(
+                            Keys.segmentDays(segmentId, shard),
+                            LocalDate.ofInstant(now, ZoneOffset.UTC).toString()))
+                    .updateExpression("ADD delta :d SET #t = :t")
+                    .expressionAttributeNames(Map.of("#t", "ttl"))
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":d",
+                            Attr.n(delta),
+                            ":t",
+                            Attr.n(now.plus(SIZE_HISTORY).getEpochSecond()))))
+        .build();
+  }
+
+  /**
+   * The size at the end of each of the last {@code days} UTC days: today's size (the counter) minus
+   * the net changes of the days after each. One query per shard of the days asked for.
+   */
+  @Override
+  public java.util.SortedMap<LocalDate, Long> sizes(String segmentId, int days) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    LocalDate from = today.minusDays(days - 1L);
+    Map<LocalDate, Long> deltas = new java.util.HashMap<>();
+    for (int shard = 0; shard < SHARDS; shard++) {
+      String pk = Keys.segmentDays(segmentId, shard);
+      Queries.all(
+              dynamo,
+              r ->
+                  r.tableName(table)
+                      .keyConditionExpression(Keys.PK + " = :pk AND " + Keys.SK + " >= :from")
+                      .expressionAttributeValues(
+                          Map.of(":pk", Attr.s(pk), ":from", Attr.s(from.toString()))))
+          .forEach(
+              i ->
+                  deltas.merge(
+                      LocalDate.parse(Attr.string(i, Keys.SK)),
+                      Attr.number(i, "delta"),
+                      Long::sum));
+    }
+    java.util.SortedMap<LocalDate, Long> sizes = new java.util.TreeMap<>();
+    long size = size(segmentId);
+    for (LocalDate day = today; !day.isBefore(from); day = day.minusDays(1)) {
+      sizes.put(day, size);
+      size -= deltas.getOrDefault(day, 0L);
+    }
+    return sizes;
   }
 
   private static boolean failed(List<CancellationReason> reasons, int index) {
@@ -299,6 +374,10 @@ public record DynamoSegmentMemberships(DynamoDbClient dynamo, String table, Dura
             writes.add(counterAdd(segmentId, shard, delta));
           }
         });
+    int net = counts.values().stream().mapToInt(Integer::intValue).sum();
+    if (net != 0) {
+      writes.add(dayAdd(segmentId, shard(toId), net));
+    }
     if (from.dueAt() != null) {
       writes.add(deleteKey(Keys.dueBucket(from.dueAt()), Keys.dueCheck(fromId, segmentId)));
     }

@@ -8,6 +8,8 @@ import dev.waymark.core.send.SendOutcome;
 import dev.waymark.core.send.SendRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * The message log: {@code P#<profileId>}/{@code M#<time>#<runId>#<stepId>}, one item per send
  * decision, and for sent messages a pointer {@code MSG#<provider message id>}/{@code MSG} so
  * delivery feedback finds its message. Feedback sets {@code deliveryStatus} (the latest) and adds
- * to the set {@code feedback} (every status seen, whatever order providers report them in).
+ * to the set {@code feedback} (every status seen, whatever order providers report them in). Each
+ * log item is also in the DateIndex under its UTC day ({@link Keys#messageDay}), which {@link
+ * DynamoMessageHistory} reads.
  */
 public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements MessageLog {
   private static final Duration RETENTION = Duration.ofDays(400);
@@ -37,6 +41,13 @@ public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements M
     item.put("template", Attr.s(request.template()));
     item.put("at", Attr.s(at.toString()));
     item.put("ttl", Attr.n(at.plus(RETENTION).getEpochSecond()));
+    // the day's log across people (DateIndex, sharded by person): GET /v1/messages
+    item.put(
+        Keys.GSI1PK,
+        Attr.s(
+            Keys.messageDay(
+                LocalDate.ofInstant(at, ZoneOffset.UTC), Keys.messageShard(profileId))));
+    item.put(Keys.GSI1SK, Attr.s(DynamoMessageHistory.indexSortKey(at, request, profileId)));
     if (outcome.channel() != null) {
       item.put("channel", Attr.s(outcome.channel().name()));
     }

@@ -23,11 +23,21 @@ public final class EventCursors {
   private final SignedTokens tokens;
   private final Duration lifetime;
   private final Clock clock;
+  private final String subject;
 
   public EventCursors(SignedTokens tokens, Duration lifetime, Clock clock) {
+    this(tokens, lifetime, clock, "profile");
+  }
+
+  /**
+   * Cursors bound to something other than a profile (such as the day of {@code GET /v1/messages}):
+   * {@code subject} names it in the refusal ("not a cursor this API issued for this day").
+   */
+  public EventCursors(SignedTokens tokens, Duration lifetime, Clock clock, String subject) {
     this.tokens = tokens;
     this.lifetime = lifetime;
     this.clock = clock;
+    this.subject = subject;
   }
 
   /** The cursor to hand out for this page position of this profile; null when there is none. */
@@ -64,7 +74,7 @@ public final class EventCursors {
     };
   }
 
-  private static String position(String profileId, String payload) {
+  private String position(String profileId, String payload) {
     String prefix = profileId + "\n";
     if (!payload.startsWith(prefix) || payload.length() == prefix.length()) {
       throw notIssued();
@@ -72,8 +82,8 @@ public final class EventCursors {
     return payload.substring(prefix.length());
   }
 
-  private static ProblemException notIssued() {
+  private ProblemException notIssued() {
     return ProblemException.invalidField(
-        "cursor", "not a cursor this API issued for this profile; use nextCursor as given");
+        "cursor", "not a cursor this API issued for this " + subject + "; use nextCursor as given");
   }
 }

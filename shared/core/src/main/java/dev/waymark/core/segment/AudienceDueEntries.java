@@ -28,6 +28,11 @@ public interface AudienceDueEntries {
   /** Removes an entry once requested. */
   void done(DueEntry entry);
 
+  /** Removes entries once requested (an adapter may batch them). */
+  default void doneAll(List<DueEntry> entries) {
+    entries.forEach(this::done);
+  }
+
   /** The first hour at or after {@code from} that holds entries, if any. */
   Optional<Instant> nextDueHour(Instant from);
 }

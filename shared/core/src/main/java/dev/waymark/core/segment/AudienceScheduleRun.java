@@ -55,7 +55,8 @@ public final class AudienceScheduleRun implements SegmentJoins {
       }
     }
     int requested = 0;
-    for (AudienceDueEntries.DueEntry entry : due.dueAt(hour)) {
+    List<AudienceDueEntries.DueEntry> dueNow = due.dueAt(hour);
+    for (AudienceDueEntries.DueEntry entry : dueNow) {
       Optional<AudienceSchedule> schedule =
           schedules.stream().filter(s -> s.id().equals(entry.scheduleId())).findFirst();
       if (schedule.isPresent() && isMember(entry.profileId(), schedule.get().segmentId())) {
@@ -63,8 +64,9 @@ public final class AudienceScheduleRun implements SegmentJoins {
             schedule.get().journeyId(), entry.profileId(), entry.entryKey(), entry.scheduleId());
         requested++;
       }
-      due.done(entry);
     }
+    // after every request (each idempotent by its messageId): a run cut short is simply run again
+    due.doneAll(dueNow);
     return requested;
   }
 

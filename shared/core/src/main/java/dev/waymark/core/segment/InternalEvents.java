@@ -1,24 +1,28 @@
 package dev.waymark.core.segment;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.event.ReservedEvents;
 import dev.waymark.core.identity.Identity;
 import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.profile.ConsentRequest;
 import dev.waymark.core.profile.Profile;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The events Waymark itself emits into the inbox, so journeys can enter and wait on them like on
  * any other: {@code Segment Entered}, {@code Segment Exited}, {@code Date Trait Reached}, {@code
- * Audience Schedule Fired}, {@code Journey Entry Requested}. Each names the person by one of their
- * identities (userId, then email, then anonymousId, then any), has a deterministic messageId (so a
- * repeat is de-duplicated by the inbox), and is marked {@code context.waymark.internal} (it is not
- * the person's activity).
+ * Audience Schedule Fired}, {@code Journey Entry Requested}, {@code Consent Changed}. Each names
+ * the person by one of their identities (userId, then email, then anonymousId, then any), has a
+ * deterministic messageId (so a repeat is de-duplicated by the inbox), and is marked {@code
+ * context.waymark.internal} (it is not the person's activity).
  */
 public final class InternalEvents {
   public static final String SEGMENT_ENTERED = ReservedEvents.SEGMENT_ENTERED;
@@ -26,6 +30,7 @@ public final class InternalEvents {
   public static final String DATE_TRAIT_REACHED = ReservedEvents.DATE_TRAIT_REACHED;
   public static final String AUDIENCE_SCHEDULE_FIRED = ReservedEvents.AUDIENCE_SCHEDULE_FIRED;
   public static final String JOURNEY_ENTRY_REQUESTED = ReservedEvents.JOURNEY_ENTRY_REQUESTED;
+  public static final String CONSENT_CHANGED = ReservedEvents.CONSENT_CHANGED;
   private static final List<IdentityNamespace> PREFERENCE =
       List.of(IdentityNamespace.USER_ID, IdentityNamespace.EMAIL, IdentityNamespace.ANONYMOUS_ID);
 
@@ -107,6 +112,37 @@ public final class InternalEvents {
         profile,
         JOURNEY_ENTRY_REQUESTED,
         "api:" + journeyId + ":" + profile.id() + ":" + requestId,
+        properties,
+        at);
+  }
+
+  /**
+   * Consent decisions recorded through the API or a one-click unsubscribe, so the segments that
+   * read consents are re-evaluated at once: properties {@code changes} (channel, topic, status;
+   * never the source, which may name a person). The messageId comes from the person and the
+   * decisions (what and when), so a retried request is one event.
+   */
+  public static InboundEvent consentChanged(
+      Profile profile, List<ConsentRequest.Change> changes, Instant at) {
+    ArrayNode list = Json.MAPPER.createArrayNode();
+    StringBuilder decisions = new StringBuilder();
+    for (ConsentRequest.Change change : changes) {
+      ObjectNode item = list.addObject().put("channel", change.channel().key());
+      if (change.topic() != null) {
+        item.put("topic", change.topic());
+      }
+      item.put("status", change.decision().status().name());
+      decisions.append(item).append(change.decision().updatedAt().toEpochMilli()).append('|');
+    }
+    ObjectNode properties = Json.object();
+    properties.set("changes", list);
+    return track(
+        profile,
+        CONSENT_CHANGED,
+        "consent:"
+            + profile.id()
+            + ":"
+            + UUID.nameUUIDFromBytes(decisions.toString().getBytes(StandardCharsets.UTF_8)),
         properties,
         at);
   }

@@ -109,6 +109,7 @@ public final class SegmentEvaluator implements ProcessedEventListener {
             || event.type() == EventType.ALIAS
             || event.body().has("identities");
     boolean internal = InternalEvents.isInternal(event);
+    boolean consents = InternalEvents.CONSENT_CHANGED.equals(event.eventName());
     for (SegmentDefinition segment : catalog.all()) {
       RuleDependencies reads = catalog.dependenciesOf(segment.id());
       boolean hit;
@@ -123,7 +124,8 @@ public final class SegmentEvaluator implements ProcessedEventListener {
                 || reads.traits().stream()
                     .anyMatch(
                         t -> traits.contains(t) || traits.contains(SegmentContext.topLevelTrait(t)))
-                || (identities && reads.readsIdentities());
+                || (identities && reads.readsIdentities())
+                || (consents && reads.readsConsents());
       }
       if (hit) {
         affected.add(segment.id());

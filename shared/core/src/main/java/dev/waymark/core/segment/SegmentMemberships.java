@@ -3,7 +3,9 @@ package dev.waymark.core.segment;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.store.ConcurrentChangeException;
 import dev.waymark.core.store.Page;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Who is in which segment: per person (with entry/exit history), per segment (a member index and a
@@ -27,6 +29,12 @@ public interface SegmentMemberships {
 
   /** How many people are in the segment now. */
   long size(String segmentId);
+
+  /**
+   * The segment's size at the end of each of the last {@code days} UTC days (today's: now), oldest
+   * first.
+   */
+  SortedMap<LocalDate, Long> sizes(String segmentId, int days);
 
   /** The segment's members, a page at a time (profile ids). */
   Page<String> members(String segmentId, int limit, String cursor);

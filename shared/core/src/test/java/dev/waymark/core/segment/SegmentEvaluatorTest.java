@@ -151,6 +151,12 @@ class SegmentEvaluatorTest {
 
   /** Memberships in a map; changes are applied as the DynamoDB adapter would (version-checked). */
   static final class InMemoryMemberships implements SegmentMemberships {
+    @Override
+    public java.util.SortedMap<java.time.LocalDate, Long> sizes(String segmentId, int days) {
+      throw new UnsupportedOperationException(
+          "sizes over time are the adapter's (SegmentSizesTest)");
+    }
+
     final Map<String, SegmentMembership> byKey = new HashMap<>();
     final List<InboundEvent> announcements = new ArrayList<>();
 
