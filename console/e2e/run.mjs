@@ -157,6 +157,9 @@ try {
   await page.getByRole('button', { name: 'Open it as the recipient' }).click();
   await text(page, 'Opened: the open is on its way back as feedback.');
   await api.call('POST', '/_local/settle', {});
+  log("the day's message log across people shows Ada's message and its open");
+  await page.getByLabel('Day', { exact: true }).fill('2026-11-24'); // the entry's day; the clock has moved on
+  await page.getByRole('table', { name: 'Message log' }).getByRole('row').filter({ hasText: 'favorite-offer' }).filter({ hasText: 'open' }).waitFor();
 
   log("Ada's decision trace");
   await open('people');
@@ -203,6 +206,12 @@ try {
   await text(builder, '1 person matches');
   await check('segments');
   await screenshot(page, shots, 'segments');
+
+  log("a segment's size over the last days");
+  await open('segments/email-reachable');
+  const sizes = page.getByRole('table', { name: 'Size at the end of each day' });
+  await sizes.getByRole('row').nth(1).waitFor();
+  await check('segment sizes');
 
   if (consoleErrors.length) throw new Error(`the page logged errors:\n  ${consoleErrors.join('\n  ')}`);
   log(`passed; accessibility: ${checked.join(', ')}`);

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiProblem, api } from '../api';
 import { Text } from '../journey/fields';
 import { ProblemBox, useLoad, when } from '../ui';
+import { MessageLog } from './messageLog';
 
 interface OutboxMessage {
   id: string;
@@ -26,10 +27,11 @@ export function MessagesPage() {
     return (
       <section>
         <h1>Messages</h1>
-        <p>
-          The outbox and the virtual clock are the local runtime's. Deployed, messages go out through SES and SNS;
-          a person's messages and what became of them are on their page (People).
+        <p class="muted">
+          Deployed, messages go out through SES and SNS; the log below shows each send decision and what became
+          of it. (The outbox and the virtual clock are the local runtime's.)
         </p>
+        <MessageLog />
       </section>
     );
   }
@@ -39,6 +41,7 @@ export function MessagesPage() {
     <section>
       <h1>Messages</h1>
       <Clock now={clock.data} reload={() => (clock.reload(), outbox.reload())} />
+      <MessageLog key={String(clock.data?.now ?? '')} today={clock.data?.now?.slice(0, 10)} />
       <div class="row">
         <h2>Outbox ({messages.length})</h2>
         <button type="button" onClick={outbox.reload}>

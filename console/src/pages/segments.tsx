@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiProblem, api, seg } from '../api';
+import { SegmentSizes } from './segmentSizes';
 import { readable } from '../journey/diff';
 import { Check, Choice, Filters, Text, literal } from '../journey/fields';
 import { href } from '../router';
@@ -55,6 +56,7 @@ function SegmentView({ id }: { id: string }) {
       {data && (
         <>
           <pre>{readable({ rule: data.rule }).trim()}</pre>
+          <SegmentSizes id={id} />
           <h2>Sample of members</h2>
           <ul>
             {(data.sample ?? []).map((p: string) => (

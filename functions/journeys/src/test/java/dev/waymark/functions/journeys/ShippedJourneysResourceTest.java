@@ -79,8 +79,7 @@ class ShippedJourneysResourceTest {
     assertThat(created.path("LogicalResourceId").asText()).isEqualTo("PublishShippedJourneys");
     assertThat(created.path("PhysicalResourceId").asText()).isEqualTo("waymark-shipped-journeys");
     // every folder under statemachines/ (16 with issue 10: seeds 002, 003 and the date triggers)
-    int shipped =
-        ClasspathJourneys.journeyIds(getClass().getClassLoader()).size();
+    int shipped = ClasspathJourneys.journeyIds(getClass().getClassLoader()).size();
     assertThat(shipped).isGreaterThanOrEqualTo(16);
     assertThat(created.path("Data").size()).isEqualTo(shipped);
     assertThat(created.path("Data").path("lease-renewal").asInt()).isEqualTo(1);

@@ -66,18 +66,6 @@ class TemplatesEndToEndTest {
         .startsWith("Carvelo: your test drive is today");
   }
 
-  /** The template files under statemachines/<journey>/templates/ in the repository. */
-  private static int shippedTemplateFiles() throws java.io.IOException {
-    try (java.util.stream.Stream<java.nio.file.Path> files =
-        java.nio.file.Files.walk(java.nio.file.Path.of("../../statemachines"))) {
-      return (int)
-          files
-              .filter(f -> f.toString().endsWith(".yaml"))
-              .filter(f -> f.getParent().getFileName().toString().equals("templates"))
-              .count();
-    }
-  }
-
   @Test
   void aTestSendGoesOnlyToTheTestListThroughTheLocalProviders() {
     assertThat(
