@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waymark.aws.dynamo.LocalDynamo;
 import dev.waymark.aws.journey.DynamoJourneyStore;
 import dev.waymark.aws.template.DynamoTemplateStore;
+import dev.waymark.core.click.ClickLinks;
+import dev.waymark.core.click.RedirectHosts;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
@@ -115,6 +117,12 @@ class ExactlyOnceSendIT {
                 "https://api.example.com",
                 new SignedTokens(KeyRing.fixed(SigningKeys.random()), CLOCK),
                 UnsubscribeLinks.DEFAULT_LIFETIME,
+                CLOCK),
+            new ClickLinks(
+                "https://api.example.com",
+                new SignedTokens(KeyRing.fixed(SigningKeys.random()), CLOCK),
+                RedirectHosts.parse("*.example.com"),
+                ClickLinks.DEFAULT_LIFETIME,
                 CLOCK),
             ZoneOffset.UTC,
             CLOCK);

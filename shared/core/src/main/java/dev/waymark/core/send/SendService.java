@@ -1,6 +1,8 @@
 package dev.waymark.core.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.core.click.ClickLinks;
+import dev.waymark.core.click.LinkRewriter;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.TraceEntry;
@@ -39,6 +41,7 @@ public final class SendService {
   private final JourneyStore journeys;
   private final FrequencyCaps caps;
   private final UnsubscribeLinks unsubscribe;
+  private final ClickLinks clicks;
   private final ZoneId defaultZone;
   private final Clock clock;
 
@@ -53,6 +56,7 @@ public final class SendService {
       JourneyStore journeys,
       FrequencyCaps caps,
       UnsubscribeLinks unsubscribe,
+      ClickLinks clicks,
       ZoneId defaultZone,
       Clock clock) {
     this.profiles = profiles;
@@ -65,6 +69,7 @@ public final class SendService {
     this.journeys = journeys;
     this.caps = caps;
     this.unsubscribe = unsubscribe;
+    this.clicks = clicks;
     this.defaultZone = defaultZone;
     this.clock = clock;
   }
@@ -221,9 +226,12 @@ public final class SendService {
     String messageId;
     try {
       RenderedMessage message =
-          renderer
-              .render(template, channel, data(request, profile, channel, to))
-              .withUnsubscribeUrl(unsubscribe.url(profile.id(), channel, request.topic()));
+          tracked(
+              renderer
+                  .render(template, channel, data(request, profile, channel, to))
+                  .withUnsubscribeUrl(unsubscribe.url(profile.id(), channel, request.topic())),
+              request,
+              profile);
       messageId = deliveries.deliver(channel, to, message, tags(request, profile));
     } catch (RuntimeException e) {
       ledger.release(request.runId(), request.stepId(), profile.id(), channel, localDay);
@@ -234,6 +242,19 @@ public final class SendService {
         profile,
         new SendOutcome(
             SendOutcome.Status.sent, channel, to, messageId, null, "sent on " + channel));
+  }
+
+  /** Every link of an email's HTML to an allowed host goes through the click route. */
+  private RenderedMessage tracked(RenderedMessage message, SendRequest request, Profile profile) {
+    if (message.html() == null) {
+      return message;
+    }
+    return message.withHtml(
+        LinkRewriter.rewrite(
+            message.html(),
+            new LinkRewriter.Message(
+                profile.id(), request.journeyId(), request.runId(), request.stepId()),
+            clicks));
   }
 
   private SendOutcome finish(SendRequest request, Profile profile, SendOutcome outcome) {
@@ -277,13 +298,18 @@ public final class SendService {
 
   private Map<String, Object> data(
       SendRequest request, Profile profile, Channel channel, String to) {
-    return TemplateData.of(
-        profile,
-        request.entry(),
-        request.data(),
-        request.journeyId(),
-        unsubscribe.url(profile.id(), channel, request.topic()),
-        to);
+    Map<String, Object> data =
+        TemplateData.of(
+            profile,
+            request.entry(),
+            request.data(),
+            request.journeyId(),
+            unsubscribe.url(profile.id(), channel, request.topic()),
+            to);
+    if (channel == Channel.email) {
+      data.put("confirmUrl", clicks.confirmUrl(profile.id(), to));
+    }
+    return data;
   }
 
   private static Map<String, String> tags(SendRequest request, Profile profile) {
