@@ -7,10 +7,15 @@ import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.functions.journeytasks.SendTaskHandler;
 import dev.waymark.local.LocalApi;
 import dev.waymark.local.aws.Outbox;
+import dev.waymark.local.hostile.ApiRouteCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,16 +40,32 @@ class TemplatesEndToEndTest {
     scenario.close();
   }
 
+  /** The files statemachines/<journey>/templates/<id>.yaml of the repository. */
+  static int shippedTemplateFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(ApiRouteCatalog.projectFile("statemachines"))) {
+      return (int)
+          files
+              .filter(f -> f.getParent().getFileName().toString().equals("templates"))
+              .filter(f -> f.toString().endsWith(".yaml"))
+              .count();
+    }
+  }
+
   @Test
-  void theShippedTemplatesArePublishedAtStart() {
+  void theShippedTemplatesArePublishedAtStart() throws IOException {
     JsonNode list = api.get("/v1/templates").body().path("templates");
     List<String> shipped =
         list.findValuesAsText("id").stream()
             .filter(id -> !List.of("greeting", "pinned").contains(id)) // put by other tests here
             .toList();
     assertThat(shipped)
-        .contains("test-drive-confirmation", "lease-offer", "final-notice-sms", "welcome")
-        .hasSize(22);
+        .contains(
+            "test-drive-confirmation",
+            "lease-offer",
+            "final-notice-sms",
+            "welcome",
+            "account-confirmation")
+        .hasSize(shippedTemplateFiles());
     LocalApi.Answer one = api.get("/v1/templates/test-drive-sms");
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.body().path("document").path("sms").path("body").asText())
