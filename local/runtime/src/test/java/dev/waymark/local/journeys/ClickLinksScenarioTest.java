@@ -200,5 +200,11 @@ class ClickLinksScenarioTest {
     s.runtime.awaitProcessed();
     assertThat(s.api.get("/v1/profiles?anonymousId=toms-laptop").body().path("profileId").asText())
         .isEqualTo(s.profileId("tom"));
+    // an event that names a known identity itself: its identity decides, not the token
+    s.send(
+        "{\"type\":\"track\",\"userId\":\"stranger\",\"event\":\"Viewed\",\"context\":{\"waymarkToken\":\""
+            + identity
+            + "\"}}");
+    assertThat(s.profileId("stranger")).isNotEqualTo(sarah);
   }
 }
