@@ -15,8 +15,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +68,14 @@ public record ClickService(
         event(
             person.get(),
             ReservedEvents.MESSAGE_CLICKED,
-            "click:" + link.runId() + ":" + link.stepId() + ":" + link.index() + ":" + now,
+            "click:"
+                + link.runId()
+                + ":"
+                + link.stepId()
+                + ":"
+                + link.index()
+                + ":"
+                + now.toEpochMilli(),
             properties,
             now),
         "click");
@@ -94,7 +104,7 @@ public record ClickService(
           event(
               person,
               ReservedEvents.EMAIL_CONFIRMED,
-              "confirm:" + person.id() + ":" + confirmation.address(),
+              "confirm:" + person.id() + ":" + digest(confirmation.address()),
               Json.object().put("email", confirmation.address()),
               now);
       confirmed.body().putObject("traits").put("emailConfirmed", true);
@@ -120,6 +130,17 @@ public record ClickService(
     body.set("properties", properties);
     body.putObject("context").putObject(ReservedEvents.CONTEXT_KEY).put("internal", true);
     return new InboundEvent(body, at);
+  }
+
+  /** 16 hex characters of a SHA-256: the address without naming it in a messageId. */
+  private static String digest(String address) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(address.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static URI withParameter(String target, String identity) {
