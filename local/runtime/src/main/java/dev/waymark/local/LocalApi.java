@@ -51,15 +51,32 @@ public final class LocalApi {
     return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
   }
 
+  /** A GET that does not follow redirects (a click link): the status and Location, if any. */
+  public record Redirect(int status, String location, JsonNode body) {}
+
+  public Redirect open(String pathOrUrl) {
+    HttpResponse<String> response = exchange(HttpRequest.newBuilder(base.resolve(pathOrUrl)).GET());
+    return new Redirect(
+        response.statusCode(),
+        response.headers().firstValue("location").orElse(null),
+        json(response.body()));
+  }
+
   public Answer send(HttpRequest.Builder request) {
+    HttpResponse<String> response = exchange(request);
+    return new Answer(
+        response.statusCode(),
+        response.headers().firstValue("content-type").orElse(""),
+        json(response.body()));
+  }
+
+  private static JsonNode json(String text) {
+    return text == null || text.isEmpty() ? null : Json.parse(text);
+  }
+
+  private HttpResponse<String> exchange(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      String text = response.body();
-      return new Answer(
-          response.statusCode(),
-          response.headers().firstValue("content-type").orElse(""),
-          text == null || text.isEmpty() ? null : Json.parse(text));
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

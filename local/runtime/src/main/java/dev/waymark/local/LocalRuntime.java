@@ -22,6 +22,7 @@ import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.ddblocal.TemplateTable;
 import dev.waymark.functions.authorizer.WriteKeyAuthorizerHandler;
 import dev.waymark.functions.ingest.IngestHandler;
+import dev.waymark.functions.journeys.ClickHandler;
 import dev.waymark.functions.journeys.JourneysHandler;
 import dev.waymark.functions.journeys.UnsubscribeHandler;
 import dev.waymark.functions.process.ProcessHandler;
@@ -207,6 +208,7 @@ public final class LocalRuntime implements AutoCloseable {
     handlers.put(JourneysHandler.class.getName(), new JourneysHandler(journeys.services(), quiet));
     handlers.put(
         UnsubscribeHandler.class.getName(), new UnsubscribeHandler(journeys.services(), quiet));
+    handlers.put(ClickHandler.class.getName(), new ClickHandler(journeys.services(), quiet));
     handlers.put(
         ProfilesHandler.class.getName(),
         new ProfilesHandler(

@@ -10,7 +10,6 @@ import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
-import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.segment.ConsentRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +51,7 @@ public final class UnsubscribeHandler
             switch (route) {
               case "GET /v1/unsubscribe", "POST /v1/unsubscribe" ->
                   HttpResponses.json(
-                      200,
-                      unsubscribe.unsubscribe(
-                          HttpRequests.query(event, "token")
-                              .orElseThrow(
-                                  () -> ProblemException.invalidField("token", "required"))));
+                      200, unsubscribe.unsubscribe(HttpRequests.requiredQuery(event, "token")));
               default -> throw HttpHandlerSupport.noRoute(route);
             });
   }

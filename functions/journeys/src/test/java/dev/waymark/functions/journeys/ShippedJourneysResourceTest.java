@@ -84,6 +84,7 @@ class ShippedJourneysResourceTest {
     assertThat(created.path("Data").size()).isEqualTo(shipped);
     assertThat(created.path("Data").path("lease-renewal").asInt()).isEqualTo(1);
     assertThat(created.path("Data").path("reactivation").asInt()).isEqualTo(1);
+    assertThat(created.path("Data").path("account-confirmation").asInt()).isEqualTo(1);
     assertThat(api.journeys.catalog().journeys()).hasSize(shipped);
     assertThat(api.journeys.templates().latest("lease-offer").version())
         .as("the shipped template file put again before the journeys")

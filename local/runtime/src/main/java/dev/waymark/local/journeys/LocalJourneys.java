@@ -47,6 +47,12 @@ public final class LocalJourneys implements AutoCloseable {
   private final JourneyServices services;
 
   /**
+   * The hosts a click link may redirect to locally unless {@code WAYMARK_CLICK_HOSTS} says
+   * otherwise: the shipped templates' sites and this machine (docs/clicks.md).
+   */
+  public static final String LOCAL_CLICK_HOSTS = "example.com,*.example.com,localhost,127.0.0.1";
+
+  /**
    * @param signingKeys signs and checks unsubscribe links (and other signed tokens)
    * @param faults the task faults injected into the task functions
    * @param probe marks StartExecution calls' arrival and the send task's invocation
@@ -88,6 +94,9 @@ public final class LocalJourneys implements AutoCloseable {
     env.put("WAYMARK_SNS_ENDPOINT", messagingEndpoint.toString());
     env.put("WAYMARK_PUBLIC_URL", publicUrl.toString());
     env.put("WAYMARK_FROM_ADDRESS", "carvelo@example.com");
+    env.put(
+        "WAYMARK_CLICK_HOSTS",
+        System.getenv().getOrDefault("WAYMARK_CLICK_HOSTS", LOCAL_CLICK_HOSTS));
     JourneyConfig config = JourneyConfig.from(env);
     this.services = new JourneyServices(core, config, signingKeys);
     ShippedTemplates.publish(LocalJourneys.class.getClassLoader(), services.templates());

@@ -7,10 +7,15 @@ import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.functions.journeytasks.SendTaskHandler;
 import dev.waymark.local.LocalApi;
 import dev.waymark.local.aws.Outbox;
+import dev.waymark.local.hostile.ApiRouteCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,29 +40,31 @@ class TemplatesEndToEndTest {
     scenario.close();
   }
 
-  /** The template documents under statemachines/<journey>/templates/. */
-  static int shippedTemplateFiles() {
-    try (java.util.stream.Stream<java.nio.file.Path> files =
-        java.nio.file.Files.walk(java.nio.file.Path.of("../../statemachines"))) {
+  /** The files statemachines/<journey>/templates/<id>.yaml of the repository. */
+  static int shippedTemplateFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(ApiRouteCatalog.projectFile("statemachines"))) {
       return (int)
           files
-              .filter(p -> p.getParent().getFileName().toString().equals("templates"))
-              .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+              .filter(f -> f.getParent().getFileName().toString().equals("templates"))
+              .filter(f -> f.toString().endsWith(".yaml"))
               .count();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 
   @Test
-  void theShippedTemplatesArePublishedAtStart() throws Exception {
+  void theShippedTemplatesArePublishedAtStart() throws IOException {
     JsonNode list = api.get("/v1/templates").body().path("templates");
     List<String> shipped =
         list.findValuesAsText("id").stream()
             .filter(id -> !List.of("greeting", "pinned").contains(id)) // put by other tests here
             .toList();
     assertThat(shipped)
-        .contains("test-drive-confirmation", "lease-offer", "final-notice-sms", "welcome")
+        .contains(
+            "test-drive-confirmation",
+            "lease-offer",
+            "final-notice-sms",
+            "welcome",
+            "account-confirmation")
         .contains("warranty-offer", "warranty-last-call")
         .hasSize(shippedTemplateFiles());
     LocalApi.Answer one = api.get("/v1/templates/test-drive-sms");

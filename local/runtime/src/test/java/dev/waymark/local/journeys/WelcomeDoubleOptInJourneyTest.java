@@ -7,6 +7,8 @@ import dev.waymark.local.aws.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class WelcomeDoubleOptInJourneyTest {
   static final Instant TUESDAY_9AM = Instant.parse("2026-11-24T09:00:00Z");
+  static final Pattern CONFIRM = Pattern.compile("href=\"([^\"]+/v1/confirm\\?token=[^\"]+)\"");
   JourneyScenario s;
 
   @BeforeAll
@@ -51,12 +54,19 @@ class WelcomeDoubleOptInJourneyTest {
     s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Signed Up\"}");
   }
 
-  /** What the confirmation link does: record the email consent, then Email Confirmed. */
+  /**
+   * The person clicks the signed link of the last email (GET /v1/confirm: Email Confirmed); the
+   * confirmation page the shop shows records the email consent.
+   */
   void confirm(String who) {
+    List<Outbox.Message> mails = s.outboxFor(who + "@example.com");
+    Matcher link = CONFIRM.matcher(mails.get(mails.size() - 1).html());
+    assertThat(link.find()).isTrue();
     s.api.put(
         "/v1/profiles/" + s.profileId(who) + "/consents",
         "{\"consents\":[{\"channel\":\"email\",\"status\":\"granted\",\"source\":\"double-opt-in\"}]}");
-    s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Email Confirmed\"}");
+    assertThat(s.api.open(link.group(1)).status()).isEqualTo(200);
+    s.runtime.awaitProcessed();
   }
 
   static String capitalised(String name) {
@@ -70,8 +80,7 @@ class WelcomeDoubleOptInJourneyTest {
       assertThat(request.step()).isEqualTo("confirmation-request");
       assertThat(request.at()).isEqualTo(TUESDAY_9AM);
       assertThat(request.subject()).isEqualTo("Please confirm your email address");
-      assertThat(request.body())
-          .contains("https://shop.example.com/confirm?profile=" + s.profileId(who));
+      assertThat(request.body()).contains("/v1/confirm?token=");
     }
   }
 

@@ -34,6 +34,10 @@ final class SdkScripts {
         require(ROOT.resolve("tools/node_modules/@segment/analytics-node/package.json"), sdk);
         yield List.of("node", scripts.resolve("segment-node.js").toString());
       }
+      case "segment-node-click" -> {
+        require(ROOT.resolve("tools/node_modules/@segment/analytics-node/package.json"), sdk);
+        yield List.of("node", scripts.resolve("segment-node-click.js").toString());
+      }
       case "rudder-node" -> {
         require(ROOT.resolve("tools/node_modules/@rudderstack/rudder-sdk-node/package.json"), sdk);
         yield List.of("node", scripts.resolve("rudder-node.js").toString());
@@ -79,10 +83,17 @@ final class SdkScripts {
 
   static Run run(String sdk, String url, String writeKey, String prefix)
       throws IOException, InterruptedException {
+    return run(
+        sdk,
+        java.util.Map.of(
+            "WAYMARK_URL", url, "WAYMARK_WRITE_KEY", writeKey, "WAYMARK_PREFIX", prefix));
+  }
+
+  /** Runs an SDK script with these environment variables (WAYMARK_URL, WAYMARK_WRITE_KEY, ...). */
+  static Run run(String sdk, java.util.Map<String, String> env)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command(sdk)).directory(ROOT.toFile());
-    builder.environment().put("WAYMARK_URL", url);
-    builder.environment().put("WAYMARK_WRITE_KEY", writeKey);
-    builder.environment().put("WAYMARK_PREFIX", prefix);
+    builder.environment().putAll(env);
     Path err = Files.createTempFile("sdk-" + sdk, ".err");
     Path out = Files.createTempFile("sdk-" + sdk, ".out");
     builder.redirectError(err.toFile()).redirectOutput(out.toFile());

@@ -53,11 +53,17 @@ public final class Composition {
     return List.copyOf(listeners);
   }
 
-  /** Processing with the listeners above. */
+  /**
+   * Processing with the listeners above; an event carrying the identity a click handed the site is
+   * first given the person's identity ({@code ClickIdentities}, docs/clicks.md).
+   */
   public static EventProcessing processing(
       WaymarkServices core, JourneyServices journeys, int concurrency) {
     return new EventProcessing(
-        core.profiles(), processedEventListeners(core, journeys), concurrency);
+        core.profiles(),
+        processedEventListeners(core, journeys),
+        concurrency,
+        journeys.clickIdentities());
   }
 
   /**

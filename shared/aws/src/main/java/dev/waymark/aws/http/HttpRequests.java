@@ -79,6 +79,11 @@ public final class HttpRequests {
     return params == null ? Optional.empty() : Optional.ofNullable(params.get(name));
   }
 
+  /** A query parameter that must be there: a 400 naming it ("required") when it is not. */
+  public static String requiredQuery(APIGatewayV2HTTPEvent event, String name) {
+    return query(event, name).orElseThrow(() -> ProblemException.invalidField(name, "required"));
+  }
+
   /** A true/false query parameter: false when absent, a 400 naming it when anything else. */
   public static boolean flag(APIGatewayV2HTTPEvent event, String name) {
     String value = query(event, name).orElse("false");

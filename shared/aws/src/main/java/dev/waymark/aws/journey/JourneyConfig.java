@@ -1,5 +1,7 @@
 package dev.waymark.aws.journey;
 
+import dev.waymark.core.click.ClickLinks;
+import dev.waymark.core.click.RedirectHosts;
 import dev.waymark.core.send.FrequencyCaps;
 import dev.waymark.core.send.UnsubscribeLinks;
 import java.net.URI;
@@ -25,8 +27,11 @@ import java.util.Optional;
  * links; {@code WAYMARK_JOURNEY_LOG_GROUP_ARN} (where journey state machines log their errors);
  * caps ({@code WAYMARK_CAP_*}); {@code WAYMARK_DEFAULT_TIMEZONE}; and, for local runs only,
  * endpoint overrides {@code WAYMARK_SFN_ENDPOINT}, {@code WAYMARK_SES_ENDPOINT}, {@code
- * WAYMARK_SNS_ENDPOINT}. {@code inLambda} is whether {@code AWS_LAMBDA_FUNCTION_NAME} is set: a
- * Lambda function without a signing secret fails on first use of a link instead of making up a key.
+ * WAYMARK_SNS_ENDPOINT}; for the links of emails (docs/clicks.md), {@code WAYMARK_CLICK_HOSTS} (the
+ * hosts a click may redirect to, comma-separated, {@code *.example.com} for subdomains; empty: no
+ * link is rewritten) and {@code WAYMARK_CLICK_LINK_DAYS} (how long click and confirmation links
+ * work, default 90). {@code inLambda} is whether {@code AWS_LAMBDA_FUNCTION_NAME} is set: a Lambda
+ * function without a signing secret fails on first use of a link instead of making up a key.
  */
 public record JourneyConfig(
     String roleArn,
@@ -47,7 +52,9 @@ public record JourneyConfig(
     ZoneId defaultZone,
     Optional<URI> sfnEndpoint,
     Optional<URI> sesEndpoint,
-    Optional<URI> snsEndpoint) {
+    Optional<URI> snsEndpoint,
+    RedirectHosts clickHosts,
+    Duration clickLinkLifetime) {
 
   public static JourneyConfig from(Map<String, String> env) {
     return new JourneyConfig(
@@ -77,7 +84,13 @@ public record JourneyConfig(
         ZoneId.of(env.getOrDefault("WAYMARK_DEFAULT_TIMEZONE", "UTC")),
         endpoint(env, "WAYMARK_SFN_ENDPOINT"),
         endpoint(env, "WAYMARK_SES_ENDPOINT"),
-        endpoint(env, "WAYMARK_SNS_ENDPOINT"));
+        endpoint(env, "WAYMARK_SNS_ENDPOINT"),
+        RedirectHosts.parse(env.getOrDefault("WAYMARK_CLICK_HOSTS", "")),
+        Duration.ofDays(
+            Long.parseLong(
+                env.getOrDefault(
+                    "WAYMARK_CLICK_LINK_DAYS",
+                    Long.toString(ClickLinks.DEFAULT_LIFETIME.toDays())))));
   }
 
   /** The ARN the local runtime gives a function of template.yaml. */

@@ -11,6 +11,9 @@ import dev.waymark.aws.send.DynamoSuppressions;
 import dev.waymark.aws.template.DynamoLayoutStore;
 import dev.waymark.aws.template.DynamoTemplateStore;
 import dev.waymark.aws.template.DynamoTestRecipients;
+import dev.waymark.core.click.ClickIdentities;
+import dev.waymark.core.click.ClickLinks;
+import dev.waymark.core.click.ClickService;
 import dev.waymark.core.journey.JourneyCatalog;
 import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRouter;
@@ -63,6 +66,7 @@ public final class JourneyServices {
   private final DynamoMessageLog messageLog;
   private final SignedTokens tokens;
   private final UnsubscribeLinks unsubscribe;
+  private final ClickLinks clicks;
   private final JourneyRouter router;
   private final FeedbackService feedback;
   private final WaitService waits;
@@ -107,6 +111,13 @@ public final class JourneyServices {
     this.unsubscribe =
         new UnsubscribeLinks(
             journeys.publicUrl(), tokens, journeys.unsubscribeLinkLifetime(), core.clock());
+    this.clicks =
+        new ClickLinks(
+            journeys.publicUrl(),
+            tokens,
+            journeys.clickHosts(),
+            journeys.clickLinkLifetime(),
+            core.clock());
     AwsDeliveries deliveries =
         new AwsDeliveries(
             client(SesV2Client.builder(), config, journeys.sesEndpoint()).build(),
@@ -166,6 +177,7 @@ public final class JourneyServices {
             store,
             journeys.caps(),
             unsubscribe,
+            clicks,
             journeys.defaultZone(),
             core.clock(),
             codePools);
@@ -217,6 +229,21 @@ public final class JourneyServices {
 
   public UnsubscribeLinks unsubscribe() {
     return unsubscribe;
+  }
+
+  /** The signed links of emails: clicks, the identity a click hands the site, confirmations. */
+  public ClickLinks clicks() {
+    return clicks;
+  }
+
+  /** The click and confirmation routes (ClickHandler). */
+  public ClickService clickService() {
+    return new ClickService(clicks, core.profiles(), core.inbox(), core.clock());
+  }
+
+  /** What processing does first with an event carrying a click's identity (Composition). */
+  public ClickIdentities clickIdentities() {
+    return new ClickIdentities(clicks, core.profiles());
   }
 
   public JourneyExecutions executions() {

@@ -7,6 +7,8 @@ import dev.waymark.aws.dynamo.LocalDynamo;
 import dev.waymark.aws.journey.DynamoJourneyStore;
 import dev.waymark.aws.promo.DynamoCodePools;
 import dev.waymark.aws.template.DynamoTemplateStore;
+import dev.waymark.core.click.ClickLinks;
+import dev.waymark.core.click.RedirectHosts;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
@@ -119,6 +121,12 @@ class ExactlyOnceSendIT {
                 "https://api.example.com",
                 new SignedTokens(KeyRing.fixed(SigningKeys.random()), CLOCK),
                 UnsubscribeLinks.DEFAULT_LIFETIME,
+                CLOCK),
+            new ClickLinks(
+                "https://api.example.com",
+                new SignedTokens(KeyRing.fixed(SigningKeys.random()), CLOCK),
+                RedirectHosts.parse("*.example.com"),
+                ClickLinks.DEFAULT_LIFETIME,
                 CLOCK),
             ZoneOffset.UTC,
             CLOCK,

@@ -6,10 +6,11 @@ import java.util.Set;
 /**
  * The names of every event Waymark itself emits into the inbox. They enter the pipeline only from
  * Waymark (the segment evaluator, the date triggers, audience schedules, API entries, delivery
- * feedback, consent changes); an event sent with a write key under one of these names is refused at
- * ingest, so nobody can enter a person into a journey, fake a segment change or an email open.
- * Matching ignores case and surrounding white space. The context key {@code waymark} (where Waymark
- * marks its own events as internal) is reserved the same way. See docs/api.md#limits.
+ * feedback, consent changes, the confirmation link); an event sent with a write key under one of
+ * these names is refused at ingest, so nobody can enter a person into a journey, fake a segment
+ * change or an email open. Matching ignores case and surrounding white space. The context key
+ * {@code waymark} (where Waymark marks its own events as internal) is reserved the same way. See
+ * docs/api.md#limits.
  */
 public final class ReservedEvents {
   public static final String SEGMENT_ENTERED = "Segment Entered";
@@ -21,6 +22,9 @@ public final class ReservedEvents {
   public static final String MESSAGE_OPENED = "Message Opened";
   public static final String MESSAGE_CLICKED = "Message Clicked";
   public static final String CONSENT_CHANGED = "Consent Changed";
+
+  /** Sent only by the signed confirmation link (docs/clicks.md), so nobody can fake one. */
+  public static final String EMAIL_CONFIRMED = "Email Confirmed";
 
   /** The context object Waymark marks its own events with ({@code context.waymark.internal}). */
   public static final String CONTEXT_KEY = "waymark";
@@ -36,7 +40,8 @@ public final class ReservedEvents {
           JOURNEY_ENTRY_REQUESTED,
           MESSAGE_OPENED,
           MESSAGE_CLICKED,
-          CONSENT_CHANGED);
+          CONSENT_CHANGED,
+          EMAIL_CONFIRMED);
 
   private static final Set<String> FOLDED =
       Set.copyOf(NAMES.stream().map(ReservedEvents::fold).toList());

@@ -10,4 +10,8 @@ public record RenderedMessage(
   public RenderedMessage withUnsubscribeUrl(String url) {
     return new RenderedMessage(channel, subject, html, text, url);
   }
+
+  public RenderedMessage withHtml(String rewritten) {
+    return new RenderedMessage(channel, subject, rewritten, text, unsubscribeUrl);
+  }
 }

@@ -10,8 +10,8 @@ import java.util.Map;
  * The variables a template renders with (see docs/templates.md): {@code profile} (the person's
  * traits and {@code id}, the traits also under {@code profile.traits}), {@code event} (the event
  * that started the run), {@code data} (the send's data: the journey {@code version}, {@code
- * webhooks} answers), {@code journey.id}, {@code unsubscribeUrl} and {@code address} (where the
- * message goes).
+ * webhooks} answers), {@code journey.id}, {@code unsubscribeUrl}, {@code confirmUrl} (an email's
+ * address-confirmation link) and {@code address} (where the message goes).
  */
 public final class TemplateData {
   /** What {@code unsubscribeUrl} and {@code address} are when rendering a sample. */
@@ -19,6 +19,12 @@ public final class TemplateData {
       "https://example.com/v1/unsubscribe?token=sample";
 
   public static final String SAMPLE_ADDRESS = "sample@example.com";
+
+  /**
+   * What {@code confirmUrl} (an email's signed address-confirmation link, docs/clicks.md) is when
+   * rendering a sample; a send sets the real one.
+   */
+  public static final String SAMPLE_CONFIRM_URL = "https://example.com/v1/confirm?token=sample";
 
   private TemplateData() {}
 
@@ -44,6 +50,7 @@ public final class TemplateData {
     Map<String, Object> variables = of(profile, event, data, journeyId, null, null);
     variables.remove("unsubscribeUrl");
     variables.remove("address");
+    variables.remove("confirmUrl");
     return variables;
   }
 
@@ -74,6 +81,7 @@ public final class TemplateData {
     variables.put("journey", Map.of("id", journeyId));
     variables.put("unsubscribeUrl", unsubscribeUrl);
     variables.put("address", address);
+    variables.put("confirmUrl", SAMPLE_CONFIRM_URL);
     return variables;
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Processing an accepted event: it goes on its person's profile ({@link ProfileService#process}),
@@ -24,13 +25,28 @@ import java.util.function.Function;
 public final class EventProcessing {
   private final ProfileService profiles;
   private final List<ProcessedEventListener> listeners;
+  private final UnaryOperator<InboundEvent> arriving;
   private final ExecutorService workers;
   private final PhaseTimes times = new PhaseTimes();
   private final LongAdder recorded = new LongAdder();
 
   public EventProcessing(
       ProfileService profiles, List<ProcessedEventListener> listeners, int concurrency) {
+    this(profiles, listeners, concurrency, UnaryOperator.identity());
+  }
+
+  /**
+   * @param arriving what each event becomes before it is processed (the identity a click handed the
+   *     site, see {@code core.click.ClickIdentities}); applied before the batch's identities are
+   *     read
+   */
+  public EventProcessing(
+      ProfileService profiles,
+      List<ProcessedEventListener> listeners,
+      int concurrency,
+      UnaryOperator<InboundEvent> arriving) {
     this.profiles = profiles;
+    this.arriving = arriving;
     this.listeners = List.copyOf(listeners);
     this.workers =
         Executors.newFixedThreadPool(
@@ -67,7 +83,7 @@ public final class EventProcessing {
   }
 
   public ProcessOutcome process(InboundEvent event) {
-    return process(profiles, event);
+    return process(profiles, arriving.apply(event));
   }
 
   private ProcessOutcome process(ProfileService on, InboundEvent event) {
@@ -98,7 +114,7 @@ public final class EventProcessing {
     List<InboundEvent> events = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       try {
-        events.add(eventOf.apply(records.get(i)));
+        events.add(arriving.apply(eventOf.apply(records.get(i))));
       } catch (RuntimeException unreadable) {
         events.add(null);
         results[i] = new Result.Failed(unreadable);

@@ -2,6 +2,8 @@ package dev.waymark.core.send;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.core.click.ClickLinks;
+import dev.waymark.core.click.LinkRewriter;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.TraceEntry;
@@ -41,6 +43,7 @@ public final class SendService {
   private final JourneyStore journeys;
   private final FrequencyCaps caps;
   private final UnsubscribeLinks unsubscribe;
+  private final ClickLinks clicks;
   private final ZoneId defaultZone;
   private final Clock clock;
   private final CodePools codes;
@@ -57,6 +60,7 @@ public final class SendService {
       JourneyStore journeys,
       FrequencyCaps caps,
       UnsubscribeLinks unsubscribe,
+      ClickLinks clicks,
       ZoneId defaultZone,
       Clock clock) {
     this(
@@ -101,6 +105,7 @@ public final class SendService {
     this.journeys = journeys;
     this.caps = caps;
     this.unsubscribe = unsubscribe;
+    this.clicks = clicks;
     this.defaultZone = defaultZone;
     this.clock = clock;
   }
@@ -275,9 +280,12 @@ public final class SendService {
     String messageId;
     try {
       RenderedMessage message =
-          renderer
-              .render(template, channel, data(request, profile, channel, to, code))
-              .withUnsubscribeUrl(unsubscribe.url(profile.id(), channel, request.topic()));
+          tracked(
+              renderer
+                  .render(template, channel, data(request, profile, channel, to, code))
+                  .withUnsubscribeUrl(unsubscribe.url(profile.id(), channel, request.topic())),
+              request,
+              profile);
       messageId = deliveries.deliver(channel, to, message, tags(request, profile));
     } catch (RuntimeException e) {
       ledger.release(request.runId(), request.stepId(), profile.id(), channel, localDay);
@@ -288,6 +296,19 @@ public final class SendService {
         profile,
         new SendOutcome(
             SendOutcome.Status.sent, channel, to, messageId, null, "sent on " + channel));
+  }
+
+  /** Every link of an email's HTML to an allowed host goes through the click route. */
+  private RenderedMessage tracked(RenderedMessage message, SendRequest request, Profile profile) {
+    if (message.html() == null) {
+      return message;
+    }
+    return message.withHtml(
+        LinkRewriter.rewrite(
+            message.html(),
+            new LinkRewriter.Message(
+                profile.id(), request.journeyId(), request.runId(), request.stepId()),
+            clicks));
   }
 
   private SendOutcome finish(SendRequest request, Profile profile, SendOutcome outcome) {
@@ -342,20 +363,25 @@ public final class SendService {
 
   private Map<String, Object> data(
       SendRequest request, Profile profile, Channel channel, String to, Optional<String> code) {
-    JsonNode data = request.data();
+    JsonNode given = request.data();
     if (code.isPresent()) {
       ObjectNode withCode =
-          data instanceof ObjectNode o ? o.deepCopy() : dev.waymark.core.json.Json.object();
+          given instanceof ObjectNode o ? o.deepCopy() : dev.waymark.core.json.Json.object();
       withCode.put("code", code.get()).put("codePool", request.codePool());
-      data = withCode;
+      given = withCode;
     }
-    return TemplateData.of(
-        profile,
-        request.entry(),
-        data,
-        request.journeyId(),
-        unsubscribe.url(profile.id(), channel, request.topic()),
-        to);
+    Map<String, Object> data =
+        TemplateData.of(
+            profile,
+            request.entry(),
+            given,
+            request.journeyId(),
+            unsubscribe.url(profile.id(), channel, request.topic()),
+            to);
+    if (channel == Channel.email) {
+      data.put("confirmUrl", clicks.confirmUrl(profile.id(), to));
+    }
+    return data;
   }
 
   private static Map<String, String> tags(SendRequest request, Profile profile) {

@@ -12,7 +12,7 @@ class ReservedEventsTest {
     assertThat(ReservedEvents.reserved("message opened")).isTrue();
     assertThat(ReservedEvents.reserved("Lease Closed")).isFalse();
     assertThat(ReservedEvents.reserved("Email Confirmed"))
-        .isFalse(); // the customer's site sends it
+        .isTrue(); // only the signed confirmation link sends it
     assertThat(ReservedEvents.reserved(null)).isFalse();
   }
 }

@@ -14,6 +14,7 @@ import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.message.MessageTemplate;
+import dev.waymark.core.message.TemplateData;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.problem.ProblemException;
 import java.io.IOException;
@@ -63,6 +64,7 @@ class ShippedDocumentsTest {
         .extracting(p -> p.getParent().getFileName().toString())
         .containsExactly(
             "abandoned-cart",
+            "account-confirmation",
             "action-based-engagement",
             "car-loan",
             "configuration-reminder",
@@ -124,6 +126,7 @@ class ShippedDocumentsTest {
     data.put("journey", Map.of("id", doc.definition().id()));
     data.put("unsubscribeUrl", "https://example.com/v1/unsubscribe?token=sample");
     data.put("address", "sample@example.com");
+    data.put("confirmUrl", TemplateData.SAMPLE_CONFIRM_URL);
     Stream.concat(send.channels().stream(), send.also().stream())
         .forEach(
             (Channel c) ->
