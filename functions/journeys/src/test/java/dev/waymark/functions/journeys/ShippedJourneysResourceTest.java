@@ -77,9 +77,9 @@ class ShippedJourneysResourceTest {
     assertThat(created.path("RequestId").asText()).isEqualTo("req-Create");
     assertThat(created.path("LogicalResourceId").asText()).isEqualTo("PublishShippedJourneys");
     assertThat(created.path("PhysicalResourceId").asText()).isEqualTo("waymark-shipped-journeys");
-    assertThat(created.path("Data").size()).isEqualTo(9);
+    assertThat(created.path("Data").size()).isEqualTo(10);
     assertThat(created.path("Data").path("lease-renewal").asInt()).isEqualTo(1);
-    assertThat(api.journeys.catalog().journeys()).hasSize(9);
+    assertThat(api.journeys.catalog().journeys()).hasSize(10);
     assertThat(api.journeys.templates().latest("lease-offer").version())
         .as("the shipped template file put again before the journeys")
         .isEqualTo(3);

@@ -96,6 +96,11 @@ class ExactlyOnceSendIT {
           public java.util.Set<String> feedback(String profile, String runId, String stepId) {
             return realLog.feedback(profile, runId, stepId);
           }
+
+          @Override
+          public java.util.Optional<Sent> sent(String providerMessageId) {
+            return realLog.sent(providerMessageId);
+          }
         };
     DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, table);
     TemplateRenderer renderer = new ClasspathTemplates(getClass().getClassLoader()).renderer();

@@ -19,6 +19,8 @@ public final class ReservedEvents {
   public static final String JOURNEY_ENTRY_REQUESTED = "Journey Entry Requested";
   public static final String MESSAGE_OPENED = "Message Opened";
   public static final String MESSAGE_CLICKED = "Message Clicked";
+  public static final String MESSAGE_DELIVERED = "Message Delivered";
+  public static final String MESSAGE_FAILED = "Message Failed";
 
   /** The context object Waymark marks its own events with ({@code context.waymark.internal}). */
   public static final String CONTEXT_KEY = "waymark";
@@ -32,7 +34,9 @@ public final class ReservedEvents {
           AUDIENCE_SCHEDULE_FIRED,
           JOURNEY_ENTRY_REQUESTED,
           MESSAGE_OPENED,
-          MESSAGE_CLICKED);
+          MESSAGE_CLICKED,
+          MESSAGE_DELIVERED,
+          MESSAGE_FAILED);
 
   private static final Set<String> FOLDED =
       Set.copyOf(NAMES.stream().map(ReservedEvents::fold).toList());

@@ -15,6 +15,7 @@ public sealed interface Rule
         DateRule,
         EventRule,
         LastPerformedRule,
+        NotFollowedByRule,
         ConsentRule,
         ReachableRule,
         InSegmentRule {

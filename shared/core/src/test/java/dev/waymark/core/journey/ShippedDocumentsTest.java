@@ -68,6 +68,7 @@ class ShippedDocumentsTest {
             "configuration-reminder",
             "lease-renewal",
             "loan-application",
+            "payment-overdue-weekly",
             "payment-reminders",
             "test-drive",
             "welcome-double-opt-in");
