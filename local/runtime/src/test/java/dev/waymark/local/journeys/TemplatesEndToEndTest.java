@@ -44,7 +44,7 @@ class TemplatesEndToEndTest {
             .toList();
     assertThat(shipped)
         .contains("test-drive-confirmation", "lease-offer", "final-notice-sms", "welcome")
-        .hasSize(22);
+        .hasSize(27);
     LocalApi.Answer one = api.get("/v1/templates/test-drive-sms");
     assertThat(one.status()).isEqualTo(200);
     assertThat(one.body().path("document").path("sms").path("body").asText())
