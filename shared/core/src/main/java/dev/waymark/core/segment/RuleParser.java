@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,8 +56,8 @@ final class RuleParser {
    * {@code engaged} actions and the feedback events they count: email opens and clicks, SMS and
    * push delivery reports.
    */
-  private static final java.util.Map<String, String> ENGAGED_EVENTS =
-      java.util.Map.of(
+  private static final Map<String, String> ENGAGED_EVENTS =
+      Map.of(
           "opened", ReservedEvents.MESSAGE_OPENED,
           "clicked", ReservedEvents.MESSAGE_CLICKED,
           "delivered", ReservedEvents.MESSAGE_DELIVERED,
