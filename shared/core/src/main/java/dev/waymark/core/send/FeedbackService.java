@@ -100,6 +100,8 @@ public record FeedbackService(MessageLog log, Suppressions suppressions, EventIn
     body.putObject("identities")
         .put(feedback.channel() == Channel.sms ? "phone" : "pushToken", feedback.recipient());
     body.set("properties", properties);
+    // a carrier's report is not something the person did: it never counts as their activity ("*")
+    body.putObject("context").putObject(ReservedEvents.CONTEXT_KEY).put("internal", true);
     inbox.accept(new InboundEvent(body, feedback.at()), "feedback");
   }
 

@@ -47,6 +47,14 @@ class EmittedEventsAreReservedTest {
               kind, "sns-1", Channel.sms, "+48608123456", false, Map.of(), null, AT));
     }
     assertThat(emitted).hasSize(8);
+    assertThat(emitted.subList(5, 8))
+        .as("delivery reports are not the person's activity")
+        .allMatch(InternalEvents::isInternal)
+        .extracting(InboundEvent::eventName)
+        .containsExactly(
+            ReservedEvents.MESSAGE_DELIVERED,
+            ReservedEvents.MESSAGE_FAILED,
+            ReservedEvents.MESSAGE_FAILED);
     assertThat(emitted)
         .allSatisfy(
             e -> assertThat(ReservedEvents.reserved(e.eventName())).as(e.eventName()).isTrue());
