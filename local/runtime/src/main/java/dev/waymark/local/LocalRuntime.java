@@ -28,6 +28,7 @@ import dev.waymark.functions.journeys.UnsubscribeHandler;
 import dev.waymark.functions.process.ProcessHandler;
 import dev.waymark.functions.profiles.ProfilesHandler;
 import dev.waymark.functions.segments.SegmentsHandler;
+import dev.waymark.local.aws.DeliveryReportRoutes;
 import dev.waymark.local.aws.EmailFeedback;
 import dev.waymark.local.aws.LocalAwsServer;
 import dev.waymark.local.aws.Outbox;
@@ -203,6 +204,7 @@ public final class LocalRuntime implements AutoCloseable {
             template, services, clock, messaging.endpoint(), baseUri(), signingKeys, faults, probe);
     feedback.deliverTo(journeys.services().feedback());
     localRoutes.add(new OutboxRoutes(outbox, feedback));
+    localRoutes.add(new DeliveryReportRoutes(outbox, journeys.services().feedback(), clock));
     localRoutes.add(new WebhookSinkRoutes(clock));
     localRoutes.add(new ConsoleRoutes());
     handlers.put(JourneysHandler.class.getName(), new JourneysHandler(journeys.services(), quiet));

@@ -76,6 +76,15 @@ final class JourneyScenario implements AutoCloseable {
     return outboxFor(recipient).stream().map(Outbox.Message::step).toList();
   }
 
+  /** The person's events named {@code name}, from {@code GET /v1/profiles/{id}/events}. */
+  List<JsonNode> events(String userId, String name) {
+    JsonNode events =
+        api.get("/v1/profiles/" + profileId(userId) + "/events?limit=100").body().path("events");
+    return java.util.stream.StreamSupport.stream(events.spliterator(), false)
+        .filter(e -> name.equals(e.path("event").asText()))
+        .toList();
+  }
+
   /** {@code GET /v1/profiles/{id}/journeys} of a person: runs and decision trace. */
   JsonNode journeysOf(String userId) {
     return api.get("/v1/profiles/" + profileId(userId) + "/journeys").body();

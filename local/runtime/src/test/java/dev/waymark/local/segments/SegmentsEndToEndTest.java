@@ -183,11 +183,15 @@ class SegmentsEndToEndTest {
     List<JsonNode> fired = named(id, "Audience Schedule Fired");
     assertThat(fired).hasSize(1);
     assertThat(fired.get(0).path("properties").path("journeyId").asText())
-        .isEqualTo("payment-reminder");
+        .isEqualTo("payment-overdue-weekly");
     assertThat(fired.get(0).path("properties").path("scheduleId").asText())
         .isEqualTo("payment-reminder-weekly");
     assertThat(fired.get(0).path("properties").path("entryKey").asText())
         .isEqualTo("payment-reminder-weekly:" + nextMonday.toLocalDate());
+    // the schedule reaches a journey that exists: the person is in it
+    assertThat(api.get("/v1/profiles/" + id + "/journeys").body().path("runs"))
+        .extracting(r -> r.path("journeyId").asText())
+        .containsExactly("payment-overdue-weekly");
     runtime.advance(Duration.ofDays(1));
     assertThat(named(id, "Audience Schedule Fired")).hasSize(1); // once per occurrence
   }

@@ -161,6 +161,7 @@ public final class JourneyServices {
             new SfnStateMachineRegistry(sfn, journeys.journeyLogGroupArn()),
             templateId -> Optional.ofNullable(templates.pin(List.of(templateId)).get(templateId)),
             new JourneyStopper(store, executions, core.clock()),
+            () -> core.segments().references(),
             journeys.roleArn(),
             core.clock());
     this.entries = new ApiEntries(publisher, core.profiles(), core.inbox(), core.clock());

@@ -3,6 +3,7 @@ package dev.waymark.aws.segment;
 import dev.waymark.aws.dynamo.DynamoProfileDirectory;
 import dev.waymark.core.account.AccountStore;
 import dev.waymark.core.event.EventInbox;
+import dev.waymark.core.journey.language.References;
 import dev.waymark.core.profile.ProcessedEventListener;
 import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.ProfileService;
@@ -12,6 +13,7 @@ import dev.waymark.core.segment.DateTraitMarkers;
 import dev.waymark.core.segment.DueSegmentChecks;
 import dev.waymark.core.segment.InboxJourneyEntryRequests;
 import dev.waymark.core.segment.SegmentCatalog;
+import dev.waymark.core.segment.SegmentDefinition;
 import dev.waymark.core.segment.SegmentDueChecks;
 import dev.waymark.core.segment.SegmentEvaluator;
 import dev.waymark.core.segment.SegmentFiles;
@@ -81,6 +83,15 @@ public final class SegmentServices {
 
   public SegmentCatalog catalog() {
     return definitions.catalog();
+  }
+
+  /** The segments and audience schedules that exist, which journeys may name. */
+  public References references() {
+    return References.of(
+        definitions.catalog().all().stream()
+            .map(SegmentDefinition::id)
+            .collect(java.util.stream.Collectors.toSet()),
+        definitions.schedules());
   }
 
   public SegmentMemberships memberships() {

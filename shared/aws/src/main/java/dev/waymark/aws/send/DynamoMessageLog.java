@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -146,17 +147,48 @@ public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements M
     return value == null ? null : value.s();
   }
 
+  /** The pointer {@code MSG#<id>}, then the message item it names. */
   @Override
-  public boolean updateStatus(String providerMessageId, String status, Instant at) {
-    Map<String, AttributeValue> pointer =
+  public Optional<Sent> sent(String providerMessageId) {
+    Map<String, AttributeValue> pointer = pointer(providerMessageId);
+    if (pointer == null || pointer.isEmpty()) {
+      return Optional.empty();
+    }
+    String profileId = Attr.string(pointer, "profileId");
+    Map<String, AttributeValue> item =
         dynamo
             .getItem(
                 r ->
                     r.tableName(table)
-                        .key(
-                            Attr.key(
-                                Keys.providerMessage(providerMessageId), Keys.PROVIDER_MESSAGE_SK)))
+                        .key(Attr.key(Keys.profile(profileId), Attr.string(pointer, "messageSk"))))
             .item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Sent(
+            profileId,
+            Attr.string(item, "journeyId"),
+            Attr.string(item, "runId"),
+            Attr.string(item, "stepId"),
+            Attr.string(item, "channel"),
+            Attr.string(item, "template")));
+  }
+
+  private Map<String, AttributeValue> pointer(String providerMessageId) {
+    return dynamo
+        .getItem(
+            r ->
+                r.tableName(table)
+                    .key(
+                        Attr.key(
+                            Keys.providerMessage(providerMessageId), Keys.PROVIDER_MESSAGE_SK)))
+        .item();
+  }
+
+  @Override
+  public boolean updateStatus(String providerMessageId, String status, Instant at) {
+    Map<String, AttributeValue> pointer = pointer(providerMessageId);
     if (pointer == null || pointer.isEmpty()) {
       return false;
     }

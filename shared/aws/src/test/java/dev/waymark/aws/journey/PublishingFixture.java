@@ -7,6 +7,7 @@ import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyRouter;
 import dev.waymark.core.journey.TestJourneys;
+import dev.waymark.core.journey.language.References;
 import dev.waymark.core.journey.publish.JourneyCompilation;
 import dev.waymark.core.journey.publish.JourneyPublisher;
 import dev.waymark.core.journey.publish.JourneyStopper;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -80,6 +82,7 @@ final class PublishingFixture implements AutoCloseable {
             new SfnStateMachineRegistry(sfn),
             TemplateVersions.NONE,
             new JourneyStopper(store, executions, CLOCK),
+            () -> References.of(Set.of(), List.of()),
             ROLE,
             CLOCK);
     router = new JourneyRouter(catalog, store, executions, check -> true, CLOCK);

@@ -101,6 +101,11 @@ class ExactlyOnceSendIT {
           public java.util.Set<String> feedback(String profile, String runId, String stepId) {
             return realLog.feedback(profile, runId, stepId);
           }
+
+          @Override
+          public java.util.Optional<Sent> sent(String providerMessageId) {
+            return realLog.sent(providerMessageId);
+          }
         };
     codes = new DynamoCodePools(dynamo, table, CLOCK);
     DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, table);

@@ -25,6 +25,8 @@ public final class ReservedEvents {
 
   /** Sent only by the signed confirmation link (docs/clicks.md), so nobody can fake one. */
   public static final String EMAIL_CONFIRMED = "Email Confirmed";
+  public static final String MESSAGE_DELIVERED = "Message Delivered";
+  public static final String MESSAGE_FAILED = "Message Failed";
 
   /** The context object Waymark marks its own events with ({@code context.waymark.internal}). */
   public static final String CONTEXT_KEY = "waymark";
@@ -41,7 +43,9 @@ public final class ReservedEvents {
           MESSAGE_OPENED,
           MESSAGE_CLICKED,
           CONSENT_CHANGED,
-          EMAIL_CONFIRMED);
+          EMAIL_CONFIRMED,
+          MESSAGE_DELIVERED,
+          MESSAGE_FAILED);
 
   private static final Set<String> FOLDED =
       Set.copyOf(NAMES.stream().map(ReservedEvents::fold).toList());

@@ -16,6 +16,7 @@ public sealed interface Rule
         EventRule,
         AggregateRule,
         LastPerformedRule,
+        NotFollowedByRule,
         ConsentRule,
         ReachableRule,
         InSegmentRule {

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +25,16 @@ import java.util.Set;
 final class RuleParser {
   static final List<String> KINDS =
       List.of(
-          "all", "any", "not", "trait", "event", "engaged", "consent", "reachable", "inSegment");
+          "all",
+          "any",
+          "not",
+          "trait",
+          "event",
+          "engaged",
+          "consent",
+          "reachable",
+          "inSegment",
+          "notFollowedBy");
   private static final List<String> TRAIT_OPS =
       List.of(
           "equals",
@@ -42,6 +52,17 @@ final class RuleParser {
   private static final Set<String> AGGREGATE_FIELDS = Set.of("property", "atLeast", "atMost");
   private static final Set<String> ENGAGED_FIELDS =
       Set.of("action", "within", "journeyId", "templateId", "atLeast");
+
+  /**
+   * {@code engaged} actions and the feedback events they count: email opens and clicks, SMS and
+   * push delivery reports.
+   */
+  private static final Map<String, String> ENGAGED_EVENTS =
+      Map.of(
+          "opened", ReservedEvents.MESSAGE_OPENED,
+          "clicked", ReservedEvents.MESSAGE_CLICKED,
+          "delivered", ReservedEvents.MESSAGE_DELIVERED,
+          "failed", ReservedEvents.MESSAGE_FAILED);
 
   private final List<FieldError> problems;
 
@@ -73,6 +94,7 @@ final class RuleParser {
       case "engaged" -> engaged(node, at);
       case "consent" -> consent(node, at);
       case "reachable" -> reachable(node, at);
+      case "notFollowedBy" -> notFollowedBy(node, at);
       default -> inSegment(node, at);
     };
   }
@@ -253,12 +275,13 @@ final class RuleParser {
     if (!only(node, Set.of("engaged"), at) || !spec.isObject()) {
       return problem(
           at + "/engaged",
-          "an object with action (opened or clicked) and optional within, journeyId, templateId");
+          "an object with action (opened, clicked, delivered or failed) and optional within,"
+              + " journeyId, templateId");
     }
     only(spec, ENGAGED_FIELDS, at + "/engaged");
     String action = spec.path("action").asText("");
-    if (!action.equals("opened") && !action.equals("clicked")) {
-      return problem(at + "/engaged/action", "opened or clicked");
+    if (!ENGAGED_EVENTS.containsKey(action)) {
+      return problem(at + "/engaged/action", "opened, clicked, delivered or failed");
     }
     List<FieldFilter> where = new ArrayList<>();
     for (String id : List.of("journeyId", "templateId")) {
@@ -268,10 +291,44 @@ final class RuleParser {
     }
     Span within = span(spec.get("within"), at + "/engaged/within");
     Integer atLeast = count(spec.get("atLeast"), at + "/engaged/atLeast");
-    String event =
-        action.equals("opened") ? ReservedEvents.MESSAGE_OPENED : ReservedEvents.MESSAGE_CLICKED;
+    String event = ENGAGED_EVENTS.get(action);
     return new EventRule(
         new EventCondition(event, where), atLeast == null ? 1 : atLeast, null, within);
+  }
+
+  /**
+   * {@code notFollowedBy: {event, where, by: {event, where}, within, lookBack}}: the latest {@code
+   * event} not followed by {@code by} within {@code within} (seed 001's abandoned cart).
+   */
+  private Rule notFollowedBy(JsonNode node, String at) {
+    JsonNode spec = node.get("notFollowedBy");
+    String here = at + "/notFollowedBy";
+    if (!only(node, Set.of("notFollowedBy"), at) || !spec.isObject()) {
+      return problem(here, "an object with event, where, by: {event, where}, within, lookBack");
+    }
+    only(spec, Set.of("event", "where", "by", "within", "lookBack"), here);
+    String first = text(spec, "event", here);
+    List<FieldFilter> where = filters(spec.get("where"), here + "/where");
+    JsonNode by = spec.get("by");
+    String then = null;
+    List<FieldFilter> byWhere = List.of();
+    if (by == null || !by.isObject()) {
+      problem(here + "/by", "required: {event, where} of the event that should have followed");
+    } else {
+      only(by, Set.of("event", "where"), here + "/by");
+      then = text(by, "event", here + "/by");
+      byWhere = filters(by.get("where"), here + "/by/where");
+    }
+    Span within = span(spec.get("within"), here + "/within");
+    if (within == null && !spec.has("within")) {
+      problem(here + "/within", "required: how long the follow-up may take, e.g. PT30M");
+    }
+    Span lookBack = span(spec.get("lookBack"), here + "/lookBack");
+    if (first == null || then == null || within == null) {
+      return null;
+    }
+    return new NotFollowedByRule(
+        new EventCondition(first, where), new EventCondition(then, byWhere), within, lookBack);
   }
 
   private Rule consent(JsonNode node, String at) {

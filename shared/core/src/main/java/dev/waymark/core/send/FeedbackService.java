@@ -8,12 +8,15 @@ import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Delivery feedback from the providers: the message log learns each message's fate; hard bounces
  * and complaints put the address on the suppression list; opens and clicks become events ({@code
  * Message Opened}, {@code Message Clicked}) on the person's profile, which journeys can wait for
- * (engagement branches) and segments can count.
+ * (engagement branches) and segments can count. SMS and push delivery reports ({@link
+ * Kind#DELIVERY}, {@link Kind#FAILURE}, {@link Kind#OPTED_OUT}) become {@code Message Delivered} /
+ * {@code Message Failed} events the same way; an opted-out number is also suppressed for SMS.
  */
 public record FeedbackService(MessageLog log, Suppressions suppressions, EventInbox inbox) {
   public enum Kind {
@@ -21,7 +24,11 @@ public record FeedbackService(MessageLog log, Suppressions suppressions, EventIn
     BOUNCE,
     COMPLAINT,
     OPEN,
-    CLICK
+    CLICK,
+    /** An SMS or push the carrier or push service did not take. */
+    FAILURE,
+    /** An SMS refused because the number opted out (replied STOP). */
+    OPTED_OUT
   }
 
   /** One piece of feedback about one message. */
@@ -49,9 +56,53 @@ public record FeedbackService(MessageLog log, Suppressions suppressions, EventIn
       case OPEN -> engagement(feedback, ReservedEvents.MESSAGE_OPENED);
       case CLICK -> engagement(feedback, ReservedEvents.MESSAGE_CLICKED);
       case DELIVERY -> {
-        // the log update above is all a delivery needs
+        // for email the log update above is all a delivery needs (opens and clicks say more)
+        if (feedback.channel() != Channel.email) {
+          delivery(feedback, ReservedEvents.MESSAGE_DELIVERED, "delivered");
+        }
+      }
+      case FAILURE -> delivery(feedback, ReservedEvents.MESSAGE_FAILED, "failed");
+      case OPTED_OUT -> {
+        suppressions.suppress(feedback.channel(), feedback.recipient(), "opted out");
+        delivery(feedback, ReservedEvents.MESSAGE_FAILED, "opted_out");
       }
     }
+  }
+
+  /**
+   * An SMS or push report on the person's profile, found by the address it went to (the phone
+   * number, or the push token); the journey, run and step come from the message log, so a message
+   * the log does not know (a test send) is nobody's engagement.
+   */
+  private void delivery(Feedback feedback, String eventName, String status) {
+    if (feedback.channel() == Channel.email) {
+      return;
+    }
+    Optional<MessageLog.Sent> sent = log.sent(feedback.providerMessageId());
+    if (sent.isEmpty() || feedback.recipient() == null || feedback.recipient().isBlank()) {
+      return;
+    }
+    ObjectNode properties =
+        Json.object()
+            .put("messageId", feedback.providerMessageId())
+            .put("channel", feedback.channel().name())
+            .put("status", status)
+            .put("journeyId", sent.get().journeyId())
+            .put("runId", sent.get().runId())
+            .put("stepId", sent.get().stepId())
+            .put("templateId", sent.get().templateId());
+    ObjectNode body =
+        Json.object()
+            .put("type", "track")
+            .put("event", eventName)
+            .put("messageId", "feedback:" + feedback.providerMessageId() + ":" + status)
+            .put("timestamp", feedback.at().toString());
+    body.putObject("identities")
+        .put(feedback.channel() == Channel.sms ? "phone" : "pushToken", feedback.recipient());
+    body.set("properties", properties);
+    // a carrier's report is not something the person did: it never counts as their activity ("*")
+    body.putObject("context").putObject(ReservedEvents.CONTEXT_KEY).put("internal", true);
+    inbox.accept(new InboundEvent(body, feedback.at()), "feedback");
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.waymark.core.send;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /** The per-person log of messages and what became of them (sent, delivered, opened, bounced...). */
@@ -16,4 +17,19 @@ public interface MessageLog {
    * <stepId>.<channel>} sends; empty when it sent nothing or nothing came back.
    */
   Set<String> feedback(String profileId, String runId, String stepId);
+
+  /**
+   * What was sent under a provider message id, and by which journey step; empty for a message the
+   * log does not know (a test send, or one whose person was erased).
+   */
+  Optional<Sent> sent(String providerMessageId);
+
+  /** A sent message's owner and origin, as its delivery feedback reports it. */
+  record Sent(
+      String profileId,
+      String journeyId,
+      String runId,
+      String stepId,
+      String channel,
+      String templateId) {}
 }

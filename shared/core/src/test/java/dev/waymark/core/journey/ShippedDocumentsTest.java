@@ -74,6 +74,7 @@ class ShippedDocumentsTest {
             "loan-application",
             "loyalty",
             "new-model-offer",
+            "payment-overdue-weekly",
             "payment-reminders",
             "reactivation",
             "registration-reminders",

@@ -41,7 +41,24 @@ class EmittedEventsAreReservedTest {
           new FeedbackService.Feedback(
               kind, "ses-1", Channel.email, "sarah@example.com", false, Map.of(), "https://x", AT));
     }
-    assertThat(emitted).hasSize(5);
+    for (FeedbackService.Kind kind :
+        List.of(
+            FeedbackService.Kind.DELIVERY,
+            FeedbackService.Kind.FAILURE,
+            FeedbackService.Kind.OPTED_OUT)) {
+      feedback.handle(
+          new FeedbackService.Feedback(
+              kind, "sns-1", Channel.sms, "+48608123456", false, Map.of(), null, AT));
+    }
+    assertThat(emitted).hasSize(8);
+    assertThat(emitted.subList(5, 8))
+        .as("delivery reports are not the person's activity")
+        .allMatch(InternalEvents::isInternal)
+        .extracting(InboundEvent::eventName)
+        .containsExactly(
+            ReservedEvents.MESSAGE_DELIVERED,
+            ReservedEvents.MESSAGE_FAILED,
+            ReservedEvents.MESSAGE_FAILED);
     assertThat(emitted)
         .allSatisfy(
             e -> assertThat(ReservedEvents.reserved(e.eventName())).as(e.eventName()).isTrue());
@@ -74,6 +91,11 @@ class EmittedEventsAreReservedTest {
     @Override
     public Set<String> feedback(String profileId, String runId, String stepId) {
       return Set.of();
+    }
+
+    @Override
+    public java.util.Optional<Sent> sent(String providerMessageId) {
+      return java.util.Optional.of(new Sent("p-1", "j", "r", "s", "sms", "t"));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.waymark.core.journey.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.JourneyState;
+import dev.waymark.core.journey.language.References;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.Problem;
 import dev.waymark.core.problem.ProblemException;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,7 @@ public final class JourneyPublisher {
   private final StateMachineRegistry machines;
   private final TemplateVersions templates;
   private final JourneyStopper stopper;
+  private final Supplier<References> references;
   private final String roleArn;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
@@ -55,6 +58,7 @@ public final class JourneyPublisher {
       StateMachineRegistry machines,
       TemplateVersions templates,
       JourneyStopper stopper,
+      Supplier<References> references,
       String roleArn,
       Clock clock) {
     this.compilation = compilation;
@@ -62,6 +66,7 @@ public final class JourneyPublisher {
     this.machines = machines;
     this.templates = templates;
     this.stopper = stopper;
+    this.references = references;
     this.roleArn = roleArn;
     this.clock = clock;
   }
@@ -120,13 +125,16 @@ public final class JourneyPublisher {
 
   /**
    * Compiles the draft and makes it the live version; a draft equal to the live version (same
-   * document, same ASL) answers that version without making a new one.
+   * document, same ASL) answers that version without making a new one. A draft naming a segment or
+   * audience schedule that does not exist (or a schedule that enters another journey) is a 400
+   * naming the field ({@link References}).
    */
   public Published publish(String id) {
     JourneyRecord journey = get(id);
     if (journey.draft() == null) {
       throw conflict("journey " + id + " has no draft to publish");
     }
+    references.get().check(journey.draft());
     JourneyCompilation.Compiled compiled = compilation.compile(journey.draft(), Map.of());
     Map<String, String> pins = pins(compiled.templateIds());
     if (!pins.isEmpty()) {
