@@ -4,45 +4,35 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.WaymarkServices;
-import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
-import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.JourneyCatalog;
 import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyRouter;
 import dev.waymark.core.journey.JourneyState;
-import dev.waymark.core.journey.WaitService;
 import dev.waymark.core.journey.compile.TaskFunctions;
 import dev.waymark.core.journey.publish.DocumentCompilation;
 import dev.waymark.core.journey.publish.JourneyCompilation;
 import dev.waymark.core.journey.publish.JourneyPublisher;
 import dev.waymark.core.journey.publish.JourneyRecord;
 import dev.waymark.core.journey.publish.JourneyVersion;
+import dev.waymark.core.journey.simulate.ReadOnce;
 import dev.waymark.core.journey.simulate.Replay;
-import dev.waymark.core.journey.simulate.ScratchJourneyStore;
-import dev.waymark.core.journey.simulate.ScratchProfiles;
-import dev.waymark.core.journey.simulate.ScratchSends;
-import dev.waymark.core.journey.simulate.ScratchSteps;
 import dev.waymark.core.journey.simulate.SimulationReport;
 import dev.waymark.core.journey.simulate.SimulationRequest;
-import dev.waymark.core.journey.steps.Branching;
-import dev.waymark.core.journey.steps.Splits;
-import dev.waymark.core.journey.steps.StepTasks;
-import dev.waymark.core.journey.steps.TraitUpdates;
-import dev.waymark.core.journey.steps.WebhookTargets;
-import dev.waymark.core.journey.steps.Webhooks;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.ProfileDirectory;
-import dev.waymark.core.profile.ProfileService;
-import dev.waymark.core.send.SendService;
-import dev.waymark.functions.journeytasks.AwaitTaskHandler;
-import dev.waymark.functions.journeytasks.SendTaskHandler;
-import dev.waymark.functions.journeytasks.StepTaskHandler;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code POST /v1/journeys/{id}/simulate}: runs the draft (or a published version) of a journey
@@ -54,6 +44,12 @@ import java.util.Optional;
  * Functions. See docs/journeys.md#simulating-a-draft.
  */
 final class JourneySimulator {
+  /** How many people one executor replays (see {@link Replayed}). */
+  static final int GROUP = 25;
+
+  /** How many groups are replayed at once. */
+  static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
   private final JourneyServices journeys;
   private final ProfileDirectory directory;
 
@@ -93,38 +89,94 @@ final class JourneySimulator {
     WaymarkServices core = journeys.core();
     Instant until = request.until().orElse(core.clock().instant());
     SimulationSample sample = SimulationSample.read(core, directory, request, until);
+    long read = System.nanoTime();
     Instant from = request.from().orElse(Replay.earliest(sample.timelines(), until));
-    ScratchJourneyStore store = new ScratchJourneyStore();
-    ScratchSends sends = new ScratchSends();
-    ScratchSteps steps = new ScratchSteps(store);
-    ScratchProfiles profiles = new ScratchProfiles(sample.profiles().values());
-    Tasks tasks = new Tasks();
-    try (SimulatedEngine engine = new SimulatedEngine(from, tasks.handlers)) {
-      tasks.wire(engine.javaClock(), profiles, store, sends, steps);
-      String arn = engine.stateMachine("simulation-" + journeyId, compiled.asl());
-      JourneyRouter router =
-          new JourneyRouter(
-              catalog(journey, arn),
-              store,
-              engine,
-              check -> core.segments().isMember(check.profileId(), check.segmentId()),
-              engine.javaClock());
-      int events =
-          new Replay(router, engine, id -> profiles.find(id).orElseThrow())
-              .play(sample.timelines(), until);
-      ObjectNode report =
-          SimulationReport.of(
-              journeyId,
-              version,
-              new SimulationReport.Sample(
-                  sample.source(), sample.profiles().size(), events, from, until),
-              store,
-              sends,
-              steps,
-              run -> engine.end(run.executionArn()),
-              request.person());
-      report.put("tookMillis", (System.nanoTime() - began) / 1_000_000);
-      return report;
+    SimulationScratch scratch = SimulationScratch.of(journeys, sample.profiles().values());
+    Map<String, SimulationReport.RunEnd> ends = new ConcurrentHashMap<>();
+    List<List<String>> groups = groups(List.copyOf(sample.timelines().keySet()));
+    ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+    int events = 0;
+    try {
+      List<Future<Integer>> played = new ArrayList<>();
+      for (List<String> group : groups) {
+        Map<String, List<InboundEvent>> timelines = new LinkedHashMap<>();
+        group.forEach(id -> timelines.put(id, sample.timelines().get(id)));
+        Replayed replayed = new Replayed(journey, compiled.asl(), scratch);
+        played.add(workers.submit(() -> replayed.play(timelines, until, ends)));
+      }
+      for (Future<Integer> p : played) {
+        events += p.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted simulating", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("the simulation failed", e.getCause());
+    } finally {
+      workers.shutdownNow();
+    }
+    ObjectNode report =
+        SimulationReport.of(
+            journeyId,
+            version,
+            new SimulationReport.Sample(
+                sample.source(), sample.profiles().size(), events, from, until),
+            scratch.store(),
+            scratch.sends(),
+            scratch.steps(),
+            run -> ends.get(run.runId()),
+            request.person());
+    long done = System.nanoTime();
+    report.put("readMillis", (read - began) / 1_000_000);
+    report.put("tookMillis", (done - began) / 1_000_000);
+    return report;
+  }
+
+  /** The people in groups of {@link #GROUP}, in the order given. */
+  private static List<List<String>> groups(List<String> ids) {
+    List<List<String>> groups = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += GROUP) {
+      groups.add(ids.subList(i, Math.min(ids.size(), i + GROUP)));
+    }
+    return groups;
+  }
+
+  /**
+   * One group of people replayed on an executor and clock of its own (the scratch stores are
+   * shared): people do not affect one another's runs, and an executor's timers and waiting runs are
+   * checked together, so small groups keep that cheap and can run side by side.
+   */
+  private record Replayed(JourneyDefinition journey, String asl, SimulationScratch scratch) {
+    /** Replays the group; records how each of its runs ended in {@code ends}; how many events. */
+    int play(
+        Map<String, List<InboundEvent>> timelines,
+        Instant until,
+        Map<String, SimulationReport.RunEnd> ends) {
+      Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> tasks =
+          new ConcurrentHashMap<>();
+      try (SimulatedEngine engine = new SimulatedEngine(Replay.earliest(timelines, until), tasks)) {
+        scratch.wire(engine.javaClock(), tasks);
+        String arn = engine.stateMachine("simulation-" + journey.id(), asl);
+        JourneyRouter router =
+            new JourneyRouter(
+                catalog(journey, arn),
+                scratch.store(),
+                engine,
+                check ->
+                    ReadOnce.isMember(scratch.memberships(), check.profileId(), check.segmentId()),
+                engine.javaClock());
+        int events =
+            new Replay(router, engine, id -> scratch.profiles().find(id).orElseThrow())
+                .play(timelines, until);
+        for (String id : timelines.keySet()) {
+          scratch.store().runs(id).stream()
+              .filter(run -> run.executionArn() != null)
+              .forEach(run -> ends.put(run.runId(), engine.end(run.executionArn())));
+        }
+        return events;
+      }
     }
   }
 
@@ -151,55 +203,5 @@ final class JourneySimulator {
         return stateMachineArn;
       }
     };
-  }
-
-  /**
-   * The journey task functions over the scratch stores, made once the engine's clock exists: the
-   * handlers the engine calls by {@link SimulatedEngine#SEND}, {@link SimulatedEngine#AWAIT} and
-   * {@link SimulatedEngine#STEPS}.
-   */
-  private final class Tasks {
-    final Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> handlers =
-        new java.util.concurrent.ConcurrentHashMap<>();
-
-    void wire(
-        Clock clock,
-        ScratchProfiles scratch,
-        ScratchJourneyStore store,
-        ScratchSends sends,
-        ScratchSteps steps) {
-      JourneyConfig config = journeys.config();
-      ProfileService profiles = new ProfileService(scratch, clock);
-      SendService send =
-          new SendService(
-              profiles,
-              journeys.templates().store(),
-              journeys.templates().renderer(),
-              sends,
-              journeys.suppressions(),
-              sends,
-              sends,
-              store,
-              config.caps(),
-              journeys.unsubscribe(),
-              config.defaultZone(),
-              clock);
-      WaitService waits = new WaitService(profiles, store, clock);
-      StepTasks stepTasks =
-          new StepTasks(
-              profiles,
-              store,
-              config.defaultZone(),
-              clock,
-              new Branching(
-                  profiles, journeys.core().segments().memberships(), sends, store, clock),
-              new Splits(steps, store, clock),
-              new TraitUpdates(profiles, steps, steps, clock),
-              new Webhooks(steps, steps, WebhookTargets.of(true), wait -> {}, profiles, clock));
-      Telemetry quiet = Telemetry.quiet();
-      handlers.put(SimulatedEngine.SEND, new SendTaskHandler(send, waits, quiet));
-      handlers.put(SimulatedEngine.AWAIT, new AwaitTaskHandler(waits, quiet));
-      handlers.put(SimulatedEngine.STEPS, new StepTaskHandler(stepTasks, quiet));
-    }
   }
 }

@@ -59,7 +59,13 @@ public final class SimulationReport {
     body.set("stats", Json.MAPPER.valueToTree(stats));
     Map<String, Long> ends = new TreeMap<>();
     ArrayNode failures = Json.MAPPER.createArrayNode();
-    for (JourneyRun run : store.allRuns()) {
+    List<JourneyRun> runs =
+        store.allRuns().stream()
+            .sorted(
+                java.util.Comparator.comparing(JourneyRun::profileId)
+                    .thenComparing(JourneyRun::startedAt))
+            .toList();
+    for (JourneyRun run : runs) {
       RunEnd end =
           run.executionArn() == null
               ? new RunEnd(run.status().name(), null, null)
