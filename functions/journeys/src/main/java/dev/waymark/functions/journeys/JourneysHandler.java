@@ -67,7 +67,7 @@ public final class JourneysHandler
                       case "POST /v1/journeys/{id}/simulate" ->
                           simulator.simulate(
                               HttpRequests.pathParameter(event, "id"),
-                              HttpRequests.optionalJsonBodyNode(event),
+                              HttpRequests.jsonBodyNode(event),
                               HttpRequests.query(event, "person").orElse(null));
                       case "POST /v1/journeys/import/pinpoint" ->
                           PinpointImport.convert(HttpRequests.jsonBodyNode(event)).toJson();

@@ -194,6 +194,9 @@ class SimulationScenarioTest {
           .as("a version never published")
           .isEqualTo(404);
       assertThat(field(s.api.post(JOURNEY + "/simulate", "{\"sample\":1}"))).isEqualTo("/sample");
+      assertThat(field(s.api.post(JOURNEY + "/simulate", "")))
+          .as("a body is required")
+          .isEqualTo("/");
       assertThat(s.api.post("/v1/journeys/no-such-journey/simulate", "{}").status()).isEqualTo(404);
     }
   }

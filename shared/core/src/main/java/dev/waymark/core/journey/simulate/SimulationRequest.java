@@ -50,8 +50,8 @@ public record SimulationRequest(
   }
 
   /**
-   * Reads the body (absent or {@code {}}: the draft, on up to {@link #DEFAULT_LIMIT} people) and
-   * the {@code person} query parameter.
+   * Reads the body ({@code {}}: the draft, on up to {@link #DEFAULT_LIMIT} people; null reads as
+   * {@code {}}) and the {@code person} query parameter.
    */
   public static SimulationRequest parse(JsonNode body, String person) {
     List<FieldError> errors = new ArrayList<>();
