@@ -60,6 +60,9 @@ class SimulationScenarioTest {
       String carol = s.person("carol", "{\"firstName\":\"Carol\",\"email\":\"carol@example.com\"}");
       String dave =
           s.person("dave", "{\"firstName\":\"Dave\",\"email\":\"dave@example.com\"}", "email");
+      for (String who : List.of("alice", "dave")) {
+        s.send("{\"type\":\"page\",\"userId\":\"" + who + "\",\"name\":\"E-V Model\"}");
+      }
       s.advance(Duration.ofHours(1));
       s.send("{\"type\":\"track\",\"userId\":\"alice\",\"event\":\"Cart Viewed\"}");
       s.advance(Duration.ofMinutes(10));
@@ -123,6 +126,34 @@ class SimulationScenarioTest {
       assertThat(items(s)).as("nothing written to the table").isEqualTo(itemsBefore);
       assertThat(s.api.get(JOURNEY + "/stats").body().path("versions")).isEmpty();
       assertThat(s.journeysOf("bob").path("runs")).isEmpty();
+
+      JsonNode interested =
+          s.api
+              .post(
+                  JOURNEY + "/simulate",
+                  "{\"segment\":\"interested-in-ev-model\",\"until\":\"2026-11-26T10:00:00Z\"}")
+              .body();
+      assertThat(interested.path("sample").path("source").asText())
+          .isEqualTo("segment:interested-in-ev-model");
+      assertThat(interested.path("sample").path("people").asInt())
+          .as("the two who viewed the E-V Model page")
+          .isEqualTo(2);
+      assertThat(interested.path("stats").path("entered").asLong())
+          .as("dave viewed no cart")
+          .isEqualTo(1);
+      assertThat(messages(interested, alice)).hasSize(2);
+
+      assertThat(s.api.post(JOURNEY + "/publish", "").status()).isEqualTo(200);
+      assertThat(s.api.put(JOURNEY, DRAFT.replace("sim-thanks", "sim-reminder")).status())
+          .isEqualTo(200);
+      String alone = "{\"people\":[\"" + alice + "\"],\"version\":\"%s\"}";
+      assertThat(messages(s.api.post(JOURNEY + "/simulate", alone.formatted("1")).body(), alice))
+          .last()
+          .isEqualTo("thanks email sim-thanks 2026-11-23T11:50:00Z");
+      assertThat(
+              messages(s.api.post(JOURNEY + "/simulate", alone.formatted("draft")).body(), alice))
+          .last()
+          .isEqualTo("thanks email sim-reminder 2026-11-23T11:50:00Z");
     }
   }
 
