@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -105,15 +104,8 @@ final class JourneySimulator {
         played.add(workers.submit(() -> replayed.play(timelines, until, ends)));
       }
       for (Future<Integer> p : played) {
-        events += p.get();
+        events += SimulationSample.joined(p);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted simulating", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException("the simulation failed", e.getCause());
     } finally {
       workers.shutdownNow();
     }

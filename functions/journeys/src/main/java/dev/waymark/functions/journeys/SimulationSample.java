@@ -84,7 +84,7 @@ record SimulationSample(
       }
       List<Future<List<InboundEvent>>> events = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
-        Optional<Profile> profile = found.get(i).get();
+        Optional<Profile> profile = joined(found.get(i));
         if (profile.isEmpty()) {
           if (request.people().contains(ids.get(i))) {
             throw ProblemException.invalidField(
@@ -99,19 +99,29 @@ record SimulationSample(
       }
       int i = 0;
       for (String id : profiles.keySet()) {
-        timelines.put(id, events.get(i++).get());
+        timelines.put(id, joined(events.get(i++)));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted reading the sample", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r
-          ? r
-          : new IllegalStateException("reading the sample failed", e.getCause());
     } finally {
       readers.shutdownNow();
     }
     return new SimulationSample(source, profiles, timelines);
+  }
+
+  /**
+   * A task's answer; its exception thrown again as it was (a problem stays a 4xx), an interruption
+   * kept.
+   */
+  static <T> T joined(Future<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException("a simulation task failed", e.getCause());
+    }
   }
 
   /** The person's newest processed events within the window, oldest first. */
