@@ -25,6 +25,12 @@ public final class BenchMain {
               rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 60);
           return;
         }
+        case "simulate" -> {
+          // ./waymark bench simulate [people]: the number after "simulate" is its argument
+          int at = names.indexOf("simulate");
+          SimulationBench.run(at + 1 < names.size() ? Integer.parseInt(names.get(at + 1)) : 1_000);
+          return;
+        }
         case "segments" -> {
           SegmentBench.runScan();
           SegmentBench.runEvaluation();
@@ -41,7 +47,7 @@ public final class BenchMain {
           System.err.println(
               "unknown benchmark "
                   + name
-                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, states, journeys, journeys-transitions, timetravel, coldstart, scale");
+                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, simulate [people], states, journeys, journeys-transitions, timetravel, coldstart, scale");
           System.exit(2);
         }
       }

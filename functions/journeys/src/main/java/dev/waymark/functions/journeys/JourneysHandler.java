@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.dynamo.DynamoProfileDirectory;
 import dev.waymark.aws.http.HttpHandlerSupport;
 import dev.waymark.aws.http.HttpRequests;
 import dev.waymark.aws.http.HttpResponses;
@@ -18,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * The journeys API: the admin routes of {@link JourneyAdminRoutes} (drafts, publishing, pause,
  * resume, stop, archive, versions, API entries); {@code GET /v1/journeys/{id}/stats} (per version),
  * and per person {@code GET /v1/profiles/{id}/journeys} (each run, where it is, and the decision
- * trace); the promo code pools ({@link CodePoolRoutes}); {@code POST /v1/journeys/import/pinpoint}
- * (a Pinpoint journey export converted to a journey document, nothing saved); and the templates and
- * layouts API ({@link TemplateRoutes}). The public unsubscribe link has its own function ({@link
+ * trace); the promo code pools ({@link CodePoolRoutes}); {@code POST /v1/journeys/{id}/simulate}
+ * ({@link JourneySimulator}: a draft run against recorded timelines, sending nothing); {@code POST
+ * /v1/journeys/import/pinpoint} (a Pinpoint journey export converted to a journey document, nothing
+ * saved); and the templates and layouts API ({@link TemplateRoutes}). The public unsubscribe link
+ * has its own function ({@link
  * UnsubscribeHandler}).
  */
 public final class JourneysHandler
@@ -30,6 +33,7 @@ public final class JourneysHandler
   private final JourneyAdminRoutes admin;
   private final TemplateRoutes templates;
   private final CodePoolRoutes codePools;
+  private final JourneySimulator simulator;
   private final Telemetry telemetry;
 
   public JourneysHandler() {
@@ -41,6 +45,10 @@ public final class JourneysHandler
     this.admin = new JourneyAdminRoutes(journeys.publisher(), journeys.entries());
     this.templates = new TemplateRoutes(journeys.templates());
     this.codePools = new CodePoolRoutes(journeys.publisher(), journeys.codePools());
+    this.simulator =
+        new JourneySimulator(
+            journeys,
+            new DynamoProfileDirectory(journeys.core().dynamo(), journeys.core().config().table()));
     this.telemetry = telemetry;
   }
 
@@ -63,6 +71,11 @@ public final class JourneysHandler
                           "GET /v1/journeys/{id}/code-pools",
                           "GET /v1/journeys/{id}/code-pools/{pool}" ->
                           codePools.dispatch(route, event);
+                      case "POST /v1/journeys/{id}/simulate" ->
+                          simulator.simulate(
+                              HttpRequests.pathParameter(event, "id"),
+                              HttpRequests.jsonBodyNode(event),
+                              HttpRequests.query(event, "person").orElse(null));
                       case "POST /v1/journeys/import/pinpoint" ->
                           PinpointImport.convert(HttpRequests.jsonBodyNode(event)).toJson();
                       case "GET /v1/profiles/{id}/journeys" ->

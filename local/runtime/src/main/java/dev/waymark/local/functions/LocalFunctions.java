@@ -92,12 +92,6 @@ public final class LocalFunctions {
    * full class name (so {@code Waymark.WebhookFailed} is caught as that), the cause its message.
    */
   static StatesFailure functionError(RuntimeException e) {
-    String type = e.getClass().getName();
-    return new StatesFailure(
-        type,
-        Json.write(
-            Json.object()
-                .put("errorMessage", String.valueOf(e.getMessage()))
-                .put("errorType", type)));
+    return StatesFailure.ofJavaHandler(e);
   }
 }

@@ -58,6 +58,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 public final class JourneyServices {
   private final WaymarkServices core;
+  private final JourneyConfig config;
   private final JourneyCatalog catalog;
   private final JourneyStore store;
   private final JourneyExecutions executions;
@@ -105,6 +106,7 @@ public final class JourneyServices {
     DynamoDbClient dynamo = core.dynamo();
     WaymarkConfig config = core.config();
     this.core = core;
+    this.config = journeys;
     this.suppressions = new DynamoSuppressions(dynamo, config.table(), core.clock());
     this.messageLog = new DynamoMessageLog(dynamo, config.table());
     this.tokens = new SignedTokens(keys, core.clock());
@@ -201,6 +203,11 @@ public final class JourneyServices {
 
   public WaymarkServices core() {
     return core;
+  }
+
+  /** The journey functions' settings (caps, default time zone, function ARNs...). */
+  public JourneyConfig config() {
+    return config;
   }
 
   public JourneyCatalog catalog() {
