@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
  * ({@link JourneySimulator}: a draft run against recorded timelines, sending nothing); {@code POST
  * /v1/journeys/import/pinpoint} (a Pinpoint journey export converted to a journey document, nothing
  * saved); and the templates and layouts API ({@link TemplateRoutes}). The public unsubscribe link
- * has its own function ({@link
- * UnsubscribeHandler}).
+ * has its own function ({@link UnsubscribeHandler}).
  */
 public final class JourneysHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

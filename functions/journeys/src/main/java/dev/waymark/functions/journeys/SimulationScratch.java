@@ -6,6 +6,7 @@ import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.WaitService;
 import dev.waymark.core.journey.simulate.ReadOnce;
+import dev.waymark.core.journey.simulate.ScratchCodePools;
 import dev.waymark.core.journey.simulate.ScratchJourneyStore;
 import dev.waymark.core.journey.simulate.ScratchProfiles;
 import dev.waymark.core.journey.simulate.ScratchSends;
@@ -77,8 +78,10 @@ record SimulationScratch(
             store,
             config.caps(),
             journeys.unsubscribe(),
+            journeys.clicks(),
             config.defaultZone(),
-            clock);
+            clock,
+            new ScratchCodePools(journeys.codePools()));
     WaitService waits = new WaitService(people, store, clock);
     StepTasks stepTasks =
         new StepTasks(

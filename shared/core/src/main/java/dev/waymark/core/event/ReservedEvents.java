@@ -25,6 +25,7 @@ public final class ReservedEvents {
 
   /** Sent only by the signed confirmation link (docs/clicks.md), so nobody can fake one. */
   public static final String EMAIL_CONFIRMED = "Email Confirmed";
+
   public static final String MESSAGE_DELIVERED = "Message Delivered";
   public static final String MESSAGE_FAILED = "Message Failed";
 

@@ -74,6 +74,7 @@ public final class SendService {
         journeys,
         caps,
         unsubscribe,
+        clicks,
         defaultZone,
         clock,
         CodePools.NONE);
@@ -91,6 +92,7 @@ public final class SendService {
       JourneyStore journeys,
       FrequencyCaps caps,
       UnsubscribeLinks unsubscribe,
+      ClickLinks clicks,
       ZoneId defaultZone,
       Clock clock,
       CodePools codes) {

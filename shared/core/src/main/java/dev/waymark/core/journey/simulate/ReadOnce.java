@@ -98,6 +98,11 @@ public final class ReadOnce {
       public Page<String> members(String segmentId, int limit, String cursor) {
         return live.members(segmentId, limit, cursor);
       }
+
+      @Override
+      public java.util.SortedMap<java.time.LocalDate, Long> sizes(String segmentId, int days) {
+        return live.sizes(segmentId, days);
+      }
     };
   }
 

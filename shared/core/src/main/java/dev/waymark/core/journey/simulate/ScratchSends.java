@@ -98,6 +98,12 @@ public final class ScratchSends implements SendLedger, MessageLog, Deliveries {
     return Set.of();
   }
 
+  /** No provider ever saw a simulated message, so no delivery report can name one. */
+  @Override
+  public java.util.Optional<Sent> sent(String providerMessageId) {
+    return java.util.Optional.empty();
+  }
+
   /** Nothing is handed to a provider: the message would have gone, and is counted. */
   @Override
   public String deliver(
