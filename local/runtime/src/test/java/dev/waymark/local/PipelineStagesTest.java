@@ -24,6 +24,9 @@ class PipelineStagesTest extends LocalRuntimeFixture {
         "/v1/profiles/" + id + "/consents",
         """
         {"consents":[{"channel":"email","status":"granted","source":"test"}]}""");
+    // the consent change is an event too (Consent Changed, and the segment entries it causes):
+    // let it and what it starts finish before the probe watches the event under test
+    runtime.awaitProcessed();
     int before = runtime.outbox().size();
     PipelineProbe probe = runtime.probe();
     probe.arm();

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code GET /v1/profiles/{id}/messages}: a person's message log over HTTP — each send decision of
- * the seed-004 journey, and the delivery feedback that came back (the console's person page).
+ * the seed-004 journey (the offer once no purchase followed the favourite within 3 days), and the
+ * delivery feedback that came back (the console's person page).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProfileMessagesTest {
@@ -31,6 +32,8 @@ class ProfileMessagesTest {
     for (String who : new String[] {"ada", "dan"}) {
       s.send("{\"type\":\"track\",\"userId\":\"" + who + "\",\"event\":\"Add To Favorites\"}");
     }
+    // no purchase within the 3 days after the favourite: the offer goes out (seed 004)
+    s.advance(Duration.ofDays(3).plusMinutes(1));
   }
 
   @AfterAll
@@ -56,7 +59,7 @@ class ProfileMessagesTest {
     assertThat(sent.path("template").asText()).isEqualTo("favorite-offer");
     assertThat(sent.path("channel").asText()).isEqualTo("email");
     assertThat(sent.path("status").asText()).isEqualTo("sent");
-    assertThat(sent.path("at").asText()).isEqualTo("2026-11-24T10:00:00Z");
+    assertThat(sent.path("at").asText()).isEqualTo("2026-11-27T10:00:00Z");
     assertThat(sent.path("feedback").toString()).contains("open");
   }
 
