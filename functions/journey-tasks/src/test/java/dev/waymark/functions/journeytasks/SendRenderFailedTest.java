@@ -2,10 +2,13 @@ package dev.waymark.functions.journeytasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waymark.aws.send.DynamoSendLedger;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.TraceEntry;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.message.Channel;
+import dev.waymark.core.send.SendLedger;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,11 @@ class SendRenderFailedTest extends JourneyTaskFixture {
     assertThat(journeys.store().traces(sarah))
         .extracting(TraceEntry::decision)
         .containsExactly("render_failed", "unreachable");
+    assertThat(
+            new DynamoSendLedger(dynamo, table, core.clock())
+                .claim("run-2", "send-offer", sarah, Channel.email, "2026-11-24", 1))
+        .as("the failed send gave its place under the daily email cap back")
+        .isEqualTo(SendLedger.Claim.CLAIMED);
     assertThat(journeys.messageLog().recent(sarah, 10))
         .extracting(m -> m.status())
         .contains("render_failed");
