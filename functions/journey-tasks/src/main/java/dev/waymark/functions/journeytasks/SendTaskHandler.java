@@ -19,8 +19,8 @@ import java.util.Map;
  * "channels":[...], "template","templateVersion"?,"topic","data","entry","window",
  * "timedOut"?,"then"?,"onDeferred"?}} (the template read from the template store: the pinned
  * version, else the latest) → the {@link SendOutcome} (status sent, deferred, no_consent,
- * suppressed, capped, invalid_number, unreachable or in_doubt, with reason and, when deferred,
- * {@code deferredUntil}).
+ * suppressed, capped, invalid_number, unreachable, in_doubt, code_pool_exhausted or render_failed,
+ * with reason and, when deferred, {@code deferredUntil}).
  *
  * <p>With {@code "onDeferred":"error"} (compiled journeys) a deferred send fails with {@link
  * Waymark.SendDeferred} instead, its message the instant the window opens, so only the deferred

@@ -15,6 +15,9 @@ import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.steps.WebhookClient;
 import dev.waymark.core.journey.steps.WebhookTargets;
 import dev.waymark.core.json.Json;
+import dev.waymark.core.profile.ConsentChannel;
+import dev.waymark.core.profile.ConsentDecision;
+import dev.waymark.core.profile.ConsentRequest;
 import dev.waymark.core.template.ShippedTemplates;
 import dev.waymark.ddblocal.SharedDynamoDbLocal;
 import java.time.Clock;
@@ -58,6 +61,18 @@ abstract class JourneyTaskFixture {
                                    "timezone":"Europe/Warsaw","leaseEnd":"2027-03-29","plan":"gold"}}"""),
                     NOW))
             .profileId();
+  }
+
+  /** Sarah consents to email. */
+  void grantSarahEmail() {
+    core.profiles()
+        .recordConsents(
+            sarah,
+            List.of(
+                new ConsentRequest.Change(
+                    ConsentChannel.EMAIL,
+                    null,
+                    new ConsentDecision(ConsentDecision.ConsentStatus.granted, "test", NOW))));
   }
 
   StepTaskHandler handler() {

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.WaitRegistration;
-import dev.waymark.core.profile.ConsentChannel;
-import dev.waymark.core.profile.ConsentDecision;
-import dev.waymark.core.profile.ConsentRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,14 +159,7 @@ class JourneyTaskHandlersTest extends JourneyTaskFixture {
 
   /** Sarah may get email; 11:00 in Warsaw, so a 20:00–21:00 window is closed until 19:00 UTC. */
   Map<String, Object> closedWindowSend(Map<String, Object> fields) {
-    core.profiles()
-        .recordConsents(
-            sarah,
-            List.of(
-                new ConsentRequest.Change(
-                    ConsentChannel.EMAIL,
-                    null,
-                    new ConsentDecision(ConsentDecision.ConsentStatus.granted, "test", NOW))));
+    grantSarahEmail();
     Map<String, Object> payload = new HashMap<>(fields);
     payload.put("window", Map.of("from", "20:00", "to", "21:00"));
     return sendPayload(payload);

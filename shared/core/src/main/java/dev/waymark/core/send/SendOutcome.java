@@ -23,7 +23,9 @@ public record SendOutcome(
     invalid_number,
     unreachable,
     in_doubt,
-    code_pool_exhausted
+    code_pool_exhausted,
+    /** The template cannot be rendered for this person (the reason names the variable). */
+    render_failed
   }
 
   public static SendOutcome of(Status status, Channel channel, String reason) {

@@ -11,6 +11,7 @@ import dev.waymark.core.message.Channel;
 import dev.waymark.core.message.MessageTemplate;
 import dev.waymark.core.message.RenderedMessage;
 import dev.waymark.core.message.TemplateData;
+import dev.waymark.core.message.TemplateException;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.message.TemplateStore;
 import dev.waymark.core.profile.ConsentChannel;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * channels with an address and consent), suppression, a valid phone for SMS, the send window in the
  * person's time zone (outside it: deferred until it opens — nothing is recorded, the state machine
  * waits and asks again), then the claim, which also counts against the person's daily cap for the
- * channel. Every decision is logged with its reason and traced.
+ * channel. A template that cannot be rendered for this person (strict Liquid: a variable the data
+ * lacks) ends the step {@code render_failed}, naming the variable, with nothing sent. Every
+ * decision is logged with its reason and traced.
  */
 public final class SendService {
   private final ProfileService profiles;
@@ -289,6 +292,14 @@ public final class SendService {
               request,
               profile);
       messageId = deliveries.deliver(channel, to, message, tags(request, profile));
+    } catch (TemplateException e) {
+      // final, like a refusal: rendering again would fail again, and the run must go on
+      ledger.release(request.runId(), request.stepId(), profile.id(), channel, localDay);
+      return finish(
+          request,
+          profile,
+          SendOutcome.of(
+              SendOutcome.Status.render_failed, channel, e.getMessage() + "; nothing sent"));
     } catch (RuntimeException e) {
       ledger.release(request.runId(), request.stepId(), profile.id(), channel, localDay);
       throw e;
