@@ -96,6 +96,26 @@ class StepTaskHandlerTest extends JourneyTaskFixture {
   }
 
   @Test
+  void aBranchCountsTheWayEachRunTookOnceHoweverOftenItIsRetried() {
+    StepTaskHandler h = handler();
+    Map<String, Object> pl = Map.of("trait", "country", "op", "equals", "value", "PL", "next", "a");
+    Map<String, Object> de = Map.of("trait", "country", "op", "equals", "value", "DE", "next", "a");
+    h.handleRequest(branch("run-1", pl), null);
+    h.handleRequest(branch("run-1", pl), null);
+    h.handleRequest(branch("run-2", pl), null);
+    assertThat(h.handleRequest(branch("run-3", de), null)).containsEntry("next", "e");
+    h.handleRequest(branch("run-3", de), null);
+    Map<String, Object> again = branch("run-3", de);
+    again.put("iteration", 1);
+    h.handleRequest(again, null);
+    Map<JourneyCounter, Long> counters = journeys.store().counters("lease-renewal", "1");
+    assertThat(counters)
+        .containsEntry(JourneyCounter.branch("decide", 0), 2L)
+        .containsEntry(JourneyCounter.branch("decide", -1), 2L)
+        .doesNotContainKey(JourneyCounter.branch("decide", 1));
+  }
+
+  @Test
   void anEngagementConditionReadsTheRunsMessagesAndTheirFeedback() {
     SendRequest sent =
         new SendRequest(

@@ -2,6 +2,7 @@ package dev.waymark.core.journey.steps;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.FieldFilter;
+import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.TraceEntry;
 import dev.waymark.core.journey.language.Step;
@@ -20,9 +21,12 @@ import java.util.Set;
  * the profile's now; entry fields the entry event's; segment membership as recorded now; engagement
  * what the message log has for an earlier send step of the same run ({@code opened} also holds
  * after a click, {@code delivered} after an open or a click: an open proves delivery). The choice
- * is traced with the condition that made it.
+ * is traced with the condition that made it, and counted once per (run, step) however often the
+ * task is retried ({@link JourneyCounter#branch}: the condition's 1-based index, or {@code
+ * default}).
  */
 public record Branching(
+    StepLedger ledger,
     ProfileService profiles,
     SegmentMemberships memberships,
     MessageLog messages,
@@ -36,11 +40,13 @@ public record Branching(
             .orElseThrow(() -> new IllegalStateException("the run's profile no longer exists"));
     String next = otherwise;
     String reason = "no condition held: the default";
+    int held = -1;
     for (int i = 0; i < conditions.size(); i++) {
       Step.Condition condition = conditions.get(i);
       if (holds(condition, profile, step)) {
         next = condition.next().orElse(null);
         reason = "condition " + (i + 1) + " held (" + describe(condition) + ")";
+        held = i;
         break;
       }
     }
@@ -54,6 +60,7 @@ public record Branching(
             next == null ? "end" : next,
             reason,
             step.key() + "#branch"));
+    ledger.recordOnce(step, JourneyCounter.branch(step.stepId(), held));
     return next;
   }
 
