@@ -2,7 +2,7 @@
 // runtime whose virtual clock stands still at a weekday morning (ConsoleEndToEndTest starts it):
 // a new user builds the seed-004 journey on the canvas, fixes the error the console points at,
 // publishes it; events go in through the API; the clock is advanced from the console; the counts
-// show on the canvas, the message in the outbox, the decision trace on the person's page; a
+// show on the canvas, Simulate shows predicted counts there, the message in the outbox, the decision trace on the person's page; a
 // template edit shows in the preview; a segment built in the builder shows its count. Every page
 // passes axe-core without serious violations; bad input shows the API's problem at the field.
 //   WAYMARK_URL=http://127.0.0.1:3000 WAYMARK_WRITE_KEY=wk_... [SCREENSHOTS=dir] node e2e/run.mjs
@@ -140,6 +140,19 @@ try {
   await count('wait-favorite', 'timed out', 1);
   await count('favorite-offer', 'sent', 1);
   await count('discover-more', 'sent', 1);
+  log('Simulate replays the recorded events through the journey: predicted counts on the boxes');
+  await page.getByRole('button', { name: 'Simulate', exact: true }).click();
+  await text(page.getByRole('status'), 'would enter');
+  const atLeast = async (step, name, n) => {
+    const c = page.locator(`[data-step="${step}"] [data-count="${name}"] b`);
+    await c.waitFor();
+    const got = Number(await c.textContent());
+    if (!(got >= n)) throw new Error(`${step} ${name}: ${got}, expected at least ${n}`);
+  };
+  await atLeast('__entry', 'predicted entered', 2); // Ada and Bob (and any seeded person who viewed Discounts)
+  await atLeast('wait-favorite', 'predicted performed', 1);
+  await atLeast('wait-favorite', 'predicted timed out', 1);
+  await atLeast('favorite-offer', 'predicted sent', 1);
   log('keyboard: a step on the canvas is a button; Enter opens its panel');
   await page.locator('[data-step="discover-more"]').focus();
   await page.keyboard.press('Enter');

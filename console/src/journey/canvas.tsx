@@ -1,6 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import { useMemo } from 'preact/hooks';
-import { Edge, JourneyDoc, TYPE_LABELS, edges, startStep, summary } from './model';
+import { Edge, JourneyDoc, StepStats, TYPE_LABELS, edges, portCount, startStep, summary } from './model';
 
 export const ENTRY = '__entry';
 const W = 230;
@@ -14,6 +14,8 @@ export interface CanvasProps {
   errors: Record<string, string[]>;
   /** counts per step id (and ENTRY) */
   counts: Record<string, [string, number][]>;
+  /** per-way counts for the edges of branch and split steps: live (stats) and predicted (simulation) */
+  ways?: { live?: StepStats; predicted?: StepStats };
 }
 
 interface Laid {
@@ -57,7 +59,7 @@ function layout(doc: JourneyDoc): Laid {
   };
 }
 
-export function Canvas({ doc, selected, onSelect, errors, counts }: CanvasProps) {
+export function Canvas({ doc, selected, onSelect, errors, counts, ways }: CanvasProps) {
   const laid = useMemo(() => layout(doc), [JSON.stringify(doc)]);
   const byId = new Map((doc.steps ?? []).map((s) => [s.id, s]));
   return (
@@ -72,12 +74,17 @@ export function Canvas({ doc, selected, onSelect, errors, counts }: CanvasProps)
           {laid.lines.map((l, i) => {
             const d = l.points.map((p, j) => `${j ? 'L' : 'M'}${p.x},${p.y}`).join(' ');
             const mid = l.points[Math.floor(l.points.length / 2)];
+            const from = l.edge ? byId.get(l.edge.step) : undefined;
+            const live = l.edge && portCount(ways?.live, from, l.edge);
+            const predicted = l.edge && portCount(ways?.predicted, from, l.edge);
+            const text =
+              l.label + (live !== undefined ? ` · ${live}` : '') + (predicted !== undefined ? ` · predicted ${predicted}` : '');
             return (
               <g key={i} class={l.edge?.back ? 'edge back' : 'edge'}>
                 <path d={d} fill="none" marker-end={l.edge?.back ? undefined : 'url(#arrow)'} marker-start={l.edge?.back ? 'url(#arrow)' : undefined} />
                 {l.label && (
-                  <text x={mid.x + 6} y={mid.y - 4} class="edge-label">
-                    {l.label}
+                  <text x={mid.x + 6} y={mid.y - 4} class="edge-label" data-edge={l.edge ? `${l.edge.step}|${l.edge.path}` : undefined}>
+                    {text}
                   </text>
                 )}
               </g>

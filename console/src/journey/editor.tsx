@@ -4,7 +4,7 @@ import { ProblemBox } from '../ui';
 import { Canvas, ENTRY } from './canvas';
 import { EntryPanel } from './entryPanel';
 import { Choice, Text } from './fields';
-import { JourneyDoc, Port, STEP_TYPES, Step, TYPE_LABELS, addStep, getPath, newStep, ports, removeStep, renameStep, stepCounts, stepIndex } from './model';
+import { JourneyDoc, Port, STEP_TYPES, Step, TYPE_LABELS, addStep, getPath, newStep, ports, removeStep, renameStep, stepCounts, stepIndex, sumStats } from './model';
 import { StepPanel } from './stepPanel';
 import { VersionHistory } from './versions';
 
@@ -79,30 +79,25 @@ export function JourneyEditor({ id }: { id: string }) {
     return out;
   }, [invalid, doc]);
 
+  const live = useMemo(() => sumStats(stats?.versions ?? []), [stats]);
+  // the simulation answers `stats` as the stats API gives one version (docs/api.md)
+  const predicted = useMemo(() => (simulation?.stats ? sumStats([simulation.stats]) : undefined), [simulation]);
   const counts = useMemo(() => {
     const out: Record<string, [string, number][]> = {};
     const versions: any[] = stats?.versions ?? [];
     const sum = (k: string) => versions.reduce((n, v) => n + (v[k] ?? 0), 0);
-    const steps: Record<string, number> = {};
-    const splits: Record<string, Record<string, number>> = {};
-    for (const v of versions) {
-      for (const [k, n] of Object.entries(v.steps ?? {})) steps[k] = (steps[k] ?? 0) + (n as number);
-      for (const [s, vs] of Object.entries(v.splits ?? {}))
-        for (const [name, n] of Object.entries(vs as Record<string, number>)) ((splits[s] ??= {})[name] = (splits[s][name] ?? 0) + n);
-    }
     if (versions.length) {
       out[ENTRY] = [['entered', sum('entered')], ['waiting', sum('waiting')], ['goal reached', sum('goalReached')]];
       if (sum('heldOut')) out[ENTRY].push(['held out', sum('heldOut')]);
     }
-    for (const s of doc?.steps ?? []) out[s.id] = stepCounts(steps, splits, s.id);
-    const sim = simulation?.steps;
-    if (sim && typeof sim === 'object')
-      for (const [k, n] of Object.entries(sim)) {
-        const m = /^(?:step|wait):(.+):([^:]+)$/.exec(k);
-        if (m && typeof n === 'number') (out[m[1]] ??= []).push([`predicted ${m[2].replace(/_/g, ' ')}`, n]);
-      }
+    for (const s of doc?.steps ?? []) out[s.id] = stepCounts(live, s.id);
+    if (predicted) {
+      (out[ENTRY] ??= []).push(['predicted entered', simulation.stats.entered ?? 0]);
+      for (const s of doc?.steps ?? [])
+        for (const [k, n] of stepCounts(predicted, s.id)) (out[s.id] ??= []).push([`predicted ${k}`, n]);
+    }
     return out;
-  }, [stats, doc, simulation]);
+  }, [live, predicted, doc]);
 
   if (failure && !doc) return <ProblemBox error={failure} />;
   if (!doc) return <p>Loading…</p>;
@@ -139,11 +134,14 @@ export function JourneyEditor({ id }: { id: string }) {
   const simulate = () =>
     act(
       async () => {
-        const a = await api.post(`${path}/simulate`, {});
+        // the draft, or the live version when the journey has no draft
+        const version = !record?.draft && record?.live?.version ? { version: String(record.live.version) } : {};
+        const a = await api.post(`${path}/simulate`, version);
         setSimulation(a);
         return a;
       },
-      (a) => `Simulated: ${a.entered ?? '?'} would enter.`,
+      (a) =>
+        `Simulated ${a.sample?.people ?? 0} people: ${a.stats?.entered ?? 0} would enter, ${a.messagesWouldSend ?? 0} message(s) would be sent (predicted counts on the canvas).`,
     );
 
   const stepIds = (doc.steps ?? []).map((s) => s.id);
@@ -173,7 +171,7 @@ export function JourneyEditor({ id }: { id: string }) {
       <ProblemBox error={failure} />
       <AddStep doc={doc} onAdd={(next, stepId) => (change(next), setSelected(stepId))} />
       <div class="editor">
-        <Canvas doc={doc} selected={selected} onSelect={setSelected} errors={nodeErrors} counts={counts} />
+        <Canvas doc={doc} selected={selected} onSelect={setSelected} errors={nodeErrors} counts={counts} ways={{ live, predicted }} />
         <div class="side">
           {index >= 0 ? (
             <StepPanel

@@ -208,17 +208,57 @@ export function summary(step: Step): string {
   }
 }
 
-/** Counts of one step from the stats API's `steps` map (`step:<id>:<outcome>`, `wait:<id>:<outcome>`). */
-export function stepCounts(
-  stats: Record<string, number> | undefined,
-  splits: Record<string, Record<string, number>> | undefined,
-  id: string,
-): [string, number][] {
+/** A stats view's per-step maps (one version's, or several summed): `steps`, `splits`, `branches`. */
+export interface StepStats {
+  steps?: Record<string, number>;
+  splits?: Record<string, Record<string, number>>;
+  branches?: Record<string, Record<string, number>>;
+}
+
+/** Sums the per-step maps of several versions of the stats API. */
+export function sumStats(versions: StepStats[]): Required<StepStats> {
+  const out: Required<StepStats> = { steps: {}, splits: {}, branches: {} };
+  for (const v of versions) {
+    for (const [k, n] of Object.entries(v.steps ?? {})) out.steps[k] = (out.steps[k] ?? 0) + n;
+    for (const key of ['splits', 'branches'] as const)
+      for (const [s, ways] of Object.entries(v[key] ?? {}))
+        for (const [w, n] of Object.entries(ways)) ((out[key][s] ??= {})[w] = (out[key][s][w] ?? 0) + n);
+  }
+  return out;
+}
+
+/** A branch way's name on a box: the stats key `1`, `2`... (the condition that held) or `default`. */
+export const wayLabel = (way: string) => (way === 'default' ? 'otherwise' : `condition ${way}`);
+
+/**
+ * The stats key of the way a port leads: a branch's `conditions/<i>/next` is `i+1`, its `default`
+ * is `default` (as `branch:<id>:<way>` counts them); a split's `variants/<i>/next` is the variant.
+ */
+export function portWay(step: Step | undefined, port: Port): string | undefined {
+  const m = /^(conditions|variants)\/(\d+)\/next$/.exec(port.path);
+  if (step?.type === 'branch') return port.path === 'default' ? 'default' : m ? String(Number(m[2]) + 1) : undefined;
+  if (step?.type === 'split' && m) return step.variants?.[Number(m[2])]?.name;
+  return undefined;
+}
+
+/** How many runs took a port's way (branch and split steps), from summed stats. */
+export function portCount(stats: StepStats | undefined, step: Step | undefined, port: Port): number | undefined {
+  const way = portWay(step, port);
+  if (!stats || !step || way === undefined) return undefined;
+  return (step.type === 'branch' ? stats.branches : stats.splits)?.[step.id]?.[way];
+}
+
+/**
+ * Counts of one step from the stats API's maps: `steps` (`step:<id>:<outcome>`,
+ * `wait:<id>:<outcome>`), `splits` (per variant) and `branches` (per way).
+ */
+export function stepCounts(stats: StepStats | undefined, id: string): [string, number][] {
   const out: [string, number][] = [];
-  for (const [key, n] of Object.entries(stats ?? {})) {
+  for (const [key, n] of Object.entries(stats?.steps ?? {})) {
     const m = /^(step|wait):(.+):([^:]+)$/.exec(key);
     if (m && m[2] === id) out.push([m[3].replace(/_/g, ' '), n]);
   }
-  for (const [variant, n] of Object.entries(splits?.[id] ?? {})) out.push([variant, n]);
+  for (const [variant, n] of Object.entries(stats?.splits?.[id] ?? {})) out.push([variant, n]);
+  for (const [way, n] of Object.entries(stats?.branches?.[id] ?? {})) out.push([wayLabel(way), n]);
   return out;
 }

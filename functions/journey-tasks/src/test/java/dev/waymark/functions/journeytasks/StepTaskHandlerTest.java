@@ -69,7 +69,7 @@ class StepTaskHandlerTest extends JourneyTaskFixture {
     assertThat(
             h.handleRequest(
                 branch(
-                    "run-1",
+                    "run-2",
                     Map.of(
                         "entry",
                         "properties.price",
@@ -82,17 +82,45 @@ class StepTaskHandlerTest extends JourneyTaskFixture {
                 null))
         .containsEntry("next", "b2");
     Map<String, Object> none =
-        branch("run-1", Map.of("segment", "vip", "member", false, "next", "not-vip"));
+        branch("run-3", Map.of("segment", "vip", "member", false, "next", "not-vip"));
     assertThat(h.handleRequest(none, null)).containsEntry("next", "not-vip");
     assertThat(
             h.handleRequest(
                 branch(
-                    "run-1",
+                    "run-4",
                     Map.of("trait", "country", "op", "equals", "value", "DE", "next", "a")),
                 null))
         .containsEntry("next", "e");
     assertThat(journeys.store().traces(sarah))
         .anySatisfy(t -> assertThat(t.kind()).isEqualTo("branch"));
+  }
+
+  @Test
+  void aBranchCountsTheWayEachRunTookOnceAndARetryAnswersThatWay() {
+    StepTaskHandler h = handler();
+    Map<String, Object> pl = Map.of("trait", "country", "op", "equals", "value", "PL", "next", "a");
+    Map<String, Object> de = Map.of("trait", "country", "op", "equals", "value", "DE", "next", "a");
+    h.handleRequest(branch("run-1", pl), null);
+    assertThat(h.handleRequest(branch("run-1", pl), null)).containsEntry("next", "a");
+    h.handleRequest(branch("run-2", pl), null);
+    assertThat(h.handleRequest(branch("run-3", de), null)).containsEntry("next", "e");
+    // retried after Sarah's country condition would now hold: the run's way stays the default
+    assertThat(h.handleRequest(branch("run-3", pl), null)).containsEntry("next", "e");
+    Map<String, Object> again = branch("run-3", pl);
+    again.put("iteration", 1);
+    assertThat(h.handleRequest(again, null))
+        .as("a new time round a loop")
+        .containsEntry("next", "a");
+    Map<JourneyCounter, Long> counters = journeys.store().counters("lease-renewal", "1");
+    assertThat(counters)
+        .containsEntry(JourneyCounter.branch("decide", 0), 3L)
+        .containsEntry(JourneyCounter.branch("decide", -1), 1L)
+        .doesNotContainKey(JourneyCounter.branch("decide", 1));
+    assertThat(
+            journeys.store().traces(sarah).stream()
+                .filter(t -> t.key().equals("run-3#decide#branch")))
+        .singleElement()
+        .satisfies(t -> assertThat(t.decision()).isEqualTo("e"));
   }
 
   @Test
@@ -122,7 +150,10 @@ class StepTaskHandlerTest extends JourneyTaskFixture {
     // the open arrives before the delivery report: both are kept, and opened holds
     journeys.messageLog().updateStatus("m-1", "open", NOW);
     journeys.messageLog().updateStatus("m-1", "delivery", NOW);
-    assertThat(handler().handleRequest(branch("run-1", noMatch), null)).containsEntry("next", "d");
+    // the next time round a repeat loop of the same run
+    Map<String, Object> again = branch("run-1", noMatch);
+    again.put("iteration", 1);
+    assertThat(handler().handleRequest(again, null)).containsEntry("next", "d");
     assertThat(journeys.messageLog().feedback(sarah, "run-1", "confirmation"))
         .containsExactly("delivery", "open");
     // another run's branch does not see this run's message

@@ -13,7 +13,7 @@ import dev.waymark.core.profile.Profile;
 record JourneyViews(JourneyServices journeys) {
   /**
    * Per version: the counters, waiting runs, conversion against the holdout, and the runs per split
-   * variant.
+   * variant and per branch way.
    */
   ObjectNode stats(String id) {
     journeys.publisher().get(id);
@@ -37,6 +37,7 @@ record JourneyViews(JourneyServices journeys) {
       ObjectNode steps = v.putObject("steps");
       stats.steps().forEach(steps::put);
       v.set("splits", Json.MAPPER.valueToTree(stats.splits()));
+      v.set("branches", Json.MAPPER.valueToTree(stats.branches()));
     }
     body.set("codePools", CodePoolRoutes.list(journeys.codePools().pools(id)));
     return body;

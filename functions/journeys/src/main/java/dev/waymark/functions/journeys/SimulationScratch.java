@@ -89,7 +89,7 @@ record SimulationScratch(
             store,
             config.defaultZone(),
             clock,
-            new Branching(people, memberships, sends, store, clock),
+            new Branching(steps, people, memberships, sends, store, clock),
             new Splits(steps, store, clock),
             new TraitUpdates(people, steps, steps, clock),
             new Webhooks(steps, steps, WebhookTargets.of(true), wait -> {}, people, clock));

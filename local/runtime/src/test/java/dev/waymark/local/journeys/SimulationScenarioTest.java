@@ -102,6 +102,9 @@ class SimulationScenarioTest {
                   "step:reminder:no_consent", 1L));
       assertThat(counts(r.path("branches").path("route")))
           .isEqualTo(Map.of("offer", 2L, "offer-pl", 1L));
+      assertThat(counts(stats.path("branches").path("route")))
+          .as("the stats' ways: condition 1 once, the default twice")
+          .isEqualTo(Map.of("1", 1L, "default", 2L));
       assertThat(counts(r.path("runs"))).isEqualTo(Map.of("succeeded", 3L));
       assertThat(r.path("messagesWouldSend").asLong()).isEqualTo(4);
       assertThat(messages(r, alice))
@@ -237,7 +240,7 @@ class SimulationScenarioTest {
     return answer.body().path("errors").path(0).path("field").asText(null);
   }
 
-  private static Map<String, Long> counts(JsonNode object) {
+  static Map<String, Long> counts(JsonNode object) {
     Map<String, Long> counts = new java.util.TreeMap<>();
     object.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
     return counts;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -50,6 +51,12 @@ public record DynamoStepLedger(DynamoDbClient dynamo, String table, Clock clock)
   }
 
   @Override
+  public Optional<JourneyCounter> recorded(StepContext step) {
+    String counter = Attr.string(ledgerItem(step), "counter");
+    return counter == null ? Optional.empty() : JourneyCounter.parse(counter);
+  }
+
+  @Override
   public Instant claim(StepContext step, Instant now) {
     try {
       dynamo.putItem(
@@ -59,19 +66,22 @@ public record DynamoStepLedger(DynamoDbClient dynamo, String table, Clock clock)
                   .conditionExpression("attribute_not_exists(PK)"));
       return now;
     } catch (ConditionalCheckFailedException claimed) {
-      Map<String, AttributeValue> existing =
-          dynamo
-              .getItem(
-                  r ->
-                      r.tableName(table)
-                          .consistentRead(true)
-                          .key(
-                              Attr.key(
-                                  Keys.stepLedger(step.runId(), step.ledgerStep()),
-                                  Keys.STEP_LEDGER_SK)))
-              .item();
+      Map<String, AttributeValue> existing = ledgerItem(step);
       return Instant.parse(Attr.string(existing, "at"));
     }
+  }
+
+  /** The ledger item of (run, step), read consistently; empty when there is none. */
+  private Map<String, AttributeValue> ledgerItem(StepContext step) {
+    return dynamo
+        .getItem(
+            r ->
+                r.tableName(table)
+                    .consistentRead(true)
+                    .key(
+                        Attr.key(
+                            Keys.stepLedger(step.runId(), step.ledgerStep()), Keys.STEP_LEDGER_SK)))
+        .item();
   }
 
   private static Map<String, AttributeValue> item(StepContext step, Instant at) {

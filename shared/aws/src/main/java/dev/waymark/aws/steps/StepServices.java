@@ -70,6 +70,7 @@ public final class StepServices {
         defaultZone,
         clock,
         new Branching(
+            ledger,
             core.profiles(),
             core.segments().memberships(),
             journeys.messageLog(),

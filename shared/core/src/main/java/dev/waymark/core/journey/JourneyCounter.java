@@ -17,7 +17,9 @@ import java.util.Optional;
  *   <li>{@code step:<stepId>:<status>}: a send step's outcomes;
  *   <li>{@code wait:<stepId>:<registered|performed|timed_out|stopped>}: a wait step's registrations
  *       and how they ended;
- *   <li>{@code split:<stepId>:<variant>}: the runs a split step sent down each variant.
+ *   <li>{@code split:<stepId>:<variant>}: the runs a split step sent down each variant;
+ *   <li>{@code branch:<stepId>:<way>}: the runs a branch step sent down each way, {@code way} the
+ *       1-based index of the condition that held or {@code default}.
  * </ul>
  */
 public record JourneyCounter(Kind kind, String stepId, String outcome) {
@@ -31,7 +33,8 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
     REFUSED,
     STEP,
     WAIT,
-    SPLIT
+    SPLIT,
+    BRANCH
   }
 
   /** How a wait step's registration ended (or that it was made). */
@@ -55,6 +58,10 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
   private static final String STEP_PREFIX = "step:";
   private static final String WAIT_PREFIX = "wait:";
   private static final String SPLIT_PREFIX = "split:";
+  private static final String BRANCH_PREFIX = "branch:";
+
+  /** A branch step's way when no condition held. */
+  public static final String BRANCH_DEFAULT = "default";
 
   public JourneyCounter {
     Objects.requireNonNull(kind, "kind");
@@ -78,6 +85,15 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
     return new JourneyCounter(Kind.SPLIT, stepId, variant);
   }
 
+  /**
+   * A run sent down a branch step's way: {@code condition} the 0-based index of the condition that
+   * held, or -1 for the default (stored 1-based, as the trace names it, or {@code default}).
+   */
+  public static JourneyCounter branch(String stepId, int condition) {
+    return new JourneyCounter(
+        Kind.BRANCH, stepId, condition < 0 ? BRANCH_DEFAULT : String.valueOf(condition + 1));
+  }
+
   /** True for a wait step's registration (not its end). */
   public boolean isWaitRegistered() {
     return kind == Kind.WAIT && WaitOutcome.registered.name().equals(outcome);
@@ -96,6 +112,7 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
       case STEP -> STEP_PREFIX + stepId + ":" + outcome;
       case WAIT -> WAIT_PREFIX + stepId + ":" + outcome;
       case SPLIT -> SPLIT_PREFIX + stepId + ":" + outcome;
+      case BRANCH -> BRANCH_PREFIX + stepId + ":" + outcome;
     };
   }
 
@@ -126,7 +143,9 @@ public record JourneyCounter(Kind kind, String stepId, String outcome) {
             ? Kind.STEP
             : name.startsWith(WAIT_PREFIX)
                 ? Kind.WAIT
-                : name.startsWith(SPLIT_PREFIX) ? Kind.SPLIT : null;
+                : name.startsWith(SPLIT_PREFIX)
+                    ? Kind.SPLIT
+                    : name.startsWith(BRANCH_PREFIX) ? Kind.BRANCH : null;
     int last = name.lastIndexOf(':');
     int first = name.indexOf(':');
     if (kind == null || last <= first + 1 || last == name.length() - 1) {

@@ -9,8 +9,9 @@ public record JourneyStats(JourneyStore store) {
   /**
    * One version's figures. {@code refused} is keyed by the refusal (as in {@code
    * refused_<decision>}), {@code steps} by the step and wait counters' names, {@code splits} by
-   * split step and then variant (the runs sent down each); all sorted by key. A rate is null when
-   * nobody was counted in its denominator.
+   * split step and then variant (the runs sent down each), {@code branches} by branch step and then
+   * way (the condition that held, 1-based, or {@code default}); all sorted by key. A rate is null
+   * when nobody was counted in its denominator.
    */
   public record VersionStats(
       String version,
@@ -24,7 +25,8 @@ public record JourneyStats(JourneyStore store) {
       Double holdoutConversionRate,
       Map<String, Long> refused,
       Map<String, Long> steps,
-      Map<String, Map<String, Long>> splits) {}
+      Map<String, Map<String, Long>> splits,
+      Map<String, Map<String, Long>> branches) {}
 
   /** Every version of the journey that has had runs, oldest first. */
   public List<VersionStats> of(String journeyId) {
@@ -40,6 +42,7 @@ public record JourneyStats(JourneyStore store) {
     Map<String, Long> refused = new TreeMap<>();
     Map<String, Long> steps = new TreeMap<>();
     Map<String, Map<String, Long>> splits = new TreeMap<>();
+    Map<String, Map<String, Long>> branches = new TreeMap<>();
     long registered = 0;
     long resolved = 0;
     for (Map.Entry<JourneyCounter, Long> c : counters.entrySet()) {
@@ -47,10 +50,8 @@ public record JourneyStats(JourneyStore store) {
       switch (counter.kind()) {
         case REFUSED -> refused.merge(counter.outcome(), c.getValue(), Long::sum);
         case STEP -> steps.merge(counter.name(), c.getValue(), Long::sum);
-        case SPLIT ->
-            splits
-                .computeIfAbsent(counter.stepId(), s -> new TreeMap<>())
-                .merge(counter.outcome(), c.getValue(), Long::sum);
+        case SPLIT -> perStep(splits, counter, c.getValue());
+        case BRANCH -> perStep(branches, counter, c.getValue());
         case WAIT -> {
           steps.merge(counter.name(), c.getValue(), Long::sum);
           if (counter.isWaitRegistered()) {
@@ -74,7 +75,14 @@ public record JourneyStats(JourneyStore store) {
         rate(counters.getOrDefault(JourneyCounter.GOAL_HELD_OUT, 0L), heldOut),
         refused,
         steps,
-        splits);
+        splits,
+        branches);
+  }
+
+  private static void perStep(
+      Map<String, Map<String, Long>> into, JourneyCounter counter, long value) {
+    into.computeIfAbsent(counter.stepId(), s -> new TreeMap<>())
+        .merge(counter.outcome(), value, Long::sum);
   }
 
   private static Double rate(long goals, long of) {

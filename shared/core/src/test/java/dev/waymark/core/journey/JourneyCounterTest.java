@@ -35,6 +35,10 @@ class JourneyCounterTest {
           assertThat(counter.name()).isEqualTo(name);
           assertThat(JourneyCounter.parse(name)).contains(counter);
         });
+    assertThat(JourneyCounter.branch("route", 0).name()).isEqualTo("branch:route:1");
+    assertThat(JourneyCounter.branch("route", -1).name()).isEqualTo("branch:route:default");
+    assertThat(JourneyCounter.parse("branch:route:default"))
+        .contains(JourneyCounter.branch("route", -1));
   }
 
   @Test
@@ -87,7 +91,7 @@ class JourneyCounterTest {
   }
 
   @Test
-  void statsCountRunsPerSplitVariant() {
+  void statsCountRunsPerSplitVariantAndBranchWay() {
     JourneyStats.VersionStats stats =
         JourneyStats.of(
             "1",
@@ -99,7 +103,13 @@ class JourneyCounterTest {
                 JourneyCounter.split("again", "x"),
                 1L,
                 JourneyCounter.step("s", "sent"),
-                2L));
+                2L,
+                JourneyCounter.branch("route", 1),
+                4L,
+                JourneyCounter.branch("route", -1),
+                6L));
+    assertThat(stats.branches())
+        .containsExactly(Map.entry("route", Map.of("2", 4L, "default", 6L)));
     assertThat(stats.splits())
         .containsExactly(
             Map.entry("ab", Map.of("a", 3L, "b", 5L)), Map.entry("again", Map.of("x", 1L)));

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ScratchSteps implements StepLedger, JourneySecrets, WebhookClient, EventInbox {
   private final JourneyStore journeys;
   private final Map<String, Instant> claims = new ConcurrentHashMap<>();
+  private final Map<String, JourneyCounter> recorded = new ConcurrentHashMap<>();
   private final List<String> webhookCalls = new ArrayList<>();
   private final List<InboundEvent> emitted = new ArrayList<>();
 
@@ -33,11 +34,16 @@ public final class ScratchSteps implements StepLedger, JourneySecrets, WebhookCl
 
   @Override
   public boolean recordOnce(StepContext step, JourneyCounter counter) {
-    if (claims.putIfAbsent("once|" + step.key(), Instant.EPOCH) != null) {
+    if (recorded.putIfAbsent(step.key(), counter) != null) {
       return false;
     }
     journeys.count(step.journeyId(), step.version(), counter, 1);
     return true;
+  }
+
+  @Override
+  public Optional<JourneyCounter> recorded(StepContext step) {
+    return Optional.ofNullable(recorded.get(step.key()));
   }
 
   @Override

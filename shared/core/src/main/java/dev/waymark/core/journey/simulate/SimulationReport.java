@@ -55,7 +55,8 @@ public final class SimulationReport {
                 .findFirst()
                 .orElse(
                     new JourneyStats.VersionStats(
-                        version, 0, 0, 0, 0, 0, 0, null, null, Map.of(), Map.of(), Map.of()));
+                        version, 0, 0, 0, 0, 0, 0, null, null, Map.of(), Map.of(), Map.of(),
+                        Map.of()));
     body.set("stats", Json.MAPPER.valueToTree(stats));
     Map<String, Long> ends = new TreeMap<>();
     ArrayNode failures = Json.MAPPER.createArrayNode();

@@ -2,6 +2,7 @@ package dev.waymark.core.journey.steps;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.core.journey.FieldFilter;
+import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyStore;
 import dev.waymark.core.journey.TraceEntry;
 import dev.waymark.core.journey.language.Step;
@@ -20,9 +21,12 @@ import java.util.Set;
  * the profile's now; entry fields the entry event's; segment membership as recorded now; engagement
  * what the message log has for an earlier send step of the same run ({@code opened} also holds
  * after a click, {@code delivered} after an open or a click: an open proves delivery). The choice
- * is traced with the condition that made it.
+ * is traced with the condition that made it, and counted once per (run, step) ({@link
+ * JourneyCounter#branch}: the condition's 1-based index, or {@code default}); a retried task
+ * answers the way its first attempt counted, so the count is the way the run took.
  */
 public record Branching(
+    StepLedger ledger,
     ProfileService profiles,
     SegmentMemberships memberships,
     MessageLog messages,
@@ -34,16 +38,22 @@ public record Branching(
         profiles
             .resolve(step.profileId())
             .orElseThrow(() -> new IllegalStateException("the run's profile no longer exists"));
-    String next = otherwise;
-    String reason = "no condition held: the default";
-    for (int i = 0; i < conditions.size(); i++) {
-      Step.Condition condition = conditions.get(i);
-      if (holds(condition, profile, step)) {
-        next = condition.next().orElse(null);
-        reason = "condition " + (i + 1) + " held (" + describe(condition) + ")";
-        break;
+    int held = -1;
+    for (int i = 0; i < conditions.size() && held < 0; i++) {
+      if (holds(conditions.get(i), profile, step)) {
+        held = i;
       }
     }
+    if (!ledger.recordOnce(step, JourneyCounter.branch(step.stepId(), held))) {
+      // a retry: the way an earlier attempt counted is the run's way
+      held = ledger.recorded(step).map(Branching::condition).orElse(held);
+    }
+    boolean condition = held >= 0 && held < conditions.size();
+    String next = condition ? conditions.get(held).next().orElse(null) : otherwise;
+    String reason =
+        condition
+            ? "condition " + (held + 1) + " held (" + describe(conditions.get(held)) + ")"
+            : "no condition held: the default";
     journeys.trace(
         new TraceEntry(
             clock.instant(),
@@ -55,6 +65,15 @@ public record Branching(
             reason,
             step.key() + "#branch"));
     return next;
+  }
+
+  /** The 0-based condition a branch counter names (-1: the default, or not a branch counter). */
+  static int condition(JourneyCounter counter) {
+    if (counter.kind() != JourneyCounter.Kind.BRANCH
+        || !counter.outcome().chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Integer.parseInt(counter.outcome()) - 1;
   }
 
   boolean holds(Step.Condition condition, Profile profile, StepContext step) {

@@ -2,6 +2,7 @@ package dev.waymark.core.journey.steps;
 
 import dev.waymark.core.journey.JourneyCounter;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What makes a journey task step count once per (run, step) however often Step Functions retries
@@ -13,6 +14,9 @@ public interface StepLedger {
    * write; false (and nothing counted) when (run, step) is already recorded.
    */
   boolean recordOnce(StepContext step, JourneyCounter counter);
+
+  /** The counter {@link #recordOnce} recorded for (run, step); empty when nothing was recorded. */
+  Optional<JourneyCounter> recorded(StepContext step);
 
   /**
    * Claims (run, step) for a change: {@code now} when this call made the claim, else the instant of
