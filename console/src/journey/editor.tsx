@@ -112,8 +112,9 @@ export function JourneyEditor({ id }: { id: string }) {
     setNotice('');
     try {
       const answer = await run();
-      setNotice(describe(answer));
+      // reload first, then say so: what the notice announces is on the screen when it shows
       await reload();
+      setNotice(describe(answer));
     } catch (e) {
       if (e instanceof ApiProblem && e.errors.some((x) => x.field.startsWith('/'))) setInvalid(e);
       setFailure(e);

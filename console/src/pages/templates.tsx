@@ -128,8 +128,9 @@ function TemplateEditor({ id }: { id: string }) {
     }
     try {
       const saved = await api.put(path, { ...doc, sample: parsed });
-      setNotice(saved.created ? `Saved as version ${saved.version}.` : `No change: version ${saved.version} stays.`);
+      // reload first, then say so: an edit typed after the notice is never overwritten by the reload
       await load();
+      setNotice(saved.created ? `Saved as version ${saved.version}.` : `No change: version ${saved.version} stays.`);
     } catch (err) {
       setProblem(err);
     }

@@ -63,7 +63,7 @@ class SendRenderFailedTest extends JourneyTaskFixture {
                 .claim("run-2", "send-offer", sarah, Channel.email, "2026-11-24", 1))
         .as("the failed send gave its place under the daily email cap back")
         .isEqualTo(SendLedger.Claim.CLAIMED);
-    assertThat(journeys.messageLog().recent(sarah, 10))
+    assertThat(journeys.core().messageHistory().person(sarah, 10))
         .extracting(m -> m.status())
         .contains("render_failed");
   }

@@ -8,6 +8,7 @@ import dev.waymark.core.journey.JourneyStats;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.send.MessageHistory;
 
 /** The JSON of the journeys API's stats and per-person views (see docs/api.md). */
 record JourneyViews(JourneyServices journeys) {
@@ -62,8 +63,10 @@ record JourneyViews(JourneyServices journeys) {
   ObjectNode profileMessages(String profileId) {
     Profile profile = profile(profileId);
     ObjectNode body = Json.object().put("profileId", profile.id());
-    body.set(
-        "messages", Json.MAPPER.valueToTree(journeys.messageLog().recent(profile.id(), MESSAGES)));
+    ArrayNode messages = body.putArray("messages");
+    journeys.core().messageHistory().person(profile.id(), MESSAGES).stream()
+        .map(MessageHistory.Entry::view)
+        .forEach(messages::add);
     return body;
   }
 

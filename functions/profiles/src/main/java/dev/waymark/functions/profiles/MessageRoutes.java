@@ -2,9 +2,7 @@ package dev.waymark.functions.profiles;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.http.HttpRequests;
-import dev.waymark.core.json.Json;
 import dev.waymark.core.problem.ProblemException;
 import dev.waymark.core.profile.EventCursors;
 import dev.waymark.core.send.MessageHistory;
@@ -39,30 +37,9 @@ final class MessageRoutes {
     Page<MessageHistory.Entry> page = history.day(day, limit, position);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("day", day.toString());
-    body.put("messages", page.items().stream().map(MessageRoutes::view).toList());
+    body.put("messages", page.items().stream().map(MessageHistory.Entry::view).toList());
     body.put("nextCursor", cursors.issue(scope, page.nextCursor()));
     return ProfilesHandler.ok(body);
-  }
-
-  /** An entry as the API shows it: absent fields left out, the time as ISO-8601. */
-  private static ObjectNode view(MessageHistory.Entry e) {
-    ObjectNode node = Json.object().put("profileId", e.profileId()).put("at", e.at().toString());
-    putIfPresent(node, "journeyId", e.journeyId());
-    putIfPresent(node, "runId", e.runId());
-    putIfPresent(node, "stepId", e.stepId());
-    putIfPresent(node, "template", e.template());
-    putIfPresent(node, "channel", e.channel());
-    putIfPresent(node, "status", e.status());
-    putIfPresent(node, "reason", e.reason());
-    putIfPresent(node, "deliveryStatus", e.deliveryStatus());
-    e.feedback().forEach(node.putArray("feedback")::add);
-    return node;
-  }
-
-  private static void putIfPresent(ObjectNode node, String field, String value) {
-    if (value != null) {
-      node.put(field, value);
-    }
   }
 
   private LocalDate day(APIGatewayV2HTTPEvent event) {

@@ -76,6 +76,26 @@ public record DynamoMessageHistory(DynamoDbClient dynamo, String table) implemen
     return new Page<>(entries, next);
   }
 
+  /** The person's partition, {@code M#} items newest first: one query page. */
+  @Override
+  public List<Entry> person(String profileId, int limit) {
+    return dynamo
+        .query(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :m)")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":pk", Attr.s(Keys.profile(profileId)),
+                            ":m", Attr.s(Keys.MESSAGE_PREFIX)))
+                    .scanIndexForward(false)
+                    .limit(limit))
+        .items()
+        .stream()
+        .map(DynamoMessageHistory::entry)
+        .toList();
+  }
+
   private QueryResponse query(String partition, int limit, String position) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":pk", Attr.s(partition));
@@ -109,6 +129,9 @@ public record DynamoMessageHistory(DynamoDbClient dynamo, String table) implemen
         Attr.string(item, "status"),
         Attr.string(item, "reason"),
         Attr.string(item, "deliveryStatus"),
+        item.containsKey("deliveryStatusAt")
+            ? Instant.parse(Attr.string(item, "deliveryStatusAt"))
+            : null,
         feedback);
   }
 }

@@ -107,46 +107,6 @@ public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements M
     return seen;
   }
 
-  /** The person's newest {@code limit} send decisions, newest first (one query page). */
-  public List<LoggedMessage> recent(String profileId, int limit) {
-    return dynamo
-        .query(
-            r ->
-                r.tableName(table)
-                    .keyConditionExpression(Keys.PK + " = :pk AND begins_with(" + Keys.SK + ", :m)")
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":pk", Attr.s(Keys.profile(profileId)),
-                            ":m", Attr.s(Keys.MESSAGE_PREFIX)))
-                    .scanIndexForward(false)
-                    .limit(limit))
-        .items()
-        .stream()
-        .map(DynamoMessageLog::logged)
-        .toList();
-  }
-
-  private static LoggedMessage logged(Map<String, AttributeValue> item) {
-    AttributeValue kinds = item.get("feedback");
-    return new LoggedMessage(
-        text(item, "at"),
-        text(item, "journeyId"),
-        text(item, "runId"),
-        text(item, "stepId"),
-        text(item, "template"),
-        text(item, "channel"),
-        text(item, "status"),
-        text(item, "reason"),
-        text(item, "deliveryStatus"),
-        text(item, "deliveryStatusAt"),
-        kinds != null && kinds.hasSs() ? List.copyOf(new TreeSet<>(kinds.ss())) : List.of());
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
   /** The pointer {@code MSG#<id>}, then the message item it names. */
   @Override
   public Optional<Sent> sent(String providerMessageId) {

@@ -1,13 +1,17 @@
 package dev.waymark.core.send;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.waymark.core.json.Json;
 import dev.waymark.core.store.Page;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The message log across people, newest first, one UTC day at a time: what the console's message
- * page and {@code GET /v1/messages} list. Entries carry no address (the person's page has it).
+ * The message log read back: across people, newest first, one UTC day at a time ({@code GET
+ * /v1/messages}, the console's message page), and one person's ({@code GET
+ * /v1/profiles/{id}/messages}). Entries carry no address.
  */
 public interface MessageHistory {
   /** Most entries a page may hold. */
@@ -19,6 +23,11 @@ public interface MessageHistory {
    * day's last page.
    */
   Page<Entry> day(LocalDate day, int limit, String position);
+
+  /**
+   * A person's newest {@code limit} entries, newest first ({@code GET /v1/profiles/{id}/messages}).
+   */
+  List<Entry> person(String profileId, int limit);
 
   /** One send decision and what became of it. */
   record Entry(
@@ -32,5 +41,30 @@ public interface MessageHistory {
       String status,
       String reason,
       String deliveryStatus,
-      Set<String> feedback) {}
+      Instant deliveryStatusAt,
+      Set<String> feedback) {
+
+    /** As the API shows it: absent fields left out, times as ISO-8601, feedback always a list. */
+    public ObjectNode view() {
+      ObjectNode node = Json.object().put("profileId", profileId).put("at", at.toString());
+      putIfPresent(node, "journeyId", journeyId);
+      putIfPresent(node, "runId", runId);
+      putIfPresent(node, "stepId", stepId);
+      putIfPresent(node, "template", template);
+      putIfPresent(node, "channel", channel);
+      putIfPresent(node, "status", status);
+      putIfPresent(node, "reason", reason);
+      putIfPresent(node, "deliveryStatus", deliveryStatus);
+      putIfPresent(
+          node, "deliveryStatusAt", deliveryStatusAt == null ? null : deliveryStatusAt.toString());
+      feedback.forEach(node.putArray("feedback")::add);
+      return node;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+      if (value != null) {
+        node.put(field, value);
+      }
+    }
+  }
 }

@@ -51,38 +51,6 @@ public final class SendService {
   private final Clock clock;
   private final CodePools codes;
 
-  /** Without promo code pools: a send that names a pool ends {@code code_pool_exhausted}. */
-  public SendService(
-      ProfileService profiles,
-      TemplateStore templates,
-      TemplateRenderer renderer,
-      SendLedger ledger,
-      Suppressions suppressions,
-      Deliveries deliveries,
-      MessageLog log,
-      JourneyStore journeys,
-      FrequencyCaps caps,
-      UnsubscribeLinks unsubscribe,
-      ClickLinks clicks,
-      ZoneId defaultZone,
-      Clock clock) {
-    this(
-        profiles,
-        templates,
-        renderer,
-        ledger,
-        suppressions,
-        deliveries,
-        log,
-        journeys,
-        caps,
-        unsubscribe,
-        clicks,
-        defaultZone,
-        clock,
-        CodePools.NONE);
-  }
-
   /** {@code codes}: the journeys' promo code pools, for sends that name one. */
   public SendService(
       ProfileService profiles,
