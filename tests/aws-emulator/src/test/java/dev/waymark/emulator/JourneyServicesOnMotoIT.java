@@ -197,6 +197,7 @@ class JourneyServicesOnMotoIT {
         Json.object(),
         Json.parseObject("{\"properties\":{\"leaseEnd\":\"2027-02-25\"}}"),
         SendWindow.ANY_TIME,
+        null,
         null);
   }
 

@@ -137,6 +137,7 @@ class StepTaskHandlerTest extends JourneyTaskFixture {
             Json.object(),
             Json.object(),
             SendWindow.ANY_TIME,
+            null,
             null);
     journeys
         .messageLog()

@@ -167,6 +167,7 @@ class ExactlyOnceSendIT {
         Json.object(),
         Json.object(),
         SendWindow.ANY_TIME,
+        null,
         null);
   }
 

@@ -29,32 +29,4 @@ public record SendRequest(
   public SendRequest {
     channels = List.copyOf(channels);
   }
-
-  /** A send without a code pool. */
-  public SendRequest(
-      String runId,
-      String journeyId,
-      String stepId,
-      String profileId,
-      List<Channel> channels,
-      String template,
-      String topic,
-      ObjectNode data,
-      ObjectNode entry,
-      SendWindow window,
-      Integer templateVersion) {
-    this(
-        runId,
-        journeyId,
-        stepId,
-        profileId,
-        channels,
-        template,
-        topic,
-        data,
-        entry,
-        window,
-        templateVersion,
-        null);
-  }
 }

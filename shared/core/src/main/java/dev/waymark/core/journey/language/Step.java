@@ -52,18 +52,6 @@ public sealed interface Step
       also = List.copyOf(also);
     }
 
-    /** A send without a code pool. */
-    public Send(
-        String id,
-        List<Channel> channels,
-        List<Channel> also,
-        String template,
-        Optional<String> topic,
-        SendWindow window,
-        Optional<String> next) {
-      this(id, channels, also, template, topic, window, Optional.empty(), next);
-    }
-
     @Override
     public List<String> successors() {
       return next.stream().toList();

@@ -61,7 +61,14 @@ public final class TestSteps {
       SendWindow window,
       String next) {
     return new Step.Send(
-        id, channels, also, template, Optional.of("service"), window, Optional.ofNullable(next));
+        id,
+        channels,
+        also,
+        template,
+        Optional.of("service"),
+        window,
+        Optional.empty(),
+        Optional.ofNullable(next));
   }
 
   public static SendWindow window(String from, String to) {

@@ -77,6 +77,7 @@ class JourneyDocumentsTest {
                 "test-drive-confirmation",
                 Optional.of("service"),
                 new SendWindow(LocalTime.of(7, 0), LocalTime.of(12, 0)),
+                Optional.empty(),
                 Optional.of("settle")));
     Step.Wait settle = (Step.Wait) doc.step("settle").orElseThrow();
     assertThat(settle.duration()).map(Object::toString).contains("PT30M");
