@@ -41,12 +41,13 @@ public final class BatchReads {
     return items;
   }
 
-  private static void backOff(long millis) {
+  /** Waits before retrying what DynamoDB left unprocessed. */
+  static void backOff(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading a batch of items", e);
+      throw new IllegalStateException("interrupted before retrying a batch", e);
     }
   }
 }

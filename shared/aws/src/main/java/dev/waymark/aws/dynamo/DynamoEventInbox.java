@@ -3,9 +3,14 @@ package dev.waymark.aws.dynamo;
 import dev.waymark.core.event.EventInbox;
 import dev.waymark.core.event.InboundEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,6 +35,40 @@ public record DynamoEventInbox(DynamoDbClient dynamo, String table, Duration ded
     } catch (ConditionalCheckFailedException duplicate) {
       return false;
     }
+  }
+
+  /**
+   * A batch in two round trips per 100 events (DynamoDB Local and DynamoDB both charge mostly per
+   * request): one consistent {@code BatchGetItem} finds the messageIds already stored, then the new
+   * events are put with {@code BatchWriteItem}s. Two requests racing with one new messageId may
+   * both be told "accepted": the first put is the stream's insert, which is processed; the second
+   * only modifies the item, and the stream's filter passes inserts only, so the event is processed
+   * once.
+   */
+  @Override
+  public List<Boolean> acceptAll(List<InboundEvent> events, String source) {
+    Map<String, Integer> firstAt = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      firstAt.putIfAbsent(events.get(i).messageId(), i);
+    }
+    Set<String> stored = new HashSet<>();
+    List<Map<String, AttributeValue>> keys =
+        firstAt.keySet().stream().map(id -> Attr.key(Keys.inbox(id), Keys.INBOX_SK)).toList();
+    for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
+      stored.add(Keys.messageIdOf(Attr.string(item, Keys.PK)));
+    }
+    List<Boolean> accepted = new ArrayList<>(events.size());
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      InboundEvent event = events.get(i);
+      boolean isNew = firstAt.get(event.messageId()) == i && !stored.contains(event.messageId());
+      accepted.add(isNew);
+      if (isNew) {
+        items.add(itemOf(event, source, dedupWindow));
+      }
+    }
+    BatchWrites.put(dynamo, table, items);
+    return List.copyOf(accepted);
   }
 
   @Override

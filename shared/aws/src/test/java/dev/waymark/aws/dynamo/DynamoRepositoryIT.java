@@ -66,6 +66,29 @@ class DynamoRepositoryIT {
   }
 
   @Test
+  void aBatchIsStoredInBatchesAndEachMessageIdOnlyOnce() {
+    assertThat(inbox.accept(event("stored", "a0", "2026-11-24T09:00:00Z"), "web")).isTrue();
+    List<InboundEvent> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      batch.add(event("b" + i, "a" + i, "2026-11-24T09:00:00Z"));
+    }
+    batch.add(event("b7", "someone-else", "2026-11-24T09:30:00Z")); // repeated within the batch
+    batch.add(event("stored", "someone-else", "2026-11-24T09:30:00Z")); // stored before
+
+    List<Boolean> accepted = inbox.acceptAll(batch, "ios");
+
+    assertThat(accepted).hasSize(62).startsWith(true).endsWith(false, false);
+    assertThat(accepted.subList(0, 60)).containsOnly(true);
+    assertThat(allItems()).hasSize(61);
+    assertThat(Attr.string(item(Keys.inbox("stored"), Keys.INBOX_SK), "source")).isEqualTo("web");
+    assertThat(DynamoEventInbox.eventOf(item(Keys.inbox("b7"), Keys.INBOX_SK)).identities())
+        .isEqualTo(batch.get(7).identities());
+    // the whole batch again: every one a duplicate, nothing written
+    assertThat(inbox.acceptAll(batch, "ios")).containsOnly(false);
+    assertThat(allItems()).hasSize(61);
+  }
+
+  @Test
   void theInboxStoresAnEventOnceWithItsSourceAndExpiry() {
     InboundEvent first = event("m1", "a1", "2026-11-24T09:00:00+01:00");
     InboundEvent sameId = event("m1", "someone-else", "2026-11-24T09:30:00Z");

@@ -66,11 +66,12 @@ public final class IngestService {
     } catch (ProblemException e) {
       throw call.isPresent() ? asSingle(e) : e;
     }
+    events.forEach(event -> arrival.settle(event.body(), receivedAt));
+    List<Boolean> accepted = inbox.acceptAll(events, source);
     List<IngestResult> results = new ArrayList<>(events.size());
-    for (InboundEvent event : events) {
-      arrival.settle(event.body(), receivedAt);
-      boolean accepted = inbox.accept(event, source);
-      results.add(new IngestResult(event.messageId(), accepted ? "accepted" : "duplicate"));
+    for (int i = 0; i < events.size(); i++) {
+      results.add(
+          new IngestResult(events.get(i).messageId(), accepted.get(i) ? "accepted" : "duplicate"));
     }
     return results;
   }

@@ -52,7 +52,9 @@ public record AggregateRule(
     Instant now = context.now();
     BigDecimal sum = BigDecimal.ZERO;
     long count = 0;
-    for (InboundEvent event : context.events()) {
+    Iterable<InboundEvent> events =
+        within == null ? context.events() : context.timeline().since(within.before(now));
+    for (InboundEvent event : events) {
       Instant t = event.timestamp();
       if (t.isAfter(now)
           || (within != null && t.isBefore(within.before(now)))
@@ -94,7 +96,7 @@ public record AggregateRule(
   /** As for a count: when a counted event slides out of the window, or a future-dated one comes. */
   @Override
   public Optional<Instant> nextChange(SegmentContext context) {
-    return new EventRule(condition, 1, null, within).nextChange(context);
+    return EventRule.anyChange(condition, within, context);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.waymark.core.segment;
 
-import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.Span;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,12 +27,9 @@ public record LastPerformedRule(EventCondition condition, boolean before, Span a
   }
 
   private Optional<Instant> last(SegmentContext context) {
-    Instant now = context.now();
-    return context.events().stream()
-        .filter(e -> !e.timestamp().isAfter(now))
-        .filter(e -> condition.matches(e, context.profile()))
-        .map(InboundEvent::timestamp)
-        .max(Instant::compareTo);
+    return context
+        .timeline()
+        .latest(context.now(), null, e -> condition.matches(e, context.profile()));
   }
 
   /**

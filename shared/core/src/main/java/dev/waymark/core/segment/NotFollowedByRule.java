@@ -24,19 +24,23 @@ public record NotFollowedByRule(EventCondition first, EventCondition by, Span wi
       return false;
     }
     Instant since = last.get();
-    return context.events().stream()
-        .filter(e -> !e.timestamp().isBefore(since) && !e.timestamp().isAfter(now))
-        .noneMatch(e -> by.matches(e, context.profile()));
+    for (InboundEvent event : context.timeline().since(since)) {
+      Instant t = event.timestamp();
+      if (!t.isBefore(since) && !t.isAfter(now) && by.matches(event, context.profile())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Optional<Instant> latestFirst(SegmentContext context) {
     Instant now = context.now();
-    return context.events().stream()
-        .filter(e -> !e.timestamp().isAfter(now))
-        .filter(e -> lookBack == null || !e.timestamp().isBefore(lookBack.before(now)))
-        .filter(e -> first.matches(e, context.profile()))
-        .map(InboundEvent::timestamp)
-        .max(Instant::compareTo);
+    return context
+        .timeline()
+        .latest(
+            now,
+            lookBack == null ? null : lookBack.before(now),
+            e -> first.matches(e, context.profile()));
   }
 
   /**
@@ -47,7 +51,7 @@ public record NotFollowedByRule(EventCondition first, EventCondition by, Span wi
   public Optional<Instant> nextChange(SegmentContext context) {
     Instant now = context.now();
     Optional<Instant> next = Optional.empty();
-    for (InboundEvent event : context.events()) {
+    for (InboundEvent event : context.timeline().since(now)) {
       if (event.timestamp().isAfter(now) && first.matches(event, context.profile())) {
         next = Rule.earliest(next, Optional.of(event.timestamp()));
       }

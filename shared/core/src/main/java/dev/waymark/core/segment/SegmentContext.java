@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.waymark.core.account.Account;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.profile.Profile;
+import dev.waymark.core.store.Page;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,9 +29,8 @@ public final class SegmentContext {
   private final Instant now;
   private final ZoneId zone;
   private final Set<String> memberships;
-  private final Supplier<List<InboundEvent>> eventSource;
+  private final Timeline timeline;
   private final Supplier<List<Account>> accountSource;
-  private List<InboundEvent> events;
   private List<Account> accounts;
 
   /** A context for a person linked to no account. */
@@ -45,12 +45,27 @@ public final class SegmentContext {
       Set<String> memberships,
       Supplier<List<InboundEvent>> events,
       Supplier<List<Account>> accounts) {
+    this(
+        profile,
+        now,
+        memberships,
+        Timeline.reading((limit, cursor) -> new Page<>(events.get(), null), null),
+        accounts);
+  }
+
+  /** A context whose events are read from {@code timeline} as far as the rules look. */
+  public SegmentContext(
+      Profile profile,
+      Instant now,
+      Set<String> memberships,
+      Timeline timeline,
+      Supplier<List<Account>> accounts) {
     this.accountSource = accounts;
     this.profile = profile;
     this.now = now;
     this.zone = zoneOf(profile);
     this.memberships = Set.copyOf(memberships);
-    this.eventSource = events;
+    this.timeline = timeline;
   }
 
   public Profile profile() {
@@ -127,12 +142,14 @@ public final class SegmentContext {
     return dot < 0 ? name : name.substring(0, dot);
   }
 
-  /** The person's events, newest first, read once on first use. */
-  public synchronized List<InboundEvent> events() {
-    if (events == null) {
-      events = eventSource.get();
-    }
-    return events;
+  /** The person's events (up to {@link Timeline#CAP}), newest first, read once on first use. */
+  public List<InboundEvent> events() {
+    return timeline.all();
+  }
+
+  /** The person's events, newest first, read only as far as a rule iterates. */
+  public Timeline timeline() {
+    return timeline;
   }
 
   /** The person's time zone from their traits; UTC when none or not a valid zone. */

@@ -13,14 +13,12 @@ import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.store.Page;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -35,10 +33,6 @@ import java.util.stream.Collectors;
  * the shared account; members are not re-evaluated on someone else's group call.
  */
 public final class SegmentEvaluator implements ProcessedEventListener {
-  /** How many of a person's newest events event rules see. */
-  public static final int EVENTS_READ = 1000;
-
-  private static final int PAGE = 250;
 
   private final SegmentCatalog catalog;
   private final SegmentMemberships memberships;
@@ -84,16 +78,16 @@ public final class SegmentEvaluator implements ProcessedEventListener {
     }
     if (outcome.createdProfile()) {
       // created by this very event: no memberships yet, and this event is its only one
-      evaluate(outcome.profile(), affected, Map.of(), () -> List.of(event));
+      evaluate(outcome.profile(), affected, Map.of(), Timeline.of(List.of(event)));
     } else {
       Map<String, SegmentMembership> current = memberships.of(outcome.profile().id());
-      evaluate(outcome.profile(), affected, current, () -> events(outcome.profile().id(), event));
+      evaluate(outcome.profile(), affected, current, events(outcome.profile().id(), event));
     }
   }
 
   /** Re-checks some of a person's segments now (a due check), with no triggering event. */
   public void recheck(Profile profile, Set<String> segmentIds) {
-    evaluate(profile, segmentIds, memberships.of(profile.id()), () -> events(profile.id(), null));
+    evaluate(profile, segmentIds, memberships.of(profile.id()), events(profile.id(), null));
   }
 
   /** The segments an event can change: all of them for a new or merged profile. */
@@ -142,7 +136,7 @@ public final class SegmentEvaluator implements ProcessedEventListener {
       Profile profile,
       Set<String> segmentIds,
       Map<String, SegmentMembership> current,
-      Supplier<List<InboundEvent>> events) {
+      Timeline events) {
     Instant now = clock.instant();
     SegmentContext context = context(profile, now, current, events);
     for (SegmentDefinition segment : catalog.all()) {
@@ -176,14 +170,11 @@ public final class SegmentEvaluator implements ProcessedEventListener {
    * What rules see for a person now: their memberships, and their events when a rule reads them.
    */
   public SegmentContext context(Profile profile, Instant now, InboundEvent trigger) {
-    return context(profile, now, memberships.of(profile.id()), () -> events(profile.id(), trigger));
+    return context(profile, now, memberships.of(profile.id()), events(profile.id(), trigger));
   }
 
   private SegmentContext context(
-      Profile profile,
-      Instant now,
-      Map<String, SegmentMembership> current,
-      Supplier<List<InboundEvent>> events) {
+      Profile profile, Instant now, Map<String, SegmentMembership> current, Timeline events) {
     Set<String> memberOf =
         current.values().stream()
             .filter(SegmentMembership::member)
@@ -193,24 +184,20 @@ public final class SegmentEvaluator implements ProcessedEventListener {
         profile, now, memberOf, events, () -> accounts.accountsOf(profile.id()));
   }
 
-  /** The person's newest events, with the triggering one included even if the read missed it. */
-  private List<InboundEvent> events(String profileId, InboundEvent trigger) {
-    List<InboundEvent> events = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String cursor = null;
-    do {
-      Page<ObjectNode> page = records.timeline(profileId, PAGE, cursor);
-      for (ObjectNode stored : page.items()) {
-        InboundEvent event = InboundEvent.fromStoredJson(Json.write(stored));
-        if (seen.add(event.messageId())) {
-          events.add(event);
-        }
-      }
-      cursor = page.nextCursor();
-    } while (cursor != null && events.size() < EVENTS_READ);
-    if (trigger != null && seen.add(trigger.messageId())) {
-      events.add(0, trigger);
-    }
-    return events;
+  /**
+   * The person's events, newest first, read page by page as far as the rules look, with the
+   * triggering one included even if the read missed it.
+   */
+  private Timeline events(String profileId, InboundEvent trigger) {
+    return Timeline.reading(
+        (limit, cursor) -> {
+          Page<ObjectNode> page = records.timeline(profileId, limit, cursor);
+          return new Page<>(
+              page.items().stream()
+                  .map(stored -> InboundEvent.fromStoredJson(Json.write(stored)))
+                  .toList(),
+              page.nextCursor());
+        },
+        trigger);
   }
 }

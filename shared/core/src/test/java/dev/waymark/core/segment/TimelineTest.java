@@ -1,0 +1,114 @@
+package dev.waymark.core.segment;
+
+import static dev.waymark.core.segment.RuleFixtures.profile;
+import static dev.waymark.core.segment.RuleFixtures.rule;
+import static dev.waymark.core.segment.RuleFixtures.track;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.waymark.core.event.InboundEvent;
+import dev.waymark.core.store.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Rules read a person's events newest first, and only as far as their answer needs. */
+class TimelineTest {
+  static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+
+  /** A stored timeline of {@code count} events an hour apart, newest an hour before NOW. */
+  static final class Stored implements Timeline.Pages {
+    final List<InboundEvent> events = new ArrayList<>();
+    final AtomicInteger pagesRead = new AtomicInteger();
+    final AtomicInteger eventsRead = new AtomicInteger();
+
+    Stored(int count, String name) {
+      for (int i = 1; i <= count; i++) {
+        events.add(track(name, NOW.minusSeconds(3600L * i).toString(), "{}"));
+      }
+    }
+
+    @Override
+    public Page<InboundEvent> read(int limit, String cursor) {
+      int from = cursor == null ? 0 : Integer.parseInt(cursor);
+      int to = Math.min(events.size(), from + limit);
+      pagesRead.incrementAndGet();
+      eventsRead.addAndGet(to - from);
+      return new Page<>(events.subList(from, to), to < events.size() ? Integer.toString(to) : null);
+    }
+  }
+
+  static SegmentContext context(Timeline timeline, Instant now) {
+    return new SegmentContext(profile("{}"), now, Set.of(), timeline, List::of);
+  }
+
+  @Test
+  void inactiveFor60DaysReadsOnlyTheLatestPageNotTheWholeHistory() {
+    Stored stored = new Stored(900, "Page Viewed");
+    InboundEvent trigger = track("Page Viewed", NOW.toString(), "{}");
+    Rule inactive = rule("event: \"*\"\nwithin: P60D\natMost: 0");
+    SegmentContext context = context(Timeline.reading(stored, trigger), NOW);
+
+    assertThat(inactive.test(context)).isFalse();
+    // in again 60 days after the newest event (the trigger), one nanosecond past its window
+    assertThat(inactive.nextChange(context))
+        .contains(Instant.parse("2027-01-23T12:00:00.000000001Z"));
+    assertThat(stored.pagesRead).hasValue(1);
+    assertThat(stored.eventsRead).hasValue(Timeline.FIRST_PAGE);
+  }
+
+  @Test
+  void theTriggerTakesItsPlaceByTimeAndIsSeenOnceWhenStoredToo() {
+    Stored stored = new Stored(30, "Page Viewed");
+    InboundEvent between = track("Cart Viewed", NOW.minusSeconds(5400).toString(), "{}");
+    List<InboundEvent> all = Timeline.reading(stored, between).all();
+    assertThat(all).hasSize(31);
+    assertThat(all.get(1)).isEqualTo(between); // after the newest (1 h ago), before 2 h ago
+
+    InboundEvent storedOne = stored.events.get(3);
+    assertThat(Timeline.reading(stored, storedOne).all()).hasSize(30).containsOnlyOnce(storedOne);
+  }
+
+  @Test
+  void noMoreThanTheCapIsRead() {
+    Stored stored = new Stored(Timeline.CAP + 300, "Page Viewed");
+    assertThat(Timeline.reading(stored, null).all()).hasSize(Timeline.CAP);
+    assertThat(stored.eventsRead.get()).isLessThan(Timeline.CAP + Timeline.PAGE);
+  }
+
+  @Test
+  void aCountLeavesWhenItsAtLeastThNewestSlidesOutNotWhenTheOldestDoes() {
+    // 5 orders, 1..5 hours ago; "at least 3 within a day" holds until the 3rd newest is a day old
+    Stored stored = new Stored(5, "Order Completed");
+    Rule threeADay = rule("event: Order Completed\nwithin: P1D\natLeast: 3");
+    SegmentContext context = context(Timeline.reading(stored, null), NOW);
+    assertThat(threeADay.test(context)).isTrue();
+    assertThat(threeADay.nextChange(context))
+        .contains(NOW.minusSeconds(3 * 3600).plusSeconds(86400).plusNanos(1));
+    // too many: "at most 1 within a day" comes true when the 2nd newest slides out
+    Rule atMostOne = rule("event: Order Completed\nwithin: P1D\natMost: 1");
+    SegmentContext again = context(Timeline.reading(new Stored(5, "Order Completed"), null), NOW);
+    assertThat(atMostOne.test(again)).isFalse();
+    assertThat(atMostOne.nextChange(again))
+        .contains(NOW.minusSeconds(2 * 3600).plusSeconds(86400).plusNanos(1));
+    // too few: time alone cannot bring the count up
+    Rule ten = rule("event: Order Completed\nwithin: P1D\natLeast: 10");
+    SegmentContext few = context(Timeline.reading(new Stored(5, "Order Completed"), null), NOW);
+    assertThat(ten.test(few)).isFalse();
+    assertThat(ten.nextChange(few)).isEmpty();
+  }
+
+  @Test
+  void eventsOfOneSecondOutOfOrderAreStillCounted() {
+    // stored keys order "…:00Z" after "…:00.500Z" (a '.' sorts before 'Z') though it is older
+    InboundEvent later = track("Order Completed", "2026-11-24T11:00:00.500Z", "{}");
+    InboundEvent earlier = track("Order Completed", "2026-11-24T11:00:00Z", "{}");
+    Timeline.Pages keyOrder = (limit, cursor) -> new Page<>(List.of(earlier, later), null);
+    Rule lastOrder = rule("event: Order Completed\nlastPerformed: { before: PT1H }");
+    // the newest is 11:00:00.5: one hour later (plus a nanosecond) it is over an hour ago
+    assertThat(lastOrder.nextChange(context(Timeline.reading(keyOrder, null), NOW)))
+        .contains(Instant.parse("2026-11-24T12:00:00.500000001Z"));
+  }
+}
