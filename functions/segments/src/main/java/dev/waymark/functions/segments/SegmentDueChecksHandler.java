@@ -4,10 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.config.Lazy;
 import dev.waymark.aws.segment.ScheduledInvocation;
+import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.segment.DueSegmentChecks;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +28,15 @@ public final class SegmentDueChecksHandler
   }
 
   public SegmentDueChecksHandler(WaymarkServices services, Telemetry telemetry) {
-    DueSegmentChecks checks = services.segments().dueChecks();
+    // the segment definitions are parsed on first use, or at SnapStart priming: not at init
+    Supplier<DueSegmentChecks> checks = Lazy.of(() -> services.segments().dueChecks());
+    SnapStartPriming.register(checks::get);
     this.runner =
         new ScheduledInvocation.Runner(
             services.clock(),
             telemetry,
             at -> {
-              int ran = checks.run(at);
+              int ran = checks.get().run(at);
               telemetry.count("SegmentChecksRun", ran);
               LOG.info("segment due checks: {} run", ran);
               return Map.of("checked", ran);

@@ -6,8 +6,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.config.Lazy;
 import dev.waymark.aws.http.HttpHandlerSupport;
+import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class SegmentsHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentsHandler.class);
-  private final SegmentRoutes routes;
+  private final Supplier<SegmentRoutes> routes;
   private final Telemetry telemetry;
 
   public SegmentsHandler() {
@@ -23,7 +26,9 @@ public final class SegmentsHandler
   }
 
   public SegmentsHandler(WaymarkServices services, Telemetry telemetry) {
-    this.routes = new SegmentRoutes(services.segments());
+    // the segment definitions are parsed on first use, or at SnapStart priming: not at init
+    this.routes = Lazy.of(() -> new SegmentRoutes(services.segments()));
+    SnapStartPriming.register(routes::get);
     this.telemetry = telemetry;
   }
 
@@ -35,11 +40,11 @@ public final class SegmentsHandler
 
   private APIGatewayV2HTTPResponse dispatch(String route, APIGatewayV2HTTPEvent event) {
     return switch (route) {
-      case "GET /v1/segments" -> routes.list();
-      case "GET /v1/segments/{id}" -> routes.get(event);
-      case "GET /v1/segments/{id}/sizes" -> routes.sizes(event);
-      case "POST /v1/segments/preview" -> routes.preview(event);
-      case "GET /v1/profiles/{id}/segments" -> routes.profileSegments(event);
+      case "GET /v1/segments" -> routes.get().list();
+      case "GET /v1/segments/{id}" -> routes.get().get(event);
+      case "GET /v1/segments/{id}/sizes" -> routes.get().sizes(event);
+      case "POST /v1/segments/preview" -> routes.get().preview(event);
+      case "GET /v1/profiles/{id}/segments" -> routes.get().profileSegments(event);
       default -> throw HttpHandlerSupport.noRoute(route);
     };
   }

@@ -160,10 +160,19 @@ public final class SegmentEvaluator implements ProcessedEventListener {
         segment
             .rule()
             .nextChange(context)
-            .filter(at -> !at.equals(before.dueAt()))
+            .filter(at -> needsCheck(before.dueAt(), at, now))
             .ifPresent(at -> due.schedule(profile.id(), segment.id(), at));
       }
     }
+  }
+
+  /**
+   * Whether a re-check has to be scheduled for {@code at}: none is pending, or the pending one is
+   * later. A pending earlier one is kept: it re-evaluates and schedules the next (a check too early
+   * changes nothing), so a person active every day does not move their re-check on every event.
+   */
+  static boolean needsCheck(Instant pending, Instant at, Instant now) {
+    return pending == null || !pending.isAfter(now) || at.isBefore(pending);
   }
 
   /**

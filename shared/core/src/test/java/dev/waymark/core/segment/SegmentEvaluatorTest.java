@@ -86,6 +86,18 @@ class SegmentEvaluatorTest {
   }
 
   @Test
+  void aPendingEarlierReCheckIsKeptSoDailyActivityDoesNotMoveItOnEveryEvent() {
+    Instant pending = NOW.plusSeconds(86400);
+    assertThat(SegmentEvaluator.needsCheck(null, pending, NOW)).isTrue(); // none pending
+    assertThat(SegmentEvaluator.needsCheck(pending, pending.plusSeconds(60), NOW))
+        .isFalse(); // the earlier one will re-evaluate and schedule this one
+    assertThat(SegmentEvaluator.needsCheck(pending, pending.minusSeconds(60), NOW)).isTrue();
+    assertThat(SegmentEvaluator.needsCheck(NOW, NOW.plusSeconds(60), NOW))
+        .isTrue(); // the pending one is running now (or was missed): the next is needed
+    assertThat(SegmentEvaluator.needsCheck(pending, pending, NOW)).isFalse();
+  }
+
+  @Test
   void anEventReEvaluatesOnlyTheSegmentsItCanAffect() {
     ProcessOutcome existing = new ProcessOutcome(profile("{}"), true, 0, false);
     assertThat(
