@@ -4,10 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.config.Lazy;
 import dev.waymark.aws.dynamo.DynamoProfileDirectory;
 import dev.waymark.aws.journey.JourneyConfig;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.segment.ScheduledInvocation;
+import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.segment.DateTraitMarkers;
 import dev.waymark.core.segment.DateTrigger;
@@ -33,7 +35,7 @@ public final class DateTriggerHandler
   /** A backfill pass reads this many pages of 100 profiles. */
   static final int BACKFILL_PAGES = 100;
 
-  private final DateTriggers triggers;
+  private final Supplier<DateTriggers> triggers;
   private final ScheduledInvocation.Runner runner;
   private final WaymarkServices core;
 
@@ -56,17 +58,25 @@ public final class DateTriggerHandler
       ZoneId defaultZone,
       Telemetry telemetry) {
     this.core = core;
+    // the segment definitions are parsed on first use, or at SnapStart priming: not at init
     this.triggers =
-        new DateTriggers(
-            core.segments().dateMarkers(), core.profiles(), core.inbox(), published, defaultZone);
+        Lazy.of(
+            () ->
+                new DateTriggers(
+                    core.segments().dateMarkers(),
+                    core.profiles(),
+                    core.inbox(),
+                    published,
+                    defaultZone));
+    SnapStartPriming.register(triggers::get);
     this.runner =
         new ScheduledInvocation.Runner(
-            core.clock(), telemetry, at -> answer(triggers.run(at), telemetry));
+            core.clock(), telemetry, at -> answer(triggers.get().run(at), telemetry));
   }
 
   /** The run this handler makes (the local scheduler asks it when it next has work). */
   public DateTriggers triggers() {
-    return triggers;
+    return triggers.get();
   }
 
   /**
