@@ -16,6 +16,7 @@ public final class BenchMain {
       switch (name) {
         case "ingest" -> IngestThroughputBench.run();
         case "profile" -> ProcessingProfileBench.run();
+        case "requests" -> DynamoRequestCostBench.run();
         case "load" -> {
           // ./waymark bench load [rate] [seconds]: the numbers after "load" are its arguments
           int at = names.indexOf("load");
