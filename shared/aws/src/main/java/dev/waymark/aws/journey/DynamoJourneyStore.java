@@ -2,6 +2,7 @@ package dev.waymark.aws.journey;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.BatchReads;
 import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.Queries;
@@ -15,6 +16,7 @@ import dev.waymark.core.journey.WaitRegistration;
 import dev.waymark.core.json.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +35,30 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
   @Override
   public Membership membership(String journeyId, String profileId) {
     Map<String, AttributeValue> item = get(Keys.profile(profileId), Keys.membership(journeyId));
-    if (item == null) {
-      return Membership.none(journeyId, profileId);
+    return item == null
+        ? Membership.none(journeyId, profileId)
+        : membership(item, journeyId, profileId);
+  }
+
+  /** One strongly consistent BatchGetItem per {@link BatchReads#MAX_BATCH_GET} people. */
+  @Override
+  public Map<String, Membership> memberships(String journeyId, Collection<String> profileIds) {
+    Map<String, Membership> found = new HashMap<>();
+    List<Map<String, AttributeValue>> keys =
+        profileIds.stream()
+            .distinct()
+            .map(id -> Attr.key(Keys.profile(id), Keys.membership(journeyId)))
+            .toList();
+    for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
+      String profileId = Attr.string(item, Keys.PK).substring(Keys.profile("").length());
+      found.put(profileId, membership(item, journeyId, profileId));
     }
+    profileIds.forEach(id -> found.putIfAbsent(id, Membership.none(journeyId, id)));
+    return found;
+  }
+
+  private static Membership membership(
+      Map<String, AttributeValue> item, String journeyId, String profileId) {
     String locked = Attr.string(item, "lockedUntil");
     return new Membership(
         journeyId,
