@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public final class LocalScheduler implements DueSource {
   private final Map<String, LocalSchedule> schedules = new TreeMap<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
   private int fired;
+
+  /** What the last {@link #nextDue} found per schedule (see there); emptied by the next pick. */
+  private Map<LocalSchedule, Optional<Instant>> justFound = Map.of();
 
   public LocalScheduler(Clock clock, ScheduleTargets targets) {
     this.clock = clock;
@@ -97,18 +101,28 @@ public final class LocalScheduler implements DueSource {
   @Override
   public void fireDue(Instant now) {
     Optional<Map.Entry<LocalSchedule, Instant>> next;
-    while ((next = takeNext(now)).isPresent()) {
+    boolean first = true;
+    while ((next = takeNext(now, first)).isPresent()) {
+      first = false;
       invoke(next.get().getKey(), next.get().getValue());
     }
   }
 
-  /** The earliest occurrence that has work to do (see the class comment). */
+  /**
+   * The earliest occurrence that has work to do (see the class comment). The occurrences found are
+   * kept for the first pick of the {@link #fireDue} that follows (the clock then stands at the
+   * earliest of them), so the targets' hints are not asked twice for one instant; every later pick
+   * asks again. Work that appears in between is found by the clock's next look (at the same
+   * instant: nothing is passed over).
+   */
   @Override
   public synchronized Optional<Instant> nextDue() {
-    return schedules.values().stream()
+    Map<LocalSchedule, Optional<Instant>> found = new HashMap<>();
+    schedules.values().stream()
         .filter(LocalSchedule::enabled)
-        .flatMap(s -> nextWithWork(s).stream())
-        .min(Comparator.naturalOrder());
+        .forEach(s -> found.put(s, nextWithWork(s)));
+    justFound = found;
+    return found.values().stream().flatMap(Optional::stream).min(Comparator.naturalOrder());
   }
 
   /** The schedule's next occurrence, passing over those before its target's next work. */
@@ -129,13 +143,17 @@ public final class LocalScheduler implements DueSource {
         : next;
   }
 
-  private synchronized Optional<Map.Entry<LocalSchedule, Instant>> takeNext(Instant now) {
+  private synchronized Optional<Map.Entry<LocalSchedule, Instant>> takeNext(
+      Instant now, boolean first) {
+    Map<LocalSchedule, Optional<Instant>> known = first ? justFound : Map.of();
+    justFound = Map.of();
     Optional<Map.Entry<LocalSchedule, Instant>> next =
         schedules.values().stream()
             .filter(LocalSchedule::enabled)
             .flatMap(
                 s ->
-                    nextWithWork(s).filter(t -> !t.isAfter(now)).map(t -> Map.entry(s, t)).stream())
+                    (known.containsKey(s) ? known.get(s) : nextWithWork(s))
+                        .filter(t -> !t.isAfter(now)).map(t -> Map.entry(s, t)).stream())
             .min(Map.Entry.comparingByValue(Comparator.naturalOrder()));
     next.ifPresent(
         n -> {

@@ -25,12 +25,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link JourneyStore} on the Waymark table; keys in {@link Keys} and docs/data-model.md. */
 public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements JourneyStore {
   static final int COUNTER_SHARDS = 10;
   private static final Duration TRACE_RETENTION = Duration.ofDays(400);
+
+  /** DynamoDB's limit on the items of one transaction. */
+  static final int MAX_TRANSACTION = 100;
 
   @Override
   public Membership membership(String journeyId, String profileId) {
@@ -168,16 +173,52 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
 
   @Override
   public void trace(TraceEntry entry) {
+    try {
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(traceItem(entry))
+                  .conditionExpression("attribute_not_exists(PK)"));
+    } catch (ConditionalCheckFailedException alreadyRecorded) {
+      // the same decision, recorded on an earlier delivery of the same event
+    }
+  }
+
+  /**
+   * Up to {@link #MAX_TRANSACTION} conditional puts in one transaction each; a transaction that
+   * meets a decision already recorded (a rerun) is cancelled whole, and its traces are then written
+   * one by one, each still stored once.
+   */
+  @Override
+  public void traceAll(List<TraceEntry> entries) {
+    for (int i = 0; i < entries.size(); i += MAX_TRANSACTION) {
+      List<TraceEntry> chunk = entries.subList(i, Math.min(entries.size(), i + MAX_TRANSACTION));
+      List<TransactWriteItem> puts =
+          chunk.stream()
+              .map(
+                  e ->
+                      TransactWriteItem.builder()
+                          .put(
+                              p ->
+                                  p.tableName(table)
+                                      .item(traceItem(e))
+                                      .conditionExpression("attribute_not_exists(PK)"))
+                          .build())
+              .toList();
+      try {
+        dynamo.transactWriteItems(r -> r.transactItems(puts));
+      } catch (TransactionCanceledException someAlreadyRecorded) {
+        chunk.forEach(this::trace);
+      }
+    }
+  }
+
+  private static Map<String, AttributeValue> traceItem(TraceEntry entry) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.profile(entry.profileId()), Keys.trace(entry.key())));
     item.put("trace", Attr.s(Json.write(entry)));
     item.put("ttl", Attr.n(entry.at().plus(TRACE_RETENTION).getEpochSecond()));
-    try {
-      dynamo.putItem(
-          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-    } catch (ConditionalCheckFailedException alreadyRecorded) {
-      // the same decision, recorded on an earlier delivery of the same event
-    }
+    return item;
   }
 
   @Override

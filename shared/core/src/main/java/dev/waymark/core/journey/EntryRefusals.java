@@ -18,9 +18,10 @@ import java.util.Set;
  * for its members' memberships of the journeys their events would reach (one batch read per
  * journey) and emits only the events some journey might take. The decision is the router's own
  * ({@link JourneyRouter#decide}, with {@link EntryPolicy}); for each event left out it records the
- * refusal the router would record (counter and trace, keyed by the event's messageId), so a
- * journey's counts and a person's trace read the same whether or not the event was emitted. What
- * the person's timeline no longer shows is the {@code Audience Schedule Fired} event itself.
+ * refusal the router would record (the router's trace, keyed by the event's messageId, written in
+ * batches; the refusal counters added up per run), so a journey's counts and a person's trace read
+ * the same whether or not the event was emitted. What the person's timeline no longer shows is the
+ * {@code Audience Schedule Fired} event itself.
  *
  * <p>Certain means: refused now, and refused by the membership alone (a lock, the entry cap, an
  * entry already made under eligibility once) at {@link #MARGIN} from now. A membership only gains
@@ -41,6 +42,9 @@ public final class EntryRefusals {
     this.router = router;
     this.clock = clock;
   }
+
+  /** A refusal counter of a journey version. */
+  private record Refused(String journeyId, String version, EntryDecision decision) {}
 
   /** An entry event about to be emitted for a person. */
   public record Candidate(InboundEvent event, Profile profile) {}
@@ -72,6 +76,8 @@ public final class EntryRefusals {
     Map<String, Map<String, Membership>> memberships = new HashMap<>();
     people.forEach((id, ids) -> memberships.put(id, router.store().memberships(id, ids)));
     List<Candidate> emit = new ArrayList<>();
+    List<TraceEntry> traces = new ArrayList<>();
+    Map<Refused, Long> counts = new LinkedHashMap<>();
     reached.forEach(
         (candidate, journeys) -> {
           List<Map.Entry<JourneyDefinition, EntryDecision>> refusals = new ArrayList<>();
@@ -84,14 +90,23 @@ public final class EntryRefusals {
             emit.add(candidate);
             return;
           }
-          refusals.forEach(
-              r ->
-                  router.refuse(
-                      r.getKey(),
-                      candidate.profile().id(),
-                      candidate.event().messageId(),
-                      r.getValue()));
+          for (Map.Entry<JourneyDefinition, EntryDecision> r : refusals) {
+            JourneyDefinition journey = r.getKey();
+            traces.add(
+                router.refusal(
+                    journey,
+                    candidate.profile().id(),
+                    candidate.event().messageId(),
+                    r.getValue()));
+            counts.merge(new Refused(journey.id(), journey.version(), r.getValue()), 1L, Long::sum);
+          }
         });
+    router.store().traceAll(traces);
+    counts.forEach(
+        (k, n) ->
+            router
+                .store()
+                .count(k.journeyId(), k.version(), JourneyCounter.refused(k.decision()), n));
     return emit;
   }
 

@@ -283,23 +283,22 @@ public record JourneyRouter(
 
   private void refuse(
       JourneyDefinition journey, Profile profile, InboundEvent event, EntryDecision decision) {
-    refuse(journey, profile.id(), event.messageId(), decision);
+    store.count(journey.id(), journey.version(), JourneyCounter.refused(decision), 1);
+    store.trace(refusal(journey, profile.id(), event.messageId(), decision));
   }
 
-  /** Counts and traces a refused entry (the trace keyed by the entry event's messageId). */
-  void refuse(
+  /** The trace of a refused entry, keyed by the entry event's messageId. */
+  TraceEntry refusal(
       JourneyDefinition journey, String profileId, String messageId, EntryDecision decision) {
-    store.count(journey.id(), journey.version(), JourneyCounter.refused(decision), 1);
-    store.trace(
-        new TraceEntry(
-            clock.instant(),
-            profileId,
-            journey.id(),
-            null,
-            "entry",
-            decision.name().toLowerCase(),
-            reasonFor(journey, decision),
-            messageId + "#entry#" + journey.id()));
+    return new TraceEntry(
+        clock.instant(),
+        profileId,
+        journey.id(),
+        null,
+        "entry",
+        decision.name().toLowerCase(),
+        reasonFor(journey, decision),
+        messageId + "#entry#" + journey.id());
   }
 
   private static String reasonFor(JourneyDefinition journey, EntryDecision decision) {

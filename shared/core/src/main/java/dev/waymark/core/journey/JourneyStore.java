@@ -45,6 +45,11 @@ public interface JourneyStore {
   /** Records a decision; the same key twice is stored once. */
   void trace(TraceEntry entry);
 
+  /** Records many decisions (each key stored once), in as few round trips as the store can. */
+  default void traceAll(List<TraceEntry> entries) {
+    entries.forEach(this::trace);
+  }
+
   List<TraceEntry> traces(String profileId);
 
   void registerWait(WaitRegistration wait);

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,6 +62,7 @@ public final class AudienceScheduleRun implements SegmentJoins {
     Map<String, Profile> people =
         profiles.resolveAll(
             dueNow.stream().map(AudienceDueEntries.DueEntry::profileId).distinct().toList());
+    Map<String, Set<String>> members = new HashMap<>(); // segment id -> those of dueNow in it
     List<JourneyEntryRequests.Request> requests = new ArrayList<>();
     for (AudienceDueEntries.DueEntry entry : dueNow) {
       Optional<AudienceSchedule> schedule =
@@ -66,7 +70,9 @@ public final class AudienceScheduleRun implements SegmentJoins {
       Profile person = people.get(entry.profileId());
       if (schedule.isPresent()
           && person != null
-          && isMember(entry.profileId(), schedule.get().segmentId())) {
+          && members
+              .computeIfAbsent(schedule.get().segmentId(), id -> membersAmong(id, dueNow))
+              .contains(entry.profileId())) {
         requests.add(
             new JourneyEntryRequests.Request(
                 schedule.get().journeyId(), person, entry.entryKey(), entry.scheduleId()));
@@ -161,8 +167,18 @@ public final class AudienceScheduleRun implements SegmentJoins {
     return Optional.empty();
   }
 
-  private boolean isMember(String profileId, String segmentId) {
-    SegmentMembership membership = memberships.of(profileId).get(segmentId);
-    return membership != null && membership.member();
+  /** Which of the hour's people filed under the segment's schedules are in it now. */
+  private Set<String> membersAmong(String segmentId, List<AudienceDueEntries.DueEntry> dueNow) {
+    Set<String> scheduleIds = new HashSet<>();
+    schedules.stream()
+        .filter(s -> s.segmentId().equals(segmentId))
+        .forEach(s -> scheduleIds.add(s.id()));
+    return memberships.membersAmong(
+        segmentId,
+        dueNow.stream()
+            .filter(e -> scheduleIds.contains(e.scheduleId()))
+            .map(AudienceDueEntries.DueEntry::profileId)
+            .distinct()
+            .toList());
   }
 }
