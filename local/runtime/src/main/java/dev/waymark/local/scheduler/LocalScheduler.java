@@ -36,7 +36,7 @@ public final class LocalScheduler implements DueSource {
   private final List<String> failures = new CopyOnWriteArrayList<>();
   private int fired;
 
-  /** What the last {@link #nextDue} found per schedule (see there); emptied by the next pick. */
+  /** What the last {@link #nextDue} found per schedule (see there); taken by the next fireDue. */
   private Map<LocalSchedule, Optional<Instant>> justFound = Map.of();
 
   public LocalScheduler(Clock clock, ScheduleTargets targets) {
@@ -101,19 +101,24 @@ public final class LocalScheduler implements DueSource {
   @Override
   public void fireDue(Instant now) {
     Optional<Map.Entry<LocalSchedule, Instant>> next;
-    boolean first = true;
-    while ((next = takeNext(now, first)).isPresent()) {
-      first = false;
+    Map<LocalSchedule, Optional<Instant>> known = takeJustFound();
+    while ((next = takeNext(now, known)).isPresent()) {
       invoke(next.get().getKey(), next.get().getValue());
     }
   }
 
+  private synchronized Map<LocalSchedule, Optional<Instant>> takeJustFound() {
+    Map<LocalSchedule, Optional<Instant>> found = justFound;
+    justFound = Map.of();
+    return new HashMap<>(found);
+  }
+
   /**
    * The earliest occurrence that has work to do (see the class comment). The occurrences found are
-   * kept for the first pick of the {@link #fireDue} that follows (the clock then stands at the
-   * earliest of them), so the targets' hints are not asked twice for one instant; every later pick
-   * asks again. Work that appears in between is found by the clock's next look (at the same
-   * instant: nothing is passed over).
+   * kept for the {@link #fireDue} that follows (the clock then stands at the earliest of them): a
+   * target's hint is asked once per instant, and again only for a schedule that has just fired (its
+   * next occurrence). Work that appears meanwhile for another target is found by the clock's next
+   * look, at the same instant: nothing is passed over or fired late.
    */
   @Override
   public synchronized Optional<Instant> nextDue() {
@@ -144,16 +149,17 @@ public final class LocalScheduler implements DueSource {
   }
 
   private synchronized Optional<Map.Entry<LocalSchedule, Instant>> takeNext(
-      Instant now, boolean first) {
-    Map<LocalSchedule, Optional<Instant>> known = first ? justFound : Map.of();
-    justFound = Map.of();
+      Instant now, Map<LocalSchedule, Optional<Instant>> known) {
     Optional<Map.Entry<LocalSchedule, Instant>> next =
         schedules.values().stream()
             .filter(LocalSchedule::enabled)
             .flatMap(
                 s ->
-                    (known.containsKey(s) ? known.get(s) : nextWithWork(s))
-                        .filter(t -> !t.isAfter(now)).map(t -> Map.entry(s, t)).stream())
+                    known
+                        .computeIfAbsent(s, this::nextWithWork)
+                        .filter(t -> !t.isAfter(now))
+                        .map(t -> Map.entry(s, t))
+                        .stream())
             .min(Map.Entry.comparingByValue(Comparator.naturalOrder()));
     next.ifPresent(
         n -> {
