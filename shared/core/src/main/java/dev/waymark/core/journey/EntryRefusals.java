@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,10 @@ import java.util.Set;
  * <p>Certain means: refused now, and refused by the membership alone (a lock, the entry cap, an
  * entry already made under eligibility once) at {@link #MARGIN} from now. A membership only gains
  * entries and a later lock, so such a refusal holds at any time in between, whenever the event
- * would have been processed; a lock ending within the margin is left to the router.
+ * would have been processed; a lock ending within the margin is left to the router. Nothing is
+ * settled ahead while a live journey has a goal on the entry event's own name. What does not see an
+ * event settled ahead: a {@code waitFor} or a segment rule on that reserved name (the shipped
+ * journeys and segments have none).
  */
 public final class EntryRefusals {
   /** How long after the run its events may still be processed (a refusal must hold that long). */
@@ -61,8 +65,14 @@ public final class EntryRefusals {
     Map<Candidate, List<JourneyDefinition>> reached = new LinkedHashMap<>();
     Map<String, List<String>> people = new HashMap<>(); // journey id -> profile ids
     List<JourneyDefinition> all = router.catalog().journeys();
+    Set<String> goalEvents = new HashSet<>();
+    all.forEach(j -> j.goals().forEach(g -> goalEvents.add(g.event().event())));
     for (Candidate candidate : candidates) {
       List<JourneyDefinition> journeys = new ArrayList<>();
+      if (goalEvents.contains(candidate.event().eventName())) {
+        reached.put(candidate, journeys); // a goal on the event itself: the router must see it
+        continue;
+      }
       for (JourneyDefinition journey : all) {
         if (journey.entry().matches(candidate.event(), candidate.profile())) {
           journeys.add(journey);

@@ -96,6 +96,29 @@ class EntryRefusalsTest {
   }
 
   @Test
+  void nothingIsSettledAheadWhileAJourneyHasAGoalOnTheEntryEvent() {
+    JourneyDefinition goalOnIt =
+        TestJourneys.definition(
+            """
+            id: counts-schedule-events
+            entry: { event: Order Completed }
+            goals: [ { event: Audience Schedule Fired, within: P30D } ]
+            """);
+    JourneyRouter both =
+        new JourneyRouter(
+            new LiveCatalog(List.of(WEEKLY, goalOnIt)),
+            store,
+            new RecordingExecutions(started),
+            check -> true,
+            CLOCK);
+    enteredAt(store, "locked", MONDAY.minus(Duration.ofDays(7)));
+    EntryRefusals.Candidate locked = candidate(person("locked"));
+    assertThat(new EntryRefusals(both, CLOCK).withoutCertainRefusals(List.of(locked)))
+        .containsExactly(locked);
+    assertThat(store.traces("locked")).isEmpty();
+  }
+
+  @Test
   void aReplayedEntryIsLeftToTheRouter() {
     Profile replayed = person("replayed");
     EntryRefusals.Candidate candidate = candidate(replayed);
