@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * {@code ./waymark bench timetravel}: advances the local runtime's clock a year with {@link
@@ -45,6 +48,17 @@ final class TimeTravelBench {
         "  where it went: %.1f s finding the next instant, %.1f s firing, %.1f s settling%n",
         loaded.spent()[0], loaded.spent()[1], loaded.spent()[2]);
     System.out.printf(
+        "  DynamoDB round trips: %d; by thread: %s%n",
+        loaded.roundTrips().values().stream().mapToLong(Long::longValue).sum(),
+        byThread(loaded.roundTrips()));
+    System.out.println(
+        "  most made: "
+            + loaded.roundTrips().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+    System.out.printf(
         "  quiet year (nobody): %.2f s median, %d instants; min/median/max %.2f/%.2f/%.2f s over"
             + " %d rounds%n",
         median, quietInstants, spread.min(), median, spread.max(), QUIET_ROUNDS);
@@ -53,7 +67,23 @@ final class TimeTravelBench {
         loaded.seconds() / median, loaded.seconds() < 10 ? "met" : "not met");
   }
 
-  record Year(double seconds, long instants, int messages, long runs, double[] spent) {}
+  record Year(
+      double seconds,
+      long instants,
+      int messages,
+      long runs,
+      double[] spent,
+      Map<String, Long> roundTrips) {}
+
+  /** Round trips the advance made, by thread kind (the sum over operations), most first. */
+  private static String byThread(Map<String, Long> roundTrips) {
+    Map<String, Long> byKind = new TreeMap<>();
+    roundTrips.forEach((key, n) -> byKind.merge(key.split(" ", 2)[0], n, Long::sum));
+    return byKind.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
 
   /** A fresh runtime with {@code people} loaded, then one advance of a year, timed. */
   private static Year year(int people) throws Exception {
@@ -62,6 +92,7 @@ final class TimeTravelBench {
       LocalApi api = new LocalApi(runtime);
       load(runtime, api, people);
       long instantsBefore = runtime.clock().instantsFired();
+      Map<String, Long> callsBefore = runtime.dynamoCalls();
       long startedAt = System.nanoTime();
       LocalApi.Answer answer = api.post("/_local/clock/advance", "{\"by\":\"P1Y\"}");
       double seconds = (System.nanoTime() - startedAt) / 1e9;
@@ -73,8 +104,21 @@ final class TimeTravelBench {
           runtime.clock().instantsFired() - instantsBefore,
           runtime.outbox().messages().size(),
           runtime.scheduler().scheduler().firedCount(),
-          runtime.clock().secondsSpent());
+          runtime.clock().secondsSpent(),
+          since(callsBefore, runtime.dynamoCalls()));
     }
+  }
+
+  private static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> made = new TreeMap<>();
+    after.forEach(
+        (key, n) -> {
+          long d = n - before.getOrDefault(key, 0L);
+          if (d > 0) {
+            made.put(key, d);
+          }
+        });
+    return made;
   }
 
   private static void load(LocalRuntime runtime, LocalApi api, int people) {

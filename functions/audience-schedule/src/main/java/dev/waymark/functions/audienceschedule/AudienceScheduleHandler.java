@@ -4,9 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.segment.ScheduledInvocation;
 import dev.waymark.aws.telemetry.Telemetry;
+import dev.waymark.core.journey.EntryRefusals;
 import dev.waymark.core.segment.AudienceScheduleRun;
+import dev.waymark.core.segment.InboxJourneyEntryRequests;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +18,8 @@ import org.slf4j.LoggerFactory;
  * The hourly run of the audience schedules (segments/schedules/*.yaml), invoked by an EventBridge
  * Scheduler cron: members of each schedule's segment whose local time is the schedule's hour are
  * asked to enter its journey (an {@code Audience Schedule Fired} event each, once per occurrence).
+ * Built on the journey services, a run first settles the entries its journeys are certain to refuse
+ * (a lock still running: {@link EntryRefusals}), so those members cost no event.
  */
 public final class AudienceScheduleHandler
     implements RequestHandler<Map<String, Object>, Map<String, Object>> {
@@ -22,11 +27,21 @@ public final class AudienceScheduleHandler
   private final ScheduledInvocation.Runner runner;
 
   public AudienceScheduleHandler() {
-    this(Composition.coreFunction(), Telemetry.powertools());
+    this(Composition.journeyFunction(), Telemetry.powertools());
   }
 
+  /** Runs whose certain refusals are settled ahead by the journeys' own router. */
+  public AudienceScheduleHandler(JourneyServices journeys, Telemetry telemetry) {
+    this(journeys.core(), withRefusals(journeys), telemetry);
+  }
+
+  /** Runs that ask every member (each request an event; the router decides them all). */
   public AudienceScheduleHandler(WaymarkServices services, Telemetry telemetry) {
-    AudienceScheduleRun schedules = services.segments().audienceSchedules();
+    this(services, services.segments().audienceSchedules(), telemetry);
+  }
+
+  private AudienceScheduleHandler(
+      WaymarkServices services, AudienceScheduleRun schedules, Telemetry telemetry) {
     this.runner =
         new ScheduledInvocation.Runner(
             services.clock(),
@@ -37,6 +52,15 @@ public final class AudienceScheduleHandler
               LOG.info("audience schedules: {} entries requested", requested);
               return Map.of("requested", requested);
             });
+  }
+
+  private static AudienceScheduleRun withRefusals(JourneyServices journeys) {
+    WaymarkServices core = journeys.core();
+    return core.segments()
+        .audienceSchedules()
+        .withEntries(
+            new InboxJourneyEntryRequests(core.inbox(), core.profiles(), core.clock())
+                .withRefusals(new EntryRefusals(journeys.router(), core.clock())));
   }
 
   @Override

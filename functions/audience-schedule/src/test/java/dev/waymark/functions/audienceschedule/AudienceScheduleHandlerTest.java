@@ -40,14 +40,18 @@ class AudienceScheduleHandlerTest {
   }
 
   void overdue(String userId, String timezone) {
+    payment(userId, timezone, "overdue");
+  }
+
+  void payment(String userId, String timezone, String status) {
     new EventProcessing(core.profiles(), core.segments().listeners(), 1)
         .process(
             new InboundEvent(
                 Json.parseObject(
                     """
-                    {"type":"identify","messageId":"id-%s","userId":"%s",
-                     "traits":{"email":"%s@example.com","paymentStatus":"overdue","timezone":"%s"}}"""
-                        .formatted(userId, userId, userId, timezone)),
+                    {"type":"identify","messageId":"id-%s-%s","userId":"%s",
+                     "traits":{"email":"%s@example.com","paymentStatus":"%s","timezone":"%s"}}"""
+                        .formatted(userId, status, userId, userId, status, timezone)),
                 MONDAY_8AM));
   }
 
@@ -72,6 +76,19 @@ class AudienceScheduleHandlerTest {
     // a retry of the same occurrence asks again, and the inbox keeps each request once
     handler.handleRequest(Map.of("scheduledTime", "2026-11-30T09:00:00Z"), null);
     assertThat(inboxItems()).isEqualTo(2);
+  }
+
+  @Test
+  void whoLeftTheSegmentBeforeTheirHourIsNotAsked() {
+    overdue("sarah", "UTC");
+    overdue("pierre", "Europe/Paris");
+    // the window's opening run (08:00 UTC, 09:00 in Paris) files both and asks Pierre
+    assertThat(handler.handleRequest(Map.of("scheduledTime", "2026-11-30T08:00:00Z"), null))
+        .containsEntry("requested", 1);
+    payment("sarah", "UTC", "paid");
+    assertThat(handler.handleRequest(Map.of("scheduledTime", "2026-11-30T09:00:00Z"), null))
+        .containsEntry("requested", 0);
+    assertThat(inboxItems()).isEqualTo(1);
   }
 
   @Test

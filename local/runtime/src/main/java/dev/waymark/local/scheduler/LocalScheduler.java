@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,9 @@ public final class LocalScheduler implements DueSource {
   private final Map<String, LocalSchedule> schedules = new TreeMap<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
   private int fired;
+
+  /** What the last {@link #nextDue} found per schedule (see there); taken by the next fireDue. */
+  private Map<LocalSchedule, Optional<Instant>> justFound = Map.of();
 
   public LocalScheduler(Clock clock, ScheduleTargets targets) {
     this.clock = clock;
@@ -97,18 +101,33 @@ public final class LocalScheduler implements DueSource {
   @Override
   public void fireDue(Instant now) {
     Optional<Map.Entry<LocalSchedule, Instant>> next;
-    while ((next = takeNext(now)).isPresent()) {
+    Map<LocalSchedule, Optional<Instant>> known = takeJustFound();
+    while ((next = takeNext(now, known)).isPresent()) {
       invoke(next.get().getKey(), next.get().getValue());
     }
   }
 
-  /** The earliest occurrence that has work to do (see the class comment). */
+  private synchronized Map<LocalSchedule, Optional<Instant>> takeJustFound() {
+    Map<LocalSchedule, Optional<Instant>> found = justFound;
+    justFound = Map.of();
+    return new HashMap<>(found);
+  }
+
+  /**
+   * The earliest occurrence that has work to do (see the class comment). The occurrences found are
+   * kept for the {@link #fireDue} that follows (the clock then stands at the earliest of them): a
+   * target's hint is asked once per instant, and again only for a schedule that has just fired (its
+   * next occurrence). Work that appears meanwhile for another target is found by the clock's next
+   * look, at the same instant: nothing is passed over or fired late.
+   */
   @Override
   public synchronized Optional<Instant> nextDue() {
-    return schedules.values().stream()
+    Map<LocalSchedule, Optional<Instant>> found = new HashMap<>();
+    schedules.values().stream()
         .filter(LocalSchedule::enabled)
-        .flatMap(s -> nextWithWork(s).stream())
-        .min(Comparator.naturalOrder());
+        .forEach(s -> found.put(s, nextWithWork(s)));
+    justFound = found;
+    return found.values().stream().flatMap(Optional::stream).min(Comparator.naturalOrder());
   }
 
   /** The schedule's next occurrence, passing over those before its target's next work. */
@@ -129,13 +148,18 @@ public final class LocalScheduler implements DueSource {
         : next;
   }
 
-  private synchronized Optional<Map.Entry<LocalSchedule, Instant>> takeNext(Instant now) {
+  private synchronized Optional<Map.Entry<LocalSchedule, Instant>> takeNext(
+      Instant now, Map<LocalSchedule, Optional<Instant>> known) {
     Optional<Map.Entry<LocalSchedule, Instant>> next =
         schedules.values().stream()
             .filter(LocalSchedule::enabled)
             .flatMap(
                 s ->
-                    nextWithWork(s).filter(t -> !t.isAfter(now)).map(t -> Map.entry(s, t)).stream())
+                    known
+                        .computeIfAbsent(s, this::nextWithWork)
+                        .filter(t -> !t.isAfter(now))
+                        .map(t -> Map.entry(s, t))
+                        .stream())
             .min(Map.Entry.comparingByValue(Comparator.naturalOrder()));
     next.ifPresent(
         n -> {

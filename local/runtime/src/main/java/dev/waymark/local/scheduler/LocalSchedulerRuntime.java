@@ -32,7 +32,7 @@ public record LocalSchedulerRuntime(LocalScheduler scheduler, SchedulerHttpApi a
         Map.of(
             DateTriggerHandler.class.getName(), dateTriggers,
             AudienceScheduleHandler.class.getName(),
-                new AudienceScheduleHandler(services, telemetry),
+                new AudienceScheduleHandler(journeys, telemetry),
             SegmentDueChecksHandler.class.getName(),
                 new SegmentDueChecksHandler(services, telemetry));
     // next-due-time scheduling: the scans and sweeps run only when they have work

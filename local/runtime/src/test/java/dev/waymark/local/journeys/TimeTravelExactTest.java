@@ -76,7 +76,9 @@ class TimeTravelExactTest {
 
       // 60 days without an event of their own: the re-check falls due just after START + 60 days
       // (the event leaves the window then), so the hourly sweep of the next hour runs it; the next
-      // Monday 10:00 in Tokyo the weekly reactivation schedule asks them to enter (and the next)
+      // Monday 10:00 in Tokyo the weekly reactivation schedule asks them to enter; the next Monday
+      // their lock (P28D) still runs, so that run settles the refusal ahead of the router (no
+      // event, the router's trace at the run's own instant)
       Instant inactive = START.plus(Duration.ofDays(60)).plus(Duration.ofHours(1));
       Instant monday = Instant.parse("2026-05-04T01:00:00Z");
       for (String user : List.of("cart", "lease-1", "lease-5")) {
@@ -87,7 +89,6 @@ class TimeTravelExactTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(entered.path("timestamp").asText()).as(user).isEqualTo(inactive.toString());
-        // newest first: the advance ends on the second Monday 01:00, whose run fires too
         assertThat(events(s, user, InternalEvents.AUDIENCE_SCHEDULE_FIRED))
             .as(user)
             .extracting(
@@ -95,9 +96,11 @@ class TimeTravelExactTest {
                 e -> e.path("properties").path("entryKey").asText())
             .containsExactly(
                 org.assertj.core.groups.Tuple.tuple(
-                    monday.plus(Duration.ofDays(7)).toString(), "reactivation-weekly:2026-05-11"),
-                org.assertj.core.groups.Tuple.tuple(
                     monday.toString(), "reactivation-weekly:2026-05-04"));
+        // the advance ends on the second Monday 01:00, whose run settles the locked entry
+        assertThat(entryTrace(s, user, "reactivation"))
+            .as(user)
+            .containsExactly(monday + " entered", monday.plus(Duration.ofDays(7)) + " locked");
       }
       assertThat(s.runtime.scheduler().scheduler().failures()).isEmpty();
     }
@@ -120,6 +123,20 @@ class TimeTravelExactTest {
         found.add(event);
       }
     }
+    return found;
+  }
+
+  /** The person's entry decisions on a journey, oldest first, as "at decision". */
+  private static List<String> entryTrace(JourneyScenario s, String user, String journeyId) {
+    List<String> found = new ArrayList<>();
+    for (JsonNode t :
+        s.api.get("/v1/profiles/" + s.profileId(user) + "/journeys").body().path("trace")) {
+      if (t.path("kind").asText().equals("entry")
+          && t.path("journeyId").asText().equals(journeyId)) {
+        found.add(t.path("at").asText() + " " + t.path("decision").asText());
+      }
+    }
+    found.sort(null);
     return found;
   }
 

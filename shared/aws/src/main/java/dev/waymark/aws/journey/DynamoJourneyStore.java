@@ -2,6 +2,7 @@ package dev.waymark.aws.journey;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.BatchReads;
 import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.Queries;
@@ -15,6 +16,7 @@ import dev.waymark.core.journey.WaitRegistration;
 import dev.waymark.core.json.Json;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link JourneyStore} on the Waymark table; keys in {@link Keys} and docs/data-model.md. */
@@ -30,12 +34,36 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
   static final int COUNTER_SHARDS = 10;
   private static final Duration TRACE_RETENTION = Duration.ofDays(400);
 
+  /** DynamoDB's limit on the items of one transaction. */
+  static final int MAX_TRANSACTION = 100;
+
   @Override
   public Membership membership(String journeyId, String profileId) {
     Map<String, AttributeValue> item = get(Keys.profile(profileId), Keys.membership(journeyId));
-    if (item == null) {
-      return Membership.none(journeyId, profileId);
+    return item == null
+        ? Membership.none(journeyId, profileId)
+        : membership(item, journeyId, profileId);
+  }
+
+  /** One strongly consistent BatchGetItem per {@link BatchReads#MAX_BATCH_GET} people. */
+  @Override
+  public Map<String, Membership> memberships(String journeyId, Collection<String> profileIds) {
+    Map<String, Membership> found = new HashMap<>();
+    List<Map<String, AttributeValue>> keys =
+        profileIds.stream()
+            .distinct()
+            .map(id -> Attr.key(Keys.profile(id), Keys.membership(journeyId)))
+            .toList();
+    for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
+      String profileId = Attr.string(item, Keys.PK).substring(Keys.profile("").length());
+      found.put(profileId, membership(item, journeyId, profileId));
     }
+    profileIds.forEach(id -> found.putIfAbsent(id, Membership.none(journeyId, id)));
+    return found;
+  }
+
+  private static Membership membership(
+      Map<String, AttributeValue> item, String journeyId, String profileId) {
     String locked = Attr.string(item, "lockedUntil");
     return new Membership(
         journeyId,
@@ -145,16 +173,52 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
 
   @Override
   public void trace(TraceEntry entry) {
+    try {
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(traceItem(entry))
+                  .conditionExpression("attribute_not_exists(PK)"));
+    } catch (ConditionalCheckFailedException alreadyRecorded) {
+      // the same decision, recorded on an earlier delivery of the same event
+    }
+  }
+
+  /**
+   * Up to {@link #MAX_TRANSACTION} conditional puts in one transaction each; a transaction that
+   * meets a decision already recorded (a rerun) is cancelled whole, and its traces are then written
+   * one by one, each still stored once.
+   */
+  @Override
+  public void traceAll(List<TraceEntry> entries) {
+    for (int i = 0; i < entries.size(); i += MAX_TRANSACTION) {
+      List<TraceEntry> chunk = entries.subList(i, Math.min(entries.size(), i + MAX_TRANSACTION));
+      List<TransactWriteItem> puts =
+          chunk.stream()
+              .map(
+                  e ->
+                      TransactWriteItem.builder()
+                          .put(
+                              p ->
+                                  p.tableName(table)
+                                      .item(traceItem(e))
+                                      .conditionExpression("attribute_not_exists(PK)"))
+                          .build())
+              .toList();
+      try {
+        dynamo.transactWriteItems(r -> r.transactItems(puts));
+      } catch (TransactionCanceledException someAlreadyRecorded) {
+        chunk.forEach(this::trace);
+      }
+    }
+  }
+
+  private static Map<String, AttributeValue> traceItem(TraceEntry entry) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.profile(entry.profileId()), Keys.trace(entry.key())));
     item.put("trace", Attr.s(Json.write(entry)));
     item.put("ttl", Attr.n(entry.at().plus(TRACE_RETENTION).getEpochSecond()));
-    try {
-      dynamo.putItem(
-          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-    } catch (ConditionalCheckFailedException alreadyRecorded) {
-      // the same decision, recorded on an earlier delivery of the same event
-    }
+    return item;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.BatchReads;
 import dev.waymark.aws.dynamo.DynamoEventInbox;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.Queries;
@@ -18,9 +19,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -61,6 +65,23 @@ public record DynamoSegmentMemberships(
         .map(MembershipItems::membership)
         .forEach(m -> found.put(m.segmentId(), m));
     return found;
+  }
+
+  /** One strongly consistent BatchGetItem per {@link BatchReads#MAX_BATCH_GET} people. */
+  @Override
+  public Set<String> membersAmong(String segmentId, Collection<String> profileIds) {
+    List<Map<String, AttributeValue>> keys =
+        profileIds.stream()
+            .distinct()
+            .map(id -> Attr.key(Keys.profile(id), Keys.segmentMembership(segmentId)))
+            .toList();
+    Set<String> members = new HashSet<>();
+    for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
+      if (MembershipItems.membership(item).member()) {
+        members.add(Attr.string(item, Keys.PK).substring(Keys.profile("").length()));
+      }
+    }
+    return members;
   }
 
   @Override

@@ -8,8 +8,9 @@ import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.journey.EntryDecision;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyDefinition;
-import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRouter;
+import dev.waymark.core.journey.LiveCatalog;
+import dev.waymark.core.journey.RecordingExecutions;
 import dev.waymark.core.journey.TestJourneys;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.ProcessOutcome;
@@ -128,27 +129,5 @@ class ConcurrentEntryIT {
               assertThat(t.decision()).isEqualTo("not_in_audience");
               assertThat(t.reason()).contains("interested-in-ev-model");
             });
-  }
-
-  /** The workflow engine, reduced to a record of the runs started. */
-  record RecordingExecutions(List<String> started) implements JourneyExecutions {
-    @Override
-    public String start(String stateMachineArn, String runName, String inputJson) {
-      started.add(runName);
-      return "arn:execution:" + runName;
-    }
-
-    @Override
-    public void stop(String executionArn, String error, String cause) {}
-
-    @Override
-    public boolean resume(String taskToken, String outputJson) {
-      return true;
-    }
-
-    @Override
-    public String status(String executionArn) {
-      return "RUNNING";
-    }
   }
 }

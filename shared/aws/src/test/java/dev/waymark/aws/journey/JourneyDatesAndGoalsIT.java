@@ -9,6 +9,8 @@ import dev.waymark.core.journey.EntryDecision;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyDefinition;
 import dev.waymark.core.journey.JourneyRouter;
+import dev.waymark.core.journey.LiveCatalog;
+import dev.waymark.core.journey.RecordingExecutions;
 import dev.waymark.core.journey.language.JourneyDocuments;
 import dev.waymark.core.journey.language.TemplateLookup;
 import dev.waymark.core.profile.ProcessOutcome;
@@ -63,7 +65,7 @@ class JourneyDatesAndGoalsIT {
         new JourneyRouter(
             new LiveCatalog(List.of(later, over)),
             store,
-            new ConcurrentEntryIT.RecordingExecutions(started),
+            new RecordingExecutions(started),
             check -> false,
             CLOCK);
     Profile person = Profile.create("p-1", List.of(), CLOCK.instant());
@@ -98,7 +100,7 @@ class JourneyDatesAndGoalsIT {
         new JourneyRouter(
             new LiveCatalog(journey),
             store,
-            new ConcurrentEntryIT.RecordingExecutions(started),
+            new RecordingExecutions(started),
             check -> true,
             CLOCK);
     Profile person = Profile.create("p-2", List.of(), CLOCK.instant());

@@ -168,14 +168,7 @@ public record JourneyRouter(
         return;
       }
       Instant now = clock.instant();
-      EntryDecision decision =
-          EntryPolicy.outsideDates(journey, now)
-              .orElseGet(
-                  () ->
-                      journey.audience().stream()
-                              .allMatch(s -> audience.test(new AudienceCheck(profile.id(), s)))
-                          ? EntryPolicy.decide(journey, membership, now)
-                          : EntryDecision.NOT_IN_AUDIENCE);
+      EntryDecision decision = decide(journey, profile.id(), membership, now);
       if (!decision.enters()) {
         refuse(journey, profile, event, decision);
         return;
@@ -191,6 +184,21 @@ public record JourneyRouter(
       return;
     }
     throw new IllegalStateException("entry to " + journey.id() + " kept losing races");
+  }
+
+  /**
+   * The decision on an entry at {@code now} to a live journey: its dates, its audience, then {@link
+   * EntryPolicy#decide} (also what {@link EntryRefusals} asks ahead of an audience run's events).
+   */
+  EntryDecision decide(
+      JourneyDefinition journey, String profileId, Membership membership, Instant now) {
+    return EntryPolicy.outsideDates(journey, now)
+        .orElseGet(
+            () ->
+                journey.audience().stream()
+                        .allMatch(s -> audience.test(new AudienceCheck(profileId, s)))
+                    ? EntryPolicy.decide(journey, membership, now)
+                    : EntryDecision.NOT_IN_AUDIENCE);
   }
 
   private void admitted(
@@ -276,16 +284,21 @@ public record JourneyRouter(
   private void refuse(
       JourneyDefinition journey, Profile profile, InboundEvent event, EntryDecision decision) {
     store.count(journey.id(), journey.version(), JourneyCounter.refused(decision), 1);
-    store.trace(
-        new TraceEntry(
-            clock.instant(),
-            profile.id(),
-            journey.id(),
-            null,
-            "entry",
-            decision.name().toLowerCase(),
-            reasonFor(journey, decision),
-            event.messageId() + "#entry#" + journey.id()));
+    store.trace(refusal(journey, profile.id(), event.messageId(), decision));
+  }
+
+  /** The trace of a refused entry, keyed by the entry event's messageId. */
+  TraceEntry refusal(
+      JourneyDefinition journey, String profileId, String messageId, EntryDecision decision) {
+    return new TraceEntry(
+        clock.instant(),
+        profileId,
+        journey.id(),
+        null,
+        "entry",
+        decision.name().toLowerCase(),
+        reasonFor(journey, decision),
+        messageId + "#entry#" + journey.id());
   }
 
   private static String reasonFor(JourneyDefinition journey, EntryDecision decision) {

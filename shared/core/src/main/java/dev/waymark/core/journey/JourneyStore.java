@@ -2,12 +2,24 @@ package dev.waymark.core.journey;
 
 import dev.waymark.core.store.ConcurrentChangeException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Journey state per person: memberships, runs, waits, the decision trace and the counters. */
 public interface JourneyStore {
   Membership membership(String journeyId, String profileId);
+
+  /**
+   * Many people's memberships of one journey, by profile id (none yet: {@link Membership#none}), in
+   * as few round trips as the store can.
+   */
+  default Map<String, Membership> memberships(String journeyId, Collection<String> profileIds) {
+    Map<String, Membership> found = new HashMap<>();
+    profileIds.forEach(id -> found.put(id, membership(journeyId, id)));
+    return found;
+  }
 
   /** Compare-and-set on the membership's version; {@link ConcurrentChangeException} if it moved. */
   void saveMembership(Membership next);
@@ -32,6 +44,11 @@ public interface JourneyStore {
 
   /** Records a decision; the same key twice is stored once. */
   void trace(TraceEntry entry);
+
+  /** Records many decisions (each key stored once), in as few round trips as the store can. */
+  default void traceAll(List<TraceEntry> entries) {
+    entries.forEach(this::trace);
+  }
 
   List<TraceEntry> traces(String profileId);
 

@@ -219,6 +219,24 @@ public final class ProfileService {
     return current.filter(Profile::live);
   }
 
+  /**
+   * The live profiles many profile ids stand for (as {@link #resolve}), keyed by the id asked: one
+   * batch read, then a redirect followed for each merged-away id; ids with none are left out.
+   */
+  public Map<String, Profile> resolveAll(Collection<String> profileIds) {
+    Map<String, Profile> stored = store.findAll(profileIds);
+    Map<String, Profile> live = new LinkedHashMap<>();
+    for (String id : profileIds) {
+      Profile found = stored.get(id);
+      if (found != null && found.live()) {
+        live.put(id, found);
+      } else if (found != null) {
+        resolve(id).ifPresent(p -> live.put(id, p));
+      }
+    }
+    return live;
+  }
+
   /** The live profile an identity belongs to. */
   public Optional<Profile> lookup(Identity identity) {
     return store.profileIdOf(identity).flatMap(this::resolve);

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * under the hour that is the occurrence in that member's zone ({@link AudienceDueEntries}); every
  * run then asks the members filed under its own hour, still in the segment, to enter the journey.
  * So a weekly schedule reads each member once a week, not once for each of the ~27 hours that may
- * be someone's occurrence.
+ * be someone's occurrence. Each run reads its members' profiles together (one batch read per page
+ * of members, not one read per member).
  */
 public final class AudienceScheduleRun implements SegmentJoins {
   private static final int PAGE = 500;
@@ -54,20 +58,38 @@ public final class AudienceScheduleRun implements SegmentJoins {
         file(schedule, window);
       }
     }
-    int requested = 0;
     List<AudienceDueEntries.DueEntry> dueNow = due.dueAt(hour);
+    Map<String, Profile> people =
+        profiles.resolveAll(
+            dueNow.stream().map(AudienceDueEntries.DueEntry::profileId).distinct().toList());
+    Map<String, Set<String>> members = new HashMap<>(); // segment id -> those of dueNow in it
+    List<JourneyEntryRequests.Request> requests = new ArrayList<>();
     for (AudienceDueEntries.DueEntry entry : dueNow) {
       Optional<AudienceSchedule> schedule =
           schedules.stream().filter(s -> s.id().equals(entry.scheduleId())).findFirst();
-      if (schedule.isPresent() && isMember(entry.profileId(), schedule.get().segmentId())) {
-        entries.requestEntry(
-            schedule.get().journeyId(), entry.profileId(), entry.entryKey(), entry.scheduleId());
-        requested++;
+      Profile person = people.get(entry.profileId());
+      if (schedule.isPresent()
+          && person != null
+          && members
+              .computeIfAbsent(schedule.get().segmentId(), id -> membersAmong(id, dueNow))
+              .contains(entry.profileId())) {
+        requests.add(
+            new JourneyEntryRequests.Request(
+                schedule.get().journeyId(), person, entry.entryKey(), entry.scheduleId()));
       }
     }
+    entries.requestEntries(requests);
     // after every request (each idempotent by its messageId): a run cut short is simply run again
     due.doneAll(dueNow);
-    return requested;
+    return requests.size();
+  }
+
+  /**
+   * The same runs, with entry requests made through {@code requests} (the audience function's,
+   * which settles certain refusals ahead: see {@link dev.waymark.core.journey.EntryRefusals}).
+   */
+  public AudienceScheduleRun withEntries(JourneyEntryRequests requests) {
+    return new AudienceScheduleRun(schedules, memberships, profiles, requests, due);
   }
 
   /**
@@ -119,11 +141,13 @@ public final class AudienceScheduleRun implements SegmentJoins {
     do {
       Page<String> page = memberships.members(schedule.segmentId(), PAGE, cursor);
       List<AudienceDueEntries.DueEntry> filed = new ArrayList<>();
+      Map<String, Profile> people =
+          schedule.fixedZone().isPresent() ? Map.of() : profiles.resolveAll(page.items());
       for (String profileId : page.items()) {
         Optional<ZoneId> zone =
             schedule.fixedZone().isPresent()
                 ? schedule.fixedZone()
-                : profiles.resolve(profileId).map(SegmentContext::zoneOf);
+                : Optional.ofNullable(people.get(profileId)).map(SegmentContext::zoneOf);
         zone.flatMap(z -> entryIn(schedule, window, profileId, z)).ifPresent(filed::add);
       }
       due.scheduleAll(filed);
@@ -143,8 +167,18 @@ public final class AudienceScheduleRun implements SegmentJoins {
     return Optional.empty();
   }
 
-  private boolean isMember(String profileId, String segmentId) {
-    SegmentMembership membership = memberships.of(profileId).get(segmentId);
-    return membership != null && membership.member();
+  /** Which of the hour's people filed under the segment's schedules are in it now. */
+  private Set<String> membersAmong(String segmentId, List<AudienceDueEntries.DueEntry> dueNow) {
+    Set<String> scheduleIds = new HashSet<>();
+    schedules.stream()
+        .filter(s -> s.segmentId().equals(segmentId))
+        .forEach(s -> scheduleIds.add(s.id()));
+    return memberships.membersAmong(
+        segmentId,
+        dueNow.stream()
+            .filter(e -> scheduleIds.contains(e.scheduleId()))
+            .map(AudienceDueEntries.DueEntry::profileId)
+            .distinct()
+            .toList());
   }
 }

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -21,10 +22,11 @@ import java.util.function.Supplier;
  * The date triggers' hourly run. For each trigger the published journeys name (trait, offset,
  * yearly) and each local day a time zone can be in at the run's instant (the UTC day and the days
  * either side), it asks the date index who has the date that day stands for (one query per trait
- * and day, never a scan), re-reads each person (a marker of a date since moved or removed is
- * skipped), and emits {@code Date Trait Reached} for those whose own local day it is. So a person
- * enters at the first run of their local day; a trait set during that day still enters them at the
- * next run. The messageId is deterministic, so a rerun or a retry emits nothing new.
+ * and day, never a scan), re-reads the people found (together, in one batch read; a marker of a
+ * date since moved or removed is skipped), and emits {@code Date Trait Reached} for those whose own
+ * local day it is. So a person enters at the first run of their local day; a trait set during that
+ * day still enters them at the next run. The messageId is deterministic, so a rerun or a retry
+ * emits nothing new.
  */
 public final class DateTriggers {
   /** How often the function runs (template.yaml's schedule): the hint assumes it. */
@@ -61,8 +63,10 @@ public final class DateTriggers {
     int[] counts = new int[4]; // found, emitted, repeats, stale
     for (DateTrigger trigger : all) {
       for (LocalDate day = utcDay.minusDays(1); !day.isAfter(utcDay.plusDays(1)); ) {
-        for (String profileId : candidates(trigger, day)) {
-          emit(trigger, day, profileId, at, counts);
+        List<String> found = candidates(trigger, day);
+        Map<String, Profile> people = profiles.resolveAll(found);
+        for (String profileId : found) {
+          emit(trigger, day, Optional.ofNullable(people.get(profileId)), at, counts);
         }
         day = day.plusDays(1);
       }
@@ -84,8 +88,7 @@ public final class DateTriggers {
   }
 
   private void emit(
-      DateTrigger trigger, LocalDate day, String profileId, Instant at, int[] counts) {
-    Optional<Profile> found = profiles.resolve(profileId);
+      DateTrigger trigger, LocalDate day, Optional<Profile> found, Instant at, int[] counts) {
     Optional<LocalDate> date =
         found
             .map(p -> DateTraitMarkers.dateOf(p.traits().values().get(trigger.trait())))

@@ -1,14 +1,17 @@
 package dev.waymark.core.segment;
 
+import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The hourly sweep of re-checks that fell due (time-based segment changes: a lease end coming
  * within 90 days, a person inactive for 60 days, an event sliding out of a window). Each run reads
- * only the bucket of checks due by its hour — never all profiles.
+ * only the bucket of checks due by its hour — never all profiles — and their people together.
  */
 public record DueSegmentChecks(
     SegmentDueChecks due, ProfileService profiles, SegmentEvaluator evaluator) {
@@ -18,10 +21,15 @@ public record DueSegmentChecks(
    */
   public int run(Instant scheduledAt) {
     int ran = 0;
-    for (SegmentDueChecks.DueCheck check : due.dueBy(scheduledAt)) {
-      profiles
-          .resolve(check.profileId())
-          .ifPresent(p -> evaluator.recheck(p, Set.of(check.segmentId())));
+    List<SegmentDueChecks.DueCheck> checks = due.dueBy(scheduledAt);
+    Map<String, Profile> people =
+        profiles.resolveAll(
+            checks.stream().map(SegmentDueChecks.DueCheck::profileId).distinct().toList());
+    for (SegmentDueChecks.DueCheck check : checks) {
+      Profile person = people.get(check.profileId());
+      if (person != null) {
+        evaluator.recheck(person, Set.of(check.segmentId()));
+      }
       due.done(check);
       ran++;
     }

@@ -4,7 +4,10 @@ import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.store.ConcurrentChangeException;
 import dev.waymark.core.store.Page;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -26,6 +29,21 @@ public interface SegmentMemberships {
       SegmentMembership before,
       SegmentMembership after,
       InboundEvent announcement);
+
+  /**
+   * Which of these people are in the segment now, in as few round trips as the store can (an
+   * audience run checks its hour's members together).
+   */
+  default Set<String> membersAmong(String segmentId, Collection<String> profileIds) {
+    Set<String> members = new HashSet<>();
+    for (String id : profileIds) {
+      SegmentMembership m = of(id).get(segmentId);
+      if (m != null && m.member()) {
+        members.add(id);
+      }
+    }
+    return members;
+  }
 
   /** How many people are in the segment now. */
   long size(String segmentId);

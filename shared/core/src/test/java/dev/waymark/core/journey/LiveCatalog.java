@@ -1,18 +1,15 @@
-package dev.waymark.aws.journey;
+package dev.waymark.core.journey;
 
-import dev.waymark.core.journey.JourneyCatalog;
-import dev.waymark.core.journey.JourneyDefinition;
-import dev.waymark.core.journey.JourneyState;
 import java.util.List;
 import java.util.Optional;
 
 /** Live journeys whose runs start on {@code arn:sm:<id>} (router tests that need no publishing). */
-record LiveCatalog(List<JourneyDefinition> journeys) implements JourneyCatalog {
-  LiveCatalog(JourneyDefinition journey) {
+public record LiveCatalog(List<JourneyDefinition> journeys) implements JourneyCatalog {
+  public LiveCatalog(JourneyDefinition journey) {
     this(List.of(journey));
   }
 
-  LiveCatalog {
+  public LiveCatalog {
     journeys = List.copyOf(journeys);
   }
 
