@@ -53,8 +53,7 @@ public final class ColdStartBench {
           new Function("segments", "segments.SegmentsHandler", "dynamodb"),
           new Function("segments", "segments.SegmentDueChecksHandler", "dynamodb"),
           new Function("date-trigger", "datetrigger.DateTriggerHandler", JOURNEY),
-          new Function(
-              "audience-schedule", "audienceschedule.AudienceScheduleHandler", "dynamodb"));
+          new Function("audience-schedule", "audienceschedule.AudienceScheduleHandler", JOURNEY));
 
   private ColdStartBench() {}
 

@@ -4,13 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.waymark.aws.WaymarkServices;
 import dev.waymark.aws.composition.Composition;
+import dev.waymark.aws.config.Lazy;
 import dev.waymark.aws.journey.JourneyServices;
 import dev.waymark.aws.segment.ScheduledInvocation;
+import dev.waymark.aws.telemetry.SnapStartPriming;
 import dev.waymark.aws.telemetry.Telemetry;
 import dev.waymark.core.journey.EntryRefusals;
 import dev.waymark.core.segment.AudienceScheduleRun;
 import dev.waymark.core.segment.InboxJourneyEntryRequests;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,22 +35,24 @@ public final class AudienceScheduleHandler
 
   /** Runs whose certain refusals are settled ahead by the journeys' own router. */
   public AudienceScheduleHandler(JourneyServices journeys, Telemetry telemetry) {
-    this(journeys.core(), withRefusals(journeys), telemetry);
+    this(journeys.core(), Lazy.of(() -> withRefusals(journeys)), telemetry);
   }
 
   /** Runs that ask every member (each request an event; the router decides them all). */
   public AudienceScheduleHandler(WaymarkServices services, Telemetry telemetry) {
-    this(services, services.segments().audienceSchedules(), telemetry);
+    this(services, Lazy.of(() -> services.segments().audienceSchedules()), telemetry);
   }
 
   private AudienceScheduleHandler(
-      WaymarkServices services, AudienceScheduleRun schedules, Telemetry telemetry) {
+      WaymarkServices services, Supplier<AudienceScheduleRun> schedules, Telemetry telemetry) {
+    // the segment definitions are parsed on first use, or at SnapStart priming: not at init
+    SnapStartPriming.register(schedules::get);
     this.runner =
         new ScheduledInvocation.Runner(
             services.clock(),
             telemetry,
             at -> {
-              int requested = schedules.run(at);
+              int requested = schedules.get().run(at);
               telemetry.count("AudienceEntriesRequested", requested);
               LOG.info("audience schedules: {} entries requested", requested);
               return Map.of("requested", requested);
