@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link JourneyStore} on the Waymark table; keys in {@link Keys} and docs/data-model.md. */
@@ -47,6 +49,42 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
 
   @Override
   public void saveMembership(Membership next) {
+    Put put = membershipPut(next);
+    Conditions.guard(
+        "save membership",
+        () ->
+            dynamo.putItem(
+                r ->
+                    r.tableName(table)
+                        .item(put.item())
+                        .conditionExpression(put.conditionExpression())
+                        .expressionAttributeValues(put.expressionAttributeValues())));
+  }
+
+  /**
+   * One transaction: the membership (compare-and-set on its version), the run, the trace entry, the
+   * journey version's marker and the counter; a lost condition or a conflicting transaction is a
+   * {@link dev.waymark.core.store.ConcurrentChangeException} and writes nothing.
+   */
+  @Override
+  public void enter(Membership next, JourneyRun run, TraceEntry trace, JourneyCounter counter) {
+    Conditions.guard(
+        "enter " + next.journeyId(),
+        () ->
+            dynamo.transactWriteItems(
+                r ->
+                    r.transactItems(
+                        TransactWriteItem.builder().put(membershipPut(next)).build(),
+                        put(JourneyItems.run(run)),
+                        put(traceItem(trace)),
+                        TransactWriteItem.builder().update(versionMarker(run)).build(),
+                        TransactWriteItem.builder()
+                            .update(
+                                counterUpdate(table, run.journeyId(), run.version(), counter, 1))
+                            .build())));
+  }
+
+  private Put membershipPut(Membership next) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.profile(next.profileId()), Keys.membership(next.journeyId())));
     item.put("journeyId", Attr.s(next.journeyId()));
@@ -55,19 +93,17 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
       item.put("lockedUntil", Attr.s(next.lockedUntil().toString()));
     }
     item.put("version", Attr.n(next.version()));
-    Conditions.guard(
-        "save membership",
-        () ->
-            dynamo.putItem(
-                r ->
-                    r.tableName(table)
-                        .item(item)
-                        .conditionExpression(
-                            next.version() == 1 ? "attribute_not_exists(PK)" : "version = :v")
-                        .expressionAttributeValues(
-                            next.version() == 1
-                                ? null
-                                : Map.of(":v", Attr.n(next.version() - 1)))));
+    return Put.builder()
+        .tableName(table)
+        .item(item)
+        .conditionExpression(next.version() == 1 ? "attribute_not_exists(PK)" : "version = :v")
+        .expressionAttributeValues(
+            next.version() == 1 ? null : Map.of(":v", Attr.n(next.version() - 1)))
+        .build();
+  }
+
+  private TransactWriteItem put(Map<String, AttributeValue> item) {
+    return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
   }
 
   @Override
@@ -87,24 +123,24 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
 
   /** Each journey version that ever had a run: {@code JV#<journeyId>}/{@code V#<version>}. */
   private void rememberVersion(JourneyRun run) {
-    try {
-      dynamo.putItem(
-          r ->
-              r.tableName(table)
-                  .conditionExpression("attribute_not_exists(PK)")
-                  .item(
-                      Map.of(
-                          Keys.PK,
-                          Attr.s(Keys.journeyVersions(run.journeyId())),
-                          Keys.SK,
-                          Attr.s(Keys.version(run.version())),
-                          "version",
-                          Attr.s(run.version()),
-                          "firstRunAt",
-                          Attr.s(run.startedAt().toString()))));
-    } catch (ConditionalCheckFailedException known) {
-      // already remembered
-    }
+    Update u = versionMarker(run);
+    dynamo.updateItem(
+        r ->
+            r.tableName(table)
+                .key(u.key())
+                .updateExpression(u.updateExpression())
+                .expressionAttributeValues(u.expressionAttributeValues()));
+  }
+
+  /** Sets the version's marker; its {@code firstRunAt} stays that of the first run written. */
+  private Update versionMarker(JourneyRun run) {
+    return Update.builder()
+        .tableName(table)
+        .key(Attr.key(Keys.journeyVersions(run.journeyId()), Keys.version(run.version())))
+        .updateExpression("SET version = :v, firstRunAt = if_not_exists(firstRunAt, :at)")
+        .expressionAttributeValues(
+            Map.of(":v", Attr.s(run.version()), ":at", Attr.s(run.startedAt().toString())))
+        .build();
   }
 
   @Override
@@ -115,17 +151,27 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
         .toList();
   }
 
+  /** The run and its place on the journey's list of running runs, in one transaction. */
   @Override
   public void updateRun(JourneyRun run) {
-    dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)));
+    TransactWriteItem listed;
     if (run.status() == JourneyRun.RunStatus.running && run.executionArn() != null) {
-      dynamo.putItem(r -> r.tableName(table).item(JourneyItems.runningRun(run)));
+      listed = put(JourneyItems.runningRun(run));
     } else if (!run.active()) {
-      dynamo.deleteItem(
-          r ->
-              r.tableName(table)
-                  .key(Attr.key(Keys.journey(run.journeyId()), Keys.runningRun(run.runId()))));
+      listed =
+          TransactWriteItem.builder()
+              .delete(
+                  d ->
+                      d.tableName(table)
+                          .key(
+                              Attr.key(
+                                  Keys.journey(run.journeyId()), Keys.runningRun(run.runId()))))
+              .build();
+    } else {
+      dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)));
+      return;
     }
+    dynamo.transactWriteItems(r -> r.transactItems(put(JourneyItems.run(run)), listed));
   }
 
   @Override
@@ -145,16 +191,24 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
 
   @Override
   public void trace(TraceEntry entry) {
+    try {
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(traceItem(entry))
+                  .conditionExpression("attribute_not_exists(PK)"));
+    } catch (ConditionalCheckFailedException alreadyRecorded) {
+      // the same decision, recorded on an earlier delivery of the same event
+    }
+  }
+
+  /** A trace entry's item: {@code P#<profileId>}/{@code T#<key>} (also written in transactions). */
+  public static Map<String, AttributeValue> traceItem(TraceEntry entry) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.profile(entry.profileId()), Keys.trace(entry.key())));
     item.put("trace", Attr.s(Json.write(entry)));
     item.put("ttl", Attr.n(entry.at().plus(TRACE_RETENTION).getEpochSecond()));
-    try {
-      dynamo.putItem(
-          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-    } catch (ConditionalCheckFailedException alreadyRecorded) {
-      // the same decision, recorded on an earlier delivery of the same event
-    }
+    return item;
   }
 
   @Override

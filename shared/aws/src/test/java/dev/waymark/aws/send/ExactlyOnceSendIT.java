@@ -25,8 +25,8 @@ import dev.waymark.core.secret.SignedTokens;
 import dev.waymark.core.secret.SigningKeys;
 import dev.waymark.core.send.Deliveries;
 import dev.waymark.core.send.FrequencyCaps;
-import dev.waymark.core.send.MessageLog;
 import dev.waymark.core.send.SendOutcome;
+import dev.waymark.core.send.SendRecords;
 import dev.waymark.core.send.SendRequest;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.SendWindow;
@@ -51,7 +51,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class ExactlyOnceSendIT {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
   final List<String> delivered = new CopyOnWriteArrayList<>();
-  final AtomicBoolean failNextLogWrite = new AtomicBoolean();
+  final AtomicBoolean failBeforeRecording = new AtomicBoolean();
+  final AtomicBoolean failAfterRecording = new AtomicBoolean();
   final java.util.concurrent.atomic.AtomicReference<String> refusal =
       new java.util.concurrent.atomic.AtomicReference<>();
   DynamoDbClient dynamo;
@@ -80,31 +81,23 @@ class ExactlyOnceSendIT {
             return java.util.Optional.ofNullable(refusal.get());
           }
         };
-    DynamoMessageLog realLog = new DynamoMessageLog(dynamo, table);
-    MessageLog failingOnce =
-        new MessageLog() {
+    SendRecords realRecords = new DynamoSendRecords(dynamo, table, CLOCK);
+    SendRecords failing =
+        new SendRecords() {
           @Override
-          public void record(String profile, Instant at, SendRequest request, SendOutcome outcome) {
-            if (failNextLogWrite.getAndSet(false)) {
-              throw new IllegalStateException(
-                  "Lambda timed out after the provider accepted the message");
+          public Prior prior(String runId, String stepId, List<Address> addresses) {
+            return realRecords.prior(runId, stepId, addresses);
+          }
+
+          @Override
+          public void finish(Finished finished) {
+            if (failBeforeRecording.getAndSet(false)) {
+              throw new IllegalStateException("Lambda timed out before recording the outcome");
             }
-            realLog.record(profile, at, request, outcome);
-          }
-
-          @Override
-          public boolean updateStatus(String providerMessageId, String status, Instant at) {
-            return realLog.updateStatus(providerMessageId, status, at);
-          }
-
-          @Override
-          public java.util.Set<String> feedback(String profile, String runId, String stepId) {
-            return realLog.feedback(profile, runId, stepId);
-          }
-
-          @Override
-          public java.util.Optional<Sent> sent(String providerMessageId) {
-            return realLog.sent(providerMessageId);
+            realRecords.finish(finished);
+            if (failAfterRecording.getAndSet(false)) {
+              throw new IllegalStateException("Lambda timed out after recording the outcome");
+            }
           }
         };
     codes = new DynamoCodePools(dynamo, table, CLOCK);
@@ -117,9 +110,8 @@ class ExactlyOnceSendIT {
             templates,
             renderer,
             new DynamoSendLedger(dynamo, table, CLOCK),
-            new DynamoSuppressions(dynamo, table, CLOCK),
+            failing,
             recorder,
-            failingOnce,
             new DynamoJourneyStore(dynamo, table),
             new FrequencyCaps(Map.of(Channel.email, 3, Channel.sms, 2, Channel.push, 3)),
             new UnsubscribeLinks(
@@ -217,13 +209,23 @@ class ExactlyOnceSendIT {
   }
 
   @Test
-  void aRetryAfterTheTaskFailedPastDeliveryDoesNotSendAgain() {
-    failNextLogWrite.set(true);
+  void aRetryAfterTheTaskFailedPastItsRecordsAnswersTheSameWithoutSending() {
+    failAfterRecording.set(true);
     assertThatThrownBy(() -> send.send(step("run-1"))).hasMessageContaining("timed out");
     SendOutcome retried = send.send(step("run-1"));
     assertThat(delivered).hasSize(1);
     assertThat(retried.status()).isEqualTo(SendOutcome.Status.sent);
     assertThat(retried.messageId()).isEqualTo("provider-1");
+  }
+
+  @Test
+  void aRetryAfterTheTaskFailedBetweenDeliveryAndItsRecordsIsInDoubtAndDoesNotSendAgain() {
+    failBeforeRecording.set(true);
+    assertThatThrownBy(() -> send.send(step("run-1b"))).hasMessageContaining("timed out");
+    SendOutcome retried = send.send(step("run-1b"));
+    assertThat(delivered).hasSize(1);
+    assertThat(retried.status()).isEqualTo(SendOutcome.Status.in_doubt);
+    assertThat(new DynamoMessageLog(dynamo, table).sent("provider-1")).isEmpty();
   }
 
   @Test
