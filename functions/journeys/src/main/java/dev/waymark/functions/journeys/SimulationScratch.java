@@ -73,7 +73,8 @@ record SimulationScratch(
             templates,
             journeys.templates().renderer(),
             sends,
-            new SeparateSendRecords(sends, suppressions, sends, store),
+            new SeparateSendRecords(
+                sends, suppressions, sends, store, journeys.templates().layouts()::html),
             sends,
             store,
             config.caps(),

@@ -1,5 +1,6 @@
 package dev.waymark.aws.send;
 
+import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.BatchReads;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.journey.DynamoJourneyStore;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 public record DynamoSendRecords(DynamoDbClient dynamo, String table, Clock clock)
     implements SendRecords {
   @Override
-  public Prior prior(String runId, String stepId, List<Address> addresses) {
+  public Prior prior(
+      String runId, String stepId, List<Address> addresses, Optional<String> layout) {
     Map<String, AttributeValue> ledgerKey = DynamoSendLedger.key(runId, stepId);
     Map<Map<String, AttributeValue>, Address> suppressionKeys = new LinkedHashMap<>();
     for (Address a : addresses) {
@@ -37,6 +39,12 @@ public record DynamoSendRecords(DynamoDbClient dynamo, String table, Clock clock
     List<Map<String, AttributeValue>> keys = new ArrayList<>();
     keys.add(ledgerKey);
     keys.addAll(suppressionKeys.keySet());
+    Map<String, AttributeValue> layoutKey =
+        layout.map(id -> Attr.key(Keys.layout(id), Keys.LAYOUT_SK)).orElse(null);
+    if (layoutKey != null) {
+      keys.add(layoutKey);
+    }
+    Optional<String> layoutHtml = Optional.empty();
     Optional<SendOutcome> answered = Optional.empty();
     Set<Address> suppressed = new HashSet<>();
     for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
@@ -44,11 +52,13 @@ public record DynamoSendRecords(DynamoDbClient dynamo, String table, Clock clock
           Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
       if (key.equals(ledgerKey)) {
         answered = DynamoSendLedger.answer(item);
+      } else if (key.equals(layoutKey)) {
+        layoutHtml = Optional.ofNullable(Attr.string(item, "html"));
       } else if (suppressionKeys.containsKey(key)) {
         suppressed.add(suppressionKeys.get(key));
       }
     }
-    return new Prior(answered, suppressed);
+    return new Prior(answered, suppressed, layoutHtml);
   }
 
   @Override

@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waymark.aws.dynamo.LocalDynamo;
 import dev.waymark.aws.journey.DynamoJourneyStore;
 import dev.waymark.aws.promo.DynamoCodePools;
+import dev.waymark.aws.template.DynamoLayoutStore;
 import dev.waymark.aws.template.DynamoTemplateStore;
 import dev.waymark.core.click.ClickLinks;
 import dev.waymark.core.click.RedirectHosts;
 import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
-import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.message.RenderedMessage;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.profile.ConsentChannel;
@@ -31,6 +32,7 @@ import dev.waymark.core.send.SendRequest;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.SendWindow;
 import dev.waymark.core.send.UnsubscribeLinks;
+import dev.waymark.core.template.LayoutService;
 import dev.waymark.core.template.ShippedTemplates;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,8 +87,12 @@ class ExactlyOnceSendIT {
     SendRecords failing =
         new SendRecords() {
           @Override
-          public Prior prior(String runId, String stepId, List<Address> addresses) {
-            return realRecords.prior(runId, stepId, addresses);
+          public Prior prior(
+              String runId,
+              String stepId,
+              List<Address> addresses,
+              java.util.Optional<String> layout) {
+            return realRecords.prior(runId, stepId, addresses, layout);
           }
 
           @Override
@@ -102,7 +108,10 @@ class ExactlyOnceSendIT {
         };
     codes = new DynamoCodePools(dynamo, table, CLOCK);
     DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, table);
-    TemplateRenderer renderer = new ClasspathTemplates(getClass().getClassLoader()).renderer();
+    // the layouts in the table, as deployed: the send reads them with its other records
+    LayoutService layouts = new LayoutService(new DynamoLayoutStore(dynamo, table), CLOCK);
+    ShippedTemplates.publishLayouts(getClass().getClassLoader(), layouts);
+    TemplateRenderer renderer = layouts.renderer();
     ShippedTemplates.publish(getClass().getClassLoader(), templates, renderer, CLOCK.instant());
     send =
         new SendService(
@@ -226,6 +235,30 @@ class ExactlyOnceSendIT {
     assertThat(delivered).hasSize(1);
     assertThat(retried.status()).isEqualTo(SendOutcome.Status.in_doubt);
     assertThat(new DynamoMessageLog(dynamo, table).sent("provider-1")).isEmpty();
+  }
+
+  @Test
+  void aSentStepIsRecordedWholeInOneWrite() {
+    SendOutcome sent = send.send(step("run-whole"));
+    assertThat(new DynamoSendLedger(dynamo, table, CLOCK).find("run-whole", "favorite-offer"))
+        .contains(sent);
+    assertThat(new DynamoMessageLog(dynamo, table).sent(sent.messageId()))
+        .hasValueSatisfying(m -> assertThat(m.runId()).isEqualTo("run-whole"));
+    DynamoJourneyStore journeys = new DynamoJourneyStore(dynamo, table);
+    assertThat(journeys.traces(profileId))
+        .anySatisfy(t -> assertThat(t.key()).isEqualTo("run-whole#favorite-offer"));
+    assertThat(journeys.counters("action-based-engagement", "unversioned"))
+        .containsEntry(JourneyCounter.step("favorite-offer", "sent"), 1L);
+  }
+
+  @Test
+  void anAddressOnTheSuppressionListIsRefusedWhateverItsCase() {
+    new DynamoSuppressions(dynamo, table, CLOCK)
+        .suppress(Channel.email, " ADA@example.com ", "bounce");
+    SendOutcome refused = send.send(step("run-suppressed"));
+    assertThat(refused.status()).isEqualTo(SendOutcome.Status.suppressed);
+    assertThat(delivered).isEmpty();
+    assertThat(send.send(step("run-suppressed"))).isEqualTo(refused);
   }
 
   @Test

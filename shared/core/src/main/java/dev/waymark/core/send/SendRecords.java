@@ -16,10 +16,11 @@ import java.util.Set;
  */
 public interface SendRecords {
   /**
-   * The step's answer if it was already answered ({@link SendLedger#find}), and which of these
-   * addresses are on the suppression list ({@link Suppressions#suppressed}).
+   * The step's answer if it was already answered ({@link SendLedger#find}), which of these
+   * addresses are on the suppression list ({@link Suppressions#suppressed}), and the latest HTML of
+   * the email layout named {@code layout}, if one is named and exists.
    */
-  Prior prior(String runId, String stepId, List<Address> addresses);
+  Prior prior(String runId, String stepId, List<Address> addresses, Optional<String> layout);
 
   /**
    * Records a final outcome: the ledger's answer ({@link SendLedger#complete}), the message log
@@ -31,7 +32,8 @@ public interface SendRecords {
   record Address(Channel channel, String address) {}
 
   /** What {@link #prior} found. */
-  record Prior(Optional<SendOutcome> answered, Set<Address> suppressed) {
+  record Prior(
+      Optional<SendOutcome> answered, Set<Address> suppressed, Optional<String> layoutHtml) {
     public Prior {
       suppressed = Set.copyOf(suppressed);
     }

@@ -58,7 +58,9 @@ public final class SendService {
 
   /**
    * {@code records}: the reads before a decision and the writes after it, batched where the store
-   * can; {@code codes}: the journeys' promo code pools, for sends that name one.
+   * can; it reads the email layouts from the same store as {@code renderer} does (the layout a send
+   * renders with is the one {@code records} read); {@code codes}: the journeys' promo code pools,
+   * for sends that name one.
    */
   public SendService(
       ProfileService profiles,
@@ -90,9 +92,10 @@ public final class SendService {
   }
 
   /**
-   * Reads the person, then in one go (see {@link SendRecords#prior}) whether the step was answered
-   * and which of the person's addresses are suppressed; an answered step answers the same again
-   * (also when its person has been erased since).
+   * Reads the person and the template (a pinned version from memory), then in one go (see {@link
+   * SendRecords#prior}) whether the step was answered, which of the person's addresses are
+   * suppressed and the email layout; an answered step answers the same again (also when its person
+   * has been erased since).
    */
   public SendOutcome send(SendRequest request) {
     Optional<Profile> found = profiles.resolve(request.profileId());
@@ -105,12 +108,14 @@ public final class SendService {
                       "profile " + request.profileId() + " no longer exists"));
     }
     Profile profile = found.get();
+    MessageTemplate template = template(request);
+    Optional<String> layout =
+        template.layout().filter(l -> request.channels().contains(Channel.email));
     SendRecords.Prior prior =
-        records.prior(request.runId(), request.stepId(), addresses(request, profile));
+        records.prior(request.runId(), request.stepId(), addresses(request, profile), layout);
     if (prior.answered().isPresent()) {
       return prior.answered().get();
     }
-    MessageTemplate template = template(request);
     SendOutcome decided = decide(request, profile, template, prior.suppressed());
     if (decided.status() == SendOutcome.Status.deferred) {
       trace(request, profile, decided);
@@ -119,7 +124,9 @@ public final class SendService {
     if (decided.status() != SendOutcome.Status.sent) {
       return finish(request, profile, decided);
     }
-    return deliver(request, profile, template, decided.channel(), decided.address());
+    TemplateRenderer rendering =
+        layout.map(l -> renderer.withLayout(l, prior.layoutHtml())).orElse(renderer);
+    return deliver(request, profile, template, rendering, decided.channel(), decided.address());
   }
 
   /** The person's address on each of the request's channels that reaches them. */
@@ -256,7 +263,12 @@ public final class SendService {
   }
 
   private SendOutcome deliver(
-      SendRequest request, Profile profile, MessageTemplate template, Channel channel, String to) {
+      SendRequest request,
+      Profile profile,
+      MessageTemplate template,
+      TemplateRenderer rendering,
+      Channel channel,
+      String to) {
     String localDay = clock.instant().atZone(zoneOf(profile)).toLocalDate().toString();
     SendLedger.Claim claim =
         ledger.claim(
@@ -306,7 +318,7 @@ public final class SendService {
     try {
       RenderedMessage message =
           tracked(
-              renderer
+              rendering
                   .render(template, channel, data(request, profile, channel, to, code))
                   .withUnsubscribeUrl(unsubscribe.url(profile.id(), channel, request.topic())),
               request,

@@ -2,6 +2,8 @@ package dev.waymark.core.send;
 
 import dev.waymark.core.journey.JourneyStore;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -9,15 +11,21 @@ import java.util.stream.Collectors;
  * stores; a store that has no batch reads or transactions).
  */
 public record SeparateSendRecords(
-    SendLedger ledger, Suppressions suppressions, MessageLog log, JourneyStore journeys)
+    SendLedger ledger,
+    Suppressions suppressions,
+    MessageLog log,
+    JourneyStore journeys,
+    Function<String, Optional<String>> layouts)
     implements SendRecords {
   @Override
-  public Prior prior(String runId, String stepId, List<Address> addresses) {
+  public Prior prior(
+      String runId, String stepId, List<Address> addresses, Optional<String> layout) {
     return new Prior(
         ledger.find(runId, stepId),
         addresses.stream()
             .filter(a -> suppressions.suppressed(a.channel(), a.address()))
-            .collect(Collectors.toSet()));
+            .collect(Collectors.toSet()),
+        layout.flatMap(layouts));
   }
 
   @Override
