@@ -5,6 +5,7 @@ import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.Queries;
+import dev.waymark.aws.dynamo.Transactions;
 import dev.waymark.core.journey.EventMatcher;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyRun;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /** {@link JourneyStore} on the Waymark table; keys in {@link Keys} and docs/data-model.md. */
@@ -171,7 +173,7 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
       dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)));
       return;
     }
-    dynamo.transactWriteItems(r -> r.transactItems(put(JourneyItems.run(run)), listed));
+    Transactions.write(dynamo, List.of(put(JourneyItems.run(run)), listed));
   }
 
   @Override
@@ -199,6 +201,25 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
                   .conditionExpression("attribute_not_exists(PK)"));
     } catch (ConditionalCheckFailedException alreadyRecorded) {
       // the same decision, recorded on an earlier delivery of the same event
+    }
+  }
+
+  /** The trace entry (only if its key is new) and the counter, in one transaction. */
+  @Override
+  public void traceAndCountOnce(TraceEntry entry, String version, JourneyCounter counter) {
+    try {
+      Transactions.write(
+          dynamo,
+          List.of(
+              Conditions.putIfAbsent(table, traceItem(entry)),
+              TransactWriteItem.builder()
+                  .update(counterUpdate(table, entry.journeyId(), version, counter, 1))
+                  .build()));
+    } catch (TransactionCanceledException e) {
+      if (!Conditions.onlyConditionAt(e, 0)) {
+        throw e;
+      }
+      // the same decision, traced and counted on an earlier delivery of the same event
     }
   }
 

@@ -3,6 +3,7 @@ package dev.waymark.aws.send;
 import dev.waymark.aws.dynamo.Attr;
 import dev.waymark.aws.dynamo.BatchReads;
 import dev.waymark.aws.dynamo.Keys;
+import dev.waymark.aws.dynamo.Transactions;
 import dev.waymark.aws.journey.DynamoJourneyStore;
 import dev.waymark.core.send.SendOutcome;
 import dev.waymark.core.send.SendRecords;
@@ -81,7 +82,7 @@ public record DynamoSendRecords(DynamoDbClient dynamo, String table, Clock clock
                 DynamoJourneyStore.counterUpdate(
                     table, f.request().journeyId(), f.version(), f.counter(), 1))
             .build());
-    dynamo.transactWriteItems(r -> r.transactItems(writes));
+    Transactions.write(dynamo, writes); // a counter shard's conflict must not lose the outcome
   }
 
   private TransactWriteItem put(Map<String, AttributeValue> item) {

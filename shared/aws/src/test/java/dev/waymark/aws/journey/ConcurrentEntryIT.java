@@ -86,6 +86,51 @@ class ConcurrentEntryIT {
   }
 
   @Test
+  void aReplayedEventIsTracedAndCountedOnce() {
+    String table = LocalDynamo.newTable();
+    DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), table);
+    JourneyDefinition journey =
+        TestJourneys.definition(
+            """
+        id: engagement
+        entry: { event: Screen View }
+        eligibility: multiple
+        lock: P1M
+        """);
+    List<String> started = new CopyOnWriteArrayList<>();
+    JourneyRouter router =
+        new JourneyRouter(
+            new LiveCatalog(journey), store, new RecordingExecutions(started), a -> true, CLOCK);
+    Profile person = Profile.create("p-1", List.of(), CLOCK.instant());
+    List<InboundEvent> events = new ArrayList<>();
+    for (String id : List.of("enters", "locked-out")) {
+      events.add(
+          new EventBatchValidator()
+              .validate(
+                  "{\"batch\":[{\"type\":\"screen\",\"messageId\":\""
+                      + id
+                      + "\",\"userId\":\"u\",\"name\":\"Discounts\"}]}",
+                  CLOCK.instant())
+              .get(0));
+    }
+    for (int delivery = 0; delivery < 2; delivery++) { // the stream delivers the batch twice
+      for (InboundEvent event : events) {
+        router.onProcessed(new ProcessOutcome(person, true, 0, false), event);
+      }
+    }
+    assertThat(started).hasSize(1);
+    Map<JourneyCounter, Long> counters = store.counters("engagement", journey.version());
+    assertThat(counters.get(JourneyCounter.ENTERED)).isEqualTo(1);
+    assertThat(counters.get(JourneyCounter.refused(EntryDecision.LOCKED))).isEqualTo(1);
+    assertThat(store.traces("p-1"))
+        .extracting(t -> t.decision())
+        .containsExactlyInAnyOrder("entered", "locked");
+    assertThat(store.runs("p-1"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.executionArn()).isNotNull());
+  }
+
+  @Test
   void somebodyOutsideTheAudienceIsRefusedAndTheTraceSaysWhy() {
     String table = LocalDynamo.newTable();
     DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), table);

@@ -275,8 +275,7 @@ public record JourneyRouter(
 
   private void refuse(
       JourneyDefinition journey, Profile profile, InboundEvent event, EntryDecision decision) {
-    store.count(journey.id(), journey.version(), JourneyCounter.refused(decision), 1);
-    store.trace(
+    store.traceAndCountOnce(
         new TraceEntry(
             clock.instant(),
             profile.id(),
@@ -285,7 +284,9 @@ public record JourneyRouter(
             "entry",
             decision.name().toLowerCase(),
             reasonFor(journey, decision),
-            event.messageId() + "#entry#" + journey.id()));
+            event.messageId() + "#entry#" + journey.id()),
+        journey.version(),
+        JourneyCounter.refused(decision));
   }
 
   private static String reasonFor(JourneyDefinition journey, EntryDecision decision) {

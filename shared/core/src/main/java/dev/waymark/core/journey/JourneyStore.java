@@ -27,6 +27,17 @@ public interface JourneyStore {
     recordRun(run);
   }
 
+  /**
+   * Records a decision's trace entry and adds one to its counter, once per trace key: an adapter
+   * that can writes both in one atomic step conditional on the key being new, so a replayed
+   * decision is neither traced nor counted again; this default writes them one after another (and
+   * counts a replayed decision again). Only for decisions made once per key (an entry refused).
+   */
+  default void traceAndCountOnce(TraceEntry entry, String version, JourneyCounter counter) {
+    count(entry.journeyId(), version, counter, 1);
+    trace(entry);
+  }
+
   /** Records a run unless it is already recorded; returns the stored run either way. */
   JourneyRun recordRun(JourneyRun run);
 
