@@ -42,13 +42,14 @@ public final class BenchMain {
         case "journeys" -> JourneyBench.run();
         case "timetravel" -> TimeTravelBench.run();
         case "journeys-transitions" -> JourneyBench.runTransitions();
+        case "send-path" -> SendPathBench.run();
         case "coldstart" -> dev.waymark.bench.coldstart.ColdStartBench.run();
         case "scale" -> dev.waymark.bench.scale.ScaleBench.run();
         default -> {
           System.err.println(
               "unknown benchmark "
                   + name
-                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, simulate [people], states, journeys, journeys-transitions, timetravel, coldstart, scale");
+                  + "; known: ingest, profile, load [rate] [seconds], segments, segments-scan, segments-eval, simulate [people], states, journeys, journeys-transitions, send-path, timetravel, coldstart, scale");
           System.exit(2);
         }
       }

@@ -248,7 +248,7 @@ final class JourneyBench {
         perMachine.size(), average, average * DOLLARS_PER_MILLION_TRANSITIONS);
   }
 
-  private static void person(LocalApi api, LocalRuntime runtime, String user) {
+  static void person(LocalApi api, LocalRuntime runtime, String user) {
     send(
         api,
         runtime,

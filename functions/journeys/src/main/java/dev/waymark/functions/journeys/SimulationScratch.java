@@ -22,6 +22,7 @@ import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
 import dev.waymark.core.segment.SegmentMemberships;
 import dev.waymark.core.send.SendService;
+import dev.waymark.core.send.SeparateSendRecords;
 import dev.waymark.core.send.Suppressions;
 import dev.waymark.functions.journeytasks.AwaitTaskHandler;
 import dev.waymark.functions.journeytasks.SendTaskHandler;
@@ -72,8 +73,8 @@ record SimulationScratch(
             templates,
             journeys.templates().renderer(),
             sends,
-            suppressions,
-            sends,
+            new SeparateSendRecords(
+                sends, suppressions, sends, store, journeys.templates().layouts()::html),
             sends,
             store,
             config.caps(),

@@ -6,6 +6,7 @@ import dev.waymark.aws.dynamo.BatchReads;
 import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.Queries;
+import dev.waymark.aws.dynamo.Transactions;
 import dev.waymark.core.journey.EventMatcher;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyRun;
@@ -25,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -75,6 +77,42 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
 
   @Override
   public void saveMembership(Membership next) {
+    Put put = membershipPut(next);
+    Conditions.guard(
+        "save membership",
+        () ->
+            dynamo.putItem(
+                r ->
+                    r.tableName(table)
+                        .item(put.item())
+                        .conditionExpression(put.conditionExpression())
+                        .expressionAttributeValues(put.expressionAttributeValues())));
+  }
+
+  /**
+   * One transaction: the membership (compare-and-set on its version), the run, the trace entry, the
+   * journey version's marker and the counter; a lost condition or a conflicting transaction is a
+   * {@link dev.waymark.core.store.ConcurrentChangeException} and writes nothing.
+   */
+  @Override
+  public void enter(Membership next, JourneyRun run, TraceEntry trace, JourneyCounter counter) {
+    Conditions.guard(
+        "enter " + next.journeyId(),
+        () ->
+            dynamo.transactWriteItems(
+                r ->
+                    r.transactItems(
+                        TransactWriteItem.builder().put(membershipPut(next)).build(),
+                        put(JourneyItems.run(run)),
+                        put(traceItem(trace)),
+                        TransactWriteItem.builder().update(versionMarker(run)).build(),
+                        TransactWriteItem.builder()
+                            .update(
+                                counterUpdate(table, run.journeyId(), run.version(), counter, 1))
+                            .build())));
+  }
+
+  private Put membershipPut(Membership next) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.profile(next.profileId()), Keys.membership(next.journeyId())));
     item.put("journeyId", Attr.s(next.journeyId()));
@@ -83,19 +121,17 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
       item.put("lockedUntil", Attr.s(next.lockedUntil().toString()));
     }
     item.put("version", Attr.n(next.version()));
-    Conditions.guard(
-        "save membership",
-        () ->
-            dynamo.putItem(
-                r ->
-                    r.tableName(table)
-                        .item(item)
-                        .conditionExpression(
-                            next.version() == 1 ? "attribute_not_exists(PK)" : "version = :v")
-                        .expressionAttributeValues(
-                            next.version() == 1
-                                ? null
-                                : Map.of(":v", Attr.n(next.version() - 1)))));
+    return Put.builder()
+        .tableName(table)
+        .item(item)
+        .conditionExpression(next.version() == 1 ? "attribute_not_exists(PK)" : "version = :v")
+        .expressionAttributeValues(
+            next.version() == 1 ? null : Map.of(":v", Attr.n(next.version() - 1)))
+        .build();
+  }
+
+  private TransactWriteItem put(Map<String, AttributeValue> item) {
+    return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
   }
 
   @Override
@@ -115,24 +151,24 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
 
   /** Each journey version that ever had a run: {@code JV#<journeyId>}/{@code V#<version>}. */
   private void rememberVersion(JourneyRun run) {
-    try {
-      dynamo.putItem(
-          r ->
-              r.tableName(table)
-                  .conditionExpression("attribute_not_exists(PK)")
-                  .item(
-                      Map.of(
-                          Keys.PK,
-                          Attr.s(Keys.journeyVersions(run.journeyId())),
-                          Keys.SK,
-                          Attr.s(Keys.version(run.version())),
-                          "version",
-                          Attr.s(run.version()),
-                          "firstRunAt",
-                          Attr.s(run.startedAt().toString()))));
-    } catch (ConditionalCheckFailedException known) {
-      // already remembered
-    }
+    Update u = versionMarker(run);
+    dynamo.updateItem(
+        r ->
+            r.tableName(table)
+                .key(u.key())
+                .updateExpression(u.updateExpression())
+                .expressionAttributeValues(u.expressionAttributeValues()));
+  }
+
+  /** Sets the version's marker; its {@code firstRunAt} stays that of the first run written. */
+  private Update versionMarker(JourneyRun run) {
+    return Update.builder()
+        .tableName(table)
+        .key(Attr.key(Keys.journeyVersions(run.journeyId()), Keys.version(run.version())))
+        .updateExpression("SET version = :v, firstRunAt = if_not_exists(firstRunAt, :at)")
+        .expressionAttributeValues(
+            Map.of(":v", Attr.s(run.version()), ":at", Attr.s(run.startedAt().toString())))
+        .build();
   }
 
   @Override
@@ -143,17 +179,27 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
         .toList();
   }
 
+  /** The run and its place on the journey's list of running runs, in one transaction. */
   @Override
   public void updateRun(JourneyRun run) {
-    dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)));
+    TransactWriteItem listed;
     if (run.status() == JourneyRun.RunStatus.running && run.executionArn() != null) {
-      dynamo.putItem(r -> r.tableName(table).item(JourneyItems.runningRun(run)));
+      listed = put(JourneyItems.runningRun(run));
     } else if (!run.active()) {
-      dynamo.deleteItem(
-          r ->
-              r.tableName(table)
-                  .key(Attr.key(Keys.journey(run.journeyId()), Keys.runningRun(run.runId()))));
+      listed =
+          TransactWriteItem.builder()
+              .delete(
+                  d ->
+                      d.tableName(table)
+                          .key(
+                              Attr.key(
+                                  Keys.journey(run.journeyId()), Keys.runningRun(run.runId()))))
+              .build();
+    } else {
+      dynamo.putItem(r -> r.tableName(table).item(JourneyItems.run(run)));
+      return;
     }
+    Transactions.write(dynamo, List.of(put(JourneyItems.run(run)), listed));
   }
 
   @Override
@@ -213,7 +259,27 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
     }
   }
 
-  private static Map<String, AttributeValue> traceItem(TraceEntry entry) {
+  /** The trace entry (only if its key is new) and the counter, in one transaction. */
+  @Override
+  public void traceAndCountOnce(TraceEntry entry, String version, JourneyCounter counter) {
+    try {
+      Transactions.write(
+          dynamo,
+          List.of(
+              Conditions.putIfAbsent(table, traceItem(entry)),
+              TransactWriteItem.builder()
+                  .update(counterUpdate(table, entry.journeyId(), version, counter, 1))
+                  .build()));
+    } catch (TransactionCanceledException e) {
+      if (!Conditions.onlyConditionAt(e, 0)) {
+        throw e;
+      }
+      // the same decision, traced and counted on an earlier delivery of the same event
+    }
+  }
+
+  /** A trace entry's item: {@code P#<profileId>}/{@code T#<key>} (also written in transactions). */
+  public static Map<String, AttributeValue> traceItem(TraceEntry entry) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.profile(entry.profileId()), Keys.trace(entry.key())));
     item.put("trace", Attr.s(Json.write(entry)));

@@ -7,6 +7,7 @@ import dev.waymark.aws.secret.SigningKeySources;
 import dev.waymark.aws.send.AwsDeliveries;
 import dev.waymark.aws.send.DynamoMessageLog;
 import dev.waymark.aws.send.DynamoSendLedger;
+import dev.waymark.aws.send.DynamoSendRecords;
 import dev.waymark.aws.send.DynamoSuppressions;
 import dev.waymark.aws.template.DynamoLayoutStore;
 import dev.waymark.aws.template.DynamoTemplateStore;
@@ -174,9 +175,8 @@ public final class JourneyServices {
             templateStore,
             renderer,
             new DynamoSendLedger(dynamo, config.table(), core.clock()),
-            suppressions,
+            new DynamoSendRecords(dynamo, config.table(), core.clock()),
             deliveries,
-            messageLog,
             store,
             journeys.caps(),
             unsubscribe,

@@ -33,6 +33,17 @@ public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements M
 
   @Override
   public void record(String profileId, Instant at, SendRequest request, SendOutcome outcome) {
+    for (Map<String, AttributeValue> item : items(profileId, at, request, outcome)) {
+      dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+  }
+
+  /**
+   * The items a send decision is logged as: for a sent message first the pointer {@code
+   * MSG#<provider message id>}, then the log item (also written in {@link DynamoSendRecords}).
+   */
+  static List<Map<String, AttributeValue>> items(
+      String profileId, Instant at, SendRequest request, SendOutcome outcome) {
     String sk = Keys.message(at, request.runId() + "#" + request.stepId());
     Map<String, AttributeValue> item = new HashMap<>(Attr.key(Keys.profile(profileId), sk));
     item.put("status", Attr.s(outcome.status().name()));
@@ -55,25 +66,23 @@ public record DynamoMessageLog(DynamoDbClient dynamo, String table) implements M
     if (outcome.reason() != null) {
       item.put("reason", Attr.s(outcome.reason()));
     }
-    if (outcome.messageId() != null) {
-      item.put("providerMessageId", Attr.s(outcome.messageId()));
-      dynamo.putItem(
-          r ->
-              r.tableName(table)
-                  .item(
-                      Map.of(
-                          Keys.PK,
-                          Attr.s(Keys.providerMessage(outcome.messageId())),
-                          Keys.SK,
-                          Attr.s(Keys.PROVIDER_MESSAGE_SK),
-                          "profileId",
-                          Attr.s(profileId),
-                          "messageSk",
-                          Attr.s(sk),
-                          "ttl",
-                          Attr.n(at.plus(RETENTION).getEpochSecond()))));
+    if (outcome.messageId() == null) {
+      return List.of(item);
     }
-    dynamo.putItem(r -> r.tableName(table).item(item));
+    item.put("providerMessageId", Attr.s(outcome.messageId()));
+    return List.of(
+        Map.of(
+            Keys.PK,
+            Attr.s(Keys.providerMessage(outcome.messageId())),
+            Keys.SK,
+            Attr.s(Keys.PROVIDER_MESSAGE_SK),
+            "profileId",
+            Attr.s(profileId),
+            "messageSk",
+            Attr.s(sk),
+            "ttl",
+            Attr.n(at.plus(RETENTION).getEpochSecond())),
+        item);
   }
 
   /**

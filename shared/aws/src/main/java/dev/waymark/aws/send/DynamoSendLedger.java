@@ -28,14 +28,19 @@ public record DynamoSendLedger(DynamoDbClient dynamo, String table, Clock clock)
     implements SendLedger {
   @Override
   public Optional<SendOutcome> find(String runId, String stepId) {
-    Map<String, AttributeValue> item =
+    return answer(
         dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(Attr.key(Keys.sendLedger(runId, stepId), Keys.SEND_LEDGER_SK)))
-            .item();
+            .getItem(r -> r.tableName(table).consistentRead(true).key(key(runId, stepId)))
+            .item());
+  }
+
+  /** The key of a (run, step)'s ledger entry. */
+  static Map<String, AttributeValue> key(String runId, String stepId) {
+    return Attr.key(Keys.sendLedger(runId, stepId), Keys.SEND_LEDGER_SK);
+  }
+
+  /** The outcome a ledger entry holds: empty for none, or one claimed and not completed. */
+  static Optional<SendOutcome> answer(Map<String, AttributeValue> item) {
     if (item == null || item.isEmpty() || Attr.string(item, "outcome") == null) {
       return Optional.empty();
     }
@@ -103,20 +108,33 @@ public record DynamoSendLedger(DynamoDbClient dynamo, String table, Clock clock)
 
   @Override
   public void complete(String runId, String stepId, SendOutcome outcome) {
+    Update u = completion(table, runId, stepId, outcome, clock);
     dynamo.updateItem(
         r ->
             r.tableName(table)
-                .key(Attr.key(Keys.sendLedger(runId, stepId), Keys.SEND_LEDGER_SK))
-                .updateExpression("SET #s = :s, outcome = :o, #ttl = :ttl")
-                .expressionAttributeNames(Map.of("#s", "status", "#ttl", "ttl"))
-                .expressionAttributeValues(
-                    Map.of(
-                        ":s",
-                        Attr.s(outcome.status().name()),
-                        ":o",
-                        Attr.s(Json.write(outcome)),
-                        ":ttl",
-                        Attr.n(clock.instant().plus(Duration.ofDays(400)).getEpochSecond()))));
+                .key(u.key())
+                .updateExpression(u.updateExpression())
+                .expressionAttributeNames(u.expressionAttributeNames())
+                .expressionAttributeValues(u.expressionAttributeValues()));
+  }
+
+  /** Sets a ledger entry's final outcome (also written in {@link DynamoSendRecords#finish}). */
+  static Update completion(
+      String table, String runId, String stepId, SendOutcome outcome, Clock clock) {
+    return Update.builder()
+        .tableName(table)
+        .key(key(runId, stepId))
+        .updateExpression("SET #s = :s, outcome = :o, #ttl = :ttl")
+        .expressionAttributeNames(Map.of("#s", "status", "#ttl", "ttl"))
+        .expressionAttributeValues(
+            Map.of(
+                ":s",
+                Attr.s(outcome.status().name()),
+                ":o",
+                Attr.s(Json.write(outcome)),
+                ":ttl",
+                Attr.n(clock.instant().plus(Duration.ofDays(400)).getEpochSecond())))
+        .build();
   }
 
   @Override

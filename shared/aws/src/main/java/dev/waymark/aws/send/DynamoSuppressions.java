@@ -33,7 +33,8 @@ public record DynamoSuppressions(DynamoDbClient dynamo, String table, Clock cloc
     dynamo.putItem(r -> r.tableName(table).item(item));
   }
 
-  private static Map<String, AttributeValue> key(Channel channel, String address) {
+  /** The item key of an address on the list (also read in {@link DynamoSendRecords}'s batch). */
+  static Map<String, AttributeValue> key(Channel channel, String address) {
     return Attr.key(
         Keys.suppression(channel.name(), WriteKeys.hash(address.trim().toLowerCase(Locale.ROOT))),
         "SUP");

@@ -33,36 +33,38 @@ import org.junit.jupiter.api.Test;
 class ConcurrentEntryIT {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC);
 
+  static final String ENGAGEMENT =
+      """
+      id: engagement
+      entry: { event: Screen View }
+      eligibility: multiple
+      lock: P1M
+      entryCap: { count: 2, within: P2M }
+      """;
+
+  static InboundEvent screen(String messageId) {
+    return new EventBatchValidator()
+        .validate(
+            "{\"batch\":[{\"type\":\"screen\",\"messageId\":\""
+                + messageId
+                + "\",\"userId\":\"u\",\"name\":\"Discounts\"}]}",
+            CLOCK.instant())
+        .get(0);
+  }
+
   @Test
   void concurrentEntryEventsStartOneRun() throws Exception {
-    String table = LocalDynamo.newTable();
-    DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), table);
-    JourneyDefinition journey =
-        TestJourneys.definition(
-            """
-        id: engagement
-        entry: { event: Screen View }
-        eligibility: multiple
-        lock: P1M
-        entryCap: { count: 2, within: P2M }
-        """);
+    DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), LocalDynamo.newTable());
+    JourneyDefinition journey = TestJourneys.definition(ENGAGEMENT);
     List<String> started = new CopyOnWriteArrayList<>();
     RecordingExecutions recorder = new RecordingExecutions(started);
     JourneyRouter router =
         new JourneyRouter(new LiveCatalog(journey), store, recorder, audience -> true, CLOCK);
     Profile person = Profile.create("p-1", List.of(), CLOCK.instant());
-    EventBatchValidator validator = new EventBatchValidator();
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      InboundEvent event =
-          validator
-              .validate(
-                  "{\"batch\":[{\"type\":\"screen\",\"messageId\":\"s-"
-                      + i
-                      + "\",\"userId\":\"u\",\"name\":\"Discounts\"}]}",
-                  CLOCK.instant())
-              .get(0);
+      InboundEvent event = screen("s-" + i);
       threads.add(
           Thread.ofPlatform()
               .start(
@@ -84,6 +86,33 @@ class ConcurrentEntryIT {
     Map<JourneyCounter, Long> counters = store.counters("engagement", journey.version());
     assertThat(counters.get(JourneyCounter.ENTERED)).isEqualTo(1);
     assertThat(counters.get(JourneyCounter.refused(EntryDecision.LOCKED))).isEqualTo(11);
+  }
+
+  @Test
+  void aReplayedEventIsTracedAndCountedOnce() {
+    DynamoJourneyStore store = new DynamoJourneyStore(LocalDynamo.client(), LocalDynamo.newTable());
+    JourneyDefinition journey = TestJourneys.definition(ENGAGEMENT);
+    List<String> started = new CopyOnWriteArrayList<>();
+    JourneyRouter router =
+        new JourneyRouter(
+            new LiveCatalog(journey), store, new RecordingExecutions(started), a -> true, CLOCK);
+    Profile person = Profile.create("p-1", List.of(), CLOCK.instant());
+    List<InboundEvent> events = List.of(screen("enters"), screen("locked-out"));
+    for (int delivery = 0; delivery < 2; delivery++) { // the stream delivers the batch twice
+      for (InboundEvent event : events) {
+        router.onProcessed(new ProcessOutcome(person, true, 0, false), event);
+      }
+    }
+    assertThat(started).hasSize(1);
+    Map<JourneyCounter, Long> counters = store.counters("engagement", journey.version());
+    assertThat(counters.get(JourneyCounter.ENTERED)).isEqualTo(1);
+    assertThat(counters.get(JourneyCounter.refused(EntryDecision.LOCKED))).isEqualTo(1);
+    assertThat(store.traces("p-1"))
+        .extracting(t -> t.decision())
+        .containsExactlyInAnyOrder("entered", "locked");
+    assertThat(store.runs("p-1"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.executionArn()).isNotNull());
   }
 
   @Test

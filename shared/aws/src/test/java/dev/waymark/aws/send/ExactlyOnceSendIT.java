@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waymark.aws.dynamo.LocalDynamo;
 import dev.waymark.aws.journey.DynamoJourneyStore;
 import dev.waymark.aws.promo.DynamoCodePools;
+import dev.waymark.aws.template.DynamoLayoutStore;
 import dev.waymark.aws.template.DynamoTemplateStore;
 import dev.waymark.core.click.ClickLinks;
 import dev.waymark.core.click.RedirectHosts;
 import dev.waymark.core.event.EventBatchValidator;
+import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.message.Channel;
-import dev.waymark.core.message.ClasspathTemplates;
 import dev.waymark.core.message.RenderedMessage;
 import dev.waymark.core.message.TemplateRenderer;
 import dev.waymark.core.profile.ConsentChannel;
@@ -25,12 +26,13 @@ import dev.waymark.core.secret.SignedTokens;
 import dev.waymark.core.secret.SigningKeys;
 import dev.waymark.core.send.Deliveries;
 import dev.waymark.core.send.FrequencyCaps;
-import dev.waymark.core.send.MessageLog;
 import dev.waymark.core.send.SendOutcome;
+import dev.waymark.core.send.SendRecords;
 import dev.waymark.core.send.SendRequest;
 import dev.waymark.core.send.SendService;
 import dev.waymark.core.send.SendWindow;
 import dev.waymark.core.send.UnsubscribeLinks;
+import dev.waymark.core.template.LayoutService;
 import dev.waymark.core.template.ShippedTemplates;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,7 +53,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class ExactlyOnceSendIT {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC);
   final List<String> delivered = new CopyOnWriteArrayList<>();
-  final AtomicBoolean failNextLogWrite = new AtomicBoolean();
+  final AtomicBoolean failBeforeRecording = new AtomicBoolean();
+  final AtomicBoolean failAfterRecording = new AtomicBoolean();
   final java.util.concurrent.atomic.AtomicReference<String> refusal =
       new java.util.concurrent.atomic.AtomicReference<>();
   DynamoDbClient dynamo;
@@ -80,36 +83,35 @@ class ExactlyOnceSendIT {
             return java.util.Optional.ofNullable(refusal.get());
           }
         };
-    DynamoMessageLog realLog = new DynamoMessageLog(dynamo, table);
-    MessageLog failingOnce =
-        new MessageLog() {
+    SendRecords realRecords = new DynamoSendRecords(dynamo, table, CLOCK);
+    SendRecords failing =
+        new SendRecords() {
           @Override
-          public void record(String profile, Instant at, SendRequest request, SendOutcome outcome) {
-            if (failNextLogWrite.getAndSet(false)) {
-              throw new IllegalStateException(
-                  "Lambda timed out after the provider accepted the message");
+          public Prior prior(
+              String runId,
+              String stepId,
+              List<Address> addresses,
+              java.util.Optional<String> layout) {
+            return realRecords.prior(runId, stepId, addresses, layout);
+          }
+
+          @Override
+          public void finish(Finished finished) {
+            if (failBeforeRecording.getAndSet(false)) {
+              throw new IllegalStateException("Lambda timed out before recording the outcome");
             }
-            realLog.record(profile, at, request, outcome);
-          }
-
-          @Override
-          public boolean updateStatus(String providerMessageId, String status, Instant at) {
-            return realLog.updateStatus(providerMessageId, status, at);
-          }
-
-          @Override
-          public java.util.Set<String> feedback(String profile, String runId, String stepId) {
-            return realLog.feedback(profile, runId, stepId);
-          }
-
-          @Override
-          public java.util.Optional<Sent> sent(String providerMessageId) {
-            return realLog.sent(providerMessageId);
+            realRecords.finish(finished);
+            if (failAfterRecording.getAndSet(false)) {
+              throw new IllegalStateException("Lambda timed out after recording the outcome");
+            }
           }
         };
     codes = new DynamoCodePools(dynamo, table, CLOCK);
     DynamoTemplateStore templates = new DynamoTemplateStore(dynamo, table);
-    TemplateRenderer renderer = new ClasspathTemplates(getClass().getClassLoader()).renderer();
+    // the layouts in the table, as deployed: the send reads them with its other records
+    LayoutService layouts = new LayoutService(new DynamoLayoutStore(dynamo, table), CLOCK);
+    ShippedTemplates.publishLayouts(getClass().getClassLoader(), layouts);
+    TemplateRenderer renderer = layouts.renderer();
     ShippedTemplates.publish(getClass().getClassLoader(), templates, renderer, CLOCK.instant());
     send =
         new SendService(
@@ -117,9 +119,8 @@ class ExactlyOnceSendIT {
             templates,
             renderer,
             new DynamoSendLedger(dynamo, table, CLOCK),
-            new DynamoSuppressions(dynamo, table, CLOCK),
+            failing,
             recorder,
-            failingOnce,
             new DynamoJourneyStore(dynamo, table),
             new FrequencyCaps(Map.of(Channel.email, 3, Channel.sms, 2, Channel.push, 3)),
             new UnsubscribeLinks(
@@ -217,13 +218,47 @@ class ExactlyOnceSendIT {
   }
 
   @Test
-  void aRetryAfterTheTaskFailedPastDeliveryDoesNotSendAgain() {
-    failNextLogWrite.set(true);
+  void aRetryAfterTheTaskFailedPastItsRecordsAnswersTheSameWithoutSending() {
+    failAfterRecording.set(true);
     assertThatThrownBy(() -> send.send(step("run-1"))).hasMessageContaining("timed out");
     SendOutcome retried = send.send(step("run-1"));
     assertThat(delivered).hasSize(1);
     assertThat(retried.status()).isEqualTo(SendOutcome.Status.sent);
     assertThat(retried.messageId()).isEqualTo("provider-1");
+  }
+
+  @Test
+  void aRetryAfterTheTaskFailedBetweenDeliveryAndItsRecordsIsInDoubtAndDoesNotSendAgain() {
+    failBeforeRecording.set(true);
+    assertThatThrownBy(() -> send.send(step("run-1b"))).hasMessageContaining("timed out");
+    SendOutcome retried = send.send(step("run-1b"));
+    assertThat(delivered).hasSize(1);
+    assertThat(retried.status()).isEqualTo(SendOutcome.Status.in_doubt);
+    assertThat(new DynamoMessageLog(dynamo, table).sent("provider-1")).isEmpty();
+  }
+
+  @Test
+  void aSentStepIsRecordedWholeInOneWrite() {
+    SendOutcome sent = send.send(step("run-whole"));
+    assertThat(new DynamoSendLedger(dynamo, table, CLOCK).find("run-whole", "favorite-offer"))
+        .contains(sent);
+    assertThat(new DynamoMessageLog(dynamo, table).sent(sent.messageId()))
+        .hasValueSatisfying(m -> assertThat(m.runId()).isEqualTo("run-whole"));
+    DynamoJourneyStore journeys = new DynamoJourneyStore(dynamo, table);
+    assertThat(journeys.traces(profileId))
+        .anySatisfy(t -> assertThat(t.key()).isEqualTo("run-whole#favorite-offer"));
+    assertThat(journeys.counters("action-based-engagement", "unversioned"))
+        .containsEntry(JourneyCounter.step("favorite-offer", "sent"), 1L);
+  }
+
+  @Test
+  void anAddressOnTheSuppressionListIsRefusedWhateverItsCase() {
+    new DynamoSuppressions(dynamo, table, CLOCK)
+        .suppress(Channel.email, " ADA@example.com ", "bounce");
+    SendOutcome refused = send.send(step("run-suppressed"));
+    assertThat(refused.status()).isEqualTo(SendOutcome.Status.suppressed);
+    assertThat(delivered).isEmpty();
+    assertThat(send.send(step("run-suppressed"))).isEqualTo(refused);
   }
 
   @Test

@@ -173,14 +173,37 @@ public record JourneyRouter(
         refuse(journey, profile, event, decision);
         return;
       }
+      JourneyRun run =
+          newRun(
+              RunNames.of(journey.id(), profile.id(), key),
+              journey,
+              profile,
+              event,
+              now,
+              decision == EntryDecision.HELD_OUT
+                  ? JourneyRun.RunStatus.held_out
+                  : JourneyRun.RunStatus.running);
       try {
-        store.saveMembership(
+        store.enter(
             membership.entered(
-                new Membership.Entry(now, key, decision), EntryPolicy.lockedUntil(journey, now)));
+                new Membership.Entry(now, key, decision), EntryPolicy.lockedUntil(journey, now)),
+            run,
+            new TraceEntry(
+                now,
+                profile.id(),
+                journey.id(),
+                run.runId(),
+                "entry",
+                decision.name().toLowerCase(),
+                reasonFor(journey, decision),
+                key + "#entry#" + journey.id()),
+            decision == EntryDecision.HELD_OUT ? JourneyCounter.HELD_OUT : JourneyCounter.ENTERED);
       } catch (ConcurrentChangeException lostRace) {
         continue;
       }
-      admitted(journey, profile, event, decision, now);
+      if (decision != EntryDecision.HELD_OUT) {
+        start(journey, profile, event, run);
+      }
       return;
     }
     throw new IllegalStateException("entry to " + journey.id() + " kept losing races");
@@ -199,35 +222,6 @@ public record JourneyRouter(
                         .allMatch(s -> audience.test(new AudienceCheck(profileId, s)))
                     ? EntryPolicy.decide(journey, membership, now)
                     : EntryDecision.NOT_IN_AUDIENCE);
-  }
-
-  private void admitted(
-      JourneyDefinition journey,
-      Profile profile,
-      InboundEvent event,
-      EntryDecision decision,
-      Instant now) {
-    store.count(
-        journey.id(),
-        journey.version(),
-        decision == EntryDecision.HELD_OUT ? JourneyCounter.HELD_OUT : JourneyCounter.ENTERED,
-        1);
-    String runId = RunNames.of(journey.id(), profile.id(), event.messageId());
-    store.trace(
-        new TraceEntry(
-            now,
-            profile.id(),
-            journey.id(),
-            runId,
-            "entry",
-            decision.name().toLowerCase(),
-            reasonFor(journey, decision),
-            event.messageId() + "#entry#" + journey.id()));
-    if (decision == EntryDecision.HELD_OUT) {
-      store.recordRun(newRun(runId, journey, profile, event, now, JourneyRun.RunStatus.held_out));
-      return;
-    }
-    startRun(journey, profile, event, now);
   }
 
   /** A run entered now: not started on Step Functions yet, its entry key the event's id. */
@@ -256,9 +250,15 @@ public record JourneyRouter(
     JourneyRun run =
         store.recordRun(
             newRun(runId, journey, profile, event, enteredAt, JourneyRun.RunStatus.running));
-    if (run.executionArn() != null) {
-      return;
+    if (run.executionArn() == null) {
+      start(journey, profile, event, run);
     }
+  }
+
+  /** Starts a recorded run's execution (the run's name is its id) and records its ARN. */
+  private void start(
+      JourneyDefinition journey, Profile profile, InboundEvent event, JourneyRun run) {
+    String runId = run.runId();
     ObjectNode input =
         Json.object()
             .put("journeyId", journey.id())
@@ -283,8 +283,10 @@ public record JourneyRouter(
 
   private void refuse(
       JourneyDefinition journey, Profile profile, InboundEvent event, EntryDecision decision) {
-    store.count(journey.id(), journey.version(), JourneyCounter.refused(decision), 1);
-    store.trace(refusal(journey, profile.id(), event.messageId(), decision));
+    store.traceAndCountOnce(
+        refusal(journey, profile.id(), event.messageId(), decision),
+        journey.version(),
+        JourneyCounter.refused(decision));
   }
 
   /** The trace of a refused entry, keyed by the entry event's messageId. */

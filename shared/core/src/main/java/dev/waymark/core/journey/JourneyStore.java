@@ -24,6 +24,32 @@ public interface JourneyStore {
   /** Compare-and-set on the membership's version; {@link ConcurrentChangeException} if it moved. */
   void saveMembership(Membership next);
 
+  /**
+   * Records an admitted entry together: the membership (a compare-and-set on its version, as {@link
+   * #saveMembership}: {@link ConcurrentChangeException} if it moved, and then nothing is written),
+   * the entry's counter, its decision trace (replacing one recorded under the same key) and the
+   * run, not started yet (a new run: its id comes from the entry's key, which the membership did
+   * not have). An adapter that can writes them in one atomic step; this default writes them one
+   * after another, the membership first.
+   */
+  default void enter(Membership next, JourneyRun run, TraceEntry trace, JourneyCounter counter) {
+    saveMembership(next);
+    count(run.journeyId(), run.version(), counter, 1);
+    trace(trace);
+    recordRun(run);
+  }
+
+  /**
+   * Records a decision's trace entry and adds one to its counter, once per trace key: an adapter
+   * that can writes both in one atomic step conditional on the key being new, so a replayed
+   * decision is neither traced nor counted again; this default writes them one after another (and
+   * counts a replayed decision again). Only for decisions made once per key (an entry refused).
+   */
+  default void traceAndCountOnce(TraceEntry entry, String version, JourneyCounter counter) {
+    count(entry.journeyId(), version, counter, 1);
+    trace(entry);
+  }
+
   /** Records a run unless it is already recorded; returns the stored run either way. */
   JourneyRun recordRun(JourneyRun run);
 

@@ -52,6 +52,14 @@ public final class TemplateRenderer {
     this.layouts = layouts;
   }
 
+  /**
+   * This renderer, but with the layout {@code name} already read ({@code html}, empty when there is
+   * no such layout), e.g. in the same batch as a send's other reads.
+   */
+  public TemplateRenderer withLayout(String name, Optional<String> html) {
+    return new TemplateRenderer(n -> n.equals(name) ? html : layouts.apply(n));
+  }
+
   public RenderedMessage render(
       MessageTemplate template, Channel channel, Map<String, Object> data) {
     return switch (channel) {

@@ -22,8 +22,12 @@ import dev.waymark.core.promo.CodePools;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A journey's send step. Exactly once per (run, step): an answered step answers the same again.
@@ -36,13 +40,13 @@ import java.util.Optional;
  * decision is logged with its reason and traced.
  */
 public final class SendService {
+  private static final int MAX_PINNED = 512;
   private final ProfileService profiles;
   private final TemplateStore templates;
   private final TemplateRenderer renderer;
   private final SendLedger ledger;
-  private final Suppressions suppressions;
+  private final SendRecords records;
   private final Deliveries deliveries;
-  private final MessageLog log;
   private final JourneyStore journeys;
   private final FrequencyCaps caps;
   private final UnsubscribeLinks unsubscribe;
@@ -50,16 +54,21 @@ public final class SendService {
   private final ZoneId defaultZone;
   private final Clock clock;
   private final CodePools codes;
+  private final Map<String, MessageTemplate> pinned = new ConcurrentHashMap<>();
 
-  /** {@code codes}: the journeys' promo code pools, for sends that name one. */
+  /**
+   * {@code records}: the reads before a decision and the writes after it, batched where the store
+   * can; it reads the email layouts from the same store as {@code renderer} does (the layout a send
+   * renders with is the one {@code records} read); {@code codes}: the journeys' promo code pools,
+   * for sends that name one.
+   */
   public SendService(
       ProfileService profiles,
       TemplateStore templates,
       TemplateRenderer renderer,
       SendLedger ledger,
-      Suppressions suppressions,
+      SendRecords records,
       Deliveries deliveries,
-      MessageLog log,
       JourneyStore journeys,
       FrequencyCaps caps,
       UnsubscribeLinks unsubscribe,
@@ -72,9 +81,8 @@ public final class SendService {
     this.templates = templates;
     this.renderer = renderer;
     this.ledger = ledger;
-    this.suppressions = suppressions;
+    this.records = records;
     this.deliveries = deliveries;
-    this.log = log;
     this.journeys = journeys;
     this.caps = caps;
     this.unsubscribe = unsubscribe;
@@ -83,20 +91,32 @@ public final class SendService {
     this.clock = clock;
   }
 
+  /**
+   * Reads the person and the template (a pinned version from memory), then in one go (see {@link
+   * SendRecords#prior}) whether the step was answered, which of the person's addresses are
+   * suppressed and the email layout; an answered step answers the same again (also when its person
+   * has been erased since).
+   */
   public SendOutcome send(SendRequest request) {
-    Optional<SendOutcome> answered = ledger.find(request.runId(), request.stepId());
-    if (answered.isPresent()) {
-      return answered.get();
+    Optional<Profile> found = profiles.resolve(request.profileId());
+    if (found.isEmpty()) {
+      return ledger
+          .find(request.runId(), request.stepId())
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "profile " + request.profileId() + " no longer exists"));
     }
-    Profile profile =
-        profiles
-            .resolve(request.profileId())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "profile " + request.profileId() + " no longer exists"));
+    Profile profile = found.get();
     MessageTemplate template = template(request);
-    SendOutcome decided = decide(request, profile, template);
+    Optional<String> layout =
+        template.layout().filter(l -> request.channels().contains(Channel.email));
+    SendRecords.Prior prior =
+        records.prior(request.runId(), request.stepId(), addresses(request, profile), layout);
+    if (prior.answered().isPresent()) {
+      return prior.answered().get();
+    }
+    SendOutcome decided = decide(request, profile, template, prior.suppressed());
     if (decided.status() == SendOutcome.Status.deferred) {
       trace(request, profile, decided);
       return decided;
@@ -104,15 +124,46 @@ public final class SendService {
     if (decided.status() != SendOutcome.Status.sent) {
       return finish(request, profile, decided);
     }
-    return deliver(request, profile, template, decided.channel(), decided.address());
+    TemplateRenderer rendering =
+        layout.map(l -> renderer.withLayout(l, prior.layoutHtml())).orElse(renderer);
+    return deliver(request, profile, template, rendering, decided.channel(), decided.address());
   }
 
-  /** The template version the request pins, else the latest. */
+  /** The person's address on each of the request's channels that reaches them. */
+  private static List<SendRecords.Address> addresses(SendRequest request, Profile profile) {
+    List<SendRecords.Address> addresses = new ArrayList<>();
+    for (Channel channel : request.channels()) {
+      if (Reachability.of(profile, channel) instanceof Reachability.Reachable r) {
+        addresses.add(new SendRecords.Address(channel, r.address()));
+      }
+    }
+    return addresses;
+  }
+
+  /**
+   * The template version the request pins (read once for the life of this service: a version never
+   * changes), else the latest (read every time).
+   */
   private MessageTemplate template(SendRequest request) {
-    Optional<TemplateStore.StoredTemplate> stored =
-        request.templateVersion() == null
-            ? templates.latest(request.template())
-            : templates.version(request.template(), request.templateVersion());
+    if (request.templateVersion() == null) {
+      return stored(request, templates.latest(request.template()));
+    }
+    String key = request.template() + "#" + request.templateVersion();
+    MessageTemplate known = pinned.get(key);
+    if (known != null) {
+      return known;
+    }
+    MessageTemplate read =
+        stored(request, templates.version(request.template(), request.templateVersion()));
+    if (pinned.size() >= MAX_PINNED) {
+      pinned.clear(); // many journeys' versions: keep memory bounded, read again
+    }
+    pinned.put(key, read);
+    return read;
+  }
+
+  private static MessageTemplate stored(
+      SendRequest request, Optional<TemplateStore.StoredTemplate> stored) {
     return stored
         .orElseThrow(
             () ->
@@ -130,10 +181,14 @@ public final class SendService {
    * When every channel refuses, the reason given is the first one about a channel that does reach
    * the person (no consent, suppressed, invalid number) rather than "unreachable".
    */
-  private SendOutcome decide(SendRequest request, Profile profile, MessageTemplate template) {
+  private SendOutcome decide(
+      SendRequest request,
+      Profile profile,
+      MessageTemplate template,
+      Set<SendRecords.Address> suppressed) {
     SendOutcome firstRefusal = null;
     for (Channel channel : request.channels()) {
-      SendOutcome verdict = check(request, profile, template, channel);
+      SendOutcome verdict = check(request, profile, template, channel, suppressed);
       if (verdict.status() == SendOutcome.Status.sent
           || verdict.status() == SendOutcome.Status.deferred) {
         return verdict;
@@ -148,7 +203,11 @@ public final class SendService {
   }
 
   private SendOutcome check(
-      SendRequest request, Profile profile, MessageTemplate template, Channel channel) {
+      SendRequest request,
+      Profile profile,
+      MessageTemplate template,
+      Channel channel,
+      Set<SendRecords.Address> suppressed) {
     if (!template.supports(channel)) {
       return SendOutcome.of(
           SendOutcome.Status.unreachable,
@@ -179,7 +238,7 @@ public final class SendService {
               + " consent"
               + (request.topic() == null ? "" : " for topic " + request.topic()));
     }
-    if (suppressions.suppressed(channel, to)) {
+    if (suppressed.contains(new SendRecords.Address(channel, to))) {
       return SendOutcome.of(
           SendOutcome.Status.suppressed, channel, "the address is on the suppression list");
     }
@@ -204,7 +263,12 @@ public final class SendService {
   }
 
   private SendOutcome deliver(
-      SendRequest request, Profile profile, MessageTemplate template, Channel channel, String to) {
+      SendRequest request,
+      Profile profile,
+      MessageTemplate template,
+      TemplateRenderer rendering,
+      Channel channel,
+      String to) {
     String localDay = clock.instant().atZone(zoneOf(profile)).toLocalDate().toString();
     SendLedger.Claim claim =
         ledger.claim(
@@ -254,7 +318,7 @@ public final class SendService {
     try {
       RenderedMessage message =
           tracked(
-              renderer
+              rendering
                   .render(template, channel, data(request, profile, channel, to, code))
                   .withUnsubscribeUrl(unsubscribe.url(profile.id(), channel, request.topic())),
               request,
@@ -292,34 +356,39 @@ public final class SendService {
             clicks));
   }
 
+  /** The ledger's answer, the message log, the trace and the counter: one write where it can. */
   private SendOutcome finish(SendRequest request, Profile profile, SendOutcome outcome) {
-    ledger.complete(request.runId(), request.stepId(), outcome);
-    log.record(profile.id(), clock.instant(), request, outcome);
-    trace(request, profile, outcome);
-    journeys.count(
-        request.journeyId(),
-        versionOf(request),
-        JourneyCounter.step(request.stepId(), outcome.status().name()),
-        1);
+    records.finish(
+        new SendRecords.Finished(
+            profile.id(),
+            clock.instant(),
+            request,
+            outcome,
+            traceEntry(request, profile, outcome),
+            versionOf(request),
+            JourneyCounter.step(request.stepId(), outcome.status().name())));
     return outcome;
   }
 
   private void trace(SendRequest request, Profile profile, SendOutcome outcome) {
-    journeys.trace(
-        new TraceEntry(
-            clock.instant(),
-            profile.id(),
-            request.journeyId(),
-            request.runId(),
-            "send",
-            outcome.status().name(),
-            outcome.reason(),
-            request.runId()
-                + "#"
-                + request.stepId()
-                + (outcome.status() == SendOutcome.Status.deferred
-                    ? "#deferred#" + outcome.deferredUntil()
-                    : "")));
+    journeys.trace(traceEntry(request, profile, outcome));
+  }
+
+  private TraceEntry traceEntry(SendRequest request, Profile profile, SendOutcome outcome) {
+    return new TraceEntry(
+        clock.instant(),
+        profile.id(),
+        request.journeyId(),
+        request.runId(),
+        "send",
+        outcome.status().name(),
+        outcome.reason(),
+        request.runId()
+            + "#"
+            + request.stepId()
+            + (outcome.status() == SendOutcome.Status.deferred
+                ? "#deferred#" + outcome.deferredUntil()
+                : ""));
   }
 
   private static String versionOf(SendRequest request) {
