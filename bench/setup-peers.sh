@@ -7,8 +7,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MOTO_VERSION=5.2.5
 VENV="$ROOT/.tools/moto-venv"
 
-if ! "$VENV/bin/python" -c "import moto, sys; sys.exit(moto.__version__ != '$MOTO_VERSION')" 2>/dev/null; then
+# (moto_server itself must run too: a venv moved from elsewhere keeps a stale interpreter path)
+if ! "$VENV/bin/python" -c "import moto, sys; sys.exit(moto.__version__ != '$MOTO_VERSION')" 2>/dev/null \
+  || ! "$VENV/bin/moto_server" --help >/dev/null 2>&1; then
   echo "setup-peers: installing moto[server]==$MOTO_VERSION into $VENV"
+  rm -rf "$VENV"
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION"
 fi
