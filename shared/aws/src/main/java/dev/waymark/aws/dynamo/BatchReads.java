@@ -22,15 +22,33 @@ public final class BatchReads {
    */
   public static List<Map<String, AttributeValue>> get(
       DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
+    return get(dynamo, table, keys, null);
+  }
+
+  /**
+   * As {@link #get(DynamoDbClient, String, List)}, reading only the attributes {@code projection}
+   * names (null: all of them).
+   */
+  public static List<Map<String, AttributeValue>> get(
+      DynamoDbClient dynamo,
+      String table,
+      List<Map<String, AttributeValue>> keys,
+      String projection) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (int i = 0; i < keys.size(); i += MAX_BATCH_GET) {
       List<Map<String, AttributeValue>> chunk =
           keys.subList(i, Math.min(keys.size(), i + MAX_BATCH_GET));
       Map<String, KeysAndAttributes> request =
-          Map.of(table, KeysAndAttributes.builder().keys(chunk).consistentRead(true).build());
+          Map.of(
+              table,
+              KeysAndAttributes.builder()
+                  .keys(chunk)
+                  .consistentRead(true)
+                  .projectionExpression(projection)
+                  .build());
       for (int attempt = 0; !request.isEmpty(); attempt++) {
         if (attempt > 0) {
-          backOff(Math.min(200, 10L << attempt)); // DynamoDB asks for a back-off
+          BackOff.pause(Math.min(200, 10L << attempt)); // DynamoDB asks for a back-off
         }
         Map<String, KeysAndAttributes> asked = request;
         BatchGetItemResponse response = dynamo.batchGetItem(r -> r.requestItems(asked));
@@ -39,15 +57,5 @@ public final class BatchReads {
       }
     }
     return items;
-  }
-
-  /** Waits before retrying what DynamoDB left unprocessed. */
-  static void backOff(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted before retrying a batch", e);
-    }
   }
 }

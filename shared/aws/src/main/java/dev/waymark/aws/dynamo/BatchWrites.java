@@ -23,22 +23,30 @@ public final class BatchWrites {
    */
   public static void put(
       DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
-    for (int from = 0; from < items.size(); from += MAX_BATCH_WRITE) {
+    write(
+        dynamo,
+        table,
+        items.stream()
+            .map(
+                item ->
+                    WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build())
+                        .build())
+            .toList());
+  }
+
+  /** Any puts and deletes, {@value #MAX_BATCH_WRITE} a request, retried as {@link #put} is. */
+  public static void write(DynamoDbClient dynamo, String table, List<WriteRequest> writes) {
+    for (int from = 0; from < writes.size(); from += MAX_BATCH_WRITE) {
       List<WriteRequest> chunk =
-          items.subList(from, Math.min(items.size(), from + MAX_BATCH_WRITE)).stream()
-              .map(
-                  item ->
-                      WriteRequest.builder()
-                          .putRequest(PutRequest.builder().item(item).build())
-                          .build())
-              .toList();
+          writes.subList(from, Math.min(writes.size(), from + MAX_BATCH_WRITE));
       Map<String, List<WriteRequest>> left = Map.of(table, chunk);
       for (int attempt = 0; !left.isEmpty(); attempt++) {
         if (attempt == MAX_ATTEMPTS) {
           throw new IllegalStateException("DynamoDB left items of a batch write unprocessed");
         }
         if (attempt > 0) {
-          BatchReads.backOff(Math.min(200, 10L << attempt)); // DynamoDB asks for a back-off
+          BackOff.pause(Math.min(200, 10L << attempt)); // DynamoDB asks for a back-off
         }
         Map<String, List<WriteRequest>> batch = left;
         left = dynamo.batchWriteItem(r -> r.requestItems(batch)).unprocessedItems();

@@ -57,7 +57,7 @@ public record DynamoEventInbox(DynamoDbClient dynamo, String table, Duration ded
     Set<String> stored = new HashSet<>();
     List<Map<String, AttributeValue>> keys =
         firstAt.keySet().stream().map(id -> Attr.key(Keys.inbox(id), Keys.INBOX_SK)).toList();
-    for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
+    for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys, Keys.PK)) {
       stored.add(Keys.messageIdOf(Attr.string(item, Keys.PK)));
     }
     List<Boolean> accepted = new ArrayList<>(events.size());

@@ -25,7 +25,7 @@ public final class Transactions {
         if (attempt >= ATTEMPTS || !onlyConflicts(e)) {
           throw e;
         }
-        backOff(5L << attempt);
+        BackOff.pause(5L << attempt);
       }
     }
   }
@@ -37,14 +37,5 @@ public final class Transactions {
             .map(r -> String.valueOf(r.code()))
             .allMatch(code -> code.equals("None") || code.equals("TransactionConflict"))
         && e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-  }
-
-  private static void backOff(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing a transaction", e);
-    }
   }
 }

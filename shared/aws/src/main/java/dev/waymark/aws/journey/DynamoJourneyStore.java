@@ -240,17 +240,7 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
     for (int i = 0; i < entries.size(); i += MAX_TRANSACTION) {
       List<TraceEntry> chunk = entries.subList(i, Math.min(entries.size(), i + MAX_TRANSACTION));
       List<TransactWriteItem> puts =
-          chunk.stream()
-              .map(
-                  e ->
-                      TransactWriteItem.builder()
-                          .put(
-                              p ->
-                                  p.tableName(table)
-                                      .item(traceItem(e))
-                                      .conditionExpression("attribute_not_exists(PK)"))
-                          .build())
-              .toList();
+          chunk.stream().map(e -> Conditions.putIfAbsent(table, traceItem(e))).toList();
       try {
         dynamo.transactWriteItems(r -> r.transactItems(puts));
       } catch (TransactionCanceledException someAlreadyRecorded) {

@@ -1,6 +1,7 @@
 package dev.waymark.aws.segment;
 
 import dev.waymark.aws.dynamo.Attr;
+import dev.waymark.aws.dynamo.BatchWrites;
 import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.core.segment.AudienceDueEntries;
 import java.time.Duration;
@@ -40,7 +41,9 @@ public record DynamoAudienceDueEntries(DynamoDbClient dynamo, String table)
   /** BatchWriteItem, 25 at a time (retrying what comes back unprocessed); each hour marked once. */
   @Override
   public void scheduleAll(List<DueEntry> entries) {
-    batchWrite(
+    BatchWrites.write(
+        dynamo,
+        table,
         entries.stream()
             .map(e -> WriteRequest.builder().putRequest(p -> p.item(item(e))).build())
             .toList());
@@ -50,21 +53,12 @@ public record DynamoAudienceDueEntries(DynamoDbClient dynamo, String table)
   /** BatchWriteItem deletes, 25 at a time: a run's entries go in a few calls, not one each. */
   @Override
   public void doneAll(List<DueEntry> entries) {
-    batchWrite(
+    BatchWrites.write(
+        dynamo,
+        table,
         entries.stream()
             .map(e -> WriteRequest.builder().deleteRequest(d -> d.key(key(e))).build())
             .toList());
-  }
-
-  private void batchWrite(List<WriteRequest> writes) {
-    for (int from = 0; from < writes.size(); from += 25) {
-      Map<String, List<WriteRequest>> left =
-          Map.of(table, writes.subList(from, Math.min(writes.size(), from + 25)));
-      while (!left.isEmpty()) {
-        Map<String, List<WriteRequest>> batch = left;
-        left = dynamo.batchWriteItem(r -> r.requestItems(batch)).unprocessedItems();
-      }
-    }
   }
 
   private static Map<String, AttributeValue> key(DueEntry entry) {

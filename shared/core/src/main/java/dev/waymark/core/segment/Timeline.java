@@ -78,23 +78,7 @@ public final class Timeline {
 
   /** The events newest first, read as the iteration goes. */
   public Iterable<InboundEvent> newestFirst() {
-    return () ->
-        new Iterator<>() {
-          private int next;
-
-          @Override
-          public boolean hasNext() {
-            return available(next);
-          }
-
-          @Override
-          public InboundEvent next() {
-            if (!hasNext()) {
-              throw new NoSuchElementException();
-            }
-            return at(next++);
-          }
-        };
+    return reading(event -> true);
   }
 
   /**
@@ -103,13 +87,18 @@ public final class Timeline {
    */
   public Iterable<InboundEvent> since(Instant from) {
     Instant stop = from.minus(ORDER_SLACK);
+    return reading(event -> !event.timestamp().isBefore(stop));
+  }
+
+  /** The events newest first, up to the first one that {@code goOn} refuses. */
+  private Iterable<InboundEvent> reading(Predicate<InboundEvent> goOn) {
     return () ->
         new Iterator<>() {
           private int next;
 
           @Override
           public boolean hasNext() {
-            return available(next) && !at(next).timestamp().isBefore(stop);
+            return available(next) && goOn.test(at(next));
           }
 
           @Override
