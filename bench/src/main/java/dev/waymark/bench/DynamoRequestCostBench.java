@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -91,6 +92,30 @@ final class DynamoRequestCostBench {
                     r.transactItems(
                         conditionalPut(item("P#" + UUID.randomUUID(), "E#event")),
                         conditionalPut(item("P#" + UUID.randomUUID(), "PROFILE")))));
+    kinds.put(
+        "TransactWriteItems of 50 conditional puts (25 events recorded at once)",
+        (d, n) -> {
+          List<TransactWriteItem> puts = new ArrayList<>();
+          for (int i = 0; i < 25; i++) {
+            puts.add(conditionalPut(item("P#" + UUID.randomUUID(), "E#event")));
+            puts.add(conditionalPut(item("P#" + UUID.randomUUID(), "PROFILE")));
+          }
+          d.transactWriteItems(r -> r.transactItems(puts));
+        });
+    kinds.put(
+        "BatchGetItem, consistent, 100 keys (25 people's memberships of 4 segments)",
+        (d, n) -> {
+          List<Map<String, AttributeValue>> keys = new ArrayList<>();
+          for (int i = 0; i < 100; i++) {
+            keys.add(key("P#" + ((n * 100 + i) % PEOPLE), "SEG#segment-" + (i % 4)));
+          }
+          d.batchGetItem(
+              r ->
+                  r.requestItems(
+                      Map.of(
+                          TABLE,
+                          KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+        });
     kinds.put(
         "Query, consistent, nothing found (memberships, waits)",
         (d, n) -> d.query(r -> query(r, n, "SEG#", 100).consistentRead(true)));

@@ -42,6 +42,7 @@ public final class DynamoProfileStore implements ProfileStore {
   private final Clock clock;
   private final Duration eventRetention;
   private final SegmentMembershipItems memberships;
+  private final GroupedTransactions transactions;
 
   public DynamoProfileStore(
       DynamoDbClient dynamo,
@@ -54,6 +55,7 @@ public final class DynamoProfileStore implements ProfileStore {
     this.clock = clock;
     this.eventRetention = eventRetention;
     this.memberships = memberships;
+    this.transactions = new GroupedTransactions(dynamo);
   }
 
   @Override
@@ -264,8 +266,12 @@ public final class DynamoProfileStore implements ProfileStore {
     }
   }
 
+  /**
+   * One transaction, written in one request with the transactions other workers make at the same
+   * time ({@link GroupedTransactions}); it succeeds or is cancelled as if written alone.
+   */
   private void transact(List<TransactWriteItem> writes) {
-    dynamo.transactWriteItems(r -> r.transactItems(writes));
+    transactions.write(writes);
   }
 
   private TransactWriteItem versionedPut(Profile next) {

@@ -84,7 +84,7 @@ class BatchProcessingIT {
   }
 
   @Test
-  void aBatchOfKnownPeopleReadsOnceAndWritesOncePerEvent() {
+  void aBatchOfKnownPeopleReadsOnceAndWritesEachEventOnce() {
     List<InboundEvent> first = new ArrayList<>();
     for (int p = 0; p < 10; p++) {
       first.add(track("\"userId\":\"u" + p + "\"", "first-" + p));
@@ -103,7 +103,9 @@ class BatchProcessingIT {
     assertThat(results).allMatch(r -> r instanceof EventProcessing.Result.Processed);
     assertThat(calls("BatchGetItem")).isEqualTo(2); // identities, then their profiles
     assertThat(calls("GetItem")).isZero(); // three events per person: none reads back its own
-    assertThat(calls("TransactWriteItems")).isEqualTo(30);
+    // one transaction per event, several workers' in one request when they overlap
+    // (GroupedTransactions): each person's three events go one after another, so at least three
+    assertThat(calls("TransactWriteItems")).isBetween(3L, 30L);
     Profile u0 = profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "u0")).orElseThrow();
     assertThat(u0.version()).isEqualTo(before + 3); // three events, none lost
   }

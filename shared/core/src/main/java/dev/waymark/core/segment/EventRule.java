@@ -24,7 +24,27 @@ public record EventRule(EventCondition condition, int atLeast, Integer atMost, S
 
   @Override
   public boolean test(SegmentContext context) {
+    if (settledByTrigger(context).isPresent()) {
+      return member(1);
+    }
     return member(counted(context).limit(settling()).count());
+  }
+
+  /**
+   * The time of the event being processed when it alone settles the answer, so nothing is read: one
+   * counted event settles it ({@code atMost: 0}, or {@code atLeast: 1} with no {@code atMost}) and
+   * the event is counted (in the window, matching). Other events only add to the count, which then
+   * stays settled at least until this event leaves the window.
+   */
+  private Optional<Instant> settledByTrigger(SegmentContext context) {
+    if (within == null || settling() != 1) {
+      return Optional.empty();
+    }
+    return context
+        .timeline()
+        .trigger()
+        .filter(e -> inWindow(e, context.now()) && condition.matches(e, context.profile()))
+        .map(InboundEvent::timestamp);
   }
 
   private boolean member(long count) {
@@ -65,6 +85,12 @@ public record EventRule(EventCondition condition, int atLeast, Integer atMost, S
    */
   @Override
   public Optional<Instant> nextChange(SegmentContext context) {
+    Optional<Instant> trigger = settledByTrigger(context);
+    if (trigger.isPresent()) {
+      // the newest counted event leaves no earlier than this one: a check then is early at worst,
+      // and a check too early re-evaluates and schedules the next
+      return Optional.of(within.after(trigger.get()).plusNanos(1));
+    }
     Instant now = context.now();
     // future-dated events come first, newest first: look no further than now
     boolean future =

@@ -76,6 +76,11 @@ public final class Timeline {
     return new Timeline((limit, cursor) -> new Page<>(sorted, null), null);
   }
 
+  /** The event being processed, if this timeline is read for one. */
+  public Optional<InboundEvent> trigger() {
+    return Optional.ofNullable(trigger);
+  }
+
   /** The events newest first, read as the iteration goes. */
   public Iterable<InboundEvent> newestFirst() {
     return reading(event -> true);

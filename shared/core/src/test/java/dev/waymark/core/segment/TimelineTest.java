@@ -45,7 +45,7 @@ class TimelineTest {
   }
 
   @Test
-  void inactiveFor60DaysReadsOnlyTheLatestPageNotTheWholeHistory() {
+  void inactiveFor60DaysIsAnsweredByTheEventBeingProcessedWithoutReadingAnything() {
     Stored stored = new Stored(900, "Page Viewed");
     InboundEvent trigger = track("Page Viewed", NOW.toString(), "{}");
     Rule inactive = rule("event: \"*\"\nwithin: P60D\natMost: 0");
@@ -55,8 +55,52 @@ class TimelineTest {
     // in again 60 days after the newest event (the trigger), one nanosecond past its window
     assertThat(inactive.nextChange(context))
         .contains(Instant.parse("2027-01-23T12:00:00.000000001Z"));
+    assertThat(stored.pagesRead).hasValue(0);
+  }
+
+  @Test
+  void withNoEventBeingProcessedInactiveFor60DaysReadsOnlyTheLatestPage() {
+    Stored stored = new Stored(900, "Page Viewed");
+    Rule inactive = rule("event: \"*\"\nwithin: P60D\natMost: 0");
+    SegmentContext context = context(Timeline.reading(stored, null), NOW);
+
+    assertThat(inactive.test(context)).isFalse();
+    // 60 days after the newest stored event, an hour before NOW
+    assertThat(inactive.nextChange(context))
+        .contains(Instant.parse("2027-01-23T11:00:00.000000001Z"));
     assertThat(stored.pagesRead).hasValue(1);
     assertThat(stored.eventsRead).hasValue(Timeline.FIRST_PAGE);
+  }
+
+  @Test
+  void aLateEventSettlesTheAnswerAndAsksForAnEarlyCheckNeverALateOne() {
+    Stored stored = new Stored(3, "Page Viewed"); // newest an hour ago
+    InboundEvent late = track("Page Viewed", NOW.minusSeconds(86_400).toString(), "{}");
+    Rule inactive = rule("event: \"*\"\nwithin: P60D\natMost: 0");
+    SegmentContext context = context(Timeline.reading(stored, late), NOW);
+
+    assertThat(inactive.test(context)).isFalse();
+    // the late event leaves the window a day before the newest does: a check then finds the
+    // person still active and schedules the next
+    assertThat(inactive.nextChange(context))
+        .contains(Instant.parse("2027-01-22T12:00:00.000000001Z"));
+    assertThat(stored.pagesRead).hasValue(0);
+  }
+
+  @Test
+  void anEventTheAnswerDoesNotSettleIsReadAlongWithTheStoredOnes() {
+    Stored stored = new Stored(3, "Page Viewed");
+    Rule twice = rule("event: Page Viewed\nwithin: P1D\natLeast: 2");
+    InboundEvent trigger = track("Page Viewed", NOW.toString(), "{}");
+    SegmentContext context = context(Timeline.reading(stored, trigger), NOW);
+    assertThat(twice.test(context)).isTrue();
+    assertThat(stored.pagesRead).hasValue(1);
+
+    Stored again = new Stored(3, "Page Viewed");
+    InboundEvent outside = track("Page Viewed", NOW.minusSeconds(3 * 86_400).toString(), "{}");
+    Rule inactive = rule("event: \"*\"\nwithin: P1D\natMost: 0");
+    assertThat(inactive.test(context(Timeline.reading(again, outside), NOW))).isFalse();
+    assertThat(again.pagesRead).hasValue(1); // out of the window: the stored events decide
   }
 
   @Test
