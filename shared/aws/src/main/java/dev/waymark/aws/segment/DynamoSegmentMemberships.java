@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,25 @@ public record DynamoSegmentMemberships(
     Queries.withPrefix(dynamo, table, Keys.profile(profileId), Keys.SEGMENT_PREFIX).stream()
         .map(MembershipItems::membership)
         .forEach(m -> found.put(m.segmentId(), m));
+    return found;
+  }
+
+  /** One strongly consistent BatchGetItem per {@link BatchReads#MAX_BATCH_GET} memberships. */
+  @Override
+  public Map<String, Map<String, SegmentMembership>> ofEach(Map<String, Set<String>> wanted) {
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    Map<String, Map<String, SegmentMembership>> found = new HashMap<>();
+    wanted.forEach(
+        (profileId, segmentIds) -> {
+          found.put(profileId, new LinkedHashMap<>());
+          segmentIds.forEach(
+              s -> keys.add(Attr.key(Keys.profile(profileId), Keys.segmentMembership(s))));
+        });
+    for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
+      SegmentMembership m = MembershipItems.membership(item);
+      String profileId = Attr.string(item, Keys.PK).substring(Keys.profile("").length());
+      found.get(profileId).put(m.segmentId(), m);
+    }
     return found;
   }
 

@@ -2,6 +2,8 @@ package dev.waymark.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.waymark.aws.segment.DynamoSegmentDueChecks;
+import dev.waymark.aws.segment.DynamoSegmentMemberships;
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.event.InboundEvent;
 import dev.waymark.core.identity.Identity;
@@ -9,8 +11,12 @@ import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.profile.EventProcessing;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.segment.SegmentCatalog;
+import dev.waymark.core.segment.SegmentEvaluator;
+import dev.waymark.core.segment.SegmentYaml;
 import dev.waymark.ddblocal.DynamoDbLocal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -51,9 +57,59 @@ class BatchProcessingIT {
             .credentialsProvider(DynamoDbLocal.localCredentials())
             .overrideConfiguration(o -> o.addExecutionInterceptor(new Counter()))
             .build();
-    String table = LocalDynamo.newTable();
+    table = LocalDynamo.newTable();
     profiles = new ProfileService(LocalDynamo.profileStore(counted, table, CLOCK), CLOCK);
     processing = new EventProcessing(profiles, List.of(), 4);
+  }
+
+  private String table;
+
+  @Test
+  void aBatchReadsItsKnownPeoplesMembershipsInOneRequest() {
+    DynamoSegmentMemberships memberships =
+        new DynamoSegmentMemberships(counted, table, Duration.ofDays(7), CLOCK);
+    DynamoProfileStore store =
+        new DynamoProfileStore(counted, table, CLOCK, Duration.ofDays(400), memberships);
+    SegmentEvaluator evaluator =
+        new SegmentEvaluator(
+            new SegmentCatalog(
+                List.of(SegmentYaml.parse("id: viewers\nrule: { event: Viewed }", "t"))),
+            memberships,
+            new DynamoSegmentDueChecks(counted, table),
+            new DynamoProfileRecords(counted, table, store, memberships, CLOCK),
+            new DynamoAccountStore(counted, table),
+            CLOCK);
+    processing = new EventProcessing(new ProfileService(store, CLOCK), List.of(evaluator), 4);
+    List<InboundEvent> first = new ArrayList<>();
+    for (int p = 0; p < 10; p++) {
+      first.add(track("\"userId\":\"m" + p + "\"", "join-" + p));
+    }
+    processAll(first); // new people: they enter "viewers", reading nothing
+    calls.clear();
+
+    List<InboundEvent> batch = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      batch.add(track("\"userId\":\"m" + i % 10 + "\"", "again-" + i));
+    }
+    assertThat(processAll(batch)).allMatch(r -> r instanceof EventProcessing.Result.Processed);
+
+    // identities, profiles, then the ten people's memberships of "viewers" together
+    assertThat(calls("BatchGetItem")).isEqualTo(3);
+    // each event's timeline; a membership query only for the second events of m0 and m1
+    assertThat(calls("Query")).isEqualTo(12 + 2);
+    assertThat(calls("TransactWriteItems")).isBetween(2L, 12L);
+    for (int p = 0; p < 10; p++) {
+      assertThat(
+              memberships
+                  .of(
+                      profiles
+                          .lookup(Identity.of(IdentityNamespace.USER_ID, "m" + p))
+                          .orElseThrow()
+                          .id())
+                  .get("viewers")
+                  .history())
+          .hasSize(1); // entered once, never again
+    }
   }
 
   /** Counts every call by operation. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -83,10 +84,11 @@ public final class EventProcessing {
   }
 
   public ProcessOutcome process(InboundEvent event) {
-    return process(profiles, arriving.apply(event));
+    return process(profiles, listeners, arriving.apply(event));
   }
 
-  private ProcessOutcome process(ProfileService on, InboundEvent event) {
+  private ProcessOutcome process(
+      ProfileService on, List<ProcessedEventListener> listeners, InboundEvent event) {
     long start = System.nanoTime();
     ProcessOutcome outcome = on.process(event);
     times.add(PhaseTimes.PROFILE, start);
@@ -132,13 +134,15 @@ public final class EventProcessing {
       // each event reads what it needs as it goes, and fails on its own if it cannot
     }
     ProfileService batch = profiles.over(batchStore);
+    List<ProcessedEventListener> batchListeners =
+        listeners.stream().map(l -> forBatch(l, events, batchStore)).toList();
     List<Future<?>> running = new ArrayList<>();
     for (List<Integer> group : PersonGroups.of(events, batchStore::knownOwner)) {
       running.add(
           workers.submit(
               () -> {
                 for (int i : group) {
-                  results[i] = processed(batch, events.get(i));
+                  results[i] = processed(batch, batchListeners, events.get(i));
                 }
               }));
     }
@@ -159,9 +163,32 @@ public final class EventProcessing {
     return List.of(results);
   }
 
-  private Result processed(ProfileService batch, InboundEvent event) {
+  private static ProcessedEventListener forBatch(
+      ProcessedEventListener listener, List<InboundEvent> events, BatchProfileStore batchStore) {
     try {
-      return new Result.Processed(process(batch, event));
+      return listener.forBatch(events, e -> owner(batchStore, e));
+    } catch (RuntimeException readAheadFailed) {
+      return listener; // it reads as it goes
+    }
+  }
+
+  /** The one profile an event's identities are already known to point at, if there is one. */
+  private static Optional<String> owner(BatchProfileStore batchStore, InboundEvent event) {
+    Set<String> owners = new HashSet<>();
+    for (Identity identity : PersonGroups.identitiesOf(event)) {
+      Optional<String> owner = batchStore.knownOwner(identity);
+      if (owner.isEmpty()) {
+        return Optional.empty();
+      }
+      owners.add(owner.get());
+    }
+    return owners.size() == 1 ? Optional.of(owners.iterator().next()) : Optional.empty();
+  }
+
+  private Result processed(
+      ProfileService batch, List<ProcessedEventListener> listeners, InboundEvent event) {
+    try {
+      return new Result.Processed(process(batch, listeners, event));
     } catch (RuntimeException | Error failed) {
       return new Result.Failed(failed);
     }

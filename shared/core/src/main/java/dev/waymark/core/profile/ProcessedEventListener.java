@@ -1,6 +1,9 @@
 package dev.waymark.core.profile;
 
 import dev.waymark.core.event.InboundEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What happens after an event is on its profile: segment evaluation, journey routing. Called for
@@ -10,4 +13,14 @@ import dev.waymark.core.event.InboundEvent;
  */
 public interface ProcessedEventListener {
   void onProcessed(ProcessOutcome outcome, InboundEvent event);
+
+  /**
+   * The listener to use for one stream batch of these events (null for one that could not be read),
+   * given the profile each event is already known to belong to: a listener may read ahead for the
+   * whole batch what its events will need. By default, itself.
+   */
+  default ProcessedEventListener forBatch(
+      List<InboundEvent> events, Function<InboundEvent, Optional<String>> knownProfileOf) {
+    return this;
+  }
 }

@@ -5,7 +5,9 @@ import dev.waymark.core.store.ConcurrentChangeException;
 import dev.waymark.core.store.Page;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -18,6 +20,23 @@ public interface SegmentMemberships {
 
   /** The person's memberships by segment id (segments never evaluated for them are absent). */
   Map<String, SegmentMembership> of(String profileId);
+
+  /** The person's memberships of these segments only (those never evaluated are absent). */
+  default Map<String, SegmentMembership> of(String profileId, Set<String> segmentIds) {
+    Map<String, SegmentMembership> some = new LinkedHashMap<>(of(profileId));
+    some.keySet().retainAll(segmentIds);
+    return some;
+  }
+
+  /**
+   * Several people's memberships of the segments named for each, in as few round trips as the store
+   * can (a stream batch's people, read together before their events are evaluated).
+   */
+  default Map<String, Map<String, SegmentMembership>> ofEach(Map<String, Set<String>> wanted) {
+    Map<String, Map<String, SegmentMembership>> found = new HashMap<>();
+    wanted.forEach((profileId, segmentIds) -> found.put(profileId, of(profileId, segmentIds)));
+    return found;
+  }
 
   /**
    * Records an entry or exit, atomically with the member index, the size counter and the announcing

@@ -10,6 +10,7 @@ import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.ErasureReport;
 import dev.waymark.core.profile.ProcessOutcome;
+import dev.waymark.core.profile.ProcessedEventListener;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileRecords;
 import dev.waymark.core.profile.Traits;
@@ -161,6 +162,37 @@ class SegmentEvaluatorTest {
     assertThat(scheduled).containsExactly("lease@2027-01-11T00:00:00Z"); // the exit, once
   }
 
+  @Test
+  void aBatchReadsItsPeoplesMembershipsTogetherEachForTheFirstOfTheirEventsOnly() {
+    Profile p1 = profile("{}");
+    Profile p2 = Profile.create("p2", List.of(Identity.of(IdentityNamespace.USER_ID, "u2")), NOW);
+    InboundEvent first = event("{\"type\":\"page\",\"name\":\"E-V Model\",\"messageId\":\"b1\"}");
+    InboundEvent second = event("{\"type\":\"page\",\"name\":\"E-V Model\",\"messageId\":\"b2\"}");
+    InboundEvent other = event("{\"type\":\"page\",\"name\":\"E-V Model\",\"messageId\":\"b3\"}");
+    InboundEvent login = event("{\"type\":\"track\",\"event\":\"Login\",\"messageId\":\"b4\"}");
+    Map<InboundEvent, String> owners = Map.of(first, "p1", second, "p1", other, "p2", login, "p3");
+
+    ProcessedEventListener batch =
+        evaluator.forBatch(
+            java.util.Arrays.asList(first, null, second, other, login),
+            e -> java.util.Optional.ofNullable(owners.get(e)));
+    batch.onProcessed(new ProcessOutcome(p1, true, 0, false), first);
+    batch.onProcessed(new ProcessOutcome(p1, true, 0, false), second);
+    batch.onProcessed(new ProcessOutcome(p2, true, 0, false), other);
+
+    // one read for the batch (p3's Login affects no segment: nothing to read for it); p1's second
+    // event reads again, after its first entered the segment, so it does not enter twice
+    assertThat(memberships.reads).containsExactly("together {p1=[ev], p2=[ev]}", "one p1");
+    assertThat(memberships.announcements)
+        .extracting(e -> e.eventName() + ":" + e.properties().path("segmentId").asText())
+        .containsExactly("Segment Entered:ev", "Segment Entered:ev");
+    assertThat(memberships.of("p1").get("ev").member()).isTrue();
+    assertThat(memberships.of("p2").get("ev").member()).isTrue();
+    // outside a batch, each evaluation reads for itself
+    evaluator.onProcessed(new ProcessOutcome(p2, true, 0, false), other);
+    assertThat(memberships.reads).endsWith("one p2");
+  }
+
   /** Memberships in a map; changes are applied as the DynamoDB adapter would (version-checked). */
   static final class InMemoryMemberships implements SegmentMemberships {
     @Override
@@ -171,9 +203,29 @@ class SegmentEvaluatorTest {
 
     final Map<String, SegmentMembership> byKey = new HashMap<>();
     final List<InboundEvent> announcements = new ArrayList<>();
+    final List<String> reads = new ArrayList<>();
+
+    @Override
+    public Map<String, Map<String, SegmentMembership>> ofEach(
+        Map<String, java.util.Set<String>> wanted) {
+      reads.add("together " + new java.util.TreeMap<>(wanted));
+      Map<String, Map<String, SegmentMembership>> found = new HashMap<>();
+      wanted.forEach(
+          (id, segments) -> {
+            Map<String, SegmentMembership> some = new HashMap<>(mine(id));
+            some.keySet().retainAll(segments);
+            found.put(id, some);
+          });
+      return found;
+    }
 
     @Override
     public Map<String, SegmentMembership> of(String profileId) {
+      reads.add("one " + profileId);
+      return mine(profileId);
+    }
+
+    private Map<String, SegmentMembership> mine(String profileId) {
       Map<String, SegmentMembership> mine = new HashMap<>();
       byKey.forEach(
           (k, v) -> {
