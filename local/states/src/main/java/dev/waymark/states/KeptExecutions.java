@@ -12,10 +12,11 @@ import java.util.Map;
 /**
  * The executions an engine still knows, forgotten as {@link ExecutionRetention} says. Closed
  * executions queue in the order they closed; each close forgets from the head of the queue while
- * the queue is over the cap or its head closed longer ago than the retention, so a close costs O(1)
- * amortised and nothing scans all executions. A lookup also treats an execution closed longer ago
- * than the retention as forgotten, so time advancing without closes cannot resurrect it. A closed
- * child whose parent still runs is held aside (not queued) until its parent closes. The name of an
+ * the queue is over a cap (executions, or their history events together; the newest closed one is
+ * always kept) or its head closed longer ago than the retention, so a close costs O(1) amortised
+ * and nothing scans all executions. A lookup also treats an execution closed longer ago than the
+ * retention as forgotten, so time advancing without closes cannot resurrect it. A closed child
+ * whose parent still runs is held aside (not queued) until its parent closes. The name of an
  * execution forgotten because of the cap stays taken until its retention ends, as on AWS (where
  * nothing is forgotten earlier); engine-generated names (UUIDs) are not held.
  *
@@ -24,11 +25,15 @@ import java.util.Map;
 final class KeptExecutions {
   private record Kept(ExecutionRecord rec, String parentArn, boolean holdName) {}
 
+  /** A queued closed execution and its history's size when it was queued. */
+  private record Closed(Kept kept, int events) {}
+
   private record HeldName(String arn, Instant closedAt) {}
 
   private final ExecutionRetention retention;
   private final Map<String, Kept> kept = new LinkedHashMap<>();
-  private final ArrayDeque<Kept> closed = new ArrayDeque<>();
+  private final ArrayDeque<Closed> closed = new ArrayDeque<>();
+  private long closedEvents;
   private final Map<String, List<Kept>> heldForParent = new HashMap<>();
   private final Map<String, Instant> heldNames = new HashMap<>();
   private final ArrayDeque<HeldName> heldNameOrder = new ArrayDeque<>();
@@ -70,13 +75,13 @@ final class KeptExecutions {
     }
     List<Kept> children = heldForParent.remove(rec.arn);
     if (children != null) {
-      closed.addAll(children); // they closed before their parent: forgotten before it
+      children.forEach(this::queue); // they closed before their parent: forgotten before it
     }
     Kept parent = k.parentArn == null ? null : kept.get(k.parentArn);
     if (parent != null && parent.rec.isRunning()) {
       heldForParent.computeIfAbsent(k.parentArn, p -> new ArrayList<>()).add(k);
     } else {
-      closed.add(k);
+      queue(k);
     }
     forget(now);
   }
@@ -101,16 +106,29 @@ final class KeptExecutions {
     return n;
   }
 
+  private void queue(Kept k) {
+    Closed c = new Closed(k, k.rec.history.size());
+    closed.add(c);
+    closedEvents += c.events();
+  }
+
+  private Kept dequeue() {
+    Closed c = closed.poll();
+    closedEvents -= c.events();
+    return c.kept();
+  }
+
   private void forget(Instant now) {
-    while (closed.size() > retention.closedCap()) {
-      Kept k = closed.poll();
+    while (closed.size() > retention.closedCap()
+        || (closedEvents > retention.closedEventCap() && closed.size() > 1)) {
+      Kept k = dequeue();
       if (drop(k) && k.holdName && !expired(k.rec.stopDate(), now)) {
         heldNames.put(k.rec.arn, k.rec.stopDate());
         heldNameOrder.add(new HeldName(k.rec.arn, k.rec.stopDate()));
       }
     }
-    while (!closed.isEmpty() && expired(closed.peek().rec.stopDate(), now)) {
-      drop(closed.poll());
+    while (!closed.isEmpty() && expired(closed.peek().kept().rec.stopDate(), now)) {
+      drop(dequeue());
     }
     while (!heldNameOrder.isEmpty() && expired(heldNameOrder.peek().closedAt(), now)) {
       HeldName h = heldNameOrder.poll();

@@ -93,6 +93,30 @@ class ExecutionRetentionTest {
   }
 
   @Test
+  void theHistoryEventsOfClosedExecutionsAreCappedTooButTheNewestIsAlwaysKept() {
+    StatesEngine engine = engine(new ExecutionRetention(ExecutionRetention.AWS_RETENTION, 100, 9));
+    String quick = engine.machines().createStateMachine("quick", PASS).stateMachineArn();
+    List<String> small = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      small.add(run(engine, quick, "small-" + i, "{}")); // 4 events each
+    }
+    assertThat(engine.executions().closedExecutionsKept()).isEqualTo(2);
+    assertThat(listed(engine)).containsExactly(small.get(4), small.get(3));
+
+    String steps =
+        EngineTestSupport.json(
+            """
+            {'StartAt':'A','States':{'A':{'Type':'Pass','Next':'B'},'B':{'Type':'Pass','Next':'C'},
+              'C':{'Type':'Pass','Next':'D'},'D':{'Type':'Pass','End':true}}}""");
+    String big = engine.machines().createStateMachine("big", steps).stateMachineArn();
+    String large = run(engine, big, "large-1", "{}");
+    // 10 events, over the cap of 9 on its own: kept, as the newest closed execution
+    assertThat(engine.executions().getExecutionHistory(large)).hasSize(10);
+    assertThat(engine.executions().closedExecutionsKept()).isEqualTo(1);
+    assertForgotten(engine, small.get(4));
+  }
+
+  @Test
   void ninetyDaysAfterItClosedAnExecutionIsForgottenAndItsNameMayBeUsedAgain() {
     StatesEngine engine = engine(ExecutionRetention.aws());
     String quick = engine.machines().createStateMachine("quick", PASS).stateMachineArn();

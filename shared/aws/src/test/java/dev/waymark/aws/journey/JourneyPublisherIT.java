@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waymark.core.journey.EntryDecision;
 import dev.waymark.core.journey.EventMatcher;
 import dev.waymark.core.journey.JourneyCounter;
+import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRun;
 import dev.waymark.core.journey.JourneyState;
 import dev.waymark.core.journey.WaitRegistration;
@@ -182,6 +183,21 @@ class JourneyPublisherIT {
 
     assertThat(f.publisher.stop("test-drive").runsStopped()).isZero();
     assertThat(f.store.runs(sarah.id()).get(0).status()).isEqualTo(JourneyRun.RunStatus.completed);
+    assertThat(f.store.runningRuns("test-drive")).isEmpty();
+  }
+
+  @Test
+  void aRunWhoseExecutionStepFunctionsForgotIsRecordedAsEndedWhenItsJourneyStops() {
+    f.publisher.saveDraft("test-drive", document("test-drive", "first"));
+    f.publisher.publish("test-drive");
+    f.book(sarah, "booking-1");
+    f.settle();
+    f.engine.clock().advance(Duration.ofHours(1).plus(Duration.ofDays(90)));
+    String executionArn = f.store.runs(sarah.id()).get(0).executionArn();
+    assertThat(f.executions.status(executionArn)).isEqualTo(JourneyExecutions.FORGOTTEN);
+
+    assertThat(f.publisher.stop("test-drive").runsStopped()).isZero();
+    assertThat(f.store.runs(sarah.id()).get(0).status()).isEqualTo(JourneyRun.RunStatus.ended);
     assertThat(f.store.runningRuns("test-drive")).isEmpty();
   }
 
