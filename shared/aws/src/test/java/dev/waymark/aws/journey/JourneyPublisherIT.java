@@ -133,11 +133,7 @@ class JourneyPublisherIT {
 
   @Test
   void stoppingEndsAWaitingRunClaimsItsWaitsAndRefusesEntries() {
-    f.publisher.saveDraft("test-drive", document("test-drive", "first"));
-    f.publisher.publish("test-drive");
-    f.book(sarah, "booking-1");
-    f.settle();
-    JourneyRun run = f.store.runs(sarah.id()).get(0);
+    JourneyRun run = bookedRun();
     f.store.registerWait(
         new WaitRegistration(
             sarah.id(),
@@ -175,29 +171,34 @@ class JourneyPublisherIT {
 
   @Test
   void aRunThatEndedByItselfIsRecordedAsCompletedWhenItsJourneyStops() {
-    f.publisher.saveDraft("test-drive", document("test-drive", "first"));
-    f.publisher.publish("test-drive");
-    f.book(sarah, "booking-1");
-    f.settle();
+    bookedRun();
     f.engine.clock().advance(Duration.ofHours(2));
 
-    assertThat(f.publisher.stop("test-drive").runsStopped()).isZero();
-    assertThat(f.store.runs(sarah.id()).get(0).status()).isEqualTo(JourneyRun.RunStatus.completed);
-    assertThat(f.store.runningRuns("test-drive")).isEmpty();
+    assertStopRecords(JourneyRun.RunStatus.completed);
   }
 
   @Test
   void aRunWhoseExecutionStepFunctionsForgotIsRecordedAsEndedWhenItsJourneyStops() {
+    JourneyRun run = bookedRun();
+    f.engine.clock().advance(Duration.ofHours(1).plus(Duration.ofDays(90)));
+    assertThat(f.executions.status(run.executionArn())).isEqualTo(JourneyExecutions.FORGOTTEN);
+
+    assertStopRecords(JourneyRun.RunStatus.ended);
+  }
+
+  /** Sarah's run of the published test-drive journey, waiting its hour. */
+  private JourneyRun bookedRun() {
     f.publisher.saveDraft("test-drive", document("test-drive", "first"));
     f.publisher.publish("test-drive");
     f.book(sarah, "booking-1");
     f.settle();
-    f.engine.clock().advance(Duration.ofHours(1).plus(Duration.ofDays(90)));
-    String executionArn = f.store.runs(sarah.id()).get(0).executionArn();
-    assertThat(f.executions.status(executionArn)).isEqualTo(JourneyExecutions.FORGOTTEN);
+    return f.store.runs(sarah.id()).get(0);
+  }
 
+  /** Stopping the journey stops no run and records Sarah's as {@code status}. */
+  private void assertStopRecords(JourneyRun.RunStatus status) {
     assertThat(f.publisher.stop("test-drive").runsStopped()).isZero();
-    assertThat(f.store.runs(sarah.id()).get(0).status()).isEqualTo(JourneyRun.RunStatus.ended);
+    assertThat(f.store.runs(sarah.id()).get(0).status()).isEqualTo(status);
     assertThat(f.store.runningRuns("test-drive")).isEmpty();
   }
 
