@@ -115,10 +115,12 @@ public final class Executions {
     return out;
   }
 
-  public void stopExecution(String executionArn, String error, String cause) {
+  /** StopExecution; the execution as it stands after the stop (it may have closed before). */
+  public ExecutionInfo stopExecution(String executionArn, String error, String cause) {
     ExecutionRecord rec = record(executionArn);
     rec.requestStop();
     runner.stop(rec, error, cause);
+    return rec.info();
   }
 
   public List<HistoryEvent> getExecutionHistory(String executionArn) {

@@ -117,6 +117,20 @@ class ExecutionRetentionTest {
   }
 
   @Test
+  void withACapOfZeroAnExecutionIsForgottenAsItClosesAndItsStopStillAnswers() {
+    StatesEngine engine = engine(ExecutionRetention.closedCap(0));
+    String waits = engine.machines().createStateMachine("waits", WAIT_A_DAY).stateMachineArn();
+    String arn = run(engine, waits, "w-1", "{}");
+
+    ExecutionInfo stopped = engine.executions().stopExecution(arn, "Test.Stop", "enough");
+
+    assertThat(stopped.status()).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(stopped.stopDate()).isEqualTo(T0);
+    assertThat(engine.executions().closedExecutionsKept()).isZero();
+    assertForgotten(engine, arn);
+  }
+
+  @Test
   void ninetyDaysAfterItClosedAnExecutionIsForgottenAndItsNameMayBeUsedAgain() {
     StatesEngine engine = engine(ExecutionRetention.aws());
     String quick = engine.machines().createStateMachine("quick", PASS).stateMachineArn();
