@@ -1,6 +1,7 @@
 package dev.waymark.bench;
 
 import dev.waymark.states.ExecutionInfo;
+import dev.waymark.states.ExecutionRetention;
 import dev.waymark.states.ExecutionStatus;
 import dev.waymark.states.StatesEngine;
 import dev.waymark.states.api.StatesHttpServer;
@@ -79,12 +80,21 @@ final class StatesThroughputBench {
         new Workload("Parallel fan-out (8 branches x 4)", "parallel-fanout.json", "{}"));
   }
 
+  /**
+   * What each Waymark engine keeps of the executions it closed: a pass reads only the execution it
+   * just ran, so 100 closed executions or 100,000 history events (about 100 MB) at most, instead of
+   * every history of every round (GBs, and the collector deciding the pass).
+   */
+  static final ExecutionRetention RETENTION =
+      new ExecutionRetention(ExecutionRetention.AWS_RETENTION, 100, 100_000);
+
   static void run() throws Exception {
     StatesPeers.setUp();
     Map<String, Runner> runners = new LinkedHashMap<>();
-    runners.put("Waymark (in-process)", inProcess(StatesEngine.builder().build()));
+    runners.put(
+        "Waymark (in-process)", inProcess(StatesEngine.builder().retention(RETENTION).build()));
     StatesHttpServer server =
-        StatesHttpServer.start(StatesEngine.builder().build(), "127.0.0.1", 0);
+        StatesHttpServer.start(StatesEngine.builder().retention(RETENTION).build(), "127.0.0.1", 0);
     runners.put("Waymark (HTTP endpoint)", new StatesSfnDriver(server.endpoint(), server::close));
     try {
       runners.put("moto (HTTP)", StatesPeers.moto());

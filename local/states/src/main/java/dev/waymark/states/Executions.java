@@ -10,10 +10,9 @@ import dev.waymark.states.exec.ExecutionRunner;
 import dev.waymark.states.exec.HistoryLog;
 import dev.waymark.states.json.Json;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -21,10 +20,11 @@ import java.util.function.Function;
  * The execution operations of the Step Functions API: StartExecution, StartSyncExecution,
  * DescribeExecution, ListExecutions, StopExecution, GetExecutionHistory, the Map runs of an
  * execution and DescribeStateMachineForExecution. API errors are thrown as {@link
- * StatesApiException} with AWS's error code.
+ * StatesApiException} with AWS's error code. Closed executions are forgotten as the {@link
+ * ExecutionRetention} says; a forgotten one answers ExecutionDoesNotExist, as on AWS.
  */
 public final class Executions {
-  private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
+  private final KeptExecutions kept;
   private final StateMachines machines;
   private final EngineClock clock;
   private final Account account;
@@ -39,12 +39,14 @@ public final class Executions {
       StateMachines machines,
       EngineClock clock,
       Account account,
+      ExecutionRetention retention,
       Function<EngineRuntime.ChildExecutions, EngineRuntime> runtimeFor) {
+    this.kept = new KeptExecutions(retention);
     this.machines = machines;
     this.clock = clock;
     this.account = account;
     this.runtime = runtimeFor.apply(new Children());
-    this.runner = new ExecutionRunner(runtime);
+    this.runner = new ExecutionRunner(runtime, this::closed);
   }
 
   EngineRuntime runtime() {
@@ -54,10 +56,11 @@ public final class Executions {
   /**
    * StartExecution on a state machine, version or alias ARN. A null name gets a UUID. Same name and
    * same input while RUNNING returns the running execution; otherwise a reused name is
-   * ExecutionAlreadyExists.
+   * ExecutionAlreadyExists — until the execution of that name is forgotten, as Step Functions
+   * allows a name again 90 days after its execution closed.
    */
   public StartResult startExecution(String arn, String name, String input) {
-    ExecutionRecord rec = start(arn, name, ApiInputs.parseInput(input), null);
+    ExecutionRecord rec = start(arn, name, ApiInputs.parseInput(input), null, null);
     return new StartResult(rec.arn, rec.startDate);
   }
 
@@ -71,13 +74,16 @@ public final class Executions {
           "StateMachineTypeNotSupported",
           "This operation is not supported by this type of state machine");
     }
-    ExecutionRecord rec = start(arn, name, ApiInputs.parseInput(input), null);
-    return awaitExecution(rec.arn, Duration.ofMinutes(5));
+    ExecutionRecord rec = start(arn, name, ApiInputs.parseInput(input), null, null);
+    return await(rec, Duration.ofMinutes(5));
   }
 
   /** Waits (real time, bounded) until the execution is no longer RUNNING and returns it. */
   public ExecutionInfo awaitExecution(String executionArn, Duration realTimeout) {
-    ExecutionRecord rec = record(executionArn);
+    return await(record(executionArn), realTimeout);
+  }
+
+  private ExecutionInfo await(ExecutionRecord rec, Duration realTimeout) {
     long end = System.nanoTime() + realTimeout.toNanos();
     while (rec.isRunning() && System.nanoTime() < end) {
       clock.awaitQuiescence(Duration.ofMillis(50));
@@ -95,23 +101,26 @@ public final class Executions {
   public synchronized List<ExecutionInfo> listExecutions(
       String stateMachineArn, ExecutionStatus statusFilter) {
     List<ExecutionInfo> out = new ArrayList<>();
-    for (ExecutionRecord r : executions.values()) {
+    List<ExecutionRecord> all = kept.all(clock.now());
+    for (ExecutionRecord r : all.reversed()) {
       boolean smMatch =
           stateMachineArn == null
               || r.stateMachineArn.equals(stateMachineArn)
               || stateMachineArn.equals(r.versionArn)
               || stateMachineArn.equals(r.aliasArn);
       if (smMatch && (statusFilter == null || r.status() == statusFilter)) {
-        out.add(0, r.info());
+        out.add(r.info());
       }
     }
     return out;
   }
 
-  public void stopExecution(String executionArn, String error, String cause) {
+  /** StopExecution; the execution as it stands after the stop (it may have closed before). */
+  public ExecutionInfo stopExecution(String executionArn, String error, String cause) {
     ExecutionRecord rec = record(executionArn);
     rec.requestStop();
     runner.stop(rec, error, cause);
+    return rec.info();
   }
 
   public List<HistoryEvent> getExecutionHistory(String executionArn) {
@@ -142,7 +151,7 @@ public final class Executions {
 
   /** DescribeMapRun. */
   public synchronized MapRunInfo describeMapRun(String mapRunArn) {
-    for (ExecutionRecord r : executions.values()) {
+    for (ExecutionRecord r : kept.all(clock.now())) {
       for (MapRunInfo m : r.mapRuns) {
         if (m.mapRunArn().equals(mapRunArn)) {
           return m;
@@ -156,7 +165,7 @@ public final class Executions {
   void abortAll() {
     List<ExecutionRecord> running;
     synchronized (this) {
-      running = executions.values().stream().filter(ExecutionRecord::isRunning).toList();
+      running = kept.all(clock.now()).stream().filter(ExecutionRecord::isRunning).toList();
     }
     for (ExecutionRecord rec : running) {
       rec.requestStop();
@@ -164,13 +173,27 @@ public final class Executions {
     }
   }
 
+  /** How many closed executions the engine keeps (at most the retention's cap, see there). */
+  public synchronized int closedExecutionsKept() {
+    return kept.closedCount();
+  }
+
+  private synchronized void closed(ExecutionRecord rec) {
+    kept.closed(rec, clock.now());
+  }
+
   private synchronized ExecutionRecord start(
-      String arn, String name, JsonNode input, String parentToken) {
+      String arn, String name, JsonNode input, ExecutionRecord parent, String parentToken) {
     StateMachines.Target target = machines.resolve(arn);
     String execName = name == null ? UUID.randomUUID().toString() : ApiInputs.validName(name);
     String kind = target.type() == StateMachineType.EXPRESS ? "express:" : "execution:";
     String execArn = account.arn(kind + target.machineName() + ":" + execName);
-    ExecutionRecord existing = executions.get(execArn);
+    Instant now = clock.now();
+    ExecutionRecord existing = kept.find(execArn, now);
+    if (existing == null && kept.nameHeld(execArn, now)) {
+      throw new StatesApiException(
+          "ExecutionAlreadyExists", "Execution Already Exists: '" + execArn + "'");
+    }
     if (existing != null) {
       if (existing.isRunning() && Json.equalsLoose(existing.input, input)) {
         return existing;
@@ -191,16 +214,16 @@ public final class Executions {
             def,
             target.type(),
             input,
-            clock.now(),
+            now,
             new HistoryLog(clock::now, true),
             parentToken);
-    executions.put(execArn, rec);
+    kept.started(rec, parent == null ? null : parent.arn, name == null, now);
     runner.launch(rec);
     return rec;
   }
 
   private synchronized ExecutionRecord record(String executionArn) {
-    ExecutionRecord rec = executions.get(executionArn);
+    ExecutionRecord rec = kept.find(executionArn, clock.now());
     if (rec == null) {
       throw new StatesApiException(
           "ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'");
@@ -212,9 +235,13 @@ public final class Executions {
   private final class Children implements EngineRuntime.ChildExecutions {
     @Override
     public ExecutionRecord start(
-        String stateMachineArn, String name, JsonNode input, String parentToken) {
+        String stateMachineArn,
+        String name,
+        JsonNode input,
+        ExecutionRecord parent,
+        String parentToken) {
       try {
-        return Executions.this.start(stateMachineArn, name, input, parentToken);
+        return Executions.this.start(stateMachineArn, name, input, parent, parentToken);
       } catch (StatesApiException e) {
         throw new StatesFailure(
             "StepFunctions." + e.code() + "Exception",
@@ -229,7 +256,14 @@ public final class Executions {
 
     @Override
     public ExecutionRecord find(String executionArn) {
-      return record(executionArn);
+      synchronized (Executions.this) {
+        ExecutionRecord rec = kept.findForEngine(executionArn);
+        if (rec == null) {
+          throw new StatesApiException(
+              "ExecutionDoesNotExist", "Execution Does Not Exist: '" + executionArn + "'");
+        }
+        return rec;
+      }
     }
   }
 }

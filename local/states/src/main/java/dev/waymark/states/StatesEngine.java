@@ -44,6 +44,7 @@ public final class StatesEngine implements AutoCloseable {
             machines,
             clock,
             account,
+            b.retention,
             children ->
                 new EngineRuntime(
                     clock,
@@ -120,6 +121,16 @@ public final class StatesEngine implements AutoCloseable {
     private final Map<String, LambdaHandler> lambdas = new LinkedHashMap<>();
     private final List<ServiceIntegration> integrations = new ArrayList<>();
     private java.util.function.Function<String, LambdaHandler> resolver;
+    private ExecutionRetention retention = ExecutionRetention.aws();
+
+    /**
+     * How long closed executions are kept (default {@link ExecutionRetention#aws()}: 90 days after
+     * close, at most 10,000 closed executions).
+     */
+    public Builder retention(ExecutionRetention r) {
+      this.retention = java.util.Objects.requireNonNull(r, "retention");
+      return this;
+    }
 
     /**
      * Resolves function names that have no registered handler (return null for "function not

@@ -3,6 +3,7 @@ package dev.waymark.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.waymark.aws.journey.SfnJourneyExecutions;
+import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.json.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +92,12 @@ class SfnJourneyExecutionsOnMotoIT {
 
     assertThat(executions.status(arn)).isEqualTo("ABORTED");
     executions.stop(arn.replace(runId, "run-that-never-was"), "Waymark.Exit", "erased");
+  }
+
+  @Test
+  void anExecutionStepFunctionsDoesNotKnowIsReportedForgottenNotAnError() {
+    String forgotten = waitsAnHour.replace(":stateMachine:", ":execution:") + ":run-long-gone";
+    assertThat(executions.status(forgotten)).isEqualTo(JourneyExecutions.FORGOTTEN);
   }
 
   /** The token the run's task handed out, read from the queue (long polling, with a deadline). */

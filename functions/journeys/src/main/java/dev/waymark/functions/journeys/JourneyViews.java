@@ -3,6 +3,7 @@ package dev.waymark.functions.journeys;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.waymark.aws.journey.JourneyServices;
+import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRun;
 import dev.waymark.core.journey.JourneyStats;
 import dev.waymark.core.json.Json;
@@ -81,12 +82,16 @@ record JourneyViews(JourneyServices journeys) {
         .orElseThrow(() -> ProblemException.notFound("no profile " + profileId));
   }
 
-  /** A run the router started is running until Step Functions says how its execution ended. */
+  /**
+   * A run the router started is running until Step Functions says how its execution ended; {@code
+   * ended} once Step Functions has forgotten the execution (90 days after it closed).
+   */
   private String statusOf(String executionArn) {
     return switch (journeys.executions().status(executionArn)) {
       case "SUCCEEDED" -> JourneyRun.RunStatus.completed.name();
       case "FAILED", "ABORTED" -> JourneyRun.RunStatus.failed.name();
       case "TIMED_OUT" -> JourneyRun.RunStatus.timed_out.name();
+      case JourneyExecutions.FORGOTTEN -> JourneyRun.RunStatus.ended.name();
       default -> JourneyRun.RunStatus.running.name();
     };
   }

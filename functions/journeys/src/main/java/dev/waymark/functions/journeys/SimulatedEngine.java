@@ -6,6 +6,7 @@ import dev.waymark.core.journey.simulate.Replay;
 import dev.waymark.core.journey.simulate.SimulationReport;
 import dev.waymark.core.json.Json;
 import dev.waymark.states.ExecutionInfo;
+import dev.waymark.states.ExecutionRetention;
 import dev.waymark.states.StatesEngine;
 import dev.waymark.states.StatesFailure;
 import dev.waymark.states.clock.ClockMode;
@@ -38,7 +39,9 @@ final class SimulatedEngine implements JourneyExecutions, Replay.VirtualTime, Au
       Instant start,
       Map<String, RequestHandler<Map<String, Object>, Map<String, Object>>> handlers) {
     this.clock = new EngineClock(ClockMode.MANUAL, start);
-    StatesEngine.Builder builder = StatesEngine.builder().clock(clock);
+    // the replay reads how every run ended once it is over, however long ago that was
+    StatesEngine.Builder builder =
+        StatesEngine.builder().clock(clock).retention(ExecutionRetention.keepAll());
     for (String name : new String[] {SEND, AWAIT, STEPS}) {
       // the handlers are built once the clock exists, so each is looked up when called
       builder.lambda(name, payload -> adapt(handlers.get(name)).handle(payload));

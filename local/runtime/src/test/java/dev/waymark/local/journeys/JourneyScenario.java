@@ -1,6 +1,7 @@
 package dev.waymark.local.journeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.local.LocalApi;
 import dev.waymark.local.LocalRuntime;
 import dev.waymark.local.aws.Outbox;
@@ -8,6 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /** A person acting through the local runtime's HTTP API, and what reached them. */
 final class JourneyScenario implements AutoCloseable {
@@ -97,6 +101,16 @@ final class JourneyScenario implements AutoCloseable {
         .path("trace")
         .forEach(t -> decisions.add(t.path("kind").asText() + ":" + t.path("decision").asText()));
     return decisions;
+  }
+
+  /** An SDK client for the runtime's local Step Functions endpoint (close it after use). */
+  SfnClient sfn() {
+    return SfnClient.builder()
+        .endpointOverride(runtime.sfnEndpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(DynamoDbLocal.localCredentials())
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
   }
 
   @Override

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.waymark.ddblocal.DynamoDbLocal;
 import dev.waymark.local.LocalApi;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -33,7 +30,7 @@ class PublishingScenarioTest {
   @Test
   void runsFinishOnTheVersionTheyStartedOnAfterANewVersionIsPublished() throws Exception {
     try (JourneyScenario s = new JourneyScenario(MONDAY_9AM_WARSAW);
-        SfnClient sfn = sfn(s)) {
+        SfnClient sfn = s.sfn()) {
       s.person("olek", "{\"email\":\"olek@example.com\"}", "email");
       s.person("ania", "{\"email\":\"ania@example.com\"}", "email");
       s.send(configurationStarted("olek", "a"));
@@ -57,7 +54,7 @@ class PublishingScenarioTest {
   @Test
   void aPausedJourneyRefusesEntriesAndAStoppedOneEndsItsWaitingRuns() throws Exception {
     try (JourneyScenario s = new JourneyScenario(MONDAY_9AM_WARSAW);
-        SfnClient sfn = sfn(s)) {
+        SfnClient sfn = s.sfn()) {
       s.person("olek", "{\"email\":\"olek@example.com\"}", "email");
       assertThat(s.api.post(JOURNEY + "/pause", "").body().path("state").asText())
           .isEqualTo("paused");
@@ -93,14 +90,5 @@ class PublishingScenarioTest {
     var execution = sfn.describeExecution(r -> r.executionArn(run.path("executionArn").asText()));
     assertThat(execution.stateMachineVersionArn()).isEqualTo(versionArn);
     assertThat(execution.statusAsString()).isEqualTo("SUCCEEDED");
-  }
-
-  private static SfnClient sfn(JourneyScenario s) {
-    return SfnClient.builder()
-        .endpointOverride(s.runtime.sfnEndpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(DynamoDbLocal.localCredentials())
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
   }
 }

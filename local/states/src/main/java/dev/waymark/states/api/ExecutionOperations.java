@@ -154,8 +154,10 @@ record ExecutionOperations(StatesEngine engine) {
 
   private ObjectNode stop(JsonNode rq) {
     String arn = executionArn(rq);
-    engine.executions().stopExecution(arn, Req.optional(rq, "error"), Req.optional(rq, "cause"));
-    ExecutionInfo info = engine.executions().describeExecution(arn);
+    ExecutionInfo info =
+        engine
+            .executions()
+            .stopExecution(arn, Req.optional(rq, "error"), Req.optional(rq, "cause"));
     ObjectNode out = Json.object();
     out.set(
         "stopDate",

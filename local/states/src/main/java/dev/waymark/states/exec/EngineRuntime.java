@@ -31,8 +31,18 @@ public final class EngineRuntime {
 
   /** Starts and observes nested executions (states:startExecution). */
   public interface ChildExecutions {
-    ExecutionRecord start(String stateMachineArn, String name, JsonNode input, String parentToken);
+    /**
+     * Starts a child of {@code parent}; it is kept at least as long as its parent runs, so the
+     * parent can {@link #find} it.
+     */
+    ExecutionRecord start(
+        String stateMachineArn,
+        String name,
+        JsonNode input,
+        ExecutionRecord parent,
+        String parentToken);
 
+    /** A child the calling execution started. */
     ExecutionRecord find(String executionArn);
   }
 

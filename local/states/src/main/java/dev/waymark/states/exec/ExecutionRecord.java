@@ -80,6 +80,11 @@ public final class ExecutionRecord {
     return status;
   }
 
+  /** When the execution closed (engine clock); null while it runs. */
+  public Instant stopDate() {
+    return stopDate;
+  }
+
   public boolean isRunning() {
     return status == ExecutionStatus.RUNNING;
   }

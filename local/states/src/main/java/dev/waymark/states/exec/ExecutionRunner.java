@@ -6,9 +6,15 @@ import dev.waymark.states.ExecutionStatus;
 import dev.waymark.states.StatesFailure;
 import dev.waymark.states.json.Json;
 import java.time.Instant;
+import java.util.function.Consumer;
 
-/** Runs executions on engine threads and records their start/end history events. */
-public record ExecutionRunner(EngineRuntime rt) {
+/**
+ * Runs executions on engine threads and records their start/end history events.
+ *
+ * @param closed told of each execution once it closed (after its closing event, outside the clock's
+ *     lock)
+ */
+public record ExecutionRunner(EngineRuntime rt, Consumer<ExecutionRecord> closed) {
   /** Starts the execution on its own engine thread. */
   public void launch(ExecutionRecord rec) {
     rt.clock.asEngineWork(() -> launchNow(rec));
@@ -101,13 +107,18 @@ public record ExecutionRunner(EngineRuntime rt) {
           default -> throw new IllegalArgumentException("not a final status: " + s);
         };
     String key = "e" + type.substring(1) + "EventDetails";
+    boolean[] finished = {false};
     rt.clock.update(
         () -> {
           if (rec.finish(s, out, err, cause, rt.clock.now())) {
             long prev = frame != null ? frame.lastEventId() : rec.history.size();
             rec.history.add(type, prev, key, details);
+            finished[0] = true;
           }
         });
+    if (finished[0]) {
+      closed.accept(rec);
+    }
   }
 
   private static ObjectNode startedDetails(ExecutionRecord rec) {

@@ -24,7 +24,7 @@ final class NestedExecutions {
       input = Json.parse(input.textValue());
     }
     String name = params.path("Name").asText(null);
-    ExecutionRecord child = r.frame.rt.children.start(arn, name, input, r.taskToken);
+    ExecutionRecord child = r.frame.rt.children.start(arn, name, input, r.frame.exec, r.taskToken);
     ObjectNode out = Json.object();
     out.put("ExecutionArn", child.arn);
     out.put("StartDate", child.startDate.toEpochMilli());

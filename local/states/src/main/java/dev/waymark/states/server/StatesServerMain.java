@@ -1,5 +1,6 @@
 package dev.waymark.states.server;
 
+import dev.waymark.states.ExecutionRetention;
 import dev.waymark.states.StatesEngine;
 import dev.waymark.states.api.StatesHttpServer;
 import dev.waymark.states.clock.ClockMode;
@@ -7,20 +8,26 @@ import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./waymark states [--port 8083] [--clock real|skip] [--host 127.0.0.1] [--lambda-echo]}:
- * the Step Functions-compatible endpoint on its own. No Lambda functions are registered, so Lambda
- * tasks fail with {@code Lambda.ResourceNotFoundException} unless {@code --lambda-echo} makes every
- * function return its payload.
+ * {@code ./waymark states [--port 8083] [--clock real|skip] [--host 127.0.0.1] [--lambda-echo]
+ * [--keep-closed 10000]}: the Step Functions-compatible endpoint on its own; closed executions are
+ * forgotten 90 days after they closed or past the {@code --keep-closed} newest. No Lambda functions
+ * are registered, so Lambda tasks fail with {@code Lambda.ResourceNotFoundException} unless {@code
+ * --lambda-echo} makes every function return its payload.
  */
 public final class StatesServerMain {
   private StatesServerMain() {}
 
-  record Options(String host, int port, ClockMode clock, boolean lambdaEcho) {
+  record Options(String host, int port, ClockMode clock, boolean lambdaEcho, int keepClosed) {
+    Options(String host, int port, ClockMode clock, boolean lambdaEcho) {
+      this(host, port, clock, lambdaEcho, ExecutionRetention.DEFAULT_CLOSED_CAP);
+    }
+
     static Options parse(String... args) {
       String host = "127.0.0.1";
       int port = 8083;
       ClockMode clock = ClockMode.REAL;
       boolean echo = false;
+      int keepClosed = ExecutionRetention.DEFAULT_CLOSED_CAP;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
@@ -33,10 +40,23 @@ public final class StatesServerMain {
                     default -> throw new IllegalArgumentException("--clock takes real or skip");
                   };
           case "--lambda-echo" -> echo = true;
+          case "--keep-closed" -> keepClosed = count(value(args, ++i, "--keep-closed"));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Options(host, port, clock, echo);
+      return new Options(host, port, clock, echo, keepClosed);
+    }
+
+    private static int count(String value) {
+      try {
+        int n = Integer.parseInt(value);
+        if (n >= 0) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("--keep-closed takes a whole number, 0 or more");
     }
 
     private static String value(String[] args, int i, String option) {
@@ -55,7 +75,7 @@ public final class StatesServerMain {
       System.err.println("waymark states: " + e.getMessage());
       System.err.println(
           "usage: ./waymark states [--port 8083] [--clock real|skip] [--host 127.0.0.1] "
-              + "[--lambda-echo]");
+              + "[--lambda-echo] [--keep-closed 10000]");
       System.exit(2);
       return;
     }
@@ -66,7 +86,10 @@ public final class StatesServerMain {
   }
 
   static StatesHttpServer start(Options o) throws java.io.IOException {
-    StatesEngine.Builder b = StatesEngine.builder().clockMode(o.clock());
+    StatesEngine.Builder b =
+        StatesEngine.builder()
+            .clockMode(o.clock())
+            .retention(ExecutionRetention.closedCap(o.keepClosed()));
     if (o.lambdaEcho()) {
       b.defaultLambda(payload -> payload);
     }

@@ -24,6 +24,11 @@ class StatesServerMainTest {
     var o = StatesServerMain.Options.parse("--port", "0", "--clock", "skip", "--lambda-echo");
     assertThat(o).isEqualTo(new StatesServerMain.Options("127.0.0.1", 0, ClockMode.SKIP, true));
     assertThat(StatesServerMain.Options.parse().port()).isEqualTo(8083);
+    assertThat(StatesServerMain.Options.parse().keepClosed()).isEqualTo(10_000);
+    assertThat(StatesServerMain.Options.parse("--keep-closed", "50").keepClosed()).isEqualTo(50);
+    assertThatThrownBy(() -> StatesServerMain.Options.parse("--keep-closed", "-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--keep-closed");
     assertThatThrownBy(() -> StatesServerMain.Options.parse("--clock", "fast"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> StatesServerMain.Options.parse("--port"))

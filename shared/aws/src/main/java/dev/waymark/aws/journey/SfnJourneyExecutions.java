@@ -26,9 +26,14 @@ public record SfnJourneyExecutions(SfnClient sfn) implements JourneyExecutions {
     }
   }
 
+  /** {@link #FORGOTTEN} for an execution Step Functions no longer knows (closed 90 days ago). */
   @Override
   public String status(String executionArn) {
-    return sfn.describeExecution(r -> r.executionArn(executionArn)).statusAsString();
+    try {
+      return sfn.describeExecution(r -> r.executionArn(executionArn)).statusAsString();
+    } catch (ExecutionDoesNotExistException gone) {
+      return FORGOTTEN;
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.waymark.core.journey.EntryDecision;
 import dev.waymark.core.journey.EventMatcher;
 import dev.waymark.core.journey.JourneyCounter;
+import dev.waymark.core.journey.JourneyExecutions;
 import dev.waymark.core.journey.JourneyRun;
 import dev.waymark.core.journey.JourneyState;
 import dev.waymark.core.journey.WaitRegistration;
@@ -132,11 +133,7 @@ class JourneyPublisherIT {
 
   @Test
   void stoppingEndsAWaitingRunClaimsItsWaitsAndRefusesEntries() {
-    f.publisher.saveDraft("test-drive", document("test-drive", "first"));
-    f.publisher.publish("test-drive");
-    f.book(sarah, "booking-1");
-    f.settle();
-    JourneyRun run = f.store.runs(sarah.id()).get(0);
+    JourneyRun run = bookedRun();
     f.store.registerWait(
         new WaitRegistration(
             sarah.id(),
@@ -174,14 +171,34 @@ class JourneyPublisherIT {
 
   @Test
   void aRunThatEndedByItselfIsRecordedAsCompletedWhenItsJourneyStops() {
+    bookedRun();
+    f.engine.clock().advance(Duration.ofHours(2));
+
+    assertStopRecords(JourneyRun.RunStatus.completed);
+  }
+
+  @Test
+  void aRunWhoseExecutionStepFunctionsForgotIsRecordedAsEndedWhenItsJourneyStops() {
+    JourneyRun run = bookedRun();
+    f.engine.clock().advance(Duration.ofHours(1).plus(Duration.ofDays(90)));
+    assertThat(f.executions.status(run.executionArn())).isEqualTo(JourneyExecutions.FORGOTTEN);
+
+    assertStopRecords(JourneyRun.RunStatus.ended);
+  }
+
+  /** Sarah's run of the published test-drive journey, waiting its hour. */
+  private JourneyRun bookedRun() {
     f.publisher.saveDraft("test-drive", document("test-drive", "first"));
     f.publisher.publish("test-drive");
     f.book(sarah, "booking-1");
     f.settle();
-    f.engine.clock().advance(Duration.ofHours(2));
+    return f.store.runs(sarah.id()).get(0);
+  }
 
+  /** Stopping the journey stops no run and records Sarah's as {@code status}. */
+  private void assertStopRecords(JourneyRun.RunStatus status) {
     assertThat(f.publisher.stop("test-drive").runsStopped()).isZero();
-    assertThat(f.store.runs(sarah.id()).get(0).status()).isEqualTo(JourneyRun.RunStatus.completed);
+    assertThat(f.store.runs(sarah.id()).get(0).status()).isEqualTo(status);
     assertThat(f.store.runningRuns("test-drive")).isEmpty();
   }
 

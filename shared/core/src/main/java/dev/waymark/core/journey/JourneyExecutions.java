@@ -11,8 +11,15 @@ public interface JourneyExecutions {
   void stop(String executionArn, String error, String cause);
 
   /**
+   * What {@link #status} answers for an execution the engine no longer knows: Step Functions
+   * forgets an execution 90 days after it closed (the local engine also past its cap on closed
+   * executions), so the run has ended, but how is no longer known.
+   */
+  String FORGOTTEN = "FORGOTTEN";
+
+  /**
    * The execution's status as the engine reports it: RUNNING, SUCCEEDED, FAILED, TIMED_OUT or
-   * ABORTED.
+   * ABORTED; {@link #FORGOTTEN} when the engine no longer knows the execution.
    */
   String status(String executionArn);
 

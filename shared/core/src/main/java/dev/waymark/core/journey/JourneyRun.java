@@ -25,7 +25,12 @@ public record JourneyRun(
     exited_on_goal,
     timed_out,
     /** Ended by stopping its journey. */
-    stopped
+    stopped,
+    /**
+     * Ended, how no longer known: its execution closed so long ago that the engine forgot it (Step
+     * Functions: 90 days after it closed).
+     */
+    ended
   }
 
   /** The same run with another status. */

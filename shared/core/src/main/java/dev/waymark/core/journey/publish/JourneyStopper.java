@@ -12,7 +12,8 @@ import java.time.Clock;
  * Ends the runs of a stopped journey: each run listed as running whose execution still runs is
  * stopped (StopExecution), its waits are claimed (so no event resumes it), it is recorded as {@code
  * stopped}, counted and traced. A listed run whose execution already ended by itself is recorded
- * with how it ended. Safe to repeat: a run is only listed until its end is recorded.
+ * with how it ended ({@code ended} when the engine has forgotten the execution). Safe to repeat: a
+ * run is only listed until its end is recorded.
  */
 public record JourneyStopper(JourneyStore store, JourneyExecutions executions, Clock clock) {
   static final String ERROR = "Waymark.JourneyStopped";
@@ -66,6 +67,7 @@ public record JourneyStopper(JourneyStore store, JourneyExecutions executions, C
     return switch (executionStatus) {
       case "SUCCEEDED" -> JourneyRun.RunStatus.completed;
       case "TIMED_OUT" -> JourneyRun.RunStatus.timed_out;
+      case JourneyExecutions.FORGOTTEN -> JourneyRun.RunStatus.ended;
       default -> JourneyRun.RunStatus.failed;
     };
   }
