@@ -95,6 +95,13 @@ public final class GroupedTransactions {
         writeGroup(group);
       } finally {
         synchronized (this) {
+          // a member neither settled nor queued again (an Error cut the write short) is failed,
+          // so that no caller waits for a request that will not come
+          for (Pending p : group) {
+            if (!p.settled && !queue.contains(p)) {
+              settle(p, new IllegalStateException("the transaction's request did not complete"));
+            }
+          }
           writing = false;
           notifyAll();
         }

@@ -31,9 +31,13 @@ class GroupedTransactionsIT {
   private final class HoldingFirst implements DynamoDbClient {
     final CountDownLatch release = new CountDownLatch(1);
     final AtomicBoolean first = new AtomicBoolean(true);
+    volatile boolean breakGroups;
 
     @Override
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+      if (breakGroups && request.transactItems().size() > 1) {
+        throw new StackOverflowError("a request cut short");
+      }
       if (first.getAndSet(false)) {
         try {
           release.await();
@@ -138,6 +142,24 @@ class GroupedTransactionsIT {
     valid.get();
     assertThatThrownBy(invalid::join).hasMessageContaining("multiple operations on one item");
     assertThat(stored("valid", "1")).isTrue();
+  }
+
+  @Test
+  void anErrorInAGroupsRequestFailsEveryMemberAndNoneWaitsForever() throws Exception {
+    CompletableFuture<Void> first = write("first", List.of(put("x", "1")));
+    awaitQueued(0);
+    CompletableFuture<Void> one = write("one", List.of(put("one", "1")));
+    CompletableFuture<Void> two = write("two", List.of(put("two", "1")));
+    awaitQueued(2);
+    held.breakGroups = true;
+    held.release.countDown();
+
+    first.get();
+    // a guard against hanging, not a timing: both end, failed
+    assertThat(one).failsWithin(java.time.Duration.ofSeconds(30));
+    assertThat(two).failsWithin(java.time.Duration.ofSeconds(30));
+    assertThat(grouped.queued()).isZero();
+    assertThat(grouped.writing()).isFalse();
   }
 
   @Test
