@@ -44,6 +44,9 @@ public final class StreamPoller implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private final Semaphore wake = new Semaphore(0);
+  private static final long DISCOVERY_INTERVAL_NANOS = 1_000_000_000L;
+  private long discoveredAt;
+  private boolean shardEnded = true;
 
   public StreamPoller(
       DynamoDbStreamsClient streams,
@@ -71,7 +74,7 @@ public final class StreamPoller implements AutoCloseable {
   private void loop() {
     while (running) {
       try {
-        if (pollOnce() == 0) {
+        if (pollOnce(false) == 0) {
           // the next pass in 20 ms, or at once when pollNow() says something was written
           if (wake.tryAcquire(20, TimeUnit.MILLISECONDS)) {
             wake.drainPermits();
@@ -97,7 +100,7 @@ public final class StreamPoller implements AutoCloseable {
 
   /** True when a pass over every shard finds nothing new right now. */
   public boolean idleNow() {
-    return pollOnce() == 0;
+    return pollOnce(true) == 0;
   }
 
   /** Records set aside after their retries. */
@@ -110,8 +113,19 @@ public final class StreamPoller implements AutoCloseable {
     return retries.get();
   }
 
-  private synchronized int pollOnce() {
-    discoverShards();
+  /**
+   * One pass over the shards. The shard list (DescribeStream, which costs DynamoDB Local about as
+   * much as the pass's GetRecords) is read again once a second has passed since it was last read,
+   * at once when a shard has ended (its successor is where new records go), and on every {@link
+   * #idleNow} (so a settle never misses a shard that just appeared).
+   */
+  private synchronized int pollOnce(boolean discover) {
+    long now = System.nanoTime();
+    if (discover || shardEnded || now - discoveredAt >= DISCOVERY_INTERVAL_NANOS) {
+      discoverShards();
+      discoveredAt = now;
+      shardEnded = false;
+    }
     int seen = 0;
     for (Map.Entry<String, String> entry : new ArrayList<>(iterators.entrySet())) {
       if (entry.getValue() == null) {
@@ -122,6 +136,7 @@ public final class StreamPoller implements AutoCloseable {
       iterators.put(entry.getKey(), page.nextShardIterator());
       if (page.nextShardIterator() == null) {
         finishedShards.add(entry.getKey());
+        shardEnded = true;
       }
       seen += page.records().size();
       deliver(page.records());
