@@ -119,8 +119,8 @@ public final class GroupedTransactions {
     return writing;
   }
 
-  /** Requests made so far (for tests and benchmarks). */
-  public synchronized long requests() {
+  /** Requests made so far (for tests). */
+  synchronized long requests() {
     return requests;
   }
 

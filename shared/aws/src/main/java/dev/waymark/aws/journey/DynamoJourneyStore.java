@@ -57,7 +57,7 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
             .map(id -> Attr.key(Keys.profile(id), Keys.membership(journeyId)))
             .toList();
     for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
-      String profileId = Attr.string(item, Keys.PK).substring(Keys.profile("").length());
+      String profileId = Keys.profileIdOf(Attr.string(item, Keys.PK));
       found.put(profileId, membership(item, journeyId, profileId));
     }
     profileIds.forEach(id -> found.putIfAbsent(id, Membership.none(journeyId, id)));

@@ -81,7 +81,7 @@ public record DynamoSegmentMemberships(
         });
     for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
       SegmentMembership m = MembershipItems.membership(item);
-      String profileId = Attr.string(item, Keys.PK).substring(Keys.profile("").length());
+      String profileId = Keys.profileIdOf(Attr.string(item, Keys.PK));
       found.get(profileId).put(m.segmentId(), m);
     }
     return found;
@@ -98,7 +98,7 @@ public record DynamoSegmentMemberships(
     Set<String> members = new HashSet<>();
     for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, keys)) {
       if (MembershipItems.membership(item).member()) {
-        members.add(Attr.string(item, Keys.PK).substring(Keys.profile("").length()));
+        members.add(Keys.profileIdOf(Attr.string(item, Keys.PK)));
       }
     }
     return members;

@@ -119,7 +119,7 @@ public record DynamoMessageHistory(DynamoDbClient dynamo, String table) implemen
     Set<String> feedback =
         item.containsKey("feedback") ? new TreeSet<>(item.get("feedback").ss()) : Set.of();
     return new Entry(
-        Attr.string(item, Keys.PK).substring(Keys.profile("").length()),
+        Keys.profileIdOf(Attr.string(item, Keys.PK)),
         Instant.parse(Attr.string(item, "at")),
         Attr.string(item, "journeyId"),
         Attr.string(item, "runId"),

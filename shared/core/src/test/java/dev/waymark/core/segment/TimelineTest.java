@@ -44,30 +44,32 @@ class TimelineTest {
     return new SegmentContext(profile("{}"), now, Set.of(), timeline, List::of);
   }
 
+  static final Rule INACTIVE = rule("event: \"*\"\nwithin: P60D\natMost: 0");
+
+  /**
+   * Asks "inactive for 60 days" about a person with {@code stored} events, with {@code trigger}
+   * (may be null) being processed: not a member, re-checked at {@code recheck}.
+   */
+  static void activeUntil(Stored stored, InboundEvent trigger, String recheck) {
+    SegmentContext context = context(Timeline.reading(stored, trigger), NOW);
+    assertThat(INACTIVE.test(context)).isFalse();
+    assertThat(INACTIVE.nextChange(context)).contains(Instant.parse(recheck));
+  }
+
   @Test
   void inactiveFor60DaysIsAnsweredByTheEventBeingProcessedWithoutReadingAnything() {
     Stored stored = new Stored(900, "Page Viewed");
-    InboundEvent trigger = track("Page Viewed", NOW.toString(), "{}");
-    Rule inactive = rule("event: \"*\"\nwithin: P60D\natMost: 0");
-    SegmentContext context = context(Timeline.reading(stored, trigger), NOW);
-
-    assertThat(inactive.test(context)).isFalse();
     // in again 60 days after the newest event (the trigger), one nanosecond past its window
-    assertThat(inactive.nextChange(context))
-        .contains(Instant.parse("2027-01-23T12:00:00.000000001Z"));
+    activeUntil(
+        stored, track("Page Viewed", NOW.toString(), "{}"), "2027-01-23T12:00:00.000000001Z");
     assertThat(stored.pagesRead).hasValue(0);
   }
 
   @Test
   void withNoEventBeingProcessedInactiveFor60DaysReadsOnlyTheLatestPage() {
     Stored stored = new Stored(900, "Page Viewed");
-    Rule inactive = rule("event: \"*\"\nwithin: P60D\natMost: 0");
-    SegmentContext context = context(Timeline.reading(stored, null), NOW);
-
-    assertThat(inactive.test(context)).isFalse();
     // 60 days after the newest stored event, an hour before NOW
-    assertThat(inactive.nextChange(context))
-        .contains(Instant.parse("2027-01-23T11:00:00.000000001Z"));
+    activeUntil(stored, null, "2027-01-23T11:00:00.000000001Z");
     assertThat(stored.pagesRead).hasValue(1);
     assertThat(stored.eventsRead).hasValue(Timeline.FIRST_PAGE);
   }
@@ -75,15 +77,12 @@ class TimelineTest {
   @Test
   void aLateEventSettlesTheAnswerAndAsksForAnEarlyCheckNeverALateOne() {
     Stored stored = new Stored(3, "Page Viewed"); // newest an hour ago
-    InboundEvent late = track("Page Viewed", NOW.minusSeconds(86_400).toString(), "{}");
-    Rule inactive = rule("event: \"*\"\nwithin: P60D\natMost: 0");
-    SegmentContext context = context(Timeline.reading(stored, late), NOW);
-
-    assertThat(inactive.test(context)).isFalse();
     // the late event leaves the window a day before the newest does: a check then finds the
     // person still active and schedules the next
-    assertThat(inactive.nextChange(context))
-        .contains(Instant.parse("2027-01-22T12:00:00.000000001Z"));
+    activeUntil(
+        stored,
+        track("Page Viewed", NOW.minusSeconds(86_400).toString(), "{}"),
+        "2027-01-22T12:00:00.000000001Z");
     assertThat(stored.pagesRead).hasValue(0);
   }
 
