@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -103,6 +104,25 @@ final class DynamoRequestCostBench {
           d.transactWriteItems(r -> r.transactItems(puts));
         });
     kinds.put(
+        "TransactWriteItems of a conditional put and a ConditionCheck (an event on an unchanged"
+            + " profile)",
+        (d, n) ->
+            d.transactWriteItems(
+                r ->
+                    r.transactItems(
+                        conditionalPut(item("P#" + UUID.randomUUID(), "E#event")),
+                        profileCheck(n))));
+    kinds.put(
+        "TransactWriteItems of 8 conditional puts and 8 ConditionChecks (8 such events at once)",
+        (d, n) -> {
+          List<TransactWriteItem> actions = new ArrayList<>();
+          for (int i = 0; i < 8; i++) {
+            actions.add(conditionalPut(item("P#" + UUID.randomUUID(), "E#event")));
+            actions.add(profileCheck(n * 8 + i));
+          }
+          d.transactWriteItems(r -> r.transactItems(actions));
+        });
+    kinds.put(
         "BatchGetItem, consistent, 100 keys (25 people's memberships of 4 segments)",
         (d, n) -> {
           List<Map<String, AttributeValue>> keys = new ArrayList<>();
@@ -149,6 +169,9 @@ final class DynamoRequestCostBench {
 
   private static void seed(DynamoDbClient dynamo) {
     for (int p = 0; p < PEOPLE; p++) {
+      Map<String, AttributeValue> profile = item("P#" + p, "PROFILE");
+      profile.put("version", AttributeValue.fromN("1"));
+      dynamo.putItem(r -> r.tableName(TABLE).item(profile));
       List<WriteRequest> puts = new ArrayList<>();
       for (int e = 0; e < 30; e++) {
         Map<String, AttributeValue> item =
@@ -215,6 +238,19 @@ final class DynamoRequestCostBench {
                 .tableName(TABLE)
                 .item(item)
                 .conditionExpression("attribute_not_exists(PK)")
+                .build())
+        .build();
+  }
+
+  /** A check that person {@code n}'s profile item is live at version 1 (as seeded). */
+  private static TransactWriteItem profileCheck(long n) {
+    return TransactWriteItem.builder()
+        .conditionCheck(
+            ConditionCheck.builder()
+                .tableName(TABLE)
+                .key(key("P#" + (n % PEOPLE), "PROFILE"))
+                .conditionExpression("version = :v")
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("1")))
                 .build())
         .build();
   }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -249,8 +250,17 @@ public final class DynamoProfileStore implements ProfileStore {
 
   @Override
   public boolean record(Profile updated, InboundEvent event, List<ProcessingNote> notes) {
-    List<TransactWriteItem> writes =
-        List.of(eventPut(updated.id(), event, notes), versionedPut(updated));
+    return recordWith(eventPut(updated.id(), event, notes), versionedPut(updated));
+  }
+
+  /** The event's put and a check that the profile is live at its version (it is not written). */
+  @Override
+  public boolean recordUnchanged(Profile current, InboundEvent event, List<ProcessingNote> notes) {
+    return recordWith(eventPut(current.id(), event, notes), liveAtVersion(current));
+  }
+
+  private boolean recordWith(TransactWriteItem eventPut, TransactWriteItem profileWrite) {
+    List<TransactWriteItem> writes = List.of(eventPut, profileWrite);
     try {
       transact(writes);
       return true;
@@ -284,6 +294,20 @@ public final class DynamoProfileStore implements ProfileStore {
                 .expressionAttributeNames(Map.of("#v", "version", "#st", "status"))
                 .expressionAttributeValues(
                     Map.of(":v", Attr.n(next.version() - 1), ":live", Attr.s("live")))
+                .build())
+        .build();
+  }
+
+  private TransactWriteItem liveAtVersion(Profile current) {
+    return TransactWriteItem.builder()
+        .conditionCheck(
+            ConditionCheck.builder()
+                .tableName(table)
+                .key(Attr.key(Keys.profile(current.id()), Keys.PROFILE_SK))
+                .conditionExpression(LIVE_AT_VERSION)
+                .expressionAttributeNames(Map.of("#v", "version", "#st", "status"))
+                .expressionAttributeValues(
+                    Map.of(":v", Attr.n(current.version()), ":live", Attr.s("live")))
                 .build())
         .build();
   }

@@ -1,6 +1,7 @@
 package dev.waymark.aws.dynamo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.waymark.core.event.EventBatchValidator;
 import dev.waymark.core.event.InboundEvent;
@@ -9,6 +10,7 @@ import dev.waymark.core.identity.IdentityNamespace;
 import dev.waymark.core.profile.ProcessOutcome;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileService;
+import dev.waymark.core.store.ConcurrentChangeException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,12 +28,14 @@ class ProfileStitchingIT {
   private DynamoDbClient dynamo;
   private String table;
   private ProfileService profiles;
+  private DynamoProfileStore store;
 
   @BeforeEach
   void setUp() {
     dynamo = LocalDynamo.client();
     table = LocalDynamo.newTable();
-    profiles = new ProfileService(LocalDynamo.profileStore(dynamo, table, CLOCK), CLOCK);
+    store = LocalDynamo.profileStore(dynamo, table, CLOCK);
+    profiles = new ProfileService(store, CLOCK);
   }
 
   InboundEvent event(String json) {
@@ -140,6 +144,55 @@ class ProfileStitchingIT {
     assertThat(first.recorded()).isTrue();
     assertThat(again.recorded()).isFalse();
     assertThat(eventIds(first.profileId())).containsExactly("dup");
+  }
+
+  @Test
+  void anEventThatChangesNoTraitIsRecordedWithoutWritingTheProfile() {
+    ProcessOutcome identified =
+        profiles.process(
+            event(
+                "{\"type\":\"identify\",\"messageId\":\"i\",\"userId\":\"u\",\"traits\":{\"city\":\"Oslo\"}}"));
+    long version = identified.profile().version();
+
+    ProcessOutcome tracked =
+        profiles.process(
+            event(
+                "{\"type\":\"track\",\"event\":\"Viewed\",\"messageId\":\"t\",\"userId\":\"u\"}"));
+    ProcessOutcome sameCity =
+        profiles.process(
+            event(
+                "{\"type\":\"identify\",\"messageId\":\"i2\",\"userId\":\"u\",\"traits\":{\"city\":\"Rome\"}}"));
+
+    assertThat(tracked.recorded()).isTrue();
+    assertThat(tracked.profile().version()).isEqualTo(version); // checked, not written
+    assertThat(sameCity.profile().version()).isEqualTo(version + 1); // a trait changed: written
+    assertThat(eventIds(identified.profileId())).containsExactlyInAnyOrder("i", "t", "i2");
+    assertThat(profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "u")).orElseThrow().version())
+        .isEqualTo(version + 1);
+  }
+
+  @Test
+  void anUnchangedProfileThatChangedMeanwhileRecordsNothingAndSaysSo() {
+    Profile before =
+        profiles
+            .process(
+                event(
+                    "{\"type\":\"identify\",\"messageId\":\"i\",\"userId\":\"u\",\"traits\":{\"city\":\"Oslo\"}}"))
+            .profile();
+    profiles.process(
+        event(
+            "{\"type\":\"identify\",\"messageId\":\"i2\",\"userId\":\"u\",\"traits\":{\"city\":\"Rome\"}}"));
+    InboundEvent late =
+        event("{\"type\":\"track\",\"event\":\"Viewed\",\"messageId\":\"t\",\"userId\":\"u\"}");
+
+    // a worker that read the profile before the second identify lost the race: nothing written
+    assertThatThrownBy(() -> store.recordUnchanged(before, late, List.of()))
+        .isInstanceOf(ConcurrentChangeException.class);
+    assertThat(eventIds(before.id())).containsExactlyInAnyOrder("i", "i2");
+    // processed again, it reads the profile afresh and is recorded once
+    assertThat(profiles.process(late).recorded()).isTrue();
+    assertThat(profiles.process(late).recorded()).isFalse();
+    assertThat(eventIds(before.id())).containsExactlyInAnyOrder("i", "i2", "t");
   }
 
   @Test

@@ -118,6 +118,11 @@ final class BatchProfileStore implements ProfileStore {
     return recorded;
   }
 
+  @Override
+  public boolean recordUnchanged(Profile current, InboundEvent event, List<ProcessingNote> notes) {
+    return written(() -> store.recordUnchanged(current, event, notes));
+  }
+
   /** Keeps a written profile, unless a newer version of it is kept already. */
   private void keep(Profile written) {
     profiles.merge(

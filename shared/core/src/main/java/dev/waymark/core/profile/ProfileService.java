@@ -104,6 +104,11 @@ public final class ProfileService {
         }
         TraitLimits.Applied applied = TraitLimits.apply(survivor.traits(), event, droppedOnMerge);
         notes.addAll(applied.notes());
+        if (applied.traits().equals(survivor.traits())) {
+          // nothing to change on the profile: it is checked, not written
+          return new ProcessOutcome(
+              survivor, store.recordUnchanged(survivor, event, notes), merges, false, moves);
+        }
         Profile updated = survivor.withTraits(applied.traits(), clock.instant());
         return new ProcessOutcome(
             updated, store.record(updated, event, notes), merges, false, moves);

@@ -75,4 +75,15 @@ public interface ProfileStore {
    * false when it was already recorded.
    */
   boolean record(Profile updated, InboundEvent event, java.util.List<ProcessingNote> notes);
+
+  /**
+   * Records an event that changes nothing on its profile (a {@code track} without traits, say):
+   * conditional on {@code current} being live at its version, which stays as it is, so the profile
+   * is checked but not written; false when the event was already recorded. A store that cannot
+   * check without writing may write {@code current} back as it is.
+   */
+  default boolean recordUnchanged(
+      Profile current, InboundEvent event, java.util.List<ProcessingNote> notes) {
+    return record(current, event, notes);
+  }
 }
