@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Many rounds of concurrent events linking overlapping identities. After each round: every identity
@@ -204,7 +203,7 @@ class ConcurrentStitchingIT {
                     Collectors.mapping(Sent::messageId, Collectors.toSet())));
     expectedEvents.forEach(
         (profileId, messageIds) -> {
-          List<String> stored = storedEventIds(profileId);
+          List<String> stored = LocalDynamo.eventIds(table, profileId);
           assertThat(stored).as(round + ": events of " + profileId).doesNotHaveDuplicates();
           assertThat(Set.copyOf(stored))
               .as(round + ": events of " + profileId)
@@ -218,24 +217,6 @@ class ConcurrentStitchingIT {
         .item()
         .get("profileId")
         .s();
-  }
-
-  private List<String> storedEventIds(String profileId) {
-    return dynamo
-        .queryPaginator(
-            r ->
-                r.tableName(table)
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":pk",
-                            AttributeValue.fromS(Keys.profile(profileId)),
-                            ":e",
-                            AttributeValue.fromS("E#"))))
-        .items()
-        .stream()
-        .map(i -> i.get("messageId").s())
-        .toList();
   }
 
   private static Identity find(Map<Identity, Identity> parent, Identity id) {

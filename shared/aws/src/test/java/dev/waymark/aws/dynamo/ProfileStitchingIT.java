@@ -15,11 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class ProfileStitchingIT {
   static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
@@ -42,24 +40,6 @@ class ProfileStitchingIT {
     return validator.validate("{\"batch\":[" + json + "]}", NOW).get(0);
   }
 
-  List<String> eventIds(String profileId) {
-    return dynamo
-        .query(
-            r ->
-                r.tableName(table)
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :e)")
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":pk",
-                            AttributeValue.fromS("P#" + profileId),
-                            ":e",
-                            AttributeValue.fromS("E#"))))
-        .items()
-        .stream()
-        .map(i -> i.get("messageId").s())
-        .toList();
-  }
-
   @Test
   void anonymousVisitorBecomesKnownOnIdentify() {
     ProcessOutcome first =
@@ -80,7 +60,7 @@ class ProfileStitchingIT {
     assertThat(sarah.identities())
         .extracting(Identity::key)
         .containsExactly("anonymousId#anon-1", "email#sarah@example.com", "userId#sarah");
-    assertThat(eventIds(sarah.id())).containsExactlyInAnyOrder("p1", "i1");
+    assertThat(LocalDynamo.eventIds(table, sarah.id())).containsExactlyInAnyOrder("p1", "i1");
   }
 
   @Test
@@ -112,8 +92,9 @@ class ProfileStitchingIT {
     assertThat(survivor.traits().values().path("plan").asText())
         .as("older event must not win")
         .isEqualTo("gold");
-    assertThat(eventIds(known)).containsExactlyInAnyOrder("p1", "i1", "t0", "i2");
-    assertThat(eventIds(anonymous)).isEmpty();
+    assertThat(LocalDynamo.eventIds(table, known))
+        .containsExactlyInAnyOrder("p1", "i1", "t0", "i2");
+    assertThat(LocalDynamo.eventIds(table, anonymous)).isEmpty();
     assertThat(
             profiles
                 .lookup(Identity.of(IdentityNamespace.ANONYMOUS_ID, "laptop"))
@@ -143,7 +124,7 @@ class ProfileStitchingIT {
     ProcessOutcome again = profiles.process(e);
     assertThat(first.recorded()).isTrue();
     assertThat(again.recorded()).isFalse();
-    assertThat(eventIds(first.profileId())).containsExactly("dup");
+    assertThat(LocalDynamo.eventIds(table, first.profileId())).containsExactly("dup");
   }
 
   @Test
@@ -166,7 +147,8 @@ class ProfileStitchingIT {
     assertThat(tracked.recorded()).isTrue();
     assertThat(tracked.profile().version()).isEqualTo(version); // checked, not written
     assertThat(sameCity.profile().version()).isEqualTo(version + 1); // a trait changed: written
-    assertThat(eventIds(identified.profileId())).containsExactlyInAnyOrder("i", "t", "i2");
+    assertThat(LocalDynamo.eventIds(table, identified.profileId()))
+        .containsExactlyInAnyOrder("i", "t", "i2");
     assertThat(profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "u")).orElseThrow().version())
         .isEqualTo(version + 1);
   }
@@ -188,11 +170,11 @@ class ProfileStitchingIT {
     // a worker that read the profile before the second identify lost the race: nothing written
     assertThatThrownBy(() -> store.recordUnchanged(before, late, List.of()))
         .isInstanceOf(ConcurrentChangeException.class);
-    assertThat(eventIds(before.id())).containsExactlyInAnyOrder("i", "i2");
+    assertThat(LocalDynamo.eventIds(table, before.id())).containsExactlyInAnyOrder("i", "i2");
     // processed again, it reads the profile afresh and is recorded once
     assertThat(profiles.process(late).recorded()).isTrue();
     assertThat(profiles.process(late).recorded()).isFalse();
-    assertThat(eventIds(before.id())).containsExactlyInAnyOrder("i", "i2", "t");
+    assertThat(LocalDynamo.eventIds(table, before.id())).containsExactlyInAnyOrder("i", "i2", "t");
   }
 
   @Test
