@@ -137,6 +137,9 @@ public final class DynamoProfileStore implements ProfileStore {
   public void moveRecords(String fromProfileId, String toProfileId) {
     find(fromProfileId)
         .ifPresent(from -> repointIdentities(from.identities(), fromProfileId, toProfileId));
+    // the survivor's wait marker covers the merged-away person's waits before any of them moves
+    get(Keys.profile(fromProfileId), Keys.WAITS_SK)
+        .ifPresent(marker -> WaitMarkers.fold(dynamo, table, toProfileId, marker));
     Map<String, AttributeValue> start = null;
     do {
       QueryResponse page = dynamo.query(recordsOf(fromProfileId, start));
@@ -148,6 +151,18 @@ public final class DynamoProfileStore implements ProfileStore {
         }
         if (sk.startsWith(Keys.SEGMENT_PREFIX)) {
           memberships.move(fromProfileId, toProfileId, item);
+          continue;
+        }
+        if (Keys.WAITS_SK.equals(sk)) {
+          // folded into the survivor's marker before anything moved; it must not replace it
+          writes.add(
+              TransactWriteItem.builder()
+                  .delete(
+                      Delete.builder()
+                          .tableName(table)
+                          .key(Attr.key(Keys.profile(fromProfileId), sk))
+                          .build())
+                  .build());
           continue;
         }
         Map<String, AttributeValue> moved = new HashMap<>(item);

@@ -49,6 +49,10 @@ public final class Keys {
   public static final String MEMBERSHIP_PREFIX = "J#";
   public static final String RUN_PREFIX = "R#";
   public static final String WAIT_PREFIX = "W#";
+
+  /** A person's wait marker ({@link WaitMarkers}). */
+  public static final String WAITS_SK = "WAITS";
+
   public static final String TRACE_PREFIX = "T#";
   public static final String COUNTER_PREFIX = "C#";
   public static final String VERSION_PREFIX = "V#";

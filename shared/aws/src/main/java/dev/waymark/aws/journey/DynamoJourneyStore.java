@@ -7,6 +7,7 @@ import dev.waymark.aws.dynamo.Conditions;
 import dev.waymark.aws.dynamo.Keys;
 import dev.waymark.aws.dynamo.Queries;
 import dev.waymark.aws.dynamo.Transactions;
+import dev.waymark.aws.dynamo.WaitMarkers;
 import dev.waymark.core.journey.EventMatcher;
 import dev.waymark.core.journey.JourneyCounter;
 import dev.waymark.core.journey.JourneyRun;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -285,8 +287,10 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
         .toList();
   }
 
+  /** The marker first, so no wait is ever stored that its marker does not cover. */
   @Override
   public void registerWait(WaitRegistration wait) {
+    WaitMarkers.note(dynamo, table, wait.profileId(), wait.matcher().event(), wait.expiresAt());
     Map<String, AttributeValue> item =
         new HashMap<>(
             Attr.key(
@@ -303,6 +307,11 @@ public record DynamoJourneyStore(DynamoDbClient dynamo, String table) implements
     return query(Keys.profile(profileId), Keys.waitPrefix(eventName)).stream()
         .map(i -> wait(i, profileId))
         .toList();
+  }
+
+  @Override
+  public Optional<Map<String, Map<String, Instant>>> waitHorizons(Collection<String> profileIds) {
+    return Optional.of(WaitMarkers.read(dynamo, table, profileIds));
   }
 
   @Override

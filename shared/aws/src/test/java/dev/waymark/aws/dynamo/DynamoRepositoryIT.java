@@ -213,6 +213,7 @@ class DynamoRepositoryIT {
     personWithEvents("bystander", 1);
     Profile erin = profiles.lookup(Identity.of(IdentityNamespace.USER_ID, "erin")).orElseThrow();
     assertThat(erin.mergedFrom()).containsExactly(anonymous);
+    WaitMarkers.note(dynamo, table, erin.id(), "Order Completed", NOW.plusSeconds(3600));
 
     ErasureReport report = records.erase(erin, stopped::add);
 

@@ -9,7 +9,11 @@ import dev.waymark.core.profile.Profile;
 import dev.waymark.core.store.ConcurrentChangeException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -23,9 +27,50 @@ public record JourneyRouter(
     JourneyStore store,
     JourneyExecutions executions,
     Predicate<AudienceCheck> audience,
-    Clock clock)
+    Clock clock,
+    WaitHorizons waits)
     implements ProcessedEventListener {
   static final int MAX_ENTRY_ATTEMPTS = 16;
+
+  public JourneyRouter(
+      JourneyCatalog catalog,
+      JourneyStore store,
+      JourneyExecutions executions,
+      Predicate<AudienceCheck> audience,
+      Clock clock) {
+    this(catalog, store, executions, audience, clock, WaitHorizons.NONE);
+  }
+
+  /**
+   * This router for one stream batch: what the store can tell cheaply about the waits of the
+   * batch's known people is read together first ({@link JourneyStore#waitHorizons}: one {@code
+   * BatchGetItem} per 100 on DynamoDB), so an event no wait can be open for does not query them. If
+   * that read fails, each event queries as before.
+   */
+  @Override
+  public ProcessedEventListener forBatch(
+      List<InboundEvent> events, Function<InboundEvent, Optional<String>> knownProfileOf) {
+    Set<String> known = new LinkedHashSet<>();
+    for (InboundEvent event : events) {
+      if (event != null) {
+        knownProfileOf.apply(event).ifPresent(known::add);
+      }
+    }
+    if (known.isEmpty()) {
+      return this;
+    }
+    try {
+      return store
+          .waitHorizons(known)
+          .<ProcessedEventListener>map(
+              read ->
+                  new JourneyRouter(
+                      catalog, store, executions, audience, clock, new WaitHorizons(read)))
+          .orElse(this);
+    } catch (RuntimeException readFailed) {
+      return this;
+    }
+  }
 
   /** Whether a person is in a segment (the audience of a journey). */
   public record AudienceCheck(String profileId, String segmentId) {}
@@ -34,7 +79,13 @@ public record JourneyRouter(
   public void onProcessed(ProcessOutcome outcome, InboundEvent event) {
     Profile profile = outcome.profile();
     List<JourneyDefinition> journeys = catalog.journeys();
-    resumeWaits(profile, event);
+    if (outcome.joinedProfiles()) {
+      waits.forget(profile.id()); // the merged-away person's waits are the survivor's now
+    }
+    if (!outcome.createdProfile() // a person this event created has no runs, so no waits
+        && waits.mayHaveWaits(profile.id(), event.eventName(), event.timestamp())) {
+      resumeWaits(profile, event);
+    }
     if (anyGoalOn(journeys, event.eventName())) {
       recordGoals(profile, event);
     }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Journey state per person: memberships, runs, waits, the decision trace and the counters. */
 public interface JourneyStore {
@@ -83,6 +84,16 @@ public interface JourneyStore {
   List<WaitRegistration> waitsFor(String profileId, String eventName);
 
   List<WaitRegistration> waitsOfRun(String profileId, String runId);
+
+  /**
+   * What the store can tell cheaply about these people's waits (a stream batch's, read before it
+   * runs): for each person asked, the latest expiry of the waits registered for each event name (an
+   * event name absent: no wait for it was registered). Empty when the store can only tell by
+   * reading each person's waits ({@link #waitsFor}).
+   */
+  default Optional<Map<String, Map<String, Instant>>> waitHorizons(Collection<String> profileIds) {
+    return Optional.empty();
+  }
 
   /** Removes a wait; true only for the one caller that removed it (so a run resumes once). */
   boolean claimWait(WaitRegistration wait);
