@@ -6,6 +6,7 @@ import dev.waymark.core.json.Json;
 import dev.waymark.core.profile.ProcessingNote;
 import dev.waymark.core.profile.Profile;
 import dev.waymark.core.profile.ProfileStore;
+import dev.waymark.core.store.ConcurrentChangeException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -265,17 +265,8 @@ public final class DynamoProfileStore implements ProfileStore {
 
   @Override
   public boolean record(Profile updated, InboundEvent event, List<ProcessingNote> notes) {
-    return recordWith(eventPut(updated.id(), event, notes), versionedPut(updated));
-  }
-
-  /** The event's put and a check that the profile is live at its version (it is not written). */
-  @Override
-  public boolean recordUnchanged(Profile current, InboundEvent event, List<ProcessingNote> notes) {
-    return recordWith(eventPut(current.id(), event, notes), liveAtVersion(current));
-  }
-
-  private boolean recordWith(TransactWriteItem eventPut, TransactWriteItem profileWrite) {
-    List<TransactWriteItem> writes = List.of(eventPut, profileWrite);
+    List<TransactWriteItem> writes =
+        List.of(eventPut(updated.id(), event, notes), versionedPut(updated));
     try {
       transact(writes);
       return true;
@@ -289,6 +280,43 @@ public final class DynamoProfileStore implements ProfileStore {
             throw e;
           });
     }
+  }
+
+  /**
+   * The event's conditional put on its own (no transaction, no write of the profile), then a
+   * strongly consistent read of the profile's status. A merge marks the merged-away profile before
+   * it reads that profile's partition to move it, so a profile still live after the put means the
+   * event is where the move will find it. A profile merged away or gone by then has the event taken
+   * back and the lost race reported: the event is processed again, on the live profile.
+   */
+  @Override
+  public boolean recordUnchanged(Profile current, InboundEvent event, List<ProcessingNote> notes) {
+    Map<String, AttributeValue> item = eventItem(current.id(), event, notes);
+    try {
+      dynamo.putItem(
+          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+    } catch (ConditionalCheckFailedException recordedBefore) {
+      return false;
+    }
+    Map<String, AttributeValue> profile =
+        dynamo
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .consistentRead(true)
+                        .key(Attr.key(Keys.profile(current.id()), Keys.PROFILE_SK))
+                        .projectionExpression("#st")
+                        .expressionAttributeNames(Map.of("#st", "status")))
+            .item();
+    if (profile == null || !"live".equals(Attr.string(profile, "status"))) {
+      dynamo.deleteItem(
+          r ->
+              r.tableName(table)
+                  .key(Attr.key(Attr.string(item, Keys.PK), Attr.string(item, Keys.SK))));
+      throw new ConcurrentChangeException(
+          "record event: the profile was merged or erased while the event was processed");
+    }
+    return true;
   }
 
   /**
@@ -313,20 +341,6 @@ public final class DynamoProfileStore implements ProfileStore {
         .build();
   }
 
-  private TransactWriteItem liveAtVersion(Profile current) {
-    return TransactWriteItem.builder()
-        .conditionCheck(
-            ConditionCheck.builder()
-                .tableName(table)
-                .key(Attr.key(Keys.profile(current.id()), Keys.PROFILE_SK))
-                .conditionExpression(LIVE_AT_VERSION)
-                .expressionAttributeNames(Map.of("#v", "version", "#st", "status"))
-                .expressionAttributeValues(
-                    Map.of(":v", Attr.n(current.version()), ":live", Attr.s("live")))
-                .build())
-        .build();
-  }
-
   private TransactWriteItem claim(Identity identity, String profileId) {
     Map<String, AttributeValue> item =
         new HashMap<>(Attr.key(Keys.identity(identity), Keys.IDENTITY_SK));
@@ -337,6 +351,11 @@ public final class DynamoProfileStore implements ProfileStore {
   }
 
   private TransactWriteItem eventPut(
+      String profileId, InboundEvent event, List<ProcessingNote> notes) {
+    return Conditions.putIfAbsent(table, eventItem(profileId, event, notes));
+  }
+
+  private Map<String, AttributeValue> eventItem(
       String profileId, InboundEvent event, List<ProcessingNote> notes) {
     Map<String, AttributeValue> item =
         new HashMap<>(
@@ -349,6 +368,6 @@ public final class DynamoProfileStore implements ProfileStore {
     if (!notes.isEmpty()) {
       item.put(ProfileItems.NOTES, Attr.s(Json.write(notes)));
     }
-    return Conditions.putIfAbsent(table, item);
+    return item;
   }
 }

@@ -154,27 +154,35 @@ class ProfileStitchingIT {
   }
 
   @Test
-  void anUnchangedProfileThatChangedMeanwhileRecordsNothingAndSaysSo() {
-    Profile before =
+  void anEventOnAProfileMergedAwayMeanwhileIsTakenBackAndRecordedOnTheSurvivor() {
+    Profile anonymous =
         profiles
             .process(
                 event(
-                    "{\"type\":\"identify\",\"messageId\":\"i\",\"userId\":\"u\",\"traits\":{\"city\":\"Oslo\"}}"))
+                    "{\"type\":\"track\",\"event\":\"Viewed\",\"messageId\":\"v\",\"anonymousId\":\"a1\"}"))
             .profile();
     profiles.process(
         event(
-            "{\"type\":\"identify\",\"messageId\":\"i2\",\"userId\":\"u\",\"traits\":{\"city\":\"Rome\"}}"));
+            "{\"type\":\"identify\",\"messageId\":\"i\",\"userId\":\"u\",\"traits\":{\"city\":\"Oslo\"}}"));
+    ProcessOutcome merged =
+        profiles.process(
+            event(
+                "{\"type\":\"identify\",\"messageId\":\"link\",\"userId\":\"u\",\"anonymousId\":\"a1\"}"));
+    assertThat(merged.profileId()).isNotEqualTo(anonymous.id());
     InboundEvent late =
-        event("{\"type\":\"track\",\"event\":\"Viewed\",\"messageId\":\"t\",\"userId\":\"u\"}");
+        event(
+            "{\"type\":\"track\",\"event\":\"Viewed\",\"messageId\":\"t\",\"anonymousId\":\"a1\"}");
 
-    // a worker that read the profile before the second identify lost the race: nothing written
-    assertThatThrownBy(() -> store.recordUnchanged(before, late, List.of()))
+    // a worker that read the anonymous profile before the merge: its put is taken back
+    assertThatThrownBy(() -> store.recordUnchanged(anonymous, late, List.of()))
         .isInstanceOf(ConcurrentChangeException.class);
-    assertThat(LocalDynamo.eventIds(table, before.id())).containsExactlyInAnyOrder("i", "i2");
-    // processed again, it reads the profile afresh and is recorded once
+    assertThat(LocalDynamo.eventIds(table, anonymous.id())).isEmpty();
+    assertThat(LocalDynamo.eventIds(table, merged.profileId())).doesNotContain("t");
+    // processed again, it reads the live profile and is recorded there, once
     assertThat(profiles.process(late).recorded()).isTrue();
     assertThat(profiles.process(late).recorded()).isFalse();
-    assertThat(LocalDynamo.eventIds(table, before.id())).containsExactlyInAnyOrder("i", "i2", "t");
+    assertThat(LocalDynamo.eventIds(table, merged.profileId()))
+        .containsExactlyInAnyOrder("v", "i", "link", "t");
   }
 
   @Test
