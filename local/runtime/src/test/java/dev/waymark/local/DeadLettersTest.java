@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dead letters over the local runtime's HTTP API: an event whose processing keeps failing (an
- * injected DynamoDB fault on every transaction) is set aside after the retries, listed under {@code
- * /v1/admin/dead-letters} with a plain reason, and shown on its person's timeline as failed to
- * process; once the fault is gone, a replay processes it onto the timeline exactly once.
+ * injected DynamoDB fault on every transaction; the event changes a trait, so recording it is one)
+ * is set aside after the retries, listed under {@code /v1/admin/dead-letters} with a plain reason,
+ * and shown on its person's timeline as failed to process; once the fault is gone, a replay
+ * processes it onto the timeline exactly once.
  */
 class DeadLettersTest extends LocalRuntimeFixture {
   static final String FAILING_TRANSACTIONS =
@@ -100,7 +101,11 @@ class DeadLettersTest extends LocalRuntimeFixture {
   }
 
   private static void send(String messageId, String type, String userId) {
-    String name = type.equals("track") ? ",\"event\":\"Plan Viewed\"" : "";
+    // the track carries context traits, so recording it writes the profile: a transaction
+    String name =
+        type.equals("track")
+            ? ",\"event\":\"Plan Viewed\",\"context\":{\"traits\":{\"plan\":\"premium\"}}"
+            : "";
     LocalApi.Answer answer =
         api.sendEvents(
             "{\"batch\":[{\"type\":\"%s\",\"messageId\":\"%s\",\"userId\":\"%s\"%s,\"timestamp\":\"2026-11-24T07:59:00Z\"}]}"
