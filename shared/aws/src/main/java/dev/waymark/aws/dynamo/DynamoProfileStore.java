@@ -44,6 +44,7 @@ public final class DynamoProfileStore implements ProfileStore {
   private final Duration eventRetention;
   private final SegmentMembershipItems memberships;
   private final GroupedTransactions transactions;
+  private final GroupedReads profileReads;
 
   public DynamoProfileStore(
       DynamoDbClient dynamo,
@@ -57,6 +58,7 @@ public final class DynamoProfileStore implements ProfileStore {
     this.eventRetention = eventRetention;
     this.memberships = memberships;
     this.transactions = new GroupedTransactions(dynamo);
+    this.profileReads = new GroupedReads(dynamo, table);
   }
 
   @Override
@@ -284,8 +286,9 @@ public final class DynamoProfileStore implements ProfileStore {
 
   /**
    * The event's conditional put on its own (no transaction, no write of the profile), then a
-   * strongly consistent read of the profile's status. A merge marks the merged-away profile before
-   * it reads that profile's partition to move it, so a profile still live after the put means the
+   * strongly consistent read of the profile's status ({@link GroupedReads}: with other workers'
+   * reads made at the same time, one request). A merge marks the merged-away profile before it
+   * reads that profile's partition to move it, so a profile still live after the put means the
    * event is where the move will find it. A profile merged away or gone by then has the event taken
    * back and the lost race reported: the event is processed again, on the live profile.
    */
@@ -298,17 +301,9 @@ public final class DynamoProfileStore implements ProfileStore {
     } catch (ConditionalCheckFailedException recordedBefore) {
       return false;
     }
-    Map<String, AttributeValue> profile =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(table)
-                        .consistentRead(true)
-                        .key(Attr.key(Keys.profile(current.id()), Keys.PROFILE_SK))
-                        .projectionExpression("#st")
-                        .expressionAttributeNames(Map.of("#st", "status")))
-            .item();
-    if (profile == null || !"live".equals(Attr.string(profile, "status"))) {
+    Optional<Map<String, AttributeValue>> profile =
+        profileReads.get(Attr.key(Keys.profile(current.id()), Keys.PROFILE_SK));
+    if (profile.isEmpty() || !"live".equals(Attr.string(profile.get(), "status"))) {
       dynamo.deleteItem(
           r ->
               r.tableName(table)

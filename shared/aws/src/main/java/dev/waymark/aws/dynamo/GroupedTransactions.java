@@ -27,28 +27,21 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * only. A group that fails any other way (no reasons, a validation error such as the 4 MB request
  * limit) is written again one caller at a time, each getting the outcome of its own request.
  *
- * <p>Nothing waits for a group to fill: a caller that finds no request in flight writes at once, so
- * a lone transaction costs what it did; grouping happens only when callers overlap. One request is
- * in flight at a time per instance.
+ * <p>Nothing waits for a group to fill ({@link GroupCommit}): a lone transaction costs what it did.
  */
-public final class GroupedTransactions {
+public final class GroupedTransactions extends GroupCommit<GroupedTransactions.Pending> {
   /** DynamoDB's limit of actions per {@code TransactWriteItems}. */
   static final int MAX_ITEMS = 100;
 
   private final DynamoDbClient dynamo;
-  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-  private boolean writing;
-  private long requests;
 
   public GroupedTransactions(DynamoDbClient dynamo) {
     this.dynamo = dynamo;
   }
 
-  /** One caller's transaction and, once settled, its outcome. */
-  private static final class Pending {
+  /** One caller's transaction. */
+  static final class Pending extends GroupCommit.Member {
     final List<TransactWriteItem> items;
-    boolean settled;
-    RuntimeException failure;
 
     Pending(List<TransactWriteItem> items) {
       this.items = items;
@@ -64,68 +57,12 @@ public final class GroupedTransactions {
       dynamo.transactWriteItems(r -> r.transactItems(items)); // DynamoDB refuses it, as alone
       return;
     }
-    Pending mine = new Pending(List.copyOf(items));
-    synchronized (this) {
-      queue.add(mine);
-    }
-    while (true) {
-      List<Pending> group;
-      synchronized (this) {
-        while (!mine.settled && writing) {
-          try {
-            wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            queue.remove(mine);
-            if (!mine.settled) {
-              throw new IllegalStateException("interrupted before the transaction was written", e);
-            }
-          }
-        }
-        if (mine.settled) {
-          if (mine.failure != null) {
-            throw mine.failure;
-          }
-          return;
-        }
-        writing = true;
-        group = take();
-      }
-      try {
-        writeGroup(group);
-      } finally {
-        synchronized (this) {
-          // a member neither settled nor queued again (an Error cut the write short) is failed,
-          // so that no caller waits for a request that will not come
-          for (Pending p : group) {
-            if (!p.settled && !queue.contains(p)) {
-              settle(p, new IllegalStateException("the transaction's request did not complete"));
-            }
-          }
-          writing = false;
-          notifyAll();
-        }
-      }
-    }
-  }
-
-  /** Callers waiting for a request (for tests). */
-  synchronized int queued() {
-    return queue.size();
-  }
-
-  /** Whether a request is in flight (for tests). */
-  synchronized boolean writing() {
-    return writing;
-  }
-
-  /** Requests made so far (for tests). */
-  synchronized long requests() {
-    return requests;
+    submit(new Pending(List.copyOf(items)));
   }
 
   /** The queued callers that fit one request, oldest first, none touching an item twice. */
-  private List<Pending> take() {
+  @Override
+  protected List<Pending> take(ArrayDeque<Pending> queue) {
     List<Pending> group = new ArrayList<>();
     Set<ItemKey> touched = new HashSet<>();
     int size = 0;
@@ -146,7 +83,8 @@ public final class GroupedTransactions {
     return group;
   }
 
-  private void writeGroup(List<Pending> group) {
+  @Override
+  protected void serve(List<Pending> group) {
     if (group.size() == 1) {
       settle(group.getFirst(), lone(group.getFirst()));
       return;
@@ -176,9 +114,7 @@ public final class GroupedTransactions {
         again.forEach(p -> settle(p, lone(p)));
         return;
       }
-      synchronized (this) {
-        again.reversed().forEach(queue::addFirst);
-      }
+      again(again);
     } catch (RuntimeException other) {
       group.forEach(p -> settle(p, lone(p)));
     }
@@ -195,15 +131,8 @@ public final class GroupedTransactions {
   }
 
   private void request(List<TransactWriteItem> items) {
-    synchronized (this) {
-      requests++;
-    }
+    counted();
     dynamo.transactWriteItems(r -> r.transactItems(items));
-  }
-
-  private synchronized void settle(Pending p, RuntimeException failure) {
-    p.failure = failure;
-    p.settled = true;
   }
 
   private static TransactionCanceledException cancelled(

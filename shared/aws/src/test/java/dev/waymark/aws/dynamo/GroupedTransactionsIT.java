@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,9 +26,7 @@ class GroupedTransactionsIT {
   private final String table = LocalDynamo.newTable();
 
   /** DynamoDB Local, with the first TransactWriteItems held until the test lets it go. */
-  private final class HoldingFirst implements DynamoDbClient {
-    final CountDownLatch release = new CountDownLatch(1);
-    final AtomicBoolean first = new AtomicBoolean(true);
+  private final class HoldingFirst extends HeldClient {
     volatile boolean breakGroups;
 
     @Override
@@ -38,23 +34,9 @@ class GroupedTransactionsIT {
       if (breakGroups && request.transactItems().size() > 1) {
         throw new StackOverflowError("a request cut short");
       }
-      if (first.getAndSet(false)) {
-        try {
-          release.await();
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      }
+      pass();
       return dynamo.transactWriteItems(request);
     }
-
-    @Override
-    public String serviceName() {
-      return "dynamodb";
-    }
-
-    @Override
-    public void close() {}
   }
 
   private final HoldingFirst held = new HoldingFirst();
@@ -64,11 +46,11 @@ class GroupedTransactionsIT {
   void transactionsArrivingDuringARequestGoOutTogetherAndAllAreWritten() throws Exception {
     List<CompletableFuture<Void>> calls = new ArrayList<>();
     calls.add(write("first", List.of(put("a", "1"), put("a", "2"))));
-    awaitQueued(0); // the first is in flight, held
+    HeldClient.awaitQueued(grouped, 0); // the first is in flight, held
     for (String p : List.of("b", "c", "d")) {
       calls.add(write(p, List.of(put(p, "1"), put(p, "2"))));
     }
-    awaitQueued(3);
+    HeldClient.awaitQueued(grouped, 3);
     held.release.countDown();
     CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get();
 
@@ -83,11 +65,11 @@ class GroupedTransactionsIT {
   void aFailedConditionCancelsOnlyItsOwnTransactionWithItsOwnReasons() throws Exception {
     dynamo.putItem(r -> r.tableName(table).item(item("taken", "1")));
     CompletableFuture<Void> first = write("first", List.of(put("x", "1")));
-    awaitQueued(0);
+    HeldClient.awaitQueued(grouped, 0);
     CompletableFuture<Void> clash =
         write("clash", List.of(put("clash", "1"), putIfAbsent("taken", "1")));
     CompletableFuture<Void> fine = write("fine", List.of(put("fine", "1"), put("fine", "2")));
-    awaitQueued(2);
+    HeldClient.awaitQueued(grouped, 2);
     held.release.countDown();
 
     first.get();
@@ -113,11 +95,11 @@ class GroupedTransactionsIT {
   @Test
   void twoTransactionsOnOneItemAreNeverInOneRequest() throws Exception {
     CompletableFuture<Void> first = write("first", List.of(put("x", "1")));
-    awaitQueued(0);
+    HeldClient.awaitQueued(grouped, 0);
     CompletableFuture<Void> one = write("one", List.of(put("same", "1")));
     CompletableFuture<Void> two = write("two", List.of(put("same", "1"), put("other", "1")));
     CompletableFuture<Void> three = write("three", List.of(put("third", "1")));
-    awaitQueued(3);
+    HeldClient.awaitQueued(grouped, 3);
     held.release.countDown();
     CompletableFuture.allOf(first, one, two, three).get();
 
@@ -130,12 +112,12 @@ class GroupedTransactionsIT {
   @Test
   void aGroupRefusedAsAWholeIsWrittenOneCallerAtATime() throws Exception {
     CompletableFuture<Void> first = write("first", List.of(put("x", "1")));
-    awaitQueued(0);
+    HeldClient.awaitQueued(grouped, 0);
     // invalid on its own: two actions on one item in one transaction
     CompletableFuture<Void> invalid =
         write("invalid", List.of(put("twice", "1"), put("twice", "1")));
     CompletableFuture<Void> valid = write("valid", List.of(put("valid", "1")));
-    awaitQueued(2);
+    HeldClient.awaitQueued(grouped, 2);
     held.release.countDown();
 
     first.get();
@@ -147,10 +129,10 @@ class GroupedTransactionsIT {
   @Test
   void anErrorInAGroupsRequestFailsEveryMemberAndNoneWaitsForever() throws Exception {
     CompletableFuture<Void> first = write("first", List.of(put("x", "1")));
-    awaitQueued(0);
+    HeldClient.awaitQueued(grouped, 0);
     CompletableFuture<Void> one = write("one", List.of(put("one", "1")));
     CompletableFuture<Void> two = write("two", List.of(put("two", "1")));
-    awaitQueued(2);
+    HeldClient.awaitQueued(grouped, 2);
     held.breakGroups = true;
     held.release.countDown();
 
@@ -159,7 +141,7 @@ class GroupedTransactionsIT {
     assertThat(one).failsWithin(java.time.Duration.ofSeconds(30));
     assertThat(two).failsWithin(java.time.Duration.ofSeconds(30));
     assertThat(grouped.queued()).isZero();
-    assertThat(grouped.writing()).isFalse();
+    assertThat(grouped.inFlight()).isFalse();
   }
 
   @Test
@@ -178,13 +160,6 @@ class GroupedTransactionsIT {
   private CompletableFuture<Void> write(String name, List<TransactWriteItem> items) {
     return CompletableFuture.runAsync(
         () -> grouped.write(items), r -> Thread.ofPlatform().name("caller-" + name).start(r));
-  }
-
-  /** Waits (no sleeping: it spins on the queue) until {@code n} callers wait for a request. */
-  private void awaitQueued(int n) {
-    while (grouped.queued() != n || !grouped.writing()) {
-      Thread.onSpinWait();
-    }
   }
 
   private boolean stored(String pk, String sk) {
