@@ -28,10 +28,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * kind at a time in passes of 3 s, 3 rounds over all kinds after a warm-up round, on the streamed
  * Waymark table (400 people with 30 stored events each). The ratio says how many conditional puts'
  * worth of the engine's time one request of that kind takes ("put-equivalents"), which bounds what
- * ingest + process can reach against that baseline.
+ * ingest + process can reach against that baseline. One row puts into a table with the same keys
+ * and nothing else (the ingest benchmark's baseline table): what the Waymark table's two indexes
+ * and stream add to every write.
  */
 final class DynamoRequestCostBench {
   private static final String TABLE = "bench-request-cost";
+  private static final String PLAIN_TABLE = "bench-request-cost-plain";
   private static final int THREADS = 4;
   private static final int PEOPLE = 400;
   private static final String PAYLOAD = "x".repeat(600);
@@ -46,6 +49,7 @@ final class DynamoRequestCostBench {
     try (DynamoDbLocal local = DynamoDbLocal.start();
         DynamoDbClient dynamo = local.client()) {
       TemplateTable.createWaymarkTable(dynamo, TABLE);
+      IngestThroughputBench.createPlainTable(dynamo, PLAIN_TABLE);
       seed(dynamo);
       Map<String, Request> kinds = kinds();
       Map<String, List<Double>> rates = new LinkedHashMap<>();
@@ -71,6 +75,15 @@ final class DynamoRequestCostBench {
             d.putItem(
                 r ->
                     r.tableName(TABLE)
+                        .item(inboxItem())
+                        .conditionExpression("attribute_not_exists(PK)")));
+    kinds.put(
+        "PutItem, conditional, into a table without indexes or stream (as the ingest benchmark's"
+            + " baseline)",
+        (d, n) ->
+            d.putItem(
+                r ->
+                    r.tableName(PLAIN_TABLE)
                         .item(inboxItem())
                         .conditionExpression("attribute_not_exists(PK)")));
     kinds.put(

@@ -45,7 +45,7 @@ final class IngestThroughputBench {
       LocalApi api = new LocalApi(runtime);
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       AtomicInteger ids = new AtomicInteger();
-      createRawTable(runtime.dynamo());
+      createPlainTable(runtime.dynamo(), RAW_TABLE);
       double raw = warm("raw conditional puts", n -> rawPuts(runtime.dynamo(), clients, n, ids));
       double waymark = warm("Waymark", n -> pipeline(runtime, api, clients, n, ids));
       int rawCount = perRound(raw);
@@ -108,10 +108,11 @@ final class IngestThroughputBench {
     return batches * CLIENTS * BATCH;
   }
 
-  private static void createRawTable(DynamoDbClient dynamo) {
+  /** A table with the Waymark table's keys only: no indexes, no stream, no time to live. */
+  static void createPlainTable(DynamoDbClient dynamo, String table) {
     dynamo.createTable(
         r ->
-            r.tableName(RAW_TABLE)
+            r.tableName(table)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(
                     k -> k.attributeName(Keys.PK).keyType(KeyType.HASH),
