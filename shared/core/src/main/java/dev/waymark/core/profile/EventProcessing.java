@@ -134,8 +134,7 @@ public final class EventProcessing {
       // each event reads what it needs as it goes, and fails on its own if it cannot
     }
     ProfileService batch = profiles.over(batchStore);
-    List<ProcessedEventListener> batchListeners =
-        listeners.stream().map(l -> forBatch(l, events, batchStore)).toList();
+    List<ProcessedEventListener> batchListeners = readAhead(events, batchStore);
     List<Future<?>> running = new ArrayList<>();
     for (List<Integer> group : PersonGroups.of(events, batchStore::knownOwner)) {
       running.add(
@@ -161,6 +160,34 @@ public final class EventProcessing {
       }
     }
     return List.of(results);
+  }
+
+  /**
+   * Each listener's view of the batch ({@link ProcessedEventListener#forBatch}), the listeners'
+   * read-aheads made at the same time on the workers (they are independent of one another), so a
+   * batch waits for the slowest of them, not for their sum. A listener whose read-ahead did not
+   * finish (the calling thread was interrupted) reads as it goes.
+   */
+  private List<ProcessedEventListener> readAhead(
+      List<InboundEvent> events, BatchProfileStore batchStore) {
+    List<Future<ProcessedEventListener>> reading = new ArrayList<>();
+    for (ProcessedEventListener listener : listeners) {
+      reading.add(workers.submit(() -> forBatch(listener, events, batchStore)));
+    }
+    List<ProcessedEventListener> batchListeners = new ArrayList<>(listeners.size());
+    for (int i = 0; i < listeners.size(); i++) {
+      ProcessedEventListener read = listeners.get(i);
+      try {
+        read = reading.get(i).get();
+      } catch (ExecutionException e) {
+        // forBatch catches what a read throws; an Error reaches here: read as it goes
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // the batch's workers below see it and fail the rest
+        reading.forEach(f -> f.cancel(true));
+      }
+      batchListeners.add(read);
+    }
+    return List.copyOf(batchListeners);
   }
 
   private static ProcessedEventListener forBatch(
