@@ -180,7 +180,9 @@ public final class EventProcessing {
       try {
         read = reading.get(i).get();
       } catch (ExecutionException e) {
-        // forBatch catches what a read throws; an Error reaches here: read as it goes
+        // forBatch catches what a read throws, so only an Error gets here: it ends the batch, as
+        // it did when the read-aheads ran on the calling thread
+        throw new IllegalStateException("a listener's read-ahead failed", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // the batch's workers below see it and fail the rest
         reading.forEach(f -> f.cancel(true));
